@@ -1,0 +1,301 @@
+"""Ports Modules/main.c and the command-line half of Python/initconfig.c and
+Python/getopt.c: the ``pyvm`` command.
+
+``pyvm FILE [ARGS]``, ``pyvm -c CODE [ARGS]`` and ``pyvm -`` run a program as
+``python`` does: ``sys.argv`` is set the same way, an uncaught exception prints a
+CPython 3.14 traceback and exits 1, ``SystemExit`` sets the status. Options are
+parsed by a port of ``_PyOS_GetOpt`` with CPython's messages, so a bad flag prints
+what ``python`` prints and exits 2.
+
+pyvm adds two subcommands that CPython spells as modules:
+
+* ``pyvm dis FILE`` prints what ``python -m dis FILE`` prints, for the code pyvm's
+  compiler produced;
+* ``pyvm codedump FILE`` prints a canonical dump of every code object (all ``co_*``
+  fields, recursively), read back from pyvm's own marshal output: the form the test
+  suite compares with CPython's.
+
+``--interpreted`` is handled earlier, by the uncompiled launcher.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Final, Optional
+
+from pyvm import __version__
+
+PROGRAM: Final = "pyvm"
+PYTHON_VERSION: Final = "3.14.7"
+
+# CPython: Python/getopt.c:SHORT_OPTS — "bBc:dEhiIJm:OPqRsStuvVW:xX:?"
+SHORT_OPTS: Final = "bBc:dEhiIm:OPqRsStuvVW:xX:?"
+LONG_OPTS: Final = {"check-hash-based-pycs": True, "help-all": False,
+                    "help-env": False, "help-xoptions": False}
+
+USAGE_LINE: Final = f"usage: {PROGRAM} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+
+USAGE_HELP: Final = f"""\
+{PROGRAM} runs Python programs as CPython 3.14 does, with an interpreter written in
+typed Python and compiled by mypyc.
+
+Options:
+-c cmd : program passed in as string (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-m mod : run library module as a script (not supported yet: pyvm has no import
+         system so far)
+-V     : print the version number and exit (also --version)
+-X opt : set implementation-specific option (-X refdebug: count references and
+         poison freed objects)
+--interpreted : run pyvm's own Python sources instead of the compiled build
+         (also PYVM_INTERPRETED=1); must come before the program
+Accepted for compatibility, without effect so far: -b -B -d -E -i -I -O -P -q -R
+-s -S -u -v -W arg -x
+
+Subcommands:
+dis FILE      : print what `python -m dis FILE` prints, for pyvm's compiled code
+codedump FILE : print every code object of FILE, all co_* fields, recursively
+
+Arguments:
+file   : program read from script file
+-      : program read from stdin
+arg ...: arguments passed to program in sys.argv[1:]
+"""
+
+
+class UsageError(Exception):
+    """pyvm: a command-line error already reported on stderr (exit status 2)."""
+
+
+class Options:
+    """CPython: Include/cpython/initconfig.h:PyConfig (the command-line part)."""
+
+    command: Optional[str]
+    module: Optional[str]
+    filename: Optional[str]
+    argv: list[str]
+    xoptions: list[str]
+    help: bool
+    version: bool
+
+    def __init__(self) -> None:
+        self.command = None
+        self.module = None
+        self.filename = None
+        self.argv = []
+        self.xoptions = []
+        self.help = False
+        self.version = False
+
+
+def _usage_error(message: str) -> UsageError:
+    """CPython: Python/initconfig.c:config_usage"""
+    sys.stderr.write(message)
+    sys.stderr.write(USAGE_LINE)
+    sys.stderr.write(f"Try `{PROGRAM} -h' for more information.\n")
+    return UsageError()
+
+
+def config_parse_cmdline(args: list[str]) -> Options:
+    """CPython: Python/initconfig.c:config_parse_cmdline
+
+    With the option scanner of ``Python/getopt.c:_PyOS_GetOpt`` inlined: options
+    may be grouped (``-Bc code``), an option's argument may be attached
+    (``-ccode``), and the first non-option ends the list.
+    """
+    opts = Options()
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--help":
+            opts.help = True
+            i += 1
+            continue
+        if arg == "--version":
+            opts.version = True
+            i += 1
+            continue
+        if not arg.startswith("-") or arg == "-":
+            break
+        if arg == "--":
+            i += 1
+            break
+        i += 1
+        if arg.startswith("--"):
+            name = arg[2:]
+            if name not in LONG_OPTS:
+                raise _usage_error(f"Unknown option: {arg}\n")
+            if LONG_OPTS[name]:
+                if i >= len(args):
+                    raise _usage_error(f"Argument expected for the {arg} options\n")
+                i += 1
+            elif name.startswith("help"):
+                opts.help = True
+            continue
+        j = 1
+        while j < len(arg):
+            ch = arg[j]
+            j += 1
+            pos = SHORT_OPTS.find(ch)
+            if pos < 0 or ch == ":":
+                raise _usage_error(f"Unknown option: -{ch}\n")
+            if pos + 1 < len(SHORT_OPTS) and SHORT_OPTS[pos + 1] == ":":
+                if j < len(arg):
+                    value = arg[j:]
+                elif i < len(args):
+                    value = args[i]
+                    i += 1
+                else:
+                    raise _usage_error(f"Argument expected for the -{ch} option\n")
+                if ch == "c":
+                    opts.command = value + "\n"
+                    opts.argv = ["-c"] + args[i:]
+                    return opts
+                if ch == "m":
+                    opts.module = value
+                    opts.argv = [value] + args[i:]
+                    return opts
+                if ch == "X":
+                    opts.xoptions.append(value)
+                break
+            if ch in "h?":
+                opts.help = True
+            elif ch == "V":
+                opts.version = True
+    rest = args[i:]
+    if rest and rest[0] != "-":
+        opts.filename = rest[0]
+        opts.argv = rest
+    elif rest:
+        opts.argv = rest
+    else:
+        opts.argv = [""]
+    return opts
+
+
+def _apply_xoptions(opts: Options) -> None:
+    """pyvm: act on the ``-X`` options pyvm knows (C stores them in
+    ``PyConfig.xoptions`` for the runtime to read)."""
+    for x in opts.xoptions:
+        if x == "refdebug":
+            from pyvm.objects.object import _PyRefDebug_Enable
+
+            _PyRefDebug_Enable(True)
+
+
+def _read_source(path: str) -> Optional[bytes]:
+    """CPython: Modules/main.c:pymain_run_file_obj (the opening of the file)
+
+    Returns ``None`` after printing CPython's message when the file cannot be read.
+    """
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        abspath = os.path.abspath(path)
+        sys.stderr.write(f"{PROGRAM}: can't open file {abspath!r}: "
+                         f"[Errno {e.errno}] {e.strerror}\n")
+        return None
+
+
+def _compile_or_report(source: bytes, filename: str) -> Optional[object]:
+    """pyvm: compile for the ``dis`` and ``codedump`` subcommands; a SyntaxError is
+    printed as CPython prints it, and ``None`` returned."""
+    from pyvm.compile.compile import Py_CompileString
+    from pyvm.eval.pythonrun import print_compile_error
+    from pyvm.objects.object import PyErr
+
+    try:
+        return Py_CompileString(source, filename, "exec")
+    except PyErr as err:
+        print_compile_error(err)
+        return None
+
+
+def run_dis(args: list[str]) -> int:
+    """pyvm: ``pyvm dis FILE``, the counterpart of ``python -m dis FILE``
+    (Lib/dis.py's ``main``)."""
+    if len(args) != 1 or args[0].startswith("-"):
+        sys.stderr.write(f"usage: {PROGRAM} dis FILE\n")
+        return 2
+    source = _read_source(args[0])
+    if source is None:
+        return 2
+    co = _compile_or_report(source, args[0])
+    if co is None:
+        return 1
+    from pyvm.compile.dis import dis_code_text
+    from pyvm.objects.codeobject import PyCodeObject
+
+    assert isinstance(co, PyCodeObject)
+    sys.stdout.write(dis_code_text(co))
+    return 0
+
+
+def run_codedump(args: list[str]) -> int:
+    """pyvm: ``pyvm codedump FILE``: every code object, through pyvm's marshal."""
+    if len(args) != 1 or args[0].startswith("-"):
+        sys.stderr.write(f"usage: {PROGRAM} codedump FILE\n")
+        return 2
+    source = _read_source(args[0])
+    if source is None:
+        return 2
+    co = _compile_or_report(source, args[0])
+    if co is None:
+        return 1
+    from pyvm.compile.codedump import dump_marshalled
+    from pyvm.compile.marshal import PyMarshal_WriteObjectToString
+    from pyvm.objects.codeobject import PyCodeObject
+
+    assert isinstance(co, PyCodeObject)
+    sys.stdout.write(dump_marshalled(PyMarshal_WriteObjectToString(co, 5)))
+    return 0
+
+
+def pymain_main(args: list[str]) -> int:
+    """CPython: Modules/main.c:pymain_main
+
+    Parses the command line, then runs the command, file or stdin program
+    (``pymain_run_python``) and returns the exit status.
+    """
+    if args and args[0] == "dis":
+        return run_dis(args[1:])
+    if args and args[0] == "codedump":
+        return run_codedump(args[1:])
+    try:
+        opts = config_parse_cmdline(args)
+    except UsageError:
+        return 2
+    if opts.help:
+        sys.stdout.write(USAGE_LINE)
+        sys.stdout.write(USAGE_HELP)
+        return 0
+    if opts.version:
+        sys.stdout.write(f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
+        return 0
+    _apply_xoptions(opts)
+    from pyvm.eval import pythonrun
+
+    if opts.command is not None:
+        return pythonrun.run_string(opts.command, opts.argv)
+    if opts.module is not None:
+        sys.stderr.write(f"{PROGRAM}: -m is not supported yet: "
+                         "pyvm has no import system so far\n")
+        return 2
+    if opts.filename is not None:
+        source = _read_source(opts.filename)
+        if source is None:
+            return 2
+        return pythonrun.run_file(opts.filename, opts.argv)
+    if sys.stdin.isatty():
+        sys.stderr.write(f"{PROGRAM}: the interactive prompt is not supported yet; "
+                         "give a file, -c or a program on standard input\n")
+        return 2
+    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>.
+    return pythonrun.run_string(sys.stdin.read(), opts.argv, "<stdin>")
+
+
+def main(args: Optional[list[str]] = None) -> int:
+    """pyvm: the entry point the launcher calls (``Py_BytesMain`` in C)."""
+    return pymain_main(sys.argv[1:] if args is None else args)

@@ -1,0 +1,86 @@
+"""pyvm: the uncompiled launcher behind the ``pyvm`` command.
+
+It has no CPython counterpart: CPython's ``python`` binary is ``Programs/python.c``
+calling ``Py_BytesMain`` (``Modules/main.c``), which ``pyvm/cli.py`` ports. This file
+only chooses which pyvm runs:
+
+* the compiled build (default): the mypyc extension modules installed with pyvm;
+* the interpreted mode (``--interpreted`` anywhere before the program name, or
+  ``PYVM_INTERPRETED=1``): the same package's ``.py`` sources, run by the host
+  interpreter, so a debugger can step through the eval loop. A meta-path finder
+  placed first on ``sys.meta_path`` makes every ``pyvm.*`` import load its source
+  file even where a compiled extension sits beside it.
+
+Host errors never reach the user as a host traceback: an internal error of pyvm is
+reported in one line (set ``PYVM_TRACEBACK=1`` to see the host traceback), and
+Ctrl-C that escapes the interpreter ends the process as CPython's does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib.machinery import SOURCE_SUFFIXES, FileFinder, ModuleSpec, SourceFileLoader
+from typing import Optional, Sequence
+
+INTERPRETED_ENV = "PYVM_INTERPRETED"
+
+
+class SourceOnlyFinder:
+    """pyvm: finds ``pyvm.*`` modules as source files, never as compiled extensions."""
+
+    def find_spec(self, fullname: str, path: Optional[Sequence[str]],
+                  target: object = None) -> Optional[ModuleSpec]:
+        """pyvm: the meta-path finder protocol (importlib.abc.MetaPathFinder)."""
+        if not fullname.startswith("pyvm.") or path is None:
+            return None
+        for entry in path:
+            spec = FileFinder(entry, (SourceFileLoader, SOURCE_SUFFIXES)).find_spec(fullname)
+            if spec is not None:
+                return spec
+        return None
+
+
+def use_interpreted_mode() -> None:
+    """pyvm: make every later ``pyvm.*`` import load the ``.py`` source."""
+    if not any(isinstance(f, SourceOnlyFinder) for f in sys.meta_path):
+        sys.meta_path.insert(0, SourceOnlyFinder())
+    os.environ[INTERPRETED_ENV] = "1"
+
+
+def _take_interpreted_flag(argv: list[str]) -> tuple[bool, list[str]]:
+    """pyvm: finds ``--interpreted`` among pyvm's own options (before the program name)
+    and returns whether interpreted mode is wanted, with the flag removed."""
+    for i, arg in enumerate(argv):
+        if arg == "--interpreted":
+            return True, argv[:i] + argv[i + 1:]
+        if not arg.startswith("-") or arg in ("-c", "-m", "-"):
+            break
+    return os.environ.get(INTERPRETED_ENV, "") not in ("", "0"), argv
+
+
+def main() -> None:
+    """pyvm: the ``pyvm`` console script: choose the build, then run ``pyvm.cli``."""
+    interpreted, argv = _take_interpreted_flag(sys.argv[1:])
+    if interpreted:
+        use_interpreted_mode()
+    try:
+        from pyvm.cli import main as cli_main
+
+        status = cli_main(argv)
+    except KeyboardInterrupt:
+        # The eval loop turns Ctrl-C into the program's KeyboardInterrupt; this is
+        # the fallback for an interrupt outside it (start-up, compilation).
+        sys.stderr.write("\nKeyboardInterrupt\n")
+        status = 130
+    except RecursionError:
+        sys.stderr.write("pyvm: internal error: host recursion limit exceeded\n")
+        status = 70
+    except Exception as e:  # noqa: BLE001 — last-resort guard, see the docstring
+        if os.environ.get("PYVM_TRACEBACK"):
+            raise
+        sys.stderr.write(f"pyvm: internal error: {type(e).__name__}: {e}\n"
+                         "(set PYVM_TRACEBACK=1 to see the host traceback)\n")
+        status = 70
+    sys.stdout.flush()
+    sys.exit(status)

@@ -1,0 +1,227 @@
+"""Ports Objects/codeobject.c and Include/cpython/code.h: the code object.
+
+A code object is what the compiler hands the interpreter: the bytecode with its
+inline CACHE units (``co_code``, exactly CPython 3.14's bytes), the constants and
+names it refers to, the ``localsplus`` layout of its frame (names and kinds), and
+the two tables the interpreter reads on the side: the exception table
+(``co_exceptiontable``) and the location table (``co_linetable``, PEP 626/657).
+InternalDocs/code_objects.md describes both formats.
+
+The fields are C's. The compiler builds one through :class:`_PyCodeConstructor`
+and :func:`_PyCode_New`, as ``Python/assemble.c:makecode`` does. The interpreter
+executes ``co_code_adaptive``, a mutable copy of ``co_code`` (a host list of 16-bit
+code units) that quickening rewrites in place; ``co_code`` itself never changes,
+which is why ``dis`` without ``--adaptive`` shows the original instructions.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Optional
+
+from pyvm.objects.object import PyObject, PyTypeObject
+
+# CPython: Include/cpython/code.h:CO_OPTIMIZED (and the flags beside it)
+CO_OPTIMIZED: Final = 0x0001
+CO_NEWLOCALS: Final = 0x0002
+CO_VARARGS: Final = 0x0004
+CO_VARKEYWORDS: Final = 0x0008
+CO_NESTED: Final = 0x0010
+CO_GENERATOR: Final = 0x0020
+CO_COROUTINE: Final = 0x0080
+CO_ITERABLE_COROUTINE: Final = 0x0100
+CO_ASYNC_GENERATOR: Final = 0x0200
+CO_HAS_DOCSTRING: Final = 0x4000000
+CO_METHOD: Final = 0x8000000
+
+# CPython: Include/internal/pycore_code.h:CO_FAST_HIDDEN (localsplus kinds)
+CO_FAST_ARG_POS: Final = 0x02
+CO_FAST_ARG_KW: Final = 0x04
+CO_FAST_ARG_VAR: Final = 0x08
+CO_FAST_ARGS: Final = 0x0E
+CO_FAST_HIDDEN: Final = 0x10
+CO_FAST_LOCAL: Final = 0x20
+CO_FAST_CELL: Final = 0x40
+CO_FAST_FREE: Final = 0x80
+
+PyCode_Type: Final = PyTypeObject("code")
+
+
+class _PyCodeConstructor:
+    """CPython: Include/internal/pycore_code.h:_PyCodeConstructor
+
+    Everything the assembler knows about a finished code unit. The object
+    fields hold pyvm objects (``consts`` is a pyvm tuple, the names are pyvm
+    tuples of str) so that the code object owns real references.
+    """
+
+    filename: PyObject
+    name: PyObject
+    qualname: PyObject
+    flags: int
+    code: bytes
+    firstlineno: int
+    linetable: bytes
+    consts: PyObject
+    names: PyObject
+    localsplusnames: PyObject
+    localspluskinds: bytes
+    argcount: int
+    posonlyargcount: int
+    kwonlyargcount: int
+    stacksize: int
+    exceptiontable: bytes
+
+    def __init__(self, filename: PyObject, name: PyObject, qualname: PyObject,
+                 flags: int, code: bytes, firstlineno: int, linetable: bytes,
+                 consts: PyObject, names: PyObject, localsplusnames: PyObject,
+                 localspluskinds: bytes, argcount: int, posonlyargcount: int,
+                 kwonlyargcount: int, stacksize: int, exceptiontable: bytes) -> None:
+        self.filename = filename
+        self.name = name
+        self.qualname = qualname
+        self.flags = flags
+        self.code = code
+        self.firstlineno = firstlineno
+        self.linetable = linetable
+        self.consts = consts
+        self.names = names
+        self.localsplusnames = localsplusnames
+        self.localspluskinds = localspluskinds
+        self.argcount = argcount
+        self.posonlyargcount = posonlyargcount
+        self.kwonlyargcount = kwonlyargcount
+        self.stacksize = stacksize
+        self.exceptiontable = exceptiontable
+
+
+class PyCodeObject(PyObject):
+    """CPython: Include/cpython/code.h:PyCodeObject
+
+    ``co_consts_items`` / ``co_names_items`` / ``co_localsplusnames_items`` are the
+    tuples' item lists, kept beside the tuples so that ``LOAD_CONST`` and
+    ``LOAD_NAME`` index a host list directly (pyvm: C indexes the tuple's
+    ``ob_item`` array the same way).
+    """
+
+    co_consts: PyObject
+    co_names: PyObject
+    co_exceptiontable: bytes
+    co_flags: int
+    co_argcount: int
+    co_posonlyargcount: int
+    co_kwonlyargcount: int
+    co_stacksize: int
+    co_firstlineno: int
+    co_nlocalsplus: int
+    co_framesize: int
+    co_nlocals: int
+    co_ncellvars: int
+    co_nfreevars: int
+    co_localsplusnames: PyObject
+    co_localspluskinds: bytes
+    co_filename: PyObject
+    co_name: PyObject
+    co_qualname: PyObject
+    co_linetable: bytes
+    co_code: bytes
+    co_code_adaptive: list[int]
+    co_consts_items: list[PyObject]
+    co_names_items: list[PyObject]
+    co_localsplusnames_items: list[PyObject]
+
+    def __init__(self) -> None:
+        super().__init__(PyCode_Type)
+
+
+def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
+    """CPython: Objects/codeobject.c:_PyCode_New
+
+    Takes new references to the constructor's objects. The counts of locals,
+    cells and free variables come from ``localspluskinds`` as
+    ``get_localsplus_counts`` computes them.
+    """
+    from pyvm.objects.object import Py_INCREF
+    from pyvm.objects.tupleobject import PyTupleObject
+
+    co = PyCodeObject()
+    for o in (con.filename, con.name, con.qualname, con.consts, con.names,
+              con.localsplusnames):
+        Py_INCREF(o)
+    co.co_filename = con.filename
+    co.co_name = con.name
+    co.co_qualname = con.qualname
+    co.co_flags = con.flags
+    co.co_code = con.code
+    co.co_firstlineno = con.firstlineno
+    co.co_linetable = con.linetable
+    co.co_consts = con.consts
+    co.co_names = con.names
+    co.co_localsplusnames = con.localsplusnames
+    co.co_localspluskinds = con.localspluskinds
+    co.co_argcount = con.argcount
+    co.co_posonlyargcount = con.posonlyargcount
+    co.co_kwonlyargcount = con.kwonlyargcount
+    co.co_stacksize = con.stacksize
+    co.co_exceptiontable = con.exceptiontable
+    nlocals, ncells, nfrees = get_localsplus_counts(con.localspluskinds)
+    co.co_nlocalsplus = len(con.localspluskinds)
+    co.co_nlocals = nlocals
+    co.co_ncellvars = ncells
+    co.co_nfreevars = nfrees
+    co.co_framesize = co.co_nlocalsplus + con.stacksize
+    code = con.code
+    co.co_code_adaptive = [code[i] | (code[i + 1] << 8) for i in range(0, len(code), 2)]
+    consts = con.consts
+    names = con.names
+    lpnames = con.localsplusnames
+    assert isinstance(consts, PyTupleObject)
+    assert isinstance(names, PyTupleObject)
+    assert isinstance(lpnames, PyTupleObject)
+    co.co_consts_items = consts.ob_item
+    co.co_names_items = names.ob_item
+    co.co_localsplusnames_items = lpnames.ob_item
+    return co
+
+
+def get_localsplus_counts(kinds: bytes) -> tuple[int, int, int]:
+    """CPython: Objects/codeobject.c:get_localsplus_counts"""
+    nlocals = 0
+    ncells = 0
+    nfrees = 0
+    for k in kinds:
+        if k & CO_FAST_LOCAL:
+            nlocals += 1
+            if k & CO_FAST_CELL:
+                ncells += 1
+        elif k & CO_FAST_CELL:
+            ncells += 1
+        elif k & CO_FAST_FREE:
+            nfrees += 1
+    return nlocals, ncells, nfrees
+
+
+def code_dealloc(op: PyObject) -> None:
+    """CPython: Objects/codeobject.c:code_dealloc"""
+    from pyvm.objects.object import Py_DECREF
+
+    assert isinstance(op, PyCodeObject)
+    for o in (op.co_filename, op.co_name, op.co_qualname, op.co_consts,
+              op.co_names, op.co_localsplusnames):
+        Py_DECREF(o)
+
+
+PyCode_Type.tp_dealloc = code_dealloc
+
+
+def _PyLocals_GetKind(co: PyCodeObject, i: int) -> int:
+    """CPython: Include/internal/pycore_code.h:_PyLocals_GetKind"""
+    return co.co_localspluskinds[i]
+
+
+def code_repr_text(co: PyCodeObject, filename: str, name: str, address: Optional[int] = None) -> str:
+    """CPython: Objects/codeobject.c:code_repr
+
+    pyvm: the address is ``id()`` of the code object, as C prints its pointer.
+    """
+    addr = id(co) if address is None else address
+    return f'<code object {name} at {addr:#x}, file "{filename}", line {co.co_firstlineno}>'
