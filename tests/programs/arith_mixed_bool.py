@@ -1,0 +1,12 @@
+# bool is an int; mixing int, bool and float
+print(True + True, True * 10, False - 1, True / 2)
+print(True == 1, False == 0, True is True)
+print(int(True), float(False), str(True))
+print(bool(0), bool(1), bool(-3), bool(0.0), bool(""), bool("x"))
+print(bool([]), bool([0]), bool(()), bool({}), bool(None))
+print(isinstance(True, int), isinstance(1, bool), isinstance(1.0, float))
+print(isinstance("s", str), isinstance([], list), isinstance((), tuple), isinstance({}, dict))
+print(isinstance(3, (str, float)), isinstance(3, (str, int)))
+print(1 + True + 2.5)
+print(-True, ~True, ~False)
+print(7 // True, 7 % True)

@@ -1,0 +1,13 @@
+# Constants of every simple kind
+print(0, 1, -1, 42, -273)
+print(0.0, 1.5, -2.25, 1e10, 1e-5, 3.141592653589793)
+print(1e16, 1e22, 1.0e-7, 123456789.123)
+print("a string", 'single', "with 'quotes'", 'with "double"')
+print("escapes: tab\tnewline-follows\\n done")
+print(True, False, None)
+print(0x1F, 0o17, 0b1011, 1_000_000)
+print(repr("it's"), repr('say "hi"'), repr("tab\there"))
+print(repr(1.0), repr(0.1), repr(-0.0), repr(2.5e-3))
+print(repr(None), repr(True))
+print("unicode: caf\u00e9 \u03c0")
+print(len("caf\u00e9"))

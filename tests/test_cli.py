@@ -1,0 +1,108 @@
+"""The ``pyvm`` command (pyvm/cli.py, a port of Modules/main.c): options, errors
+and exit statuses, in the compiled build and in interpreted mode.
+
+CPython's own command line is not in the oracle (pyodide has no ``python``
+binary), so these check the rules CPython's main.c and getopt.c follow, with
+pyvm's program name in place of ``python``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pyvm_runner import MODES, pyvm_command, run_pyvm
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_command_runs_and_exits_zero(mode: str) -> None:
+    p = run_pyvm(mode, ["-c", "print(6 * 7)"])
+    assert (p.returncode, p.stdout, p.stderr) == (0, "42\n", "")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_uncaught_exception_exits_one_with_traceback(mode: str, tmp_path: Path) -> None:
+    prog = tmp_path / "boom.py"
+    prog.write_text("def f(x):\n    return 1 // x\n\nf(0)\n")
+    p = run_pyvm(mode, [str(prog)])
+    assert p.returncode == 1
+    lines = p.stderr.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[1] == f'  File "{prog}", line 4, in <module>'
+    # The message itself is checked against the oracle by the differential programs.
+    assert lines[-1].startswith("ZeroDivisionError: ")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_unknown_option(mode: str) -> None:
+    p = run_pyvm(mode, ["-Z"])
+    assert p.returncode == 2
+    assert p.stderr.splitlines() == [
+        "Unknown option: -Z",
+        "usage: pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...",
+        "Try `pyvm -h' for more information.",
+    ]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_option_missing_its_argument(mode: str) -> None:
+    p = run_pyvm(mode, ["-c"])
+    assert p.returncode == 2
+    assert p.stderr.splitlines()[0] == "Argument expected for the -c option"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_missing_file(mode: str, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.py"
+    p = run_pyvm(mode, [str(missing)])
+    assert p.returncode == 2
+    assert p.stderr == (f"pyvm: can't open file {str(missing)!r}: "
+                        "[Errno 2] No such file or directory\n")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_version_and_help(mode: str) -> None:
+    v = run_pyvm(mode, ["--version"])
+    assert v.returncode == 0 and v.stdout.startswith("Python 3.14.")
+    h = run_pyvm(mode, ["-h"])
+    assert h.returncode == 0
+    assert h.stdout.startswith("usage: pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_syntax_error_is_reported_like_cpython(mode: str) -> None:
+    p = run_pyvm(mode, ["-c", "x = (1,\n"])
+    assert p.returncode == 1
+    assert p.stderr.splitlines()[-1].startswith("SyntaxError: ")
+    assert "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_program_from_stdin(mode: str) -> None:
+    p = run_pyvm(mode, [], stdin="print('from stdin')\n")
+    assert (p.returncode, p.stdout) == (0, "from stdin\n")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_dis_of_missing_file(mode: str) -> None:
+    p = run_pyvm(mode, ["dis", "no/such/file.py"])
+    assert p.returncode == 2
+    assert "can't open file" in p.stderr
+
+
+def test_interpreted_flag_selects_source_modules() -> None:
+    code = "import pyvm.eval.ceval as m; print(m.__file__)"
+    env = dict(os.environ, PYVM_INTERPRETED="1")
+    p = subprocess.run([sys.executable, "-c",
+                        "from pyvm.launcher import use_interpreted_mode; "
+                        f"use_interpreted_mode(); {code}"],
+                       capture_output=True, text=True, env=env, cwd="/")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip().endswith("ceval.py")
+    assert pyvm_command()

@@ -1,0 +1,52 @@
+// pyvm oracle runner: runs tests/programs/*.py under CPython 3.14 (the npm package
+// pyodide, pinned in package.json) in ONE node process and writes the results as
+// JSON. Driven by tools/oracle/regen.py; not meant to be called by hand.
+//
+// Usage: node run.mjs REPO_ROOT OUT_JSON NAME...
+//   REPO_ROOT  the checkout; programs are read from REPO_ROOT/tests/programs/NAME.py
+//   OUT_JSON   where to write {"<name>": {"stdout", "exception", "status", "dis", "code"}}
+//
+// Inside pyodide the repository is mirrored at /repo (cwd), so every program runs
+// as "tests/programs/NAME.py", exactly the path `pyvm tests/programs/NAME.py` uses.
+import { loadPyodide } from "pyodide";
+import fs from "fs";
+import path from "path";
+import { fileURLToPath } from "url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [repoRoot, outFile, ...names] = process.argv.slice(2);
+if (!repoRoot || !outFile) {
+  console.error("usage: node run.mjs REPO_ROOT OUT_JSON NAME...");
+  process.exit(2);
+}
+
+const py = await loadPyodide({
+  env: { PYTHONHASHSEED: "0" },
+  stdout: (s) => process.stderr.write("[oracle stdout] " + s + "\n"),
+  stderr: (s) => process.stderr.write("[oracle stderr] " + s + "\n"),
+});
+
+const FS = py.FS;
+FS.mkdirTree("/repo/tests/programs");
+FS.mkdirTree("/repo/pyvm/compile");
+FS.mkdirTree("/oracle");
+// The SAME codedump.py the host tests use.
+FS.writeFile("/oracle/codedump.py",
+  fs.readFileSync(path.join(repoRoot, "pyvm", "compile", "codedump.py")));
+FS.writeFile("/oracle/oracle_driver.py",
+  fs.readFileSync(path.join(here, "oracle_driver.py")));
+for (const name of names) {
+  FS.writeFile(`/repo/tests/programs/${name}.py`,
+    fs.readFileSync(path.join(repoRoot, "tests", "programs", `${name}.py`)));
+}
+
+py.globals.set("__oracle_names", py.toPy(names));
+const result = py.runPython(`
+import sys, os
+os.chdir("/repo")
+sys.path.insert(0, "/oracle")
+import oracle_driver
+oracle_driver.run_all(list(__oracle_names))
+`);
+fs.writeFileSync(outFile, result);
+process.exit(0);
