@@ -136,20 +136,23 @@ class PyCodeObject(PyObject):
 def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
     """CPython: Objects/codeobject.c:_PyCode_New
 
-    Takes new references to the constructor's objects. The counts of locals,
+    Takes new references to the constructor's objects (the filename and names are
+    interned, as ``init_code`` does). The counts of locals,
     cells and free variables come from ``localspluskinds`` as
     ``get_localsplus_counts`` computes them.
     """
     from pyvm.objects.object import Py_INCREF
     from pyvm.objects.tupleobject import PyTupleObject
+    from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
 
     co = PyCodeObject()
-    for o in (con.filename, con.name, con.qualname, con.consts, con.names,
-              con.localsplusnames):
+    for o in (con.consts, con.names, con.localsplusnames):
         Py_INCREF(o)
-    co.co_filename = con.filename
-    co.co_name = con.name
-    co.co_qualname = con.qualname
+    # init_code interns the three strings (_PyUnicode_InternMortal); pyvm's
+    # interned strings are immortal, so the code object holds them uncounted.
+    co.co_filename = PyUnicode_InternInPlace(con.filename)
+    co.co_name = PyUnicode_InternInPlace(con.name)
+    co.co_qualname = PyUnicode_InternInPlace(con.qualname)
     co.co_flags = con.flags
     co.co_code = con.code
     co.co_firstlineno = con.firstlineno
@@ -161,14 +164,17 @@ def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
     co.co_argcount = con.argcount
     co.co_posonlyargcount = con.posonlyargcount
     co.co_kwonlyargcount = con.kwonlyargcount
-    co.co_stacksize = con.stacksize
+    # init_code: a code object always has room for one stack item.
+    co.co_stacksize = con.stacksize if con.stacksize != 0 else 1
     co.co_exceptiontable = con.exceptiontable
     nlocals, ncells, nfrees = get_localsplus_counts(con.localspluskinds)
     co.co_nlocalsplus = len(con.localspluskinds)
     co.co_nlocals = nlocals
     co.co_ncellvars = ncells
     co.co_nfreevars = nfrees
-    co.co_framesize = co.co_nlocalsplus + con.stacksize
+    # pyvm: C adds FRAME_SPECIALS_SIZE, the frame header kept in the same array;
+    # pyvm's frame keeps those as fields, so localsplus is locals plus the stack.
+    co.co_framesize = co.co_nlocalsplus + co.co_stacksize
     code = con.code
     co.co_code_adaptive = [code[i] | (code[i + 1] << 8) for i in range(0, len(code), 2)]
     consts = con.consts

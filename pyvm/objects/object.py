@@ -614,3 +614,865 @@ def _PyErr_Raise(exc: PyObject) -> NoReturn:
     """pyvm: raise an existing exception instance (steals the reference), as the
     eval loop's RAISE_VARARGS does after ``do_raise`` has checked it."""
     raise PyErr(exc.ob_type, exc, None, None)
+
+
+# ===========================================================================
+# Objects/object.c: the generic object protocol (H-objA).
+#
+# The type of types and the root of the hierarchy are created here, at the
+# bottom of the core, rather than in typeobject.py: every module that builds a
+# static type at import time (codeobject's ``PyCode_Type``, say) imports this
+# module first, so ``type`` is always there to become the new type's ``ob_type``.
+# typeobject.py fills in their slots and re-exports them.
+
+PyType_Type: Final = PyTypeObject("type")
+PyType_Type.ob_type = PyType_Type
+PyType_Type.tp_flags = (Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS
+                        | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_IMMUTABLETYPE)
+_type_type_holder.type_type = PyType_Type
+PyBaseObject_Type: Final = PyTypeObject("object", None, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_IMMUTABLETYPE,
+                                        "The base class of the class hierarchy.")
+_object_type_holder.object_type = PyBaseObject_Type
+PyType_Type.tp_base = PyBaseObject_Type
+
+# pyvm: the static ``_PyNone_Type`` of Objects/object.c
+_PyNone_Type: Final = PyTypeObject("NoneType", None, Py_TPFLAGS_IMMUTABLETYPE)
+# pyvm: the static ``_PyNotImplemented_Type`` of Objects/object.c
+_PyNotImplemented_Type: Final = PyTypeObject("NotImplementedType", None, Py_TPFLAGS_IMMUTABLETYPE)
+
+
+def _Py_SetImmortalNew(op: PyObject) -> None:
+    """pyvm: make a just-created object immortal, as if statically allocated (its
+    creation no longer counts in the debug mode's reference total)."""
+    if _debug.enabled:
+        _debug.ref_total -= 1
+    op.ob_refcnt = _Py_IMMORTAL_REFCNT
+
+
+def _Py_MakeImmortal(tp: PyTypeObject) -> PyObject:
+    """pyvm: a statically allocated singleton (``_Py_NoneStruct`` and friends)."""
+    op = PyObject(tp)
+    _Py_SetImmortalNew(op)
+    return op
+
+
+# CPython: Include/object.h:Py_None
+Py_None: Final = _Py_MakeImmortal(_PyNone_Type)
+# CPython: Include/object.h:Py_NotImplemented
+Py_NotImplemented: Final = _Py_MakeImmortal(_PyNotImplemented_Type)
+
+# pyvm: the static ``_Py_SwappedOp`` of Objects/object.c
+_Py_SwappedOp: Final = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE]
+_opstrings: Final = ["<", "<=", "==", "!=", ">", ">="]
+
+
+class PyObjectWithDict(PyObject):
+    """pyvm: an object that carries an instance ``__dict__``.
+
+    C finds the dict through ``tp_dictoffset`` / ``Py_TPFLAGS_MANAGED_DICT``
+    (``_PyObject_ComputedDictPointer``); here the layouts that have one derive
+    from this class, and the generic attribute code tests ``isinstance``. The
+    dict is created on first store. Subclasses' ``tp_dealloc`` must release it
+    (:func:`_PyObject_ClearDict`).
+    """
+
+    ob_dict: Optional[PyObject]
+
+    def __init__(self, tp: PyTypeObject) -> None:
+        super().__init__(tp)
+        self.ob_dict = None
+
+
+def _PyObject_ClearDict(op: PyObjectWithDict) -> None:
+    """pyvm: release the instance dict (the ``Py_CLEAR(*dictptr)`` of a dealloc)."""
+    d = op.ob_dict
+    if d is not None:
+        op.ob_dict = None
+        Py_DECREF(d)
+
+
+def _PyObject_GetDictPtr(obj: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/object.c:_PyObject_GetDictPtr
+
+    pyvm: returns the dict itself (borrowed), or None when the object has none
+    yet (or cannot have one).
+    """
+    if isinstance(obj, PyObjectWithDict):
+        return obj.ob_dict
+    return None
+
+
+def _PyType_CheckReady(tp: PyTypeObject) -> None:
+    """pyvm: the ``if (!_PyType_IsReady(tp)) PyType_Ready(tp)`` of the generic code."""
+    if tp.tp_dict is None:
+        from pyvm.objects.typeobject import PyType_Ready  # cycle: typeobject imports us
+        PyType_Ready(tp)
+
+
+def _unicode_value(op: PyObject) -> str:
+    """pyvm: the host text of a str object (attribute names, messages)."""
+    from pyvm.objects.unicodeobject import PyUnicodeObject  # cycle: str imports us
+    assert isinstance(op, PyUnicodeObject)
+    return op.value
+
+
+def PyUnicode_Check(op: PyObject) -> bool:
+    """CPython: Include/unicodeobject.h:PyUnicode_Check"""
+    return (op.ob_type.tp_flags & Py_TPFLAGS_UNICODE_SUBCLASS) != 0
+
+
+def _Py_HashPointer(p: object) -> int:
+    """CPython: Python/pyhash.c:Py_HashPointer
+
+    The address (``id``) rotated right by 4 bits, since the low bits of an
+    aligned pointer are always zero.
+    """
+    y = id(p) & 0xFFFFFFFFFFFFFFFF
+    y = ((y >> 4) | (y << 60)) & 0xFFFFFFFFFFFFFFFF
+    if y >= 1 << 63:
+        y -= 1 << 64
+    if y == -1:
+        y = -2
+    return y
+
+
+def PyObject_Repr(v: PyObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_Repr
+
+    Returns a new reference to a str.
+    """
+    tp = v.ob_type
+    f = tp.tp_repr
+    if f is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        f = tp.tp_repr
+    if f is None:
+        from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
+        return PyUnicode_FromString(f"<{tp.tp_name} object at {id(v):#x}>")
+    _Py_EnterRecursiveCall(" while getting the repr of an object")
+    try:
+        res = f(v)
+    finally:
+        _Py_LeaveRecursiveCall()
+    if not PyUnicode_Check(res):
+        Py_DECREF(res)
+        from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+        PyErr_Format(PyExc_TypeError,
+                     f"__repr__ returned non-string (type {res.ob_type.tp_name})")
+    return res
+
+
+def PyObject_Str(v: PyObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_Str"""
+    from pyvm.objects.unicodeobject import PyUnicode_Type  # cycle
+    tp = v.ob_type
+    if tp is PyUnicode_Type:
+        return Py_NewRef(v)
+    f = tp.tp_str
+    if f is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        f = tp.tp_str
+    if f is None:
+        return PyObject_Repr(v)
+    _Py_EnterRecursiveCall(" while getting the str of an object")
+    try:
+        res = f(v)
+    finally:
+        _Py_LeaveRecursiveCall()
+    if not PyUnicode_Check(res):
+        Py_DECREF(res)
+        from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+        PyErr_Format(PyExc_TypeError,
+                     f"__str__ returned non-string (type {res.ob_type.tp_name})")
+    return res
+
+
+def _PyObject_ReprStr(v: PyObject) -> str:
+    """pyvm: ``repr(v)`` as host text, for messages that C formats with ``%R``."""
+    r = PyObject_Repr(v)
+    s = _unicode_value(r)
+    Py_DECREF(r)
+    return s
+
+
+def _PyObject_StrStr(v: PyObject) -> str:
+    """pyvm: ``str(v)`` as host text, for C's ``%S``."""
+    r = PyObject_Str(v)
+    s = _unicode_value(r)
+    Py_DECREF(r)
+    return s
+
+
+class _RecursionState:
+    """pyvm: the C recursion counter of the thread state and the list behind
+    ``Py_ReprEnter`` (``tstate->c_recursion_remaining``, ``Py_Repr`` list)."""
+
+    depth: int
+    limit: int
+    repr_list: list[PyObject]
+
+    def __init__(self) -> None:
+        self.depth = 0
+        # pyvm: the host stack is the real limit for C-level recursion (repr of a
+        # deeply nested list); stay well inside it.
+        self.limit = 900
+        self.repr_list = []
+
+
+_recursion: Final = _RecursionState()
+
+
+def _Py_EnterRecursiveCall(where: str) -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_EnterRecursiveCall"""
+    d = _recursion.depth + 1
+    _recursion.depth = d
+    if d > _recursion.limit:
+        _recursion.depth -= 1
+        from pyvm.objects.exceptions import PyExc_RecursionError  # cycle
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded" + where)
+
+
+def _Py_LeaveRecursiveCall() -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_LeaveRecursiveCall"""
+    _recursion.depth -= 1
+
+
+def Py_ReprEnter(obj: PyObject) -> bool:
+    """CPython: Objects/object.c:Py_ReprEnter
+
+    True when ``obj`` is already being repr'd further up (print ``[...]``).
+    """
+    lst = _recursion.repr_list
+    for o in lst:
+        if o is obj:
+            return True
+    lst.append(obj)
+    return False
+
+
+def Py_ReprLeave(obj: PyObject) -> None:
+    """CPython: Objects/object.c:Py_ReprLeave"""
+    lst = _recursion.repr_list
+    i = len(lst) - 1
+    while i >= 0:
+        if lst[i] is obj:
+            del lst[i]
+            return
+        i -= 1
+
+
+def do_richcompare(v: PyObject, w: PyObject, op: int) -> PyObject:
+    """CPython: Objects/object.c:do_richcompare"""
+    vt = v.ob_type
+    wt = w.ob_type
+    if vt.tp_richcompare is None and vt.tp_dict is None:
+        _PyType_CheckReady(vt)
+    if wt.tp_richcompare is None and wt.tp_dict is None:
+        _PyType_CheckReady(wt)
+    checked_reverse_op = False
+    if vt is not wt and PyType_IsSubtype(wt, vt):
+        f = wt.tp_richcompare
+        if f is not None:
+            checked_reverse_op = True
+            res = f(w, v, _Py_SwappedOp[op])
+            if res is not Py_NotImplemented:
+                return res
+    f = vt.tp_richcompare
+    if f is not None:
+        res = f(v, w, op)
+        if res is not Py_NotImplemented:
+            return res
+    if not checked_reverse_op:
+        f = wt.tp_richcompare
+        if f is not None:
+            res = f(w, v, _Py_SwappedOp[op])
+            if res is not Py_NotImplemented:
+                return res
+    from pyvm.objects.boolobject import Py_False, Py_True  # cycle
+    if op == Py_EQ:
+        return Py_True if v is w else Py_False
+    if op == Py_NE:
+        return Py_True if v is not w else Py_False
+    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+    PyErr_Format(PyExc_TypeError,
+                 f"'{_opstrings[op]}' not supported between instances of "
+                 f"'{vt.tp_name}' and '{wt.tp_name}'")
+
+
+def PyObject_RichCompare(v: PyObject, w: PyObject, op: int) -> PyObject:
+    """CPython: Objects/object.c:PyObject_RichCompare
+
+    Returns a new reference (NotImplemented never escapes).
+    """
+    _Py_EnterRecursiveCall(" in comparison")
+    try:
+        return do_richcompare(v, w, op)
+    finally:
+        _Py_LeaveRecursiveCall()
+
+
+def PyObject_RichCompareBool(v: PyObject, w: PyObject, op: int) -> bool:
+    """CPython: Objects/object.c:PyObject_RichCompareBool
+
+    Identity implies equality (the shortcut containers rely on).
+    """
+    if v is w:
+        if op == Py_EQ:
+            return True
+        if op == Py_NE:
+            return False
+    res = PyObject_RichCompare(v, w, op)
+    from pyvm.objects.boolobject import Py_False, Py_True  # cycle
+    if res is Py_True:
+        return True
+    if res is Py_False:
+        return False
+    ok = PyObject_IsTrue(res)
+    Py_DECREF(res)
+    return ok
+
+
+def PyObject_HashNotImplemented(v: PyObject) -> int:
+    """CPython: Objects/object.c:PyObject_HashNotImplemented"""
+    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+    PyErr_Format(PyExc_TypeError, f"unhashable type: '{v.ob_type.tp_name}'")
+
+
+def PyObject_Hash(v: PyObject) -> int:
+    """CPython: Objects/object.c:PyObject_Hash"""
+    tp = v.ob_type
+    f = tp.tp_hash
+    if f is not None:
+        return f(v)
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        f = tp.tp_hash
+        if f is not None:
+            return f(v)
+    return PyObject_HashNotImplemented(v)
+
+
+def PyObject_IsTrue(v: PyObject) -> bool:
+    """CPython: Objects/object.c:PyObject_IsTrue"""
+    if v is Py_None:
+        return False
+    tp = v.ob_type
+    nb = tp.nb_bool
+    if nb is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        nb = tp.nb_bool
+    if nb is not None:
+        return nb(v)
+    ln = tp.mp_length
+    if ln is not None:
+        return ln(v) > 0
+    ln = tp.sq_length
+    if ln is not None:
+        return ln(v) > 0
+    return True
+
+
+def PyObject_Not(v: PyObject) -> bool:
+    """CPython: Objects/object.c:PyObject_Not"""
+    return not PyObject_IsTrue(v)
+
+
+def PyCallable_Check(x: PyObject) -> bool:
+    """CPython: Objects/object.c:PyCallable_Check"""
+    tp = x.ob_type
+    if tp.tp_call is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+    return tp.tp_call is not None or (
+        (tp.tp_flags & Py_TPFLAGS_HAVE_VECTORCALL) != 0 and tp.tp_vectorcall is not None)
+
+
+def _PyObject_SetAttributeErrorContext(v: PyObject, name: PyObject, e: PyErr) -> PyErr:
+    """CPython: Objects/object.c:_PyObject_SetAttributeErrorContext
+
+    Records ``name`` and ``obj`` on an AttributeError so that the traceback
+    printer can offer "Did you mean" suggestions. Returns the carrier to re-raise.
+    """
+    from pyvm.objects.exceptions import (  # cycle
+        PyAttributeErrorObject, PyExc_AttributeError)
+    if not e.matches(PyExc_AttributeError):
+        return e
+    exc = e.normalize()
+    if isinstance(exc, PyAttributeErrorObject) and exc.name is None and exc.obj is None:
+        exc.name = Py_NewRef(name)
+        exc.obj = Py_NewRef(v)
+    return e
+
+
+def _PyObject_RaiseNoAttribute(tp_name: str, v: PyObject, name: PyObject) -> NoReturn:
+    """pyvm: ``PyErr_Format(AttributeError, "'%.100s' object has no attribute
+    '%U'")`` followed by ``_PyObject_SetAttributeErrorContext``."""
+    from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+    e = PyErr(PyExc_AttributeError, None,
+              f"'{tp_name}' object has no attribute '{_unicode_value(name)}'", None)
+    raise _PyObject_SetAttributeErrorContext(v, name, e)
+
+
+def _attr_name_check(name: PyObject) -> None:
+    """pyvm: the TypeError for an attribute name that is not a str."""
+    if not PyUnicode_Check(name):
+        from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+        PyErr_Format(PyExc_TypeError,
+                     f"attribute name must be string, not '{name.ob_type.tp_name}'")
+
+
+def PyObject_GetAttr(v: PyObject, name: PyObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_GetAttr
+
+    Returns a new reference.
+    """
+    tp = v.ob_type
+    if not PyUnicode_Check(name):
+        _attr_name_check(name)
+    f = tp.tp_getattro
+    if f is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        f = tp.tp_getattro
+    if f is None:
+        _PyObject_RaiseNoAttribute(tp.tp_name, v, name)
+    try:
+        return f(v, name)
+    except PyErr as e:
+        raise _PyObject_SetAttributeErrorContext(v, name, e)
+
+
+def PyObject_GetAttrString(v: PyObject, name: str) -> PyObject:
+    """CPython: Objects/object.c:PyObject_GetAttrString"""
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
+    return PyObject_GetAttr(v, PyUnicode_InternFromString(name))
+
+
+def PyObject_GetOptionalAttr(v: PyObject, name: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/object.c:PyObject_GetOptionalAttr
+
+    Returns a new reference, or None when the attribute does not exist
+    (AttributeError suppressed); other errors propagate.
+    """
+    tp = v.ob_type
+    if not PyUnicode_Check(name):
+        _attr_name_check(name)
+    f = tp.tp_getattro
+    if f is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        f = tp.tp_getattro
+    if f is PyObject_GenericGetAttr:
+        return _PyObject_GenericGetAttrWithDict(v, name, None, True)
+    if f is None:
+        return None
+    try:
+        return f(v, name)
+    except PyErr as e:
+        from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+        if e.matches(PyExc_AttributeError):
+            return None
+        raise
+
+
+def PyObject_HasAttrWithError(v: PyObject, name: PyObject) -> bool:
+    """CPython: Objects/object.c:PyObject_HasAttrWithError"""
+    res = PyObject_GetOptionalAttr(v, name)
+    if res is None:
+        return False
+    Py_DECREF(res)
+    return True
+
+
+def PyObject_SetAttr(v: PyObject, name: PyObject, value: Optional[PyObject]) -> None:
+    """CPython: Objects/object.c:PyObject_SetAttr
+
+    ``value`` None deletes the attribute (C passes NULL).
+    """
+    tp = v.ob_type
+    if not PyUnicode_Check(name):
+        _attr_name_check(name)
+    f = tp.tp_setattro
+    if f is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+        f = tp.tp_setattro
+    if f is not None:
+        f(v, name, value)
+        return
+    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+    what = "del" if value is None else "assign to"
+    if tp.tp_getattro is None:
+        PyErr_Format(PyExc_TypeError,
+                     f"'{tp.tp_name}' object has no attributes ({what} .{_unicode_value(name)})")
+    PyErr_Format(PyExc_TypeError,
+                 f"'{tp.tp_name}' object has only read-only attributes ({what} .{_unicode_value(name)})")
+
+
+def PyObject_DelAttr(v: PyObject, name: PyObject) -> None:
+    """CPython: Objects/object.c:PyObject_DelAttr"""
+    PyObject_SetAttr(v, name, None)
+
+
+def PyDescr_IsData(d: PyObject) -> bool:
+    """CPython: Include/descrobject.h:PyDescr_IsData"""
+    return d.ob_type.tp_descr_set is not None
+
+
+class _DictApi:
+    """pyvm: the dict functions the generic attribute code needs, fetched from
+    dictobject on first use (dictobject imports this module, so a module-level
+    import would be a cycle, and a function-level one would run on every lookup)."""
+
+    getitem: Optional[Callable[[PyObject, PyObject], Optional[PyObject]]]
+
+    def __init__(self) -> None:
+        self.getitem = None
+
+
+_dict_api: Final = _DictApi()
+
+
+def _dict_getitem(d: PyObject, key: PyObject) -> Optional[PyObject]:
+    """pyvm: ``PyDict_GetItemWithError`` (borrowed result) through :class:`_DictApi`."""
+    f = _dict_api.getitem
+    if f is None:
+        from pyvm.objects.dictobject import PyDict_GetItemWithError  # cycle
+        f = PyDict_GetItemWithError
+        _dict_api.getitem = f
+    return f(d, key)
+
+
+# CPython: Include/internal/pycore_typeobject.h:MCACHE_SIZE_EXP
+MCACHE_SIZE_EXP: Final = 12
+_MCACHE_MASK: Final = (1 << MCACHE_SIZE_EXP) - 1
+
+
+class _TypeCache:
+    """CPython: Include/internal/pycore_typeobject.h:type_cache
+
+    The method cache of ``_PyType_Lookup``: 4096 entries of (type, name, value).
+    pyvm: C validates an entry by the type's ``tp_version_tag``; here every entry
+    carries the cache *epoch*, which :func:`PyType_Modified` (any change to a type's
+    dict, bases or MRO, and every newly readied type) advances, invalidating all
+    entries at once. Only immortal (interned) names are cached, as C caches only
+    interned names (``MCACHE_CACHEABLE_NAME``).
+    """
+
+    types: list[Optional[PyTypeObject]]
+    names: list[Optional[PyObject]]
+    values: list[Optional[PyObject]]
+    epochs: list[int]
+    epoch: int
+
+    def __init__(self) -> None:
+        n = 1 << MCACHE_SIZE_EXP
+        self.types = [None] * n
+        self.names = [None] * n
+        self.values = [None] * n
+        self.epochs = [-1] * n
+        self.epoch = 0
+
+
+_type_cache: Final = _TypeCache()
+
+
+def PyType_Modified(tp: PyTypeObject) -> None:
+    """CPython: Objects/typeobject.c:PyType_Modified
+
+    Invalidates the method cache (see :class:`_TypeCache`).
+    """
+    _type_cache.epoch += 1
+    tp.tp_version_tag = 0
+
+
+def find_name_in_mro(tp: PyTypeObject, name: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/typeobject.c:find_name_in_mro
+
+    Walks ``tp_mro``: a borrowed reference to the first definition, or None.
+    """
+    mro = tp.tp_mro
+    if mro is None:
+        _PyType_CheckReady(tp)
+        mro = tp.tp_mro
+        assert mro is not None
+    for base in _mro_items(mro):
+        assert isinstance(base, PyTypeObject)
+        d = base.tp_dict
+        assert d is not None
+        res = _dict_getitem(d, name)
+        if res is not None:
+            return res
+    return None
+
+
+def _PyType_Lookup(tp: PyTypeObject, name: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/typeobject.c:_PyType_Lookup
+
+    The MRO lookup of ``name`` through the method cache: a borrowed reference or
+    None.
+    """
+    cache = _type_cache
+    h = ((id(tp) >> 4) ^ (id(name) >> 4)) & _MCACHE_MASK
+    if cache.types[h] is tp and cache.names[h] is name and cache.epochs[h] == cache.epoch:
+        return cache.values[h]
+    res = find_name_in_mro(tp, name)
+    if name.ob_refcnt >= _Py_IMMORTAL_REFCNT and tp.tp_mro is not None:
+        cache.types[h] = tp
+        cache.names[h] = name
+        cache.values[h] = res
+        cache.epochs[h] = cache.epoch
+    return res
+
+
+def _PyObject_GenericGetAttrWithDict(obj: PyObject, name: PyObject,
+                                     dict: Optional[PyObject], suppress: bool) -> Optional[PyObject]:
+    """CPython: Objects/object.c:_PyObject_GenericGetAttrWithDict
+
+    Data descriptors on the type win over the instance dict, which wins over
+    non-data descriptors and plain class attributes. Returns a new reference;
+    None only when ``suppress`` and the attribute is missing.
+    """
+    tp = obj.ob_type
+    if not PyUnicode_Check(name):
+        _attr_name_check(name)
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+    descr = _PyType_Lookup(tp, name)
+    f: Optional[descrgetfunc] = None
+    if descr is not None:
+        Py_INCREF(descr)
+        f = descr.ob_type.tp_descr_get
+        if f is not None and descr.ob_type.tp_descr_set is not None:
+            try:
+                return f(descr, obj, tp)
+            except PyErr as e:
+                if suppress:
+                    from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+                    if e.matches(PyExc_AttributeError):
+                        return None
+                raise
+            finally:
+                Py_DECREF(descr)
+    if dict is None and isinstance(obj, PyObjectWithDict):
+        dict = obj.ob_dict
+    if dict is not None:
+        res = _dict_getitem(dict, name)
+        if res is not None:
+            Py_INCREF(res)
+            if descr is not None:
+                Py_DECREF(descr)
+            return res
+    if f is not None:
+        assert descr is not None
+        try:
+            return f(descr, obj, tp)
+        except PyErr as e:
+            if suppress:
+                from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+                if e.matches(PyExc_AttributeError):
+                    return None
+            raise
+        finally:
+            Py_DECREF(descr)
+    if descr is not None:
+        return descr
+    if suppress:
+        return None
+    _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
+
+
+def PyObject_GenericGetAttr(obj: PyObject, name: PyObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_GenericGetAttr"""
+    res = _PyObject_GenericGetAttrWithDict(obj, name, None, False)
+    assert res is not None
+    return res
+
+
+def _PyObject_GenericSetAttrWithDict(obj: PyObject, name: PyObject,
+                                     value: Optional[PyObject], dict: Optional[PyObject]) -> None:
+    """CPython: Objects/object.c:_PyObject_GenericSetAttrWithDict"""
+    tp = obj.ob_type
+    if not PyUnicode_Check(name):
+        _attr_name_check(name)
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+    descr = _PyType_Lookup(tp, name)
+    if descr is not None:
+        fset = descr.ob_type.tp_descr_set
+        if fset is not None:
+            Py_INCREF(descr)
+            try:
+                fset(descr, obj, value)
+            finally:
+                Py_DECREF(descr)
+            return
+    from pyvm.objects.dictobject import PyDict_DelItem, PyDict_New, PyDict_SetItem  # cycle
+    from pyvm.objects.exceptions import PyExc_AttributeError, PyExc_KeyError  # cycle
+    if dict is None:
+        if not isinstance(obj, PyObjectWithDict):
+            if descr is None:
+                if tp.tp_setattro is PyObject_GenericSetAttr:
+                    e = PyErr(PyExc_AttributeError, None,
+                              f"'{tp.tp_name}' object has no attribute '{_unicode_value(name)}' "
+                              "and no __dict__ for setting new attributes", None)
+                    raise _PyObject_SetAttributeErrorContext(obj, name, e)
+                _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
+            PyErr_Format(PyExc_AttributeError,
+                         f"'{tp.tp_name}' object attribute '{_unicode_value(name)}' is read-only")
+        dict = obj.ob_dict
+        if dict is None:
+            if value is None:
+                _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
+            dict = PyDict_New()
+            obj.ob_dict = dict
+    if value is None:
+        try:
+            PyDict_DelItem(dict, name)
+        except PyErr as e:
+            if e.matches(PyExc_KeyError):
+                _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
+            raise
+    else:
+        PyDict_SetItem(dict, name, value)
+
+
+def PyObject_GenericSetAttr(obj: PyObject, name: PyObject, value: Optional[PyObject]) -> None:
+    """CPython: Objects/object.c:PyObject_GenericSetAttr"""
+    _PyObject_GenericSetAttrWithDict(obj, name, value, None)
+
+
+def _PyObject_GetMethod(obj: PyObject, name: PyObject) -> tuple[PyObject, bool]:
+    """CPython: Objects/object.c:_PyObject_GetMethod
+
+    The LOAD_ATTR method form. Returns ``(attr, True)`` when ``attr`` is an
+    unbound method descriptor to be called with ``obj`` prepended, else
+    ``(attr, False)`` with the ordinary attribute value. New reference either way.
+    """
+    tp = obj.ob_type
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+    if tp.tp_getattro is not PyObject_GenericGetAttr or not PyUnicode_Check(name):
+        return PyObject_GetAttr(obj, name), False
+    descr = _PyType_Lookup(tp, name)
+    f: Optional[descrgetfunc] = None
+    meth_found = False
+    if descr is not None:
+        dt = descr.ob_type
+        if dt.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR:
+            meth_found = True
+        else:
+            f = dt.tp_descr_get
+            if f is not None and dt.tp_descr_set is not None:
+                Py_INCREF(descr)
+                try:
+                    return f(descr, obj, tp), False
+                finally:
+                    Py_DECREF(descr)
+    if isinstance(obj, PyObjectWithDict):
+        d = obj.ob_dict
+        if d is not None:
+            res = _dict_getitem(d, name)
+            if res is not None:
+                return Py_NewRef(res), False
+    if descr is not None:
+        if meth_found:
+            return Py_NewRef(descr), True
+        if f is not None:
+            Py_INCREF(descr)
+            try:
+                return f(descr, obj, tp), False
+            finally:
+                Py_DECREF(descr)
+        return Py_NewRef(descr), False
+    _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
+
+
+def PyObject_SelfIter(obj: PyObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_SelfIter"""
+    return Py_NewRef(obj)
+
+
+def PyObject_Init(op: PyObject, tp: PyTypeObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_Init
+
+    pyvm: the host constructor already set the header; kept for the name.
+    """
+    op.ob_type = tp
+    return op
+
+
+def PyObject_ASCII(v: PyObject) -> PyObject:
+    """CPython: Objects/object.c:PyObject_ASCII"""
+    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
+    s = _PyObject_ReprStr(v)
+    out: list[str] = []
+    for ch in s:
+        c = ord(ch)
+        if c < 128:
+            out.append(ch)
+        elif c < 0x100:
+            out.append(f"\\x{c:02x}")
+        elif c < 0x10000:
+            out.append(f"\\u{c:04x}")
+        else:
+            out.append(f"\\U{c:08x}")
+    return PyUnicode_FromString("".join(out))
+
+
+# --- None and NotImplemented -------------------------------------------------
+
+
+def none_repr(op: PyObject) -> PyObject:
+    """CPython: Objects/object.c:none_repr"""
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
+    return Py_NewRef(PyUnicode_InternFromString("None"))
+
+
+def none_bool(op: PyObject) -> bool:
+    """CPython: Objects/object.c:none_bool"""
+    return False
+
+
+def none_hash(op: PyObject) -> int:
+    """CPython: Objects/object.c:none_hash"""
+    return 0xFCA86420
+
+
+def none_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/object.c:none_new"""
+    _check_no_args(tp, args, kwds, "NoneType")
+    return Py_None
+
+
+def notimplemented_repr(op: PyObject) -> PyObject:
+    """CPython: Objects/object.c:NotImplemented_repr"""
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
+    return Py_NewRef(PyUnicode_InternFromString("NotImplemented"))
+
+
+def notimplemented_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/object.c:notimplemented_new"""
+    _check_no_args(tp, args, kwds, "NotImplementedType")
+    return Py_NotImplemented
+
+
+def _check_no_args(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject], name: str) -> None:
+    """pyvm: the argument check of ``none_new`` / ``notimplemented_new``."""
+    from pyvm.objects.tupleobject import PyTupleObject  # cycle
+    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+    from pyvm.objects.dictobject import PyDict_Size  # cycle
+    if (isinstance(args, PyTupleObject) and len(args.ob_item) > 0) or (
+            kwds is not None and PyDict_Size(kwds) > 0):
+        PyErr_Format(PyExc_TypeError, f"{name} takes no arguments")
+
+
+_PyNone_Type.tp_repr = none_repr
+_PyNone_Type.nb_bool = none_bool
+_PyNone_Type.tp_hash = none_hash
+_PyNone_Type.tp_new = none_new
+def notimplemented_bool(op: PyObject) -> bool:
+    """CPython: Objects/object.c:notimplemented_bool"""
+    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
+    PyErr_SetString(PyExc_TypeError, "NotImplemented should not be used in a boolean context")
+
+
+_PyNotImplemented_Type.nb_bool = notimplemented_bool
+_PyNotImplemented_Type.tp_repr = notimplemented_repr
+_PyNotImplemented_Type.tp_new = notimplemented_new

@@ -1,0 +1,755 @@
+"""Ports Objects/bytesobject.c (the basic part): the bytes type.
+
+A bytes object wraps a host ``bytes`` (``ob_sval``) and caches its hash
+(``ob_shash``), as C does. The empty bytes object and the 256 one-byte objects
+are shared singletons, as ``bytes_get_empty`` and ``CHARACTERS`` are in C.
+
+Implemented so far: construction (``bytes()``, ``bytes(int)``,
+``bytes(iterable of ints)``, ``bytes(str, encoding)``), repr, hash, comparison,
+length, indexing and slicing, ``in``, concatenation, repetition, iteration and
+the methods ``decode``, ``hex``, ``startswith``, ``endswith``, ``find``,
+``rfind``, ``index``, ``count``, ``join``, ``split``, ``rsplit``, ``strip``
+(and ``l``/``r``), ``replace``, ``upper``, ``lower``, ``isdigit``,
+``isalpha``, ``isspace``. Codecs are the host's.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NoReturn, Optional
+
+from pyvm.objects.object import (
+    Py_DECREF,
+    Py_EQ,
+    Py_GE,
+    Py_GT,
+    _Py_IMMORTAL_REFCNT,
+    Py_INCREF,
+    Py_LE,
+    Py_LT,
+    Py_NE,
+    Py_None,
+    Py_NotImplemented,
+    Py_TPFLAGS_BASETYPE,
+    Py_TPFLAGS_BYTES_SUBCLASS,
+    Py_TPFLAGS_IMMUTABLETYPE,
+    Py_TPFLAGS_LONG_SUBCLASS,
+    PyErr,
+    PyErr_SetString,
+    PyObject,
+    PyObject_GenericGetAttr,
+    PyObject_SelfIter,
+    PyTypeObject,
+)
+from pyvm.objects.abstract import (
+    PyObject_GetIter,
+)
+from pyvm.objects.boolobject import (
+    PyBool_FromLong,
+    Py_False,
+    Py_True,
+)
+from pyvm.objects.descrobject import (
+    _PyType_AddMethods,
+)
+from pyvm.objects.exceptions import (
+    PyExc_IndexError,
+    PyExc_OverflowError,
+    PyExc_TypeError,
+    PyExc_ValueError,
+)
+from pyvm.objects.longobject import (
+    PyLong_FromLong,
+)
+from pyvm.objects.methodobject import (
+    METH_FASTCALL,
+    METH_KEYWORDS,
+    METH_NOARGS,
+    METH_O,
+    PyMethodDef,
+)
+from pyvm.objects.unicodeobject import (
+    PyUnicodeObject,
+    PyUnicode_FromString,
+    _PyArg_CheckPositional,
+    _PyArg_UnpackKeywords,
+    _arg_index,
+    _arg_slice_index,
+    _codec_error,
+)
+
+
+class PyBytesObject(PyObject):
+    """CPython: Include/cpython/bytesobject.h:PyBytesObject"""
+
+    ob_sval: bytes
+    ob_shash: int
+
+    def __init__(self, tp: PyTypeObject, value: bytes) -> None:
+        super().__init__(tp)
+        self.ob_sval = value
+        self.ob_shash = -1
+
+
+PyBytes_Type: Final = PyTypeObject(
+    "bytes",
+    flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    doc="bytes(iterable_of_ints) -> bytes\n"
+        "bytes(string, encoding[, errors]) -> bytes\n"
+        "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+        "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+        "bytes() -> empty bytes object\n\n"
+        "Construct an immutable array of bytes from:\n"
+        "  - an iterable yielding integers in range(256)\n"
+        "  - a text string encoded using the specified encoding\n"
+        "  - any object implementing the buffer API.\n"
+        "  - an integer")
+PyBytesIter_Type: Final = PyTypeObject("bytes_iterator")
+
+
+class _BytesState:
+    """pyvm: the empty bytes and the one-byte singletons (C's
+    ``bytes_get_empty`` and ``CHARACTERS``)."""
+
+    empty: PyBytesObject
+    chars: list[PyBytesObject]
+
+    def __init__(self) -> None:
+        self.empty = PyBytesObject(PyBytes_Type, b"")
+        self.empty.ob_refcnt = _Py_IMMORTAL_REFCNT
+        self.chars = []
+        for i in range(256):
+            o = PyBytesObject(PyBytes_Type, bytes((i,)))
+            o.ob_refcnt = _Py_IMMORTAL_REFCNT
+            self.chars.append(o)
+
+
+_state: Final = _BytesState()
+
+
+def _type_error(msg: str) -> NoReturn:
+    """pyvm: raise a pyvm TypeError."""
+    PyErr_SetString(PyExc_TypeError, msg)
+
+
+def _value_error(msg: str) -> NoReturn:
+    """pyvm: raise a pyvm ValueError."""
+    PyErr_SetString(PyExc_ValueError, msg)
+
+
+def PyBytes_Check(op: PyObject) -> bool:
+    """CPython: Include/bytesobject.h:PyBytes_Check"""
+    return (op.ob_type.tp_flags & Py_TPFLAGS_BYTES_SUBCLASS) != 0
+
+
+def PyBytes_FromStringAndSize(data: bytes) -> PyObject:
+    """CPython: Objects/bytesobject.c:PyBytes_FromStringAndSize
+
+    A new reference to a bytes object holding ``data`` (singletons for length
+    0 and 1)."""
+    n = len(data)
+    if n == 0:
+        return _state.empty
+    if n == 1:
+        return _state.chars[data[0]]
+    return PyBytesObject(PyBytes_Type, data)
+
+
+def PyBytes_FromString(data: bytes) -> PyObject:
+    """CPython: Objects/bytesobject.c:PyBytes_FromString"""
+    return PyBytes_FromStringAndSize(data)
+
+
+def PyBytes_AsString(op: PyObject) -> bytes:
+    """CPython: Objects/bytesobject.c:PyBytes_AsString"""
+    if not isinstance(op, PyBytesObject):
+        _type_error(f"expected bytes, {op.ob_type.tp_name} found")
+    return op.ob_sval
+
+
+def PyBytes_Size(op: PyObject) -> int:
+    """CPython: Objects/bytesobject.c:PyBytes_Size"""
+    if not isinstance(op, PyBytesObject):
+        _type_error(f"expected bytes, {op.ob_type.tp_name} found")
+    return len(op.ob_sval)
+
+
+def bytes_dealloc(op: PyObject) -> None:
+    """pyvm: nothing to release (C's ``tp_dealloc`` is ``PyObject_Free``)."""
+
+
+def PyBytes_Repr(op: PyObject, smartquotes: bool) -> PyObject:
+    """CPython: Objects/bytesobject.c:PyBytes_Repr
+
+    ``b'...'``, double quotes when the data has a single quote and no double
+    quote; the host's bytes repr follows the same rules."""
+    assert isinstance(op, PyBytesObject)
+    return PyUnicode_FromString(repr(op.ob_sval))
+
+
+def bytes_repr(op: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_repr"""
+    return PyBytes_Repr(op, True)
+
+
+def bytes_str(op: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_str
+
+    (The ``-b`` BytesWarning is not emitted.)"""
+    return bytes_repr(op)
+
+
+def bytes_hash(op: PyObject) -> int:
+    """CPython: Objects/bytesobject.c:bytes_hash
+
+    pyvm: the host's hash of the same bytes (SipHash-1-3, as C's
+    ``Py_HashBuffer``)."""
+    assert isinstance(op, PyBytesObject)
+    h = op.ob_shash
+    if h == -1:
+        h = hash(op.ob_sval)
+        op.ob_shash = h
+    return h
+
+
+def bytes_length(op: PyObject) -> int:
+    """CPython: Objects/bytesobject.c:bytes_length"""
+    assert isinstance(op, PyBytesObject)
+    return len(op.ob_sval)
+
+
+def bytes_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_richcompare"""
+    if not isinstance(a, PyBytesObject) or not isinstance(b, PyBytesObject):
+        return Py_NotImplemented
+    x = a.ob_sval
+    y = b.ob_sval
+    if op == Py_EQ:
+        r = x == y
+    elif op == Py_NE:
+        r = x != y
+    elif op == Py_LT:
+        r = x < y
+    elif op == Py_LE:
+        r = x <= y
+    elif op == Py_GT:
+        r = x > y
+    else:
+        r = x >= y
+    return Py_True if r else Py_False
+
+
+def bytes_concat(a: PyObject, b: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_concat"""
+    if not isinstance(a, PyBytesObject) or not isinstance(b, PyBytesObject):
+        other = b if isinstance(a, PyBytesObject) else a
+        _type_error(f"can't concat {other.ob_type.tp_name} to {a.ob_type.tp_name}")
+    if not b.ob_sval and a.ob_type is PyBytes_Type:
+        Py_INCREF(a)
+        return a
+    if not a.ob_sval and b.ob_type is PyBytes_Type:
+        Py_INCREF(b)
+        return b
+    return PyBytes_FromStringAndSize(a.ob_sval + b.ob_sval)
+
+
+def bytes_repeat(a: PyObject, n: int) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_repeat"""
+    assert isinstance(a, PyBytesObject)
+    if n <= 0:
+        return _state.empty
+    if n == 1 and a.ob_type is PyBytes_Type:
+        Py_INCREF(a)
+        return a
+    from pyvm.objects.unicodeobject import _check_repeat
+    _check_repeat(len(a.ob_sval), n, "repeated bytes are too long")
+    return PyBytes_FromStringAndSize(a.ob_sval * n)
+
+
+def bytes_item(a: PyObject, i: int) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_item"""
+    assert isinstance(a, PyBytesObject)
+    if i < 0 or i >= len(a.ob_sval):
+        PyErr_SetString(PyExc_IndexError, "index out of range")
+    return PyLong_FromLong(a.ob_sval[i])
+
+
+def bytes_subscript(op: PyObject, item: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_subscript"""
+    from pyvm.objects.tupleobject import _PyIndex_Check, _subscript_index, _is_slice, _slice_indices
+    assert isinstance(op, PyBytesObject)
+    if _PyIndex_Check(item):
+        i = _subscript_index(item)
+        if i < 0:
+            i += len(op.ob_sval)
+        return bytes_item(op, i)
+    if _is_slice(item):
+        start, stop, step, slicelen = _slice_indices(item, len(op.ob_sval))
+        if slicelen <= 0:
+            return _state.empty
+        if step == 1:
+            if start == 0 and slicelen == len(op.ob_sval) and op.ob_type is PyBytes_Type:
+                Py_INCREF(op)
+                return op
+            return PyBytes_FromStringAndSize(op.ob_sval[start:start + slicelen])
+        return PyBytes_FromStringAndSize(op.ob_sval[start:(stop if stop >= 0 else None):step])
+    _type_error(f"byte indices must be integers or slices, not {item.ob_type.tp_name}")
+
+
+def _byte_or_buffer(arg: PyObject) -> bytes:
+    """pyvm: a ``bytes`` argument or a single byte value (``_getbytevalue``)."""
+    if isinstance(arg, PyBytesObject):
+        return arg.ob_sval
+    if arg.ob_type.tp_flags & Py_TPFLAGS_LONG_SUBCLASS:
+        from pyvm.objects.tupleobject import _as_index
+        v = _as_index(arg)
+        if v < 0 or v > 255:
+            _value_error("byte must be in range(0, 256)")
+        return bytes((v,))
+    _type_error(f"a bytes-like object is required, not '{arg.ob_type.tp_name}'")
+
+
+def bytes_contains(op: PyObject, arg: PyObject) -> bool:
+    """CPython: Objects/bytesobject.c:bytes_contains"""
+    assert isinstance(op, PyBytesObject)
+    return _byte_or_buffer(arg) in op.ob_sval
+
+
+# ---------------------------------------------------------------------------
+# Methods
+
+
+def bytes_decode_impl(self: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_decode_impl"""
+    assert isinstance(self, PyBytesObject)
+    a = _PyArg_UnpackKeywords("decode", args, kwnames, ["encoding", "errors"], 0, 2)
+    encoding = "utf-8"
+    errors = "strict"
+    e = a[0]
+    if e is not None:
+        if not isinstance(e, PyUnicodeObject):
+            _type_error(f"decode() argument 'encoding' must be str, not {e.ob_type.tp_name}")
+        encoding = e.value
+    r = a[1]
+    if r is not None:
+        if not isinstance(r, PyUnicodeObject):
+            _type_error(f"decode() argument 'errors' must be str, not {r.ob_type.tp_name}")
+        errors = r.value
+    try:
+        s = self.ob_sval.decode(encoding, errors)
+    except (UnicodeError, LookupError) as exc:
+        _codec_error(exc)
+    return PyUnicode_FromString(s)
+
+
+def bytes_hex_impl(self: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_hex_impl (no separator argument yet)"""
+    assert isinstance(self, PyBytesObject)
+    return PyUnicode_FromString(self.ob_sval.hex())
+
+
+def _sub_args(fname: str, args: list[PyObject]) -> tuple[bytes, int, int]:
+    """pyvm: the argument parser of ``find`` / ``count``."""
+    _PyArg_CheckPositional(fname, len(args), 1, 3)
+    sub = _byte_or_buffer(args[0])
+    start = _arg_slice_index(args[1] if len(args) > 1 else None, 0)
+    end = _arg_slice_index(args[2] if len(args) > 2 else None, 1 << 62)
+    return sub, start, end
+
+
+def bytes_find_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_find_impl"""
+    assert isinstance(self, PyBytesObject)
+    sub, start, end = _sub_args("find", args)
+    return PyLong_FromLong(self.ob_sval.find(sub, start, end))
+
+
+def bytes_count_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_count_impl"""
+    assert isinstance(self, PyBytesObject)
+    sub, start, end = _sub_args("count", args)
+    return PyLong_FromLong(self.ob_sval.count(sub, start, end))
+
+
+def _tail(self: PyObject, fname: str, args: list[PyObject], at_end: bool) -> PyObject:
+    """pyvm: the body of ``startswith`` / ``endswith``."""
+    from pyvm.objects.tupleobject import PyTupleObject
+    assert isinstance(self, PyBytesObject)
+    _PyArg_CheckPositional(fname, len(args), 1, 3)
+    start = _arg_slice_index(args[1] if len(args) > 1 else None, 0)
+    end = _arg_slice_index(args[2] if len(args) > 2 else None, 1 << 62)
+    subs: list[bytes] = []
+    a = args[0]
+    if isinstance(a, PyTupleObject):
+        for it in a.ob_item:
+            if not isinstance(it, PyBytesObject):
+                _type_error(f"a bytes-like object is required, not '{it.ob_type.tp_name}'")
+            subs.append(it.ob_sval)
+    elif isinstance(a, PyBytesObject):
+        subs.append(a.ob_sval)
+    else:
+        _type_error(f"{fname} first arg must be bytes or a tuple of bytes, "
+                    f"not {a.ob_type.tp_name}")
+    for s in subs:
+        if (self.ob_sval.endswith(s, start, end) if at_end
+                else self.ob_sval.startswith(s, start, end)):
+            return Py_True
+    return Py_False
+
+
+def bytes_startswith_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_startswith_impl"""
+    return _tail(self, "startswith", args, False)
+
+
+def bytes_endswith_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_endswith_impl"""
+    return _tail(self, "endswith", args, True)
+
+
+def bytes_join_impl(self: PyObject, iterable: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_join_impl"""
+    from pyvm.objects.listobject import _sequence_fast, _release
+    assert isinstance(self, PyBytesObject)
+    items = _sequence_fast(iterable, "can only join an iterable")
+    try:
+        parts: list[bytes] = []
+        for i in range(len(items)):
+            it = items[i]
+            if not isinstance(it, PyBytesObject):
+                _type_error(f"sequence item {i}: expected a bytes-like object, "
+                            f"{it.ob_type.tp_name} found")
+            parts.append(it.ob_sval)
+        return PyBytes_FromStringAndSize(self.ob_sval.join(parts))
+    finally:
+        _release(items)
+
+
+def _bytes_list(parts: list[bytes]) -> PyObject:
+    """pyvm: a new list of new bytes objects."""
+    from pyvm.objects.listobject import _PyList_FromArraySteal
+    return _PyList_FromArraySteal([PyBytes_FromStringAndSize(p) for p in parts])
+
+
+def _opt_bytes(o: Optional[PyObject], fname: str) -> Optional[bytes]:
+    """pyvm: an optional bytes argument (None or absent means "whitespace")."""
+    if o is None or o is Py_None:
+        return None
+    if not isinstance(o, PyBytesObject):
+        _type_error(f"a bytes-like object is required, not '{o.ob_type.tp_name}'")
+    return o.ob_sval
+
+
+def bytes_split_impl(self: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_split_impl"""
+    assert isinstance(self, PyBytesObject)
+    a = _PyArg_UnpackKeywords("split", args, kwnames, ["sep", "maxsplit"], 0, 2)
+    sep = _opt_bytes(a[0], "split")
+    if sep is not None and not sep:
+        _value_error("empty separator")
+    m = a[1]
+    return _bytes_list(self.ob_sval.split(sep, -1 if m is None else _arg_index(m)))
+
+
+def bytes_rsplit_impl(self: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_rsplit_impl"""
+    assert isinstance(self, PyBytesObject)
+    a = _PyArg_UnpackKeywords("rsplit", args, kwnames, ["sep", "maxsplit"], 0, 2)
+    sep = _opt_bytes(a[0], "rsplit")
+    if sep is not None and not sep:
+        _value_error("empty separator")
+    m = a[1]
+    return _bytes_list(self.ob_sval.rsplit(sep, -1 if m is None else _arg_index(m)))
+
+
+def _strip_arg(fname: str, args: list[PyObject]) -> Optional[bytes]:
+    """pyvm: the optional argument of ``strip``/``lstrip``/``rstrip``."""
+    _PyArg_CheckPositional(fname, len(args), 0, 1)
+    return _opt_bytes(args[0] if args else None, fname)
+
+
+def bytes_strip_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_strip_impl"""
+    assert isinstance(self, PyBytesObject)
+    return PyBytes_FromStringAndSize(self.ob_sval.strip(_strip_arg("strip", args)))
+
+
+def bytes_lstrip_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_lstrip_impl"""
+    assert isinstance(self, PyBytesObject)
+    return PyBytes_FromStringAndSize(self.ob_sval.lstrip(_strip_arg("lstrip", args)))
+
+
+def bytes_rstrip_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_rstrip_impl"""
+    assert isinstance(self, PyBytesObject)
+    return PyBytes_FromStringAndSize(self.ob_sval.rstrip(_strip_arg("rstrip", args)))
+
+
+def bytes_replace_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_replace_impl"""
+    assert isinstance(self, PyBytesObject)
+    _PyArg_CheckPositional("replace", len(args), 2, 3)
+    old = _opt_bytes(args[0], "replace")
+    new = _opt_bytes(args[1], "replace")
+    if old is None or new is None:
+        _type_error("a bytes-like object is required, not 'NoneType'")
+    count = _arg_index(args[2]) if len(args) > 2 else -1
+    return PyBytes_FromStringAndSize(self.ob_sval.replace(old, new, count))
+
+
+def bytes_upper(self: PyObject) -> PyObject:
+    """CPython: Objects/bytes_methods.c:_Py_bytes_upper"""
+    assert isinstance(self, PyBytesObject)
+    return PyBytes_FromStringAndSize(self.ob_sval.upper())
+
+
+def bytes_lower(self: PyObject) -> PyObject:
+    """CPython: Objects/bytes_methods.c:_Py_bytes_lower"""
+    assert isinstance(self, PyBytesObject)
+    return PyBytes_FromStringAndSize(self.ob_sval.lower())
+
+
+def bytes_index_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_index_impl"""
+    assert isinstance(self, PyBytesObject)
+    sub, start, end = _sub_args("index", args)
+    r = self.ob_sval.find(sub, start, end)
+    if r < 0:
+        _value_error("subsection not found")
+    return PyLong_FromLong(r)
+
+
+def bytes_rfind_impl(self: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_rfind_impl"""
+    assert isinstance(self, PyBytesObject)
+    sub, start, end = _sub_args("rfind", args)
+    return PyLong_FromLong(self.ob_sval.rfind(sub, start, end))
+
+
+def bytes_isdigit(self: PyObject) -> PyObject:
+    """CPython: Objects/bytes_methods.c:_Py_bytes_isdigit"""
+    assert isinstance(self, PyBytesObject)
+    return PyBool_FromLong(1 if self.ob_sval.isdigit() else 0)
+
+
+def bytes_isalpha(self: PyObject) -> PyObject:
+    """CPython: Objects/bytes_methods.c:_Py_bytes_isalpha"""
+    assert isinstance(self, PyBytesObject)
+    return PyBool_FromLong(1 if self.ob_sval.isalpha() else 0)
+
+
+def bytes_isspace(self: PyObject) -> PyObject:
+    """CPython: Objects/bytes_methods.c:_Py_bytes_isspace"""
+    assert isinstance(self, PyBytesObject)
+    return PyBool_FromLong(1 if self.ob_sval.isspace() else 0)
+
+
+# ---------------------------------------------------------------------------
+# Constructor
+
+
+def _PyBytes_FromIterator(x: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:_PyBytes_FromIterator"""
+    from pyvm.objects.tupleobject import _as_index
+    it = PyObject_GetIter(x)
+    nxt = it.ob_type.tp_iternext
+    assert nxt is not None
+    out = bytearray()
+    try:
+        while True:
+            item = nxt(it)
+            if item is None:
+                break
+            try:
+                v = _as_index(item)
+            finally:
+                Py_DECREF(item)
+            if v < 0 or v > 255:
+                _value_error("bytes must be in range(0, 256)")
+            out.append(v)
+    finally:
+        Py_DECREF(it)
+    return PyBytes_FromStringAndSize(bytes(out))
+
+
+def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[str],
+                   errors: Optional[str]) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_new_impl"""
+    if x is None:
+        if encoding is not None or errors is not None:
+            _type_error("encoding without a string argument" if encoding is not None
+                        else "errors without a string argument")
+        r: PyObject = _state.empty
+    elif isinstance(x, PyUnicodeObject):
+        if encoding is None:
+            _type_error("string argument without an encoding")
+        try:
+            data = x.value.encode(encoding, errors if errors is not None else "strict")
+        except (UnicodeError, LookupError) as exc:
+            _codec_error(exc)
+        r = PyBytes_FromStringAndSize(data)
+    elif encoding is not None:
+        _type_error("encoding without a string argument")
+    elif errors is not None:
+        _type_error("errors without a string argument")
+    elif isinstance(x, PyBytesObject):
+        if tp is PyBytes_Type and x.ob_type is PyBytes_Type:
+            Py_INCREF(x)
+            return x
+        r = PyBytes_FromStringAndSize(x.ob_sval)
+    elif x.ob_type.nb_index is not None:
+        from pyvm.objects.tupleobject import _as_index
+        from pyvm.objects.unicodeobject import _check_repeat
+        n = _as_index(x)
+        if n > (1 << 63) - 1:
+            PyErr_SetString(PyExc_OverflowError, "cannot fit 'int' into an index-sized integer")
+        if n < 0:
+            _value_error("negative count")
+        _check_repeat(n, 1, None)
+        r = PyBytes_FromStringAndSize(bytes(n))
+    else:
+        if x.ob_type.tp_iter is None and x.ob_type.sq_item is None:
+            _type_error(f"cannot convert '{x.ob_type.tp_name}' object to bytes")
+        r = _PyBytes_FromIterator(x)
+    if tp is not PyBytes_Type:
+        assert isinstance(r, PyBytesObject)
+        data2 = r.ob_sval
+        Py_DECREF(r)
+        return PyBytesObject(tp, data2)
+    return r
+
+
+def bytes_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/clinic/bytesobject.c.h:bytes_new"""
+    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
+    assert isinstance(args, PyTupleObject)
+    vec = list(args.ob_item)
+    kwnames: Optional[PyObject] = None
+    if kwds is not None:
+        from pyvm.objects.dictobject import PyDict_Next
+        names: list[PyObject] = []
+        pos = 0
+        while True:
+            nx = PyDict_Next(kwds, pos)
+            if nx is None:
+                break
+            pos, k, v = nx
+            names.append(k)
+            vec.append(v)
+        if names:
+            kwnames = _PyTuple_FromArray(names)
+    try:
+        a = _PyArg_UnpackKeywords("bytes", vec, kwnames, ["source", "encoding", "errors"], 0, 3)
+    finally:
+        if kwnames is not None:
+            Py_DECREF(kwnames)
+    enc: Optional[str] = None
+    err: Optional[str] = None
+    e = a[1]
+    if e is not None:
+        if not isinstance(e, PyUnicodeObject):
+            _type_error(f"bytes() argument 'encoding' must be str, not {e.ob_type.tp_name}")
+        enc = e.value
+    r = a[2]
+    if r is not None:
+        if not isinstance(r, PyUnicodeObject):
+            _type_error(f"bytes() argument 'errors' must be str, not {r.ob_type.tp_name}")
+        err = r.value
+    return bytes_new_impl(tp, a[0], enc, err)
+
+
+# ---------------------------------------------------------------------------
+# Iterator
+
+
+class striterobject(PyObject):
+    """pyvm: C's ``striterobject`` struct of Objects/bytesobject.c."""
+
+    it_index: int
+    it_seq: Optional[PyBytesObject]
+
+    def __init__(self, seq: PyBytesObject) -> None:
+        super().__init__(PyBytesIter_Type)
+        self.it_index = 0
+        self.it_seq = seq
+
+
+def bytes_iter(seq: PyObject) -> PyObject:
+    """CPython: Objects/bytesobject.c:bytes_iter"""
+    assert isinstance(seq, PyBytesObject)
+    Py_INCREF(seq)
+    return striterobject(seq)
+
+
+def striter_next(op: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/bytesobject.c:striter_next"""
+    assert isinstance(op, striterobject)
+    seq = op.it_seq
+    if seq is None:
+        return None
+    i = op.it_index
+    if i < len(seq.ob_sval):
+        op.it_index = i + 1
+        return PyLong_FromLong(seq.ob_sval[i])
+    op.it_seq = None
+    Py_DECREF(seq)
+    return None
+
+
+def striter_dealloc(op: PyObject) -> None:
+    """CPython: Objects/bytesobject.c:striter_dealloc"""
+    assert isinstance(op, striterobject)
+    seq = op.it_seq
+    op.it_seq = None
+    if seq is not None:
+        Py_DECREF(seq)
+
+
+def _init_types() -> None:
+    """pyvm: the static initializers of ``PyBytes_Type`` and its iterator."""
+    tp = PyBytes_Type
+    tp.tp_dealloc = bytes_dealloc
+    tp.tp_repr = bytes_repr
+    tp.tp_str = bytes_str
+    tp.tp_hash = bytes_hash
+    tp.tp_richcompare = bytes_richcompare
+    tp.tp_iter = bytes_iter
+    tp.tp_new = bytes_new
+    tp.tp_getattro = PyObject_GenericGetAttr
+    tp.sq_length = bytes_length
+    tp.sq_concat = bytes_concat
+    tp.sq_repeat = bytes_repeat
+    tp.sq_item = bytes_item
+    tp.sq_contains = bytes_contains
+    tp.mp_length = bytes_length
+    tp.mp_subscript = bytes_subscript
+    _PyType_AddMethods(tp, [
+        PyMethodDef("decode", bytes_decode_impl, METH_FASTCALL | METH_KEYWORDS),
+        PyMethodDef("hex", bytes_hex_impl, METH_NOARGS),
+        PyMethodDef("find", bytes_find_impl, METH_FASTCALL),
+        PyMethodDef("count", bytes_count_impl, METH_FASTCALL),
+        PyMethodDef("startswith", bytes_startswith_impl, METH_FASTCALL),
+        PyMethodDef("endswith", bytes_endswith_impl, METH_FASTCALL),
+        PyMethodDef("join", bytes_join_impl, METH_O),
+        PyMethodDef("split", bytes_split_impl, METH_FASTCALL | METH_KEYWORDS),
+        PyMethodDef("rsplit", bytes_rsplit_impl, METH_FASTCALL | METH_KEYWORDS),
+        PyMethodDef("strip", bytes_strip_impl, METH_FASTCALL),
+        PyMethodDef("lstrip", bytes_lstrip_impl, METH_FASTCALL),
+        PyMethodDef("rstrip", bytes_rstrip_impl, METH_FASTCALL),
+        PyMethodDef("replace", bytes_replace_impl, METH_FASTCALL),
+        PyMethodDef("upper", bytes_upper, METH_NOARGS),
+        PyMethodDef("lower", bytes_lower, METH_NOARGS),
+        PyMethodDef("index", bytes_index_impl, METH_FASTCALL),
+        PyMethodDef("rfind", bytes_rfind_impl, METH_FASTCALL),
+        PyMethodDef("isdigit", bytes_isdigit, METH_NOARGS),
+        PyMethodDef("isalpha", bytes_isalpha, METH_NOARGS),
+        PyMethodDef("isspace", bytes_isspace, METH_NOARGS),
+    ])
+    it = PyBytesIter_Type
+    it.tp_dealloc = striter_dealloc
+    it.tp_iter = PyObject_SelfIter
+    it.tp_iternext = striter_next
+    it.tp_getattro = PyObject_GenericGetAttr
+
+
+_init_types()
