@@ -1,0 +1,1 @@
+"""pyvm.eval: the interpreter (Python/ceval.c and its neighbours)."""

@@ -1,0 +1,317 @@
+"""Ports Python/frame.c, Include/internal/pycore_frame.h,
+Include/internal/pycore_interpframe.h and Include/internal/pycore_interpframe_structs.h:
+the interpreter frame, plus the few fields of Include/cpython/pystate.h that
+the interpreter reads from the thread state.
+
+A ``_PyInterpreterFrame`` is the activation record of one Python function call
+(InternalDocs/frames.md). Its ``localsplus`` array holds, in this order, the
+fast locals, the cells, the free variables (together ``co_nlocalsplus`` slots)
+and then the evaluation stack (``co_stacksize`` slots); ``None`` in a slot is
+C's ``NULL`` (an unbound local, an empty stack slot, or the ``NULL`` that
+``PUSH_NULL`` / ``LOAD_GLOBAL`` push below a callable). ``stackpointer`` is the
+index of the first free stack slot, ``instr_ptr`` the index (in 16-bit code
+units of ``co_code_adaptive``) of the instruction that is executing or about to
+begin, ``return_offset`` how far past ``instr_ptr`` the caller resumes when a
+callee returns.
+
+C allocates frames in per-thread chunks and links them with ``previous``; the
+eval loop pushes and pops frames without recursing on the C stack. pyvm keeps
+the ``previous`` chain and allocates each frame as a host object; the frame's
+``localsplus`` list is the chunk.
+
+Ownership: the frame owns strong references to every non-``None`` slot of
+``localsplus`` below ``stackpointer`` (the locals and the stack), to
+``f_executable`` (the code), ``f_funcobj`` and ``f_locals``; ``f_globals`` and
+``f_builtins`` are borrowed from the function (as in C).
+
+The thread state (``PyThreadState``) lives here for now because the frame
+chain hangs from it: ``current_frame``, the handled-exception stack
+(``exc_info``) and the recursion counter (``py_recursion_remaining``).
+pyvm: Python/pystate.c is not yet ported as a module of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Final, Optional
+
+from pyvm.objects.codeobject import PyCodeObject
+from pyvm.objects.object import Py_DECREF, PyObject
+
+# pyvm: mirrors ``FRAME_OWNED_BY_THREAD`` of Include/internal/pycore_frame.h (a header, outside the index) (enum _frameowner)
+FRAME_OWNED_BY_THREAD: Final = 0
+FRAME_OWNED_BY_GENERATOR: Final = 1
+FRAME_OWNED_BY_FRAME_OBJECT: Final = 2
+FRAME_OWNED_BY_INTERPRETER: Final = 3
+FRAME_OWNED_BY_CSTACK: Final = 4
+
+
+class _PyInterpreterFrame:
+    """pyvm: mirrors ``_PyInterpreterFrame`` of Include/internal/pycore_interpframe_structs.h (a header, outside the index)
+
+    ``frame_obj`` is the lazily created ``PyFrameObject`` (see
+    ``pyvm.objects.frameobject``); it is typed ``PyObject`` to keep this module
+    below the object layer's frame type.
+    """
+
+    f_executable: PyCodeObject
+    previous: Optional[_PyInterpreterFrame]
+    f_funcobj: Optional[PyObject]
+    f_globals: PyObject
+    f_builtins: PyObject
+    f_locals: Optional[PyObject]
+    frame_obj: Optional[PyObject]
+    instr_ptr: int
+    stackpointer: int
+    return_offset: int
+    owner: int
+    localsplus: list[Optional[PyObject]]
+    # pyvm: set once the frame has been popped and its slots released, so that
+    # a frame object outliving it reads no stale references.
+    cleared: bool
+
+    def __init__(self, code: PyCodeObject, func: Optional[PyObject], globals_: PyObject,
+                 builtins: PyObject, locals_: Optional[PyObject],
+                 previous: Optional[_PyInterpreterFrame]) -> None:
+        self.f_executable = code
+        self.previous = previous
+        self.f_funcobj = func
+        self.f_globals = globals_
+        self.f_builtins = builtins
+        self.f_locals = locals_
+        self.frame_obj = None
+        self.instr_ptr = 0
+        self.stackpointer = code.co_nlocalsplus
+        self.return_offset = 0
+        self.owner = FRAME_OWNED_BY_THREAD
+        self.localsplus = [None] * code.co_framesize
+        self.cleared = False
+
+
+def _PyFrame_Initialize(code: PyCodeObject, func: Optional[PyObject], globals_: PyObject,
+                        builtins: PyObject, locals_: Optional[PyObject],
+                        previous: Optional[_PyInterpreterFrame]) -> _PyInterpreterFrame:
+    """pyvm: mirrors ``_PyFrame_Initialize`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+
+    Steals the references to ``code``, ``func`` and ``locals_`` (C's callers
+    hand them over); ``globals_`` and ``builtins`` are borrowed.
+    """
+    return _PyInterpreterFrame(code, func, globals_, builtins, locals_, previous)
+
+
+def _PyFrame_GetCode(frame: _PyInterpreterFrame) -> PyCodeObject:
+    """pyvm: mirrors ``_PyFrame_GetCode`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    return frame.f_executable
+
+
+def _PyFrame_Stackbase(frame: _PyInterpreterFrame) -> int:
+    """pyvm: mirrors ``_PyFrame_Stackbase`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+
+    pyvm: an index into ``localsplus`` rather than a pointer.
+    """
+    return frame.f_executable.co_nlocalsplus
+
+
+def _PyFrame_StackPush(frame: _PyInterpreterFrame, value: Optional[PyObject]) -> None:
+    """pyvm: mirrors ``_PyFrame_StackPush`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+
+    Steals ``value``.
+    """
+    frame.localsplus[frame.stackpointer] = value
+    frame.stackpointer += 1
+
+
+def _PyFrame_StackPop(frame: _PyInterpreterFrame) -> Optional[PyObject]:
+    """pyvm: mirrors ``_PyFrame_StackPop`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+
+    Returns the owned reference that was on top of the stack.
+    """
+    frame.stackpointer -= 1
+    sp = frame.stackpointer
+    v = frame.localsplus[sp]
+    frame.localsplus[sp] = None
+    return v
+
+
+def _PyFrame_GetStackPointer(frame: _PyInterpreterFrame) -> int:
+    """pyvm: mirrors ``_PyFrame_GetStackPointer`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    return frame.stackpointer
+
+
+def _PyFrame_SetStackPointer(frame: _PyInterpreterFrame, sp: int) -> None:
+    """pyvm: mirrors ``_PyFrame_SetStackPointer`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    frame.stackpointer = sp
+
+
+def _PyInterpreterFrame_LASTI(frame: _PyInterpreterFrame) -> int:
+    """pyvm: mirrors ``_PyInterpreterFrame_LASTI`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+
+    The index, in code units, of the instruction executing in ``frame``.
+    """
+    return frame.instr_ptr
+
+
+def _PyFrame_GetLocalsArray(frame: _PyInterpreterFrame) -> list[Optional[PyObject]]:
+    """pyvm: mirrors ``_PyFrame_GetLocalsArray`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    return frame.localsplus
+
+
+def _PyFrame_IsIncomplete(frame: _PyInterpreterFrame) -> bool:
+    """pyvm: mirrors ``_PyFrame_IsIncomplete`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+
+    pyvm: a frame is incomplete until its RESUME has run; pyvm frames always
+    start at instruction 0 and every code object begins with RESUME (or
+    COPY_FREE_VARS / MAKE_CELL before it), so only the owner test remains.
+    """
+    return frame.owner == FRAME_OWNED_BY_CSTACK
+
+
+def _PyFrame_ClearLocals(frame: _PyInterpreterFrame) -> None:
+    """CPython: Python/frame.c:_PyFrame_ClearLocals
+
+    Releases every local and stack slot the frame owns.
+    """
+    ls = frame.localsplus
+    sp = frame.stackpointer
+    frame.stackpointer = 0
+    for i in range(sp):
+        v = ls[i]
+        if v is not None:
+            ls[i] = None
+            Py_DECREF(v)
+    loc = frame.f_locals
+    if loc is not None:
+        frame.f_locals = None
+        Py_DECREF(loc)
+
+
+def _PyFrame_ClearExceptCode(frame: _PyInterpreterFrame) -> None:
+    """CPython: Python/frame.c:_PyFrame_ClearExceptCode
+
+    If a frame object still refers to this frame and somebody else holds the
+    frame object (a traceback does), the frame object takes ownership of the
+    frame's data (``take_ownership`` in C copies it; pyvm only marks it), so
+    the locals stay alive for ``tb_frame.f_locals``. Otherwise the slots are
+    released now.
+    """
+    fo = frame.frame_obj
+    if fo is not None:
+        frame.frame_obj = None
+        if fo.ob_refcnt > 1:
+            frame.owner = FRAME_OWNED_BY_FRAME_OBJECT
+            frame.previous = None
+            # The frame object now owns the frame's references; its dealloc
+            # releases them (pyvm.objects.frameobject.frame_dealloc).
+            Py_DECREF(fo)
+            return
+        Py_DECREF(fo)
+    _PyFrame_ClearLocals(frame)
+    f = frame.f_funcobj
+    if f is not None:
+        frame.f_funcobj = None
+        Py_DECREF(f)
+    frame.cleared = True
+
+
+def _PyFrame_ClearAll(frame: _PyInterpreterFrame) -> None:
+    """pyvm: release what a frame owned by its frame object still holds,
+    including the code reference (C's ``frame_dealloc`` path through
+    ``_PyFrame_ClearExceptCode`` and ``PyStackRef_CLEAR(f_executable)``)."""
+    _PyFrame_ClearLocals(frame)
+    f = frame.f_funcobj
+    if f is not None:
+        frame.f_funcobj = None
+        Py_DECREF(f)
+    frame.cleared = True
+
+
+# ---------------------------------------------------------------------------
+# The thread state (Include/cpython/pystate.h)
+
+
+class _PyErr_StackItem:
+    """pyvm: mirrors ``_PyErr_StackItem`` of Include/cpython/pystate.h (a header, outside the index)
+
+    ``exc_value`` is the exception being handled (``sys.exception()``), a strong
+    reference or ``None``.
+    """
+
+    exc_value: Optional[PyObject]
+    previous_item: Optional[_PyErr_StackItem]
+
+    def __init__(self) -> None:
+        self.exc_value = None
+        self.previous_item = None
+
+
+# pyvm: mirrors ``Py_C_RECURSION_LIMIT`` of Include/cpython/pystate.h (a header, outside the index)
+# pyvm: how many nested host-level entries into the eval loop (a builtin such
+# as map() calling back into Python) are allowed before RecursionError, so the
+# host stack is never exhausted.
+Py_C_RECURSION_LIMIT: Final = 800
+
+
+class PyThreadState:
+    """pyvm: mirrors ``_ts`` of Include/cpython/pystate.h (a header, outside the index)
+
+    pyvm: one thread, so one instance (:data:`_tstate`).
+    """
+
+    current_frame: Optional[_PyInterpreterFrame]
+    exc_state: _PyErr_StackItem
+    exc_info: _PyErr_StackItem
+    py_recursion_remaining: int
+    py_recursion_limit: int
+    c_recursion_remaining: int
+    recursion_headroom: int
+
+    def __init__(self) -> None:
+        self.current_frame = None
+        self.exc_state = _PyErr_StackItem()
+        self.exc_info = self.exc_state
+        self.py_recursion_limit = 1000
+        self.py_recursion_remaining = 1000
+        self.c_recursion_remaining = Py_C_RECURSION_LIMIT
+        self.recursion_headroom = 0
+
+
+_tstate: Final = PyThreadState()
+
+
+def _PyThreadState_GET() -> PyThreadState:
+    """pyvm: mirrors ``_PyThreadState_GET`` of Include/internal/pycore_pystate.h (a header, outside the index)"""
+    return _tstate
+
+
+def Py_GetRecursionLimit() -> int:
+    """CPython: Python/ceval.c:Py_GetRecursionLimit"""
+    return _tstate.py_recursion_limit
+
+
+def Py_SetRecursionLimit(new_limit: int) -> None:
+    """CPython: Python/ceval.c:Py_SetRecursionLimit
+
+    The remaining depth moves by the same amount as the limit, as C does, so
+    a limit lowered below the current depth trips at the next call.
+    """
+    ts = _tstate
+    depth = ts.py_recursion_limit - ts.py_recursion_remaining
+    ts.py_recursion_limit = new_limit
+    ts.py_recursion_remaining = new_limit - depth
+
+
+def _PyErr_GetTopmostException(tstate: PyThreadState) -> _PyErr_StackItem:
+    """CPython: Python/errors.c:_PyErr_GetTopmostException"""
+    exc_info: Optional[_PyErr_StackItem] = tstate.exc_info
+    while exc_info is not None:
+        if exc_info.exc_value is not None:
+            return exc_info
+        exc_info = exc_info.previous_item
+    return tstate.exc_info
+
+
+def PyErr_GetHandledException() -> Optional[PyObject]:
+    """CPython: Python/errors.c:PyErr_GetHandledException
+
+    Returns a borrowed reference (C returns a new one).
+    """
+    return _PyErr_GetTopmostException(_tstate).exc_value

@@ -1,0 +1,272 @@
+"""Ports Python/pythonrun.c (running a file or a string as ``__main__``, handling
+``SystemExit`` and printing an uncaught exception) with the start-up steps of
+Modules/main.c that a run needs (``sys.argv``, the builtins module).
+
+:func:`run_file` and :func:`run_string` are the entry points of the ``pyvm``
+command: they compile the source with pyvm's compiler, make the ``__main__``
+module (``__name__``, ``__builtins__``, ``__file__`` for a file), run the code
+with :func:`PyEval_EvalCode`, and return the process exit status: 0, the
+``SystemExit`` code (``_Py_HandleSystemExitAndKeyboardInterrupt``), or 1
+after printing the exception to ``sys.stderr`` as CPython 3.14 prints it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys as _host_sys
+from typing import Optional
+
+from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject
+
+
+def _init_runtime(argv: list[str]) -> PyObject:
+    """CPython: Python/pylifecycle.c:pyinit_main
+
+    pyvm: creates ``sys`` and ``builtins`` once and sets ``sys.argv``.
+    Returns the builtins module (borrowed).
+    """
+    import pyvm.eval.ceval  # noqa: F401  (installs the eval loop's entry point)
+    from pyvm.modules.bltinmodule import _PyBuiltin_Init
+    from pyvm.modules.sysmodule import _PySys_Create, _PySys_UpdateConfig
+
+    _PySys_Create()
+    b = _PyBuiltin_Init()
+    _PySys_UpdateConfig(argv)
+    # pyvm: nested host-level entries into the eval loop (builtins calling
+    # Python functions) use the host stack; give the host room for the depth
+    # pyvm itself allows.
+    if _host_sys.getrecursionlimit() < 20000:
+        _host_sys.setrecursionlimit(20000)
+    return b
+
+
+def _make_main(builtins: PyObject, filename: Optional[str]) -> PyObject:
+    """CPython: Python/pylifecycle.c:add_main_module
+
+    Returns the ``__main__`` module's dict (borrowed: the module owns it, and
+    ``sys.modules`` owns the module).
+    """
+    from pyvm.modules.sysmodule import _PySys_GetAttr
+    from pyvm.objects.dictobject import PyDict_SetItem
+    from pyvm.objects.moduleobject import PyModule_New
+    from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString
+
+    m = PyModule_New("__main__")
+    d = m.md_dict
+    PyDict_SetItem(d, PyUnicode_InternFromString("__builtins__"), builtins)
+    if filename is not None:
+        f = PyUnicode_FromString(filename)
+        PyDict_SetItem(d, PyUnicode_InternFromString("__file__"), f)
+        Py_DECREF(f)
+    mods = _PySys_GetAttr("modules")
+    if mods is not None:
+        PyDict_SetItem(mods, PyUnicode_InternFromString("__main__"), m)
+        # sys.modules keeps the module (and so its dict) alive.
+        Py_DECREF(m)
+    return d
+
+
+def _write_stderr(text: str) -> None:
+    """pyvm: ``PySys_WriteStderr``: write to ``sys.stderr`` (the program's)."""
+    from pyvm.modules.bltinmodule import PyFile_WriteString
+    from pyvm.modules.sysmodule import _PySys_GetStderr
+    try:
+        PyFile_WriteString(text, _PySys_GetStderr())
+    except PyErr:
+        _host_sys.stderr.write(text)
+
+
+def _flush_stdout() -> None:
+    """CPython: Python/pylifecycle.c:flush_std_files"""
+    from pyvm.modules.sysmodule import PyStdPrinter_Object, _PySys_GetAttr
+    from pyvm.objects.call import PyObject_Vectorcall
+    from pyvm.objects.object import PyObject_GetAttr
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
+    for name in ("stdout", "stderr"):
+        f = _PySys_GetAttr(name)
+        if f is None or f is Py_None:
+            continue
+        if isinstance(f, PyStdPrinter_Object):
+            (_host_sys.stdout if f.fd == 1 else _host_sys.stderr).flush()
+            continue
+        try:
+            fl = PyObject_GetAttr(f, PyUnicode_InternFromString("flush"))
+            r = PyObject_Vectorcall(fl, [], 0, 0, None)
+            Py_DECREF(r)
+            Py_DECREF(fl)
+        except PyErr:
+            pass
+    _host_sys.stdout.flush()
+
+
+def parse_exit_code(code: PyObject) -> Optional[int]:
+    """CPython: Python/pythonrun.c:parse_exit_code
+
+    The exit status for an int or None ``code``; None otherwise.
+    """
+    from pyvm.objects.longobject import PyLongObject
+    if isinstance(code, PyLongObject):
+        v = code.ob_ival
+        if not -(1 << 63) <= v < (1 << 63):
+            return -1
+        v &= 0xFFFFFFFF
+        if v >= 1 << 31:
+            v -= 1 << 32
+        return v
+    if code is Py_None:
+        return 0
+    return None
+
+
+def _Py_HandleSystemExitAndKeyboardInterrupt(exc: PyObject) -> Optional[int]:
+    """CPython: Python/pythonrun.c:_Py_HandleSystemExitAndKeyboardInterrupt
+
+    For a ``SystemExit``, returns the exit status (printing a non-int code
+    to stderr first); None for any other exception.
+    """
+    from pyvm.objects.exceptions import PyExc_SystemExit
+    from pyvm.objects.object import PyObject_GetAttr, PyObject_Str, PyType_IsSubtype
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
+    if not PyType_IsSubtype(exc.ob_type, PyExc_SystemExit):
+        return None
+    _flush_stdout()
+    to_print = exc
+    try:
+        code = PyObject_GetAttr(exc, PyUnicode_InternFromString("code"))
+    except PyErr:
+        code = None
+    if code is not None:
+        st = parse_exit_code(code)
+        if st is not None:
+            Py_DECREF(code)
+            return st
+        to_print = code
+    try:
+        s = PyObject_Str(to_print)
+        assert isinstance(s, PyUnicodeObject)
+        _write_stderr(s.value)
+        Py_DECREF(s)
+    except PyErr:
+        pass
+    _write_stderr("\n")
+    if code is not None:
+        Py_DECREF(code)
+    return 1
+
+
+def _PyErr_Display(exc: PyObject) -> None:
+    """CPython: Python/pythonrun.c:_PyErr_Display
+
+    Prints the exception with its traceback and chain to ``sys.stderr``
+    (``traceback._print_exception_bltin`` in CPython 3.14).
+    """
+    from pyvm.eval.traceback import format_exception
+    try:
+        text = "".join(format_exception(exc))
+    except PyErr:
+        text = f"{exc.ob_type.tp_name}: <exception could not be formatted>\n"
+    _write_stderr(text)
+
+
+def _PyErr_PrintEx(err: PyErr) -> int:
+    """CPython: Python/pythonrun.c:_PyErr_PrintEx
+
+    Handles an exception that reached the top: the exit status.
+    """
+    exc = err.normalize()
+    st = _Py_HandleSystemExitAndKeyboardInterrupt(exc)
+    if st is not None:
+        return st
+    _PyErr_Display(exc)
+    return 1
+
+
+def run_mod(code: PyObject, globals_: PyObject) -> int:
+    """CPython: Python/pythonrun.c:run_mod
+
+    CPython: Python/pythonrun.c:run_eval_code_obj
+    """
+    from pyvm.eval.ceval import PyEval_EvalCode
+    try:
+        r = PyEval_EvalCode(code, globals_, globals_)
+    except PyErr as e:
+        st = _PyErr_PrintEx(e)
+        _flush_stdout()
+        return st
+    Py_DECREF(r)
+    _flush_stdout()
+    return 0
+
+
+def print_compile_error(err: PyErr) -> None:
+    """CPython: Python/pythonrun.c:PyErr_Print
+
+    Prints an exception raised by the compiler (a SyntaxError) to
+    ``sys.stderr`` as CPython does.
+    """
+    _init_runtime([])
+    _PyErr_Display(err.normalize())
+
+
+def _compile(source: str, filename: str) -> Optional[PyObject]:
+    """CPython: Python/pythonrun.c:Py_CompileStringObject
+
+    Returns the code object, or None after printing a SyntaxError.
+    """
+    from pyvm.compile.compile import Py_CompileString
+    try:
+        return Py_CompileString(source, filename, "exec")
+    except PyErr as e:
+        _PyErr_Display(e.normalize())
+        return None
+
+
+def run_file(path: str, argv: list[str]) -> int:
+    """CPython: Python/pythonrun.c:_PyRun_SimpleFile
+
+    Runs the script at ``path`` as ``__main__``; returns the exit status.
+    """
+    from pyvm.eval.traceback import _decode_source
+    builtins = _init_runtime(argv)
+    # CPython 3.9+ makes the script path absolute by joining it to the
+    # current directory, without normalising it (Python/fileutils.c:_Py_abspath).
+    filename = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        prog = "pyvm"
+        _host_sys.stderr.write(
+            f"{prog}: can't open file {filename!r}: [Errno {e.errno}] {e.strerror}\n")
+        return 2
+    try:
+        source = _decode_source(data)
+    except (UnicodeDecodeError, LookupError):
+        source = data.decode("utf-8", "replace")
+    co = _compile(source, filename)
+    if co is None:
+        _flush_stdout()
+        return 1
+    d = _make_main(builtins, filename)
+    st = run_mod(co, d)
+    Py_DECREF(co)
+    return st
+
+
+def run_string(code: str, argv: list[str], filename: str = "<string>") -> int:
+    """CPython: Python/pythonrun.c:PyRun_SimpleStringFlags
+
+    Runs ``code`` as ``__main__`` with the given filename: ``<string>`` for
+    ``pyvm -c``, ``<stdin>`` for a program piped in.
+    """
+    from pyvm.eval.traceback import _register_source
+    builtins = _init_runtime(argv)
+    _register_source(filename, code)
+    co = _compile(code, filename)
+    if co is None:
+        _flush_stdout()
+        return 1
+    d = _make_main(builtins, None)
+    st = run_mod(co, d)
+    Py_DECREF(co)
+    return st

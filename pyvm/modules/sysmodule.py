@@ -1,0 +1,415 @@
+"""Ports Python/sysmodule.c (the part the first slice needs) and, for the
+standard streams, the ``PyStdPrinter`` of Objects/fileobject.c.
+
+``sys`` is created once, by :func:`_PySys_Create`, and filled by
+:func:`_PySys_UpdateConfig` with ``argv``. Until pyvm's ``_io`` exists,
+``sys.stdout`` and ``sys.stderr`` are ``PyStdPrinter_Object`` instances: the
+minimal stream C itself uses before ``io`` is initialised (``write`` and
+``flush``, plus ``fileno``/``isatty``), here writing to the host's text
+streams. pyvm never hands the host stream to the program; the printer is a
+pyvm object.
+"""
+
+from __future__ import annotations
+
+import sys as _host_sys
+from typing import Final, Optional, TextIO
+
+from pyvm.eval.frame import Py_GetRecursionLimit, Py_SetRecursionLimit, _tstate
+from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
+from pyvm.objects.exceptions import (
+    PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
+)
+from pyvm.objects.listobject import _PyList_FromArraySteal
+from pyvm.objects.methodobject import (
+    METH_FASTCALL, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
+)
+from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
+from pyvm.objects.object import (
+    Py_DECREF, Py_INCREF, Py_None, PyErr, PyErr_SetString, PyObject, PyTypeObject,
+    _PyErr_Raise,
+)
+from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+from pyvm.objects.unicodeobject import (
+    PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
+)
+
+PyStdPrinter_Type: Final = PyTypeObject("stderrprinter")
+
+
+class PyStdPrinter_Object(PyObject):
+    """CPython: Objects/fileobject.c:PyFile_NewStdPrinter
+
+    ``fd`` is 1 or 2; the host stream is looked up at each write so that a
+    host-level redirection (the test harness) is honoured.
+    """
+
+    fd: int
+
+    def __init__(self, fd: int) -> None:
+        super().__init__(PyStdPrinter_Type)
+        self.fd = fd
+
+
+def _host_stream(fd: int) -> TextIO:
+    """pyvm: the host text stream behind a printer."""
+    return _host_sys.stdout if fd == 1 else _host_sys.stderr
+
+
+def PyFile_NewStdPrinter(fd: int) -> PyObject:
+    """CPython: Objects/fileobject.c:PyFile_NewStdPrinter"""
+    return PyStdPrinter_Object(fd)
+
+
+def stdprinter_write(op: PyObject, arg: PyObject) -> PyObject:
+    """CPython: Objects/fileobject.c:stdprinter_write"""
+    from pyvm.objects.longobject import PyLong_FromLong
+    assert isinstance(op, PyStdPrinter_Object)
+    if not isinstance(arg, PyUnicodeObject):
+        PyErr_SetString(PyExc_TypeError,
+                        f"write() argument must be str, not {arg.ob_type.tp_name}")
+    s = arg.value
+    stream = _host_stream(op.fd)
+    try:
+        stream.write(s)
+    except UnicodeEncodeError:
+        stream.write(s.encode("utf-8", "backslashreplace").decode("utf-8"))
+    if op.fd == 2:
+        stream.flush()
+    return PyLong_FromLong(len(s))
+
+
+def stdprinter_flush(op: PyObject) -> PyObject:
+    """CPython: Objects/fileobject.c:stdprinter_noop"""
+    assert isinstance(op, PyStdPrinter_Object)
+    _host_stream(op.fd).flush()
+    Py_INCREF(Py_None)
+    return Py_None
+
+
+def stdprinter_fileno(op: PyObject) -> PyObject:
+    """CPython: Objects/fileobject.c:stdprinter_fileno"""
+    from pyvm.objects.longobject import PyLong_FromLong
+    assert isinstance(op, PyStdPrinter_Object)
+    return PyLong_FromLong(op.fd)
+
+
+def stdprinter_isatty(op: PyObject) -> PyObject:
+    """CPython: Objects/fileobject.c:stdprinter_isatty"""
+    from pyvm.objects.boolobject import PyBool_FromLong
+    assert isinstance(op, PyStdPrinter_Object)
+    return PyBool_FromLong(1 if _host_stream(op.fd).isatty() else 0)
+
+
+def stdprinter_repr(op: PyObject) -> PyObject:
+    """CPython: Objects/fileobject.c:stdprinter_repr
+
+    pyvm: shows the stream as CPython shows its TextIOWrapper, since that is
+    what ``sys.stdout`` is in a running CPython.
+    """
+    assert isinstance(op, PyStdPrinter_Object)
+    name = "<stdout>" if op.fd == 1 else "<stderr>"
+    return PyUnicode_FromString(
+        f"<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
+
+
+# CPython: Python/sysmodule.c:list_stdlib_module_names
+# (the names of Python/stdlib_module_names.h for CPython 3.14)
+_Py_stdlib_module_names: Final = frozenset([
+    '__future__', '_abc', '_aix_support', '_android_support', '_apple_support', '_ast',
+    '_ast_unparse', '_asyncio', '_bisect', '_blake2', '_bz2', '_codecs', '_codecs_cn',
+    '_codecs_hk', '_codecs_iso2022', '_codecs_jp', '_codecs_kr', '_codecs_tw',
+    '_collections', '_collections_abc', '_colorize', '_compat_pickle', '_contextvars',
+    '_csv', '_ctypes', '_curses', '_curses_panel', '_datetime', '_dbm', '_decimal',
+    '_elementtree', '_frozen_importlib', '_frozen_importlib_external', '_functools',
+    '_gdbm', '_hashlib', '_heapq', '_hmac', '_imp', '_interpchannels', '_interpqueues',
+    '_interpreters', '_io', '_ios_support', '_json', '_locale', '_lsprof', '_lzma',
+    '_markupbase', '_md5', '_multibytecodec', '_multiprocessing', '_opcode',
+    '_opcode_metadata', '_operator', '_osx_support', '_overlapped', '_pickle',
+    '_posixshmem', '_posixsubprocess', '_py_abc', '_py_warnings', '_pydatetime',
+    '_pydecimal', '_pyio', '_pylong', '_pyrepl', '_queue', '_random', '_remote_debugging',
+    '_scproxy', '_sha1', '_sha2', '_sha3', '_signal', '_sitebuiltins', '_socket',
+    '_sqlite3', '_sre', '_ssl', '_stat', '_statistics', '_string', '_strptime', '_struct',
+    '_suggestions', '_symtable', '_sysconfig', '_thread', '_threading_local', '_tkinter',
+    '_tokenize', '_tracemalloc', '_types', '_typing', '_uuid', '_warnings', '_weakref',
+    '_weakrefset', '_winapi', '_wmi', '_zoneinfo', '_zstd', 'abc', 'annotationlib',
+    'antigravity', 'argparse', 'array', 'ast', 'asyncio', 'atexit', 'base64', 'bdb',
+    'binascii', 'bisect', 'builtins', 'bz2', 'cProfile', 'calendar', 'cmath', 'cmd',
+    'code', 'codecs', 'codeop', 'collections', 'colorsys', 'compileall', 'compression',
+    'concurrent', 'configparser', 'contextlib', 'contextvars', 'copy', 'copyreg', 'csv',
+    'ctypes', 'curses', 'dataclasses', 'datetime', 'dbm', 'decimal', 'difflib', 'dis',
+    'doctest', 'email', 'encodings', 'ensurepip', 'enum', 'errno', 'faulthandler', 'fcntl',
+    'filecmp', 'fileinput', 'fnmatch', 'fractions', 'ftplib', 'functools', 'gc',
+    'genericpath', 'getopt', 'getpass', 'gettext', 'glob', 'graphlib', 'grp', 'gzip',
+    'hashlib', 'heapq', 'hmac', 'html', 'http', 'idlelib', 'imaplib', 'importlib',
+    'inspect', 'io', 'ipaddress', 'itertools', 'json', 'keyword', 'linecache', 'locale',
+    'logging', 'lzma', 'mailbox', 'marshal', 'math', 'mimetypes', 'mmap', 'modulefinder',
+    'msvcrt', 'multiprocessing', 'netrc', 'nt', 'ntpath', 'nturl2path', 'numbers',
+    'opcode', 'operator', 'optparse', 'os', 'pathlib', 'pdb', 'pickle', 'pickletools',
+    'pkgutil', 'platform', 'plistlib', 'poplib', 'posix', 'posixpath', 'pprint', 'profile',
+    'pstats', 'pty', 'pwd', 'py_compile', 'pyclbr', 'pydoc', 'pydoc_data', 'pyexpat',
+    'queue', 'quopri', 'random', 're', 'readline', 'reprlib', 'resource', 'rlcompleter',
+    'runpy', 'sched', 'secrets', 'select', 'selectors', 'shelve', 'shlex', 'shutil',
+    'signal', 'site', 'smtplib', 'socket', 'socketserver', 'sqlite3', 'sre_compile',
+    'sre_constants', 'sre_parse', 'ssl', 'stat', 'statistics', 'string', 'stringprep',
+    'struct', 'subprocess', 'symtable', 'sys', 'sysconfig', 'syslog', 'tabnanny',
+    'tarfile', 'tempfile', 'termios', 'textwrap', 'this', 'threading', 'time', 'timeit',
+    'tkinter', 'token', 'tokenize', 'tomllib', 'trace', 'traceback', 'tracemalloc', 'tty',
+    'turtle', 'turtledemo', 'types', 'typing', 'unicodedata', 'unittest', 'urllib', 'uuid',
+    'venv', 'warnings', 'wave', 'weakref', 'webbrowser', 'winreg', 'winsound', 'wsgiref',
+    'xml', 'xmlrpc', 'zipapp', 'zipfile', 'zipimport', 'zlib', 'zoneinfo',
+])
+
+
+class _SysState:
+    """pyvm: the ``sys`` module object, once created (C keeps it in the
+    interpreter state as ``interp->sysdict``)."""
+
+    module: Optional[PyModuleObject]
+    stdout: Optional[PyObject]
+    stderr: Optional[PyObject]
+
+    def __init__(self) -> None:
+        self.module = None
+        self.stdout = None
+        self.stderr = None
+
+
+_sys_state: Final = _SysState()
+
+
+def _PySys_GetAttr(name: str) -> Optional[PyObject]:
+    """CPython: Python/sysmodule.c:_PySys_GetOptionalAttr
+
+    A borrowed reference to ``sys.<name>``, or None.
+    """
+    from pyvm.objects.dictobject import PyDict_GetItemWithError
+    m = _sys_state.module
+    if m is None:
+        return None
+    return PyDict_GetItemWithError(m.md_dict, PyUnicode_InternFromString(name))
+
+
+def sys_exit(module: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_exit_impl
+
+    Raises ``SystemExit(status)``.
+    """
+    if len(args) > 1:
+        PyErr_SetString(PyExc_TypeError, f"exit expected at most 1 argument, got {len(args)}")
+    if not args:
+        raise PyErr(PyExc_SystemExit, None, None, None)
+    from pyvm.objects.call import PyObject_Vectorcall
+    exc = PyObject_Vectorcall(PyExc_SystemExit, [args[0]], 0, 1, None)
+    _PyErr_Raise(exc)
+
+
+def sys_getrecursionlimit(module: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_getrecursionlimit_impl"""
+    from pyvm.objects.longobject import PyLong_FromLong
+    return PyLong_FromLong(Py_GetRecursionLimit())
+
+
+def sys_setrecursionlimit(module: PyObject, arg: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_setrecursionlimit_impl"""
+    from pyvm.objects.longobject import PyLongObject
+    if not isinstance(arg, PyLongObject):
+        PyErr_SetString(PyExc_TypeError, "'{}' object cannot be interpreted as an integer"
+                        .format(arg.ob_type.tp_name))
+    assert isinstance(arg, PyLongObject)
+    new_limit = arg.ob_ival
+    if new_limit < 1:
+        PyErr_SetString(PyExc_ValueError, "recursion limit must be greater or equal than 1")
+    ts = _tstate
+    depth = ts.py_recursion_limit - ts.py_recursion_remaining
+    if depth >= new_limit:
+        PyErr_SetString(PyExc_RecursionError,
+                        f"cannot set the recursion limit to {new_limit} at the recursion "
+                        f"depth {depth}: the limit is too low")
+    Py_SetRecursionLimit(new_limit)
+    Py_INCREF(Py_None)
+    return Py_None
+
+
+def sys_exception(module: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_exception_impl"""
+    from pyvm.eval.frame import PyErr_GetHandledException
+    e = PyErr_GetHandledException()
+    r = Py_None if e is None else e
+    Py_INCREF(r)
+    return r
+
+
+def sys_exc_info(module: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_exc_info_impl"""
+    from pyvm.eval.frame import PyErr_GetHandledException
+    from pyvm.objects.object import PyObject_GetAttr
+    e = PyErr_GetHandledException()
+    if e is None or e is Py_None:
+        items: list[PyObject] = [Py_None, Py_None, Py_None]
+        for it in items:
+            Py_INCREF(it)
+        return _PyTuple_FromArraySteal(items)
+    Py_INCREF(e.ob_type)
+    Py_INCREF(e)
+    tb = PyObject_GetAttr(e, PyUnicode_InternFromString("__traceback__"))
+    return _PyTuple_FromArraySteal([e.ob_type, e, tb])
+
+
+def sys_getrefcount(module: PyObject, arg: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_getrefcount_impl"""
+    from pyvm.objects.longobject import PyLong_FromLong
+    return PyLong_FromLong(arg.ob_refcnt)
+
+
+def sys_intern(module: PyObject, arg: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_intern_impl"""
+    from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
+    if not isinstance(arg, PyUnicodeObject) or arg.ob_type.tp_name != "str":
+        PyErr_SetString(PyExc_TypeError,
+                        f"intern() argument must be str, not {arg.ob_type.tp_name}")
+    Py_INCREF(arg)
+    return PyUnicode_InternInPlace(arg)
+
+
+def sys_getframe(module: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Python/sysmodule.c:sys__getframe_impl"""
+    from pyvm.objects.frameobject import _PyFrame_GetFrameObject
+    from pyvm.objects.longobject import PyLongObject
+    depth = 0
+    if args:
+        a = args[0]
+        if isinstance(a, PyLongObject):
+            depth = a.ob_ival
+    f = _tstate.current_frame
+    while depth > 0 and f is not None:
+        f = f.previous
+        depth -= 1
+    if f is None:
+        PyErr_SetString(PyExc_ValueError, "call stack is not deep enough")
+    fo = _PyFrame_GetFrameObject(f)
+    Py_INCREF(fo)
+    return fo
+
+
+def _str_list(items: list[str]) -> PyObject:
+    """pyvm: a new list of str objects."""
+    return _PyList_FromArraySteal([PyUnicode_FromString(s) for s in items])
+
+
+def _PySys_Create() -> PyModuleObject:
+    """CPython: Python/sysmodule.c:_PySys_Create
+
+    CPython: Python/sysmodule.c:_PySys_InitCore
+    """
+    from pyvm.objects.longobject import PyLong_FromLong
+
+    m = _sys_state.module
+    if m is not None:
+        return m
+    m = PyModule_New("sys")
+    m.md_builtin = True
+    _sys_state.module = m
+    methods = [
+        PyMethodDef("exit", sys_exit, METH_FASTCALL),
+        PyMethodDef("getrecursionlimit", sys_getrecursionlimit, METH_NOARGS),
+        PyMethodDef("setrecursionlimit", sys_setrecursionlimit, METH_O),
+        PyMethodDef("exception", sys_exception, METH_NOARGS),
+        PyMethodDef("exc_info", sys_exc_info, METH_NOARGS),
+        PyMethodDef("getrefcount", sys_getrefcount, METH_O),
+        PyMethodDef("intern", sys_intern, METH_O),
+        PyMethodDef("_getframe", sys_getframe, METH_FASTCALL),
+    ]
+    modname = PyUnicode_InternFromString("sys")
+    for ml in methods:
+        f = PyCFunction_NewEx(ml, m, modname)
+        PyModule_AddObjectRef(m, ml.ml_name, f)
+        Py_DECREF(f)
+    out = PyFile_NewStdPrinter(1)
+    err = PyFile_NewStdPrinter(2)
+    _sys_state.stdout = out
+    _sys_state.stderr = err
+    for name, val in (("stdout", out), ("stderr", err), ("__stdout__", out),
+                      ("__stderr__", err)):
+        PyModule_AddObjectRef(m, name, val)
+    ints: list[tuple[str, int]] = [("maxsize", (1 << 63) - 1), ("hexversion", 0x030E07F0),
+                                   ("api_version", 1013), ("maxunicode", 0x10FFFF)]
+    for name, iv in ints:
+        o = PyLong_FromLong(iv)
+        PyModule_AddObjectRef(m, name, o)
+        Py_DECREF(o)
+    strs: list[tuple[str, str]] = [
+        ("version", "3.14.7 (pyvm)"), ("platform", "linux"), ("byteorder", "little"),
+        ("executable", ""), ("prefix", ""), ("exec_prefix", ""),
+    ]
+    for name, sv in strs:
+        o = PyUnicode_FromString(sv)
+        PyModule_AddObjectRef(m, name, o)
+        Py_DECREF(o)
+    from pyvm.objects.unicodeobject import PyUnicode_FromString as _s
+    names_items: list[PyObject] = [_s(n) for n in sorted(_Py_stdlib_module_names)]
+    # pyvm: C exposes a frozenset; a tuple until pyvm has sets.
+    names_t = _PyTuple_FromArraySteal(names_items)
+    PyModule_AddObjectRef(m, "stdlib_module_names", names_t)
+    Py_DECREF(names_t)
+    vi_items: list[PyObject] = [PyLong_FromLong(3), PyLong_FromLong(14), PyLong_FromLong(7),
+                                PyUnicode_FromString("final"), PyLong_FromLong(0)]
+    vi = _PyTuple_FromArraySteal(vi_items)
+    PyModule_AddObjectRef(m, "version_info", vi)
+    Py_DECREF(vi)
+    for name in ("argv", "path", "orig_argv"):
+        lst = _str_list([])
+        PyModule_AddObjectRef(m, name, lst)
+        Py_DECREF(lst)
+    mods = PyDict_New()
+    PyModule_AddObjectRef(m, "modules", mods)
+    Py_DECREF(mods)
+    PyDict_SetItem(mods, modname, m)
+    return m
+
+
+def _PySys_UpdateConfig(argv: list[str]) -> None:
+    """CPython: Python/sysmodule.c:_PySys_UpdateConfig
+
+    Sets ``sys.argv`` (``['']`` when empty, as C does).
+    """
+    m = _PySys_Create()
+    lst = _str_list(argv if argv else [""])
+    PyModule_AddObjectRef(m, "argv", lst)
+    Py_DECREF(lst)
+
+
+def _PySys_GetStdout() -> PyObject:
+    """pyvm: ``sys.stdout`` (borrowed), the printer when the program replaced
+    it with nothing usable."""
+    o = _PySys_GetAttr("stdout")
+    if o is None:
+        s = _sys_state.stdout
+        assert s is not None
+        return s
+    return o
+
+
+def _PySys_GetStderr() -> PyObject:
+    """pyvm: ``sys.stderr`` (borrowed)."""
+    o = _PySys_GetAttr("stderr")
+    if o is None:
+        s = _sys_state.stderr
+        assert s is not None
+        return s
+    return o
+
+
+def _sys_init_type() -> None:
+    """pyvm: fill the slots and methods of ``PyStdPrinter_Type``."""
+    from pyvm.objects.descrobject import _PyType_AddMethods
+    PyStdPrinter_Type.tp_repr = stdprinter_repr
+    _PyType_AddMethods(PyStdPrinter_Type, [
+        PyMethodDef("write", stdprinter_write, METH_O),
+        PyMethodDef("flush", stdprinter_flush, METH_NOARGS),
+        PyMethodDef("fileno", stdprinter_fileno, METH_NOARGS),
+        PyMethodDef("isatty", stdprinter_isatty, METH_NOARGS),
+    ])
+
+
+_sys_init_type()
