@@ -48,6 +48,8 @@ class Type:
         return not self.product and all(not c.fields for c in self.ctors) and not self.attrs
 
 
+REPR_DOC = '        """pyvm: a readable form for debugging (C\'s AST structs have none)."""\n'
+
 def tokenize(text: str) -> list[str]:
     text = re.sub(r"--[^\n]*", "", text)
     return re.findall(r"[A-Za-z_][A-Za-z_0-9]*|\?\*|[=|(),{}?*]", text)
@@ -202,6 +204,7 @@ def gen_ast(types: list[Type]) -> str:
             if t.simple:
                 out.append(f'    """CPython: Python/Python-ast.c:ast2obj_{t.name}"""\n\n')
                 out.append("    def __repr__(self) -> str:\n")
+                out.append(REPR_DOC)
                 out.append(f'        return "{c.name}()"\n\n')
                 continue
             out.append(f'    """CPython: Python/Python-ast.c:{cite}"""\n\n')
@@ -228,6 +231,7 @@ def gen_ast(types: list[Type]) -> str:
                 out.append(f"        self.{p.name} = {p.name}\n")
             rt = "builtins.str" if "str" in fnames else "str"
             out.append(f"\n    def __repr__(self) -> {rt}:\n")
+            out.append(REPR_DOC)
             parts = ", ".join(f"{f.name}={{self.{f.name}!r}}" for f in c.fields)
             out.append(f'        return f"{c.name}({parts})"\n\n')
         if t.product:

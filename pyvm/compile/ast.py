@@ -61,6 +61,7 @@ class Module(mod):
         self.type_ignores = type_ignores
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Module(body={self.body!r}, type_ignores={self.type_ignores!r})"
 
 
@@ -75,6 +76,7 @@ class Interactive(mod):
         self.body = body
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Interactive(body={self.body!r})"
 
 
@@ -89,6 +91,7 @@ class Expression(mod):
         self.body = body
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Expression(body={self.body!r})"
 
 
@@ -105,6 +108,7 @@ class FunctionType(mod):
         self.returns = returns
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"FunctionType(argtypes={self.argtypes!r}, returns={self.returns!r})"
 
 
@@ -148,6 +152,7 @@ class FunctionDef(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"FunctionDef(name={self.name!r}, args={self.args!r}, body={self.body!r}, decorator_list={self.decorator_list!r}, returns={self.returns!r}, type_comment={self.type_comment!r}, type_params={self.type_params!r})"
 
 
@@ -178,6 +183,7 @@ class AsyncFunctionDef(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"AsyncFunctionDef(name={self.name!r}, args={self.args!r}, body={self.body!r}, decorator_list={self.decorator_list!r}, returns={self.returns!r}, type_comment={self.type_comment!r}, type_params={self.type_params!r})"
 
 
@@ -206,6 +212,7 @@ class ClassDef(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"ClassDef(name={self.name!r}, bases={self.bases!r}, keywords={self.keywords!r}, body={self.body!r}, decorator_list={self.decorator_list!r}, type_params={self.type_params!r})"
 
 
@@ -224,6 +231,7 @@ class Return(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Return(value={self.value!r})"
 
 
@@ -242,6 +250,7 @@ class Delete(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Delete(targets={self.targets!r})"
 
 
@@ -264,6 +273,7 @@ class Assign(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Assign(targets={self.targets!r}, value={self.value!r}, type_comment={self.type_comment!r})"
 
 
@@ -286,6 +296,7 @@ class TypeAlias(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"TypeAlias(name={self.name!r}, type_params={self.type_params!r}, value={self.value!r})"
 
 
@@ -308,6 +319,7 @@ class AugAssign(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"AugAssign(target={self.target!r}, op={self.op!r}, value={self.value!r})"
 
 
@@ -332,6 +344,7 @@ class AnnAssign(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"AnnAssign(target={self.target!r}, annotation={self.annotation!r}, value={self.value!r}, simple={self.simple!r})"
 
 
@@ -358,6 +371,7 @@ class For(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"For(target={self.target!r}, iter={self.iter!r}, body={self.body!r}, orelse={self.orelse!r}, type_comment={self.type_comment!r})"
 
 
@@ -384,6 +398,7 @@ class AsyncFor(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"AsyncFor(target={self.target!r}, iter={self.iter!r}, body={self.body!r}, orelse={self.orelse!r}, type_comment={self.type_comment!r})"
 
 
@@ -406,6 +421,7 @@ class While(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"While(test={self.test!r}, body={self.body!r}, orelse={self.orelse!r})"
 
 
@@ -428,6 +444,7 @@ class If(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"If(test={self.test!r}, body={self.body!r}, orelse={self.orelse!r})"
 
 
@@ -450,6 +467,7 @@ class With(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"With(items={self.items!r}, body={self.body!r}, type_comment={self.type_comment!r})"
 
 
@@ -472,6 +490,7 @@ class AsyncWith(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"AsyncWith(items={self.items!r}, body={self.body!r}, type_comment={self.type_comment!r})"
 
 
@@ -492,6 +511,7 @@ class Match(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Match(subject={self.subject!r}, cases={self.cases!r})"
 
 
@@ -512,6 +532,7 @@ class Raise(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Raise(exc={self.exc!r}, cause={self.cause!r})"
 
 
@@ -536,6 +557,7 @@ class Try(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Try(body={self.body!r}, handlers={self.handlers!r}, orelse={self.orelse!r}, finalbody={self.finalbody!r})"
 
 
@@ -560,6 +582,7 @@ class TryStar(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"TryStar(body={self.body!r}, handlers={self.handlers!r}, orelse={self.orelse!r}, finalbody={self.finalbody!r})"
 
 
@@ -580,6 +603,7 @@ class Assert(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Assert(test={self.test!r}, msg={self.msg!r})"
 
 
@@ -598,6 +622,7 @@ class Import(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Import(names={self.names!r})"
 
 
@@ -620,6 +645,7 @@ class ImportFrom(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"ImportFrom(module={self.module!r}, names={self.names!r}, level={self.level!r})"
 
 
@@ -638,6 +664,7 @@ class Global(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Global(names={self.names!r})"
 
 
@@ -656,6 +683,7 @@ class Nonlocal(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Nonlocal(names={self.names!r})"
 
 
@@ -674,6 +702,7 @@ class Expr(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Expr(value={self.value!r})"
 
 
@@ -690,6 +719,7 @@ class Pass(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Pass()"
 
 
@@ -706,6 +736,7 @@ class Break(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Break()"
 
 
@@ -722,6 +753,7 @@ class Continue(stmt):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Continue()"
 
 
@@ -755,6 +787,7 @@ class BoolOp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"BoolOp(op={self.op!r}, values={self.values!r})"
 
 
@@ -775,6 +808,7 @@ class NamedExpr(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"NamedExpr(target={self.target!r}, value={self.value!r})"
 
 
@@ -797,6 +831,7 @@ class BinOp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"BinOp(left={self.left!r}, op={self.op!r}, right={self.right!r})"
 
 
@@ -817,6 +852,7 @@ class UnaryOp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"UnaryOp(op={self.op!r}, operand={self.operand!r})"
 
 
@@ -837,6 +873,7 @@ class Lambda(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Lambda(args={self.args!r}, body={self.body!r})"
 
 
@@ -859,6 +896,7 @@ class IfExp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"IfExp(test={self.test!r}, body={self.body!r}, orelse={self.orelse!r})"
 
 
@@ -879,6 +917,7 @@ class Dict(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Dict(keys={self.keys!r}, values={self.values!r})"
 
 
@@ -897,6 +936,7 @@ class Set(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Set(elts={self.elts!r})"
 
 
@@ -917,6 +957,7 @@ class ListComp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"ListComp(elt={self.elt!r}, generators={self.generators!r})"
 
 
@@ -937,6 +978,7 @@ class SetComp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"SetComp(elt={self.elt!r}, generators={self.generators!r})"
 
 
@@ -959,6 +1001,7 @@ class DictComp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"DictComp(key={self.key!r}, value={self.value!r}, generators={self.generators!r})"
 
 
@@ -979,6 +1022,7 @@ class GeneratorExp(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"GeneratorExp(elt={self.elt!r}, generators={self.generators!r})"
 
 
@@ -997,6 +1041,7 @@ class Await(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Await(value={self.value!r})"
 
 
@@ -1015,6 +1060,7 @@ class Yield(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Yield(value={self.value!r})"
 
 
@@ -1033,6 +1079,7 @@ class YieldFrom(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"YieldFrom(value={self.value!r})"
 
 
@@ -1055,6 +1102,7 @@ class Compare(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Compare(left={self.left!r}, ops={self.ops!r}, comparators={self.comparators!r})"
 
 
@@ -1077,6 +1125,7 @@ class Call(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Call(func={self.func!r}, args={self.args!r}, keywords={self.keywords!r})"
 
 
@@ -1099,6 +1148,7 @@ class FormattedValue(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"FormattedValue(value={self.value!r}, conversion={self.conversion!r}, format_spec={self.format_spec!r})"
 
 
@@ -1123,6 +1173,7 @@ class Interpolation(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> builtins.str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Interpolation(value={self.value!r}, str={self.str!r}, conversion={self.conversion!r}, format_spec={self.format_spec!r})"
 
 
@@ -1141,6 +1192,7 @@ class JoinedStr(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"JoinedStr(values={self.values!r})"
 
 
@@ -1159,6 +1211,7 @@ class TemplateStr(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"TemplateStr(values={self.values!r})"
 
 
@@ -1179,6 +1232,7 @@ class Constant(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Constant(value={self.value!r}, kind={self.kind!r})"
 
 
@@ -1201,6 +1255,7 @@ class Attribute(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Attribute(value={self.value!r}, attr={self.attr!r}, ctx={self.ctx!r})"
 
 
@@ -1223,6 +1278,7 @@ class Subscript(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Subscript(value={self.value!r}, slice={self.slice!r}, ctx={self.ctx!r})"
 
 
@@ -1243,6 +1299,7 @@ class Starred(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Starred(value={self.value!r}, ctx={self.ctx!r})"
 
 
@@ -1263,6 +1320,7 @@ class Name(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Name(id={self.id!r}, ctx={self.ctx!r})"
 
 
@@ -1283,6 +1341,7 @@ class List(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"List(elts={self.elts!r}, ctx={self.ctx!r})"
 
 
@@ -1303,6 +1362,7 @@ class Tuple(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Tuple(elts={self.elts!r}, ctx={self.ctx!r})"
 
 
@@ -1325,6 +1385,7 @@ class Slice(expr):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"Slice(lower={self.lower!r}, upper={self.upper!r}, step={self.step!r})"
 
 
@@ -1340,6 +1401,7 @@ class Load(expr_context):
     """CPython: Python/Python-ast.c:ast2obj_expr_context"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Load()"
 
 
@@ -1347,6 +1409,7 @@ class Store(expr_context):
     """CPython: Python/Python-ast.c:ast2obj_expr_context"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Store()"
 
 
@@ -1354,6 +1417,7 @@ class Del(expr_context):
     """CPython: Python/Python-ast.c:ast2obj_expr_context"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Del()"
 
 
@@ -1369,6 +1433,7 @@ class And(boolop):
     """CPython: Python/Python-ast.c:ast2obj_boolop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "And()"
 
 
@@ -1376,6 +1441,7 @@ class Or(boolop):
     """CPython: Python/Python-ast.c:ast2obj_boolop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Or()"
 
 
@@ -1391,6 +1457,7 @@ class Add(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Add()"
 
 
@@ -1398,6 +1465,7 @@ class Sub(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Sub()"
 
 
@@ -1405,6 +1473,7 @@ class Mult(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Mult()"
 
 
@@ -1412,6 +1481,7 @@ class MatMult(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "MatMult()"
 
 
@@ -1419,6 +1489,7 @@ class Div(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Div()"
 
 
@@ -1426,6 +1497,7 @@ class Mod(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Mod()"
 
 
@@ -1433,6 +1505,7 @@ class Pow(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Pow()"
 
 
@@ -1440,6 +1513,7 @@ class LShift(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "LShift()"
 
 
@@ -1447,6 +1521,7 @@ class RShift(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "RShift()"
 
 
@@ -1454,6 +1529,7 @@ class BitOr(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "BitOr()"
 
 
@@ -1461,6 +1537,7 @@ class BitXor(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "BitXor()"
 
 
@@ -1468,6 +1545,7 @@ class BitAnd(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "BitAnd()"
 
 
@@ -1475,6 +1553,7 @@ class FloorDiv(operator):
     """CPython: Python/Python-ast.c:ast2obj_operator"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "FloorDiv()"
 
 
@@ -1490,6 +1569,7 @@ class Invert(unaryop):
     """CPython: Python/Python-ast.c:ast2obj_unaryop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Invert()"
 
 
@@ -1497,6 +1577,7 @@ class Not(unaryop):
     """CPython: Python/Python-ast.c:ast2obj_unaryop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Not()"
 
 
@@ -1504,6 +1585,7 @@ class UAdd(unaryop):
     """CPython: Python/Python-ast.c:ast2obj_unaryop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "UAdd()"
 
 
@@ -1511,6 +1593,7 @@ class USub(unaryop):
     """CPython: Python/Python-ast.c:ast2obj_unaryop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "USub()"
 
 
@@ -1526,6 +1609,7 @@ class Eq(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Eq()"
 
 
@@ -1533,6 +1617,7 @@ class NotEq(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "NotEq()"
 
 
@@ -1540,6 +1625,7 @@ class Lt(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Lt()"
 
 
@@ -1547,6 +1633,7 @@ class LtE(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "LtE()"
 
 
@@ -1554,6 +1641,7 @@ class Gt(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Gt()"
 
 
@@ -1561,6 +1649,7 @@ class GtE(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "GtE()"
 
 
@@ -1568,6 +1657,7 @@ class Is(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "Is()"
 
 
@@ -1575,6 +1665,7 @@ class IsNot(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "IsNot()"
 
 
@@ -1582,6 +1673,7 @@ class In(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "In()"
 
 
@@ -1589,6 +1681,7 @@ class NotIn(cmpop):
     """CPython: Python/Python-ast.c:ast2obj_cmpop"""
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return "NotIn()"
 
 
@@ -1609,6 +1702,7 @@ class comprehension(AST):
         self.is_async = is_async
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"comprehension(target={self.target!r}, iter={self.iter!r}, ifs={self.ifs!r}, is_async={self.is_async!r})"
 
 
@@ -1644,6 +1738,7 @@ class ExceptHandler(excepthandler):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"ExceptHandler(type={self.type!r}, name={self.name!r}, body={self.body!r})"
 
 
@@ -1670,6 +1765,7 @@ class arguments(AST):
         self.defaults = defaults
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"arguments(posonlyargs={self.posonlyargs!r}, args={self.args!r}, vararg={self.vararg!r}, kwonlyargs={self.kwonlyargs!r}, kw_defaults={self.kw_defaults!r}, kwarg={self.kwarg!r}, defaults={self.defaults!r})"
 
 
@@ -1697,6 +1793,7 @@ class arg(AST):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"arg(arg={self.arg!r}, annotation={self.annotation!r}, type_comment={self.type_comment!r})"
 
 
@@ -1722,6 +1819,7 @@ class keyword(AST):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"keyword(arg={self.arg!r}, value={self.value!r})"
 
 
@@ -1747,6 +1845,7 @@ class alias(AST):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"alias(name={self.name!r}, asname={self.asname!r})"
 
 
@@ -1763,6 +1862,7 @@ class withitem(AST):
         self.optional_vars = optional_vars
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"withitem(context_expr={self.context_expr!r}, optional_vars={self.optional_vars!r})"
 
 
@@ -1781,6 +1881,7 @@ class match_case(AST):
         self.body = body
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"match_case(pattern={self.pattern!r}, guard={self.guard!r}, body={self.body!r})"
 
 
@@ -1812,6 +1913,7 @@ class MatchValue(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchValue(value={self.value!r})"
 
 
@@ -1830,6 +1932,7 @@ class MatchSingleton(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchSingleton(value={self.value!r})"
 
 
@@ -1848,6 +1951,7 @@ class MatchSequence(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchSequence(patterns={self.patterns!r})"
 
 
@@ -1870,6 +1974,7 @@ class MatchMapping(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchMapping(keys={self.keys!r}, patterns={self.patterns!r}, rest={self.rest!r})"
 
 
@@ -1894,6 +1999,7 @@ class MatchClass(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchClass(cls={self.cls!r}, patterns={self.patterns!r}, kwd_attrs={self.kwd_attrs!r}, kwd_patterns={self.kwd_patterns!r})"
 
 
@@ -1912,6 +2018,7 @@ class MatchStar(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchStar(name={self.name!r})"
 
 
@@ -1932,6 +2039,7 @@ class MatchAs(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchAs(pattern={self.pattern!r}, name={self.name!r})"
 
 
@@ -1950,6 +2058,7 @@ class MatchOr(pattern):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"MatchOr(patterns={self.patterns!r})"
 
 
@@ -1974,6 +2083,7 @@ class TypeIgnore(type_ignore):
         self.tag = tag
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"TypeIgnore(lineno={self.lineno!r}, tag={self.tag!r})"
 
 
@@ -2009,6 +2119,7 @@ class TypeVar(type_param):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"TypeVar(name={self.name!r}, bound={self.bound!r}, default_value={self.default_value!r})"
 
 
@@ -2029,6 +2140,7 @@ class ParamSpec(type_param):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"ParamSpec(name={self.name!r}, default_value={self.default_value!r})"
 
 
@@ -2049,6 +2161,7 @@ class TypeVarTuple(type_param):
         self.end_col_offset = end_col_offset
 
     def __repr__(self) -> str:
+        """pyvm: a readable form for debugging (C's AST structs have none)."""
         return f"TypeVarTuple(name={self.name!r}, default_value={self.default_value!r})"
 
 

@@ -1,4 +1,4 @@
-"""pyvm's disassembler: the text CPython 3.14's ``dis.dis(code)`` (and so
+"""pyvm: pyvm's disassembler: the text CPython 3.14's ``dis.dis(code)`` (and so
 ``python -m dis FILE``) prints for a code object and the code objects nested in
 its constants.
 

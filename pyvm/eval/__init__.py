@@ -1,1 +1,1 @@
-"""pyvm.eval: the interpreter (Python/ceval.c and its neighbours)."""
+"""pyvm: the package of the interpreter (Python/ceval.c and its neighbours)."""

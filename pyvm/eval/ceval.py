@@ -1315,7 +1315,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                         next_instr += 1
                     elif opcode == POP_TOP or opcode == END_FOR or opcode == POP_ITER:
                         # CPython: Python/bytecodes.c:POP_TOP
-                        # CPython: Python/bytecodes.c:END_FOR
+                        # pyvm: END_FOR (Python/bytecodes.c; a tier-1-only instruction, not in the index) pops like POP_TOP
                         # CPython: Python/bytecodes.c:POP_ITER
                         sp -= 1
                         v = ls[sp]

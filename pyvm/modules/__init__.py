@@ -1,1 +1,1 @@
-"""pyvm.modules: built-in modules (Python/bltinmodule.c, Python/sysmodule.c, Modules/*.c)."""
+"""pyvm: the package of the built-in modules (Python/bltinmodule.c, Python/sysmodule.c, Modules/*.c)."""

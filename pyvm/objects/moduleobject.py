@@ -36,7 +36,8 @@ class PyModuleObject(PyObjectWithDict):
 
     @property
     def md_dict(self) -> PyObject:
-        """The module's namespace (a borrowed reference)."""
+        """pyvm: the module's namespace (a borrowed reference); C keeps ``md_dict``
+        as a field, pyvm keeps it as the instance dict ``ob_dict``."""
         d = self.ob_dict
         assert d is not None
         return d
