@@ -19,6 +19,7 @@ Ctrl-C that escapes the interpreter ends the process as CPython's does.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from importlib.machinery import SOURCE_SUFFIXES, FileFinder, ModuleSpec, SourceFileLoader
 from typing import Optional, Sequence
@@ -59,6 +60,53 @@ def _take_interpreted_flag(argv: list[str]) -> tuple[bool, list[str]]:
     return os.environ.get(INTERPRETED_ENV, "") not in ("", "0"), argv
 
 
+class _Sigint:
+    """pyvm: a SIGINT noticed by the host's signal handler, not yet delivered."""
+
+    pending = False
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    """pyvm: the host-level SIGINT handler: only note the signal, so that a Ctrl-C
+    never interrupts pyvm's own code halfway through an object update."""
+    _Sigint.pending = True
+
+
+def _check_signals() -> None:
+    """pyvm: the eval breaker's hook (``pyvm.eval.ceval._eval_breaker.check``).
+
+    This module is not compiled, so calling this function enters the host's eval
+    loop, which runs pending signal handlers first; a noted SIGINT then becomes a
+    ``KeyboardInterrupt`` that the eval loop turns into the program's own.
+    """
+    if _Sigint.pending:
+        _Sigint.pending = False
+        raise KeyboardInterrupt
+
+
+def _install_eval_breaker() -> None:
+    """pyvm: deliver Ctrl-C to the running program through the eval loop."""
+    from pyvm.eval import ceval
+
+    signal.signal(signal.SIGINT, _on_sigint)
+    ceval._eval_breaker.check = _check_signals
+
+
+def _unhandled_interrupt() -> bool:
+    """pyvm: did the program end with an unhandled KeyboardInterrupt?"""
+    pythonrun = sys.modules.get("pyvm.eval.pythonrun")
+    return pythonrun is not None and bool(pythonrun._runtime.unhandled_keyboard_interrupt)
+
+
+def _exit_sigint() -> None:
+    """pyvm: end the process by SIGINT, as ``Modules/main.c:exit_sigint`` does
+    after an unhandled KeyboardInterrupt, so a calling shell sees the signal."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGINT)
+
+
 def main() -> None:
     """pyvm: the ``pyvm`` console script: choose the build, then run ``pyvm.cli``."""
     interpreted, argv = _take_interpreted_flag(sys.argv[1:])
@@ -67,7 +115,11 @@ def main() -> None:
     try:
         from pyvm.cli import main as cli_main
 
+        if not argv or argv[0] not in ("dis", "codedump"):
+            _install_eval_breaker()
         status = cli_main(argv)
+        if _unhandled_interrupt():
+            _exit_sigint()
     except KeyboardInterrupt:
         # The eval loop turns Ctrl-C into the program's KeyboardInterrupt; this is
         # the fallback for an interrupt outside it (start-up, compilation).

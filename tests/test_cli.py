@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pyvm_runner import MODES, pyvm_command, run_pyvm
+from pyvm_runner import MODES, ROOT, mode_env, pyvm_command, require_mode, run_pyvm
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -106,3 +105,40 @@ def test_interpreted_flag_selects_source_modules() -> None:
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip().endswith("ceval.py")
     assert pyvm_command()
+
+
+def _interrupt(mode: str, program: str) -> tuple[int, str, str]:
+    """Start ``pyvm -c program``, wait for its first line, send SIGINT."""
+    import signal
+
+    require_mode(mode)
+    p = subprocess.Popen([pyvm_command(), "-c", program], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=mode_env(mode), cwd=ROOT,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert p.stdout is not None
+        first = p.stdout.readline()
+        assert first == "ready\n", first
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=60)
+    finally:
+        p.kill()
+    return p.returncode, first + out, err
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_ctrl_c_ends_a_loop_like_cpython(mode: str) -> None:
+    import signal
+
+    rc, out, err = _interrupt(mode, "print('ready', flush=True)\nwhile True:\n    pass\n")
+    assert rc == -signal.SIGINT
+    assert err.splitlines()[0] == "Traceback (most recent call last):"
+    assert err.splitlines()[-1] == "KeyboardInterrupt"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_ctrl_c_can_be_caught(mode: str) -> None:
+    rc, out, err = _interrupt(
+        mode, "print('ready', flush=True)\ntry:\n    while True:\n        pass\n"
+              "except KeyboardInterrupt:\n    print('caught')\n")
+    assert (rc, out, err) == (0, "ready\ncaught\n", "")

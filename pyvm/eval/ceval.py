@@ -1229,6 +1229,48 @@ def _format_kwargs_error(func: PyObject, kwargs: PyObject, e: PyErr) -> PyErr:
 # The loop
 
 
+
+class _EvalBreaker:
+    """pyvm: the eval breaker of Python/ceval_gil.c, reduced to what pyvm needs.
+
+    Compiled (mypyc) code never lets the host interpreter run its signal
+    handlers, so a Ctrl-C would go unnoticed in a loop. Every
+    ``EVAL_BREAKER_INTERVAL`` backward jumps the loop calls ``check``, which the
+    uncompiled launcher installs: entering it runs the host's pending signal
+    handlers, and it raises the host ``KeyboardInterrupt`` if SIGINT arrived.
+    """
+
+    countdown: int
+    check: Optional[Callable[[], None]]
+
+    def __init__(self) -> None:
+        self.countdown = EVAL_BREAKER_INTERVAL
+        self.check = None
+
+
+EVAL_BREAKER_INTERVAL: Final = 4096
+_eval_breaker: Final = _EvalBreaker()
+
+
+def _Py_HandlePending() -> None:
+    """CPython: Python/ceval_gil.c:_Py_HandlePending
+
+    Turns a pending SIGINT into the program's ``KeyboardInterrupt``, raised at
+    the instruction that noticed it, as ``_PyErr_CheckSignals`` does.
+    """
+    _eval_breaker.countdown = EVAL_BREAKER_INTERVAL
+    check = _eval_breaker.check
+    if check is None:
+        return
+    try:
+        check()
+    except KeyboardInterrupt:
+        # Imported here: the import block above is shared by many instructions.
+        from pyvm.objects.exceptions import PyExc_KeyboardInterrupt
+        from pyvm.objects.object import PyErr_SetNone
+        PyErr_SetNone(PyExc_KeyboardInterrupt)
+
+
 def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterFrame,
                              throwflag: int) -> PyObject:
     """CPython: Python/ceval.c:_PyEval_EvalFrameDefault
@@ -1466,6 +1508,10 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                     elif opcode == JUMP_BACKWARD:
                         # CPython: Python/bytecodes.c:JUMP_BACKWARD
                         next_instr += 2 - oparg
+                        # CHECK_EVAL_BREAKER, every few thousand back jumps.
+                        _eval_breaker.countdown -= 1
+                        if _eval_breaker.countdown <= 0:
+                            _Py_HandlePending()
                     elif opcode == RETURN_VALUE:
                         # CPython: Python/bytecodes.c:RETURN_VALUE
                         sp -= 1

@@ -14,9 +14,26 @@ from __future__ import annotations
 
 import os
 import sys as _host_sys
-from typing import Optional
+from typing import Final, Optional
 
-from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject
+from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype
+
+# CPython: Modules/main.c:exit_sigint — the status of a run ended by an unhandled
+# KeyboardInterrupt (128 + SIGINT).
+EXIT_SIGINT: Final = 130
+
+
+class _RuntimeFlags:
+    """pyvm: ``_PyRuntime.signals.unhandled_keyboard_interrupt`` of CPython, read
+    by the launcher to end the process by SIGINT."""
+
+    unhandled_keyboard_interrupt: bool
+
+    def __init__(self) -> None:
+        self.unhandled_keyboard_interrupt = False
+
+
+_runtime: Final = _RuntimeFlags()
 
 
 def _init_runtime(argv: list[str]) -> PyObject:
@@ -178,6 +195,12 @@ def _PyErr_PrintEx(err: PyErr) -> int:
     if st is not None:
         return st
     _PyErr_Display(exc)
+    from pyvm.objects.exceptions import PyExc_KeyboardInterrupt
+    if PyType_IsSubtype(exc.ob_type, PyExc_KeyboardInterrupt):
+        # Modules/main.c:exit_sigint's fallback status; the launcher then ends
+        # the process by SIGINT itself, as CPython does.
+        _runtime.unhandled_keyboard_interrupt = True
+        return EXIT_SIGINT
     return 1
 
 
