@@ -33,7 +33,8 @@ from pyvm.compile import ast as pyast  # noqa: E402
 from pyvm.compile import symtable as S  # noqa: E402
 
 ORACLE_JSON = os.path.join(HERE, "symtable_oracle.json")
-ORACLE_CMD = ["node", "/opt/py314/py314.mjs"]
+ORACLE_DIR = os.path.join(os.path.dirname(HERE), "tools", "oracle")
+ORACLE_CMD = ["node", os.path.join(ORACLE_DIR, "py314.mjs")]
 
 SNIPPETS: dict[str, str] = {
     "simple_module": "x = 1\nprint(x)\ndel x\n",
@@ -291,8 +292,9 @@ def enc(n):
         return [enc(x) for x in n]
     return n
 def dump(t):
+    # Symbols sorted: the order of free names follows string hashes in C.
     return {"name": t.name, "type": t.type, "lineno": t.lineno, "nested": t.nested,
-            "symbols": list(t.symbols.items()), "varnames": list(t.varnames),
+            "symbols": sorted(t.symbols.items()), "varnames": list(t.varnames),
             "children": [dump(c) for c in t.children]}
 snippets = json.loads(sys.stdin.read())
 for name, src in snippets.items():
@@ -313,6 +315,10 @@ for name, src in snippets.items():
 
 
 def regen() -> None:
+    sys.path.insert(0, ORACLE_DIR)
+    from regen import ensure_node_modules  # tools/oracle/regen.py: npm ci if needed
+
+    ensure_node_modules()
     # The oracle cannot see this machine's files: the snippets travel inside
     # the script, the result comes back on stdout.
     code = ORACLE_SCRIPT.replace("sys.stdin.read()", repr(json.dumps(SNIPPETS)))
