@@ -918,9 +918,7 @@ def codegen_kwonlydefaults(c: compiler, loc: Location, kwonlyargs: list[ast.arg]
 
 def codegen_visit_annexpr(c: compiler, annotation: ast.expr) -> None:
     """CPython: Python/codegen.c:codegen_visit_annexpr"""
-    # pyvm: Python/ast_unparse.c is not ported yet (no owner); the import
-    # fails with a clear error until pyvm/compile/ast_unparse.py exists.
-    from pyvm.compile.ast_unparse import _PyAST_ExprAsUnicode  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    from pyvm.compile.ast_unparse import _PyAST_ExprAsUnicode
     ADDOP_LOAD_CONST(c, LOC(annotation), _PyAST_ExprAsUnicode(annotation))
 
 
