@@ -21,6 +21,7 @@ import functools
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -192,10 +193,18 @@ def test_compile_time_syntax_errors(src: str, msg: str, loc: tuple[int, int, int
 
 
 def _node() -> Optional[str]:
-    return shutil.which("node") if Path(ORACLE_JS).exists() else None
+    """node, once the project's oracle is installed (``npm ci`` in tools/oracle)."""
+    node = shutil.which("node")
+    if node is None or os.environ.get("PYVM_ORACLE") != "1":
+        return None
+    sys.path.insert(0, str(REPO / "tools" / "oracle"))
+    from regen import ensure_node_modules
+
+    ensure_node_modules()
+    return node
 
 
-ORACLE_JS = "/opt/py314/py314.mjs"
+ORACLE_JS = str(REPO / "tools" / "oracle" / "py314.mjs")
 
 _ORACLE_DRIVER = """
 import marshal

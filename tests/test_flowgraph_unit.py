@@ -6,7 +6,7 @@ Two kinds:
   (``_PyCompile_OptimizeCfg``, the function behind ``_testinternalcapi.optimize_cfg``)
   and the assembler, with the results CPython 3.14's C code gives for them;
 * whole programs compiled by pyvm and by the oracle (CPython 3.14 under Node.js,
-  ``/opt/py314/py314.mjs``), comparing ``co_code``, ``co_linetable``,
+  ``tools/oracle/py314.mjs``), comparing ``co_code``, ``co_linetable``,
   ``co_exceptiontable`` and ``co_stacksize`` of every code object. Skipped when the
   oracle is not installed.
 """
@@ -17,7 +17,9 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+from pathlib import Path
 from typing import Any, Optional
 
 import pytest
@@ -44,7 +46,7 @@ from pyvm.compile.instruction_sequence import (
     InstructionSequenceType_get_instructions_impl,
 )
 
-ORACLE = "/opt/py314/py314.mjs"
+ORACLE = str(Path(__file__).resolve().parent.parent / "tools" / "oracle" / "py314.mjs")
 
 
 def L(line: int, col: int = 0, end_col: int = 1) -> Location:
@@ -257,8 +259,12 @@ for i in range(0, len(s), 1000):
 
 
 def _oracle(srcs: dict[str, str]) -> Optional[dict[str, Any]]:
-    if not (os.path.exists(ORACLE) and shutil.which("node")):
+    if not shutil.which("node"):
         return None
+    sys.path.insert(0, os.path.join(os.path.dirname(ORACLE)))
+    from regen import ensure_node_modules  # tools/oracle/regen.py: npm ci if needed
+
+    ensure_node_modules()
     with tempfile.TemporaryDirectory() as d:
         script = os.path.join(d, "dump.py")
         with open(script, "w") as f:

@@ -3,7 +3,7 @@ abstract, call, descriptors, builtin functions, int, bool, float, exceptions and
 slices.
 
 They call the ported C API directly. The expected values and messages were taken
-from CPython 3.14 (``node /opt/py314/py314.mjs``); hashes that the 32-bit oracle
+from CPython 3.14 (``node tools/oracle/py314.mjs``); hashes that the 32-bit oracle
 prints differently come from the 64-bit algorithm (the host's, unchanged since 3.11).
 """
 

@@ -2,7 +2,7 @@
 dict, str and its formatting, bytes, range, the iterators, enumerate, reversed.
 
 They call the ported C API directly. The expected values and messages were
-taken from CPython 3.14 (the oracle, ``node /opt/py314/py314.mjs``); hashes come
+taken from CPython 3.14 (the oracle, ``node tools/oracle/py314.mjs``); hashes come
 from the host CPython, whose str/int/tuple hashing did not change.
 """
 

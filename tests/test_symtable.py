@@ -1,6 +1,6 @@
 """Differential tests of pyvm/compile/symtable.py against CPython 3.14's symtable.
 
-The 3.14 side runs in the oracle (``node /opt/py314/py314.mjs``): for every
+The 3.14 side runs in the oracle (``node tools/oracle/py314.mjs``): for every
 snippet below it records the 3.14 AST (so that syntax the 3.11 host cannot
 parse, such as PEP 695 type parameters, is tested too) and either the raw
 ``_symtable.symtable()`` tree (names, block types, line numbers, the flag word

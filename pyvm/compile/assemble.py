@@ -658,16 +658,8 @@ def _make_const_object(v: object, cache: _PyvmConstObjects) -> PyObject:
 
 def _make_complex(v: complex) -> PyObject:
     """pyvm: a complex constant."""
-    try:
-        from pyvm.objects.complexobject import (  # type: ignore[import-not-found, import-untyped, unused-ignore]  # the module may not exist yet
-            PyComplex_FromDoubles,
-        )
-    except ImportError:
-        raise NotImplementedError(
-            "pyvm: complex constants need pyvm/objects/complexobject.py "
-            "(PyComplex_FromDoubles), which does not exist yet")
-    res: PyObject = PyComplex_FromDoubles(v.real, v.imag)
-    return res
+    from pyvm.objects.complexobject import PyComplex_FromDoubles
+    return PyComplex_FromDoubles(v.real, v.imag)
 
 
 def _make_frozenset(v: frozenset[object], cache: _PyvmConstObjects) -> PyObject:
@@ -677,19 +669,12 @@ def _make_frozenset(v: frozenset[object], cache: _PyvmConstObjects) -> PyObject:
     The items are inserted in the order the flowgraph noted (CPython's source
     order, see :func:`_PyAssemble_NoteFrozenSetOrder`), else in host order.
     """
-    try:
-        from pyvm.objects.setobject import (  # type: ignore[import-not-found, import-untyped, unused-ignore]  # the module may not exist yet
-            PyFrozenSet_New,
-        )
-    except ImportError:
-        raise NotImplementedError(
-            "pyvm: frozenset constants need pyvm/objects/setobject.py "
-            "(PyFrozenSet_New), which does not exist yet")
+    from pyvm.objects.setobject import PyFrozenSet_New
     from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
     ordered = cache.frozenset_items.get(id(v))
     seq: list[object] = list(ordered) if ordered is not None else list(v)
     items = _PyTuple_FromArraySteal([_const_to_object(x, cache) for x in seq])
-    res: PyObject = PyFrozenSet_New(items)
+    res = PyFrozenSet_New(items)
     Py_DECREF(items)
     return res
 

@@ -43,7 +43,6 @@ Errors are raised as ``PyErr`` (C's ``return ERROR``).
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Final, NoReturn, Optional
 
 from pyvm.compile.instruction_sequence import (
@@ -177,6 +176,7 @@ from pyvm.compile.opcode import (
     _PyOpcode_num_pushed,
 )
 from pyvm.objects.codeobject import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR
+from pyvm.objects.complexobject import _Errno, _Py_c_prod, _Py_c_quot, _Py_rc_quot
 
 if TYPE_CHECKING:
     from pyvm.compile.compile import _PyCompile_CodeUnitMetadata
@@ -1532,115 +1532,34 @@ def _real_to_double(o: object) -> float:
 
 
 def _c_prod(a: float, b: float, c: float, d: float) -> complex:
-    """CPython: Objects/complexobject.c:_Py_c_prod
-
-    (a+bj)*(c+dj), recovering infinities that come out as nan+nanj (C11
-    Annex G.5.1), as 3.14 does and the 3.11 host does not.
+    """pyvm: complexobject's _Py_c_prod (3.14's C11 Annex G.5.1 recovery of
+    infinities, which the 3.11 host lacks) on host floats, as a host complex.
     """
-    ac = a * c
-    bd = b * d
-    ad = a * d
-    bc = b * c
-    rr = ac - bd
-    ri = ad + bc
-    if math.isnan(rr) and math.isnan(ri):
-        recalc = False
-        if math.isinf(a) or math.isinf(b):
-            a = math.copysign(1.0 if math.isinf(a) else 0.0, a)
-            b = math.copysign(1.0 if math.isinf(b) else 0.0, b)
-            if math.isnan(c):
-                c = math.copysign(0.0, c)
-            if math.isnan(d):
-                d = math.copysign(0.0, d)
-            recalc = True
-        if math.isinf(c) or math.isinf(d):
-            c = math.copysign(1.0 if math.isinf(c) else 0.0, c)
-            d = math.copysign(1.0 if math.isinf(d) else 0.0, d)
-            if math.isnan(a):
-                a = math.copysign(0.0, a)
-            if math.isnan(b):
-                b = math.copysign(0.0, b)
-            recalc = True
-        if not recalc and (math.isinf(ac) or math.isinf(bd) or math.isinf(ad) or math.isinf(bc)):
-            if math.isnan(a):
-                a = math.copysign(0.0, a)
-            if math.isnan(b):
-                b = math.copysign(0.0, b)
-            if math.isnan(c):
-                c = math.copysign(0.0, c)
-            if math.isnan(d):
-                d = math.copysign(0.0, d)
-            recalc = True
-        if recalc:
-            rr = math.inf * (a * c - b * d)
-            ri = math.inf * (a * d + b * c)
+    rr, ri = _Py_c_prod(a, b, c, d)
     return complex(rr, ri)
 
 
 def _c_quot(ar: float, ai: float, br: float, bi: float) -> complex:
-    """CPython: Objects/complexobject.c:_Py_c_quot
+    """pyvm: complexobject's _Py_c_quot on host floats, as a host complex.
 
-    Smith's algorithm, with 3.14's recovery of infinities and zeros (C11
-    Annex G.5.2). Division by zero is a failed fold (C: ZeroDivisionError).
+    Division by zero is a failed fold (C: ZeroDivisionError).
     """
-    abs_breal = -br if br < 0 else br
-    abs_bimag = -bi if bi < 0 else bi
-    if abs_breal >= abs_bimag:
-        if abs_breal == 0.0:
-            raise _FoldFailed()
-        ratio = bi / br
-        denom = br + bi * ratio
-        rr = (ar + ai * ratio) / denom
-        ri = (ai - ar * ratio) / denom
-    elif abs_bimag >= abs_breal:
-        ratio = br / bi
-        denom = br * ratio + bi
-        rr = (ar * ratio + ai) / denom
-        ri = (ai * ratio - ar) / denom
-    else:
-        rr = math.nan
-        ri = math.nan
-    if math.isnan(rr) and math.isnan(ri):
-        if ((math.isinf(ar) or math.isinf(ai))
-                and math.isfinite(br) and math.isfinite(bi)):
-            x = math.copysign(1.0 if math.isinf(ar) else 0.0, ar)
-            y = math.copysign(1.0 if math.isinf(ai) else 0.0, ai)
-            rr = math.inf * (x * br + y * bi)
-            ri = math.inf * (y * br - x * bi)
-        elif ((math.isinf(abs_breal) or math.isinf(abs_bimag))
-              and math.isfinite(ar) and math.isfinite(ai)):
-            x = math.copysign(1.0 if math.isinf(br) else 0.0, br)
-            y = math.copysign(1.0 if math.isinf(bi) else 0.0, bi)
-            rr = 0.0 * (ar * x + ai * y)
-            ri = 0.0 * (ai * x - ar * y)
+    try:
+        rr, ri = _Py_c_quot(ar, ai, br, bi)
+    except _Errno:
+        raise _FoldFailed()
     return complex(rr, ri)
 
 
 def _rc_quot(a: float, br: float, bi: float) -> complex:
-    """CPython: Objects/complexobject.c:_Py_rc_quot"""
-    abs_breal = -br if br < 0 else br
-    abs_bimag = -bi if bi < 0 else bi
-    if abs_breal >= abs_bimag:
-        if abs_breal == 0.0:
-            raise _FoldFailed()
-        ratio = bi / br
-        denom = br + bi * ratio
-        rr = a / denom
-        ri = (-a * ratio) / denom
-    elif abs_bimag >= abs_breal:
-        ratio = br / bi
-        denom = br * ratio + bi
-        rr = (a * ratio) / denom
-        ri = (-a) / denom
-    else:
-        rr = math.nan
-        ri = math.nan
-    if (math.isnan(rr) and math.isnan(ri) and math.isfinite(a)
-            and (math.isinf(abs_breal) or math.isinf(abs_bimag))):
-        x = math.copysign(1.0 if math.isinf(br) else 0.0, br)
-        y = math.copysign(1.0 if math.isinf(bi) else 0.0, bi)
-        rr = 0.0 * (a * x)
-        ri = 0.0 * (-a * y)
+    """pyvm: complexobject's _Py_rc_quot on host floats, as a host complex.
+
+    Division by zero is a failed fold (C: ZeroDivisionError).
+    """
+    try:
+        rr, ri = _Py_rc_quot(a, br, bi)
+    except _Errno:
+        raise _FoldFailed()
     return complex(rr, ri)
 
 

@@ -62,6 +62,15 @@ from pyvm.objects.object import (
     Py_INCREF,
     Py_None,
 )
+from pyvm.objects.complexobject import PyComplex_FromDoubles, PyComplex_Type, PyComplexObject
+from pyvm.objects.setobject import (
+    PyFrozenSet_New,
+    PyFrozenSet_Type,
+    PySet_Add,
+    PySet_New,
+    PySet_Type,
+    _PySet_Items,
+)
 from pyvm.objects.sliceobject import PySlice_New, PySlice_Type, PySliceObject, Py_Ellipsis
 from pyvm.objects.tupleobject import PyTuple_Type, PyTupleObject, _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import (
@@ -456,11 +465,45 @@ def w_complex_object(v: PyObject, flag: int, p: WFILE) -> None:
         w_object(v.stop, p)
         w_object(v.step, p)
         w_complete(v, p)
+    elif tp is PyComplex_Type:
+        assert isinstance(v, PyComplexObject)
+        # pyvm: always the binary form, as for floats above.
+        w_byte(TYPE_BINARY_COMPLEX | flag, p)
+        w_float_bin(v.real, p)
+        w_float_bin(v.imag, p)
+    elif tp is PySet_Type or tp is PyFrozenSet_Type:
+        w_byte((TYPE_FROZENSET if tp is PyFrozenSet_Type else TYPE_SET) | flag, p)
+        elems = _PySet_Items(v)
+        w_long(len(elems), p)
+        # bpo-37596: for reproducible builds the items are written in the
+        # order of sorted(v, key=marshal.dumps).
+        pairs: list[tuple[bytes, PyObject]] = []
+        for value in elems:
+            Py_INCREF(value)
+            try:
+                dump = _PyMarshal_WriteObjectToString(value, p.version, p.allow_code)
+            except PyErr:
+                p.error = WFERR_UNMARSHALLABLE
+                Py_DECREF(value)
+                for _, o in pairs:
+                    Py_DECREF(o)
+                return
+            pairs.append((dump, value))
+        pairs.sort(key=_pair_key)
+        for _, value in pairs:
+            w_object(value, p)
+        for _, value in pairs:
+            Py_DECREF(value)
     else:
-        # pyvm: complex, set and frozenset are not ported yet (no such objects
-        # in pyvm so far); everything else is unmarshallable in C as well.
+        # Everything else is unmarshallable in C as well.
         w_byte(TYPE_UNKNOWN | flag, p)
         p.error = WFERR_UNMARSHALLABLE
+
+
+def _pair_key(pair: tuple[bytes, PyObject]) -> bytes:
+    """pyvm: the sort key of the (dump, value) pairs of a set (C sorts the
+    pair tuples; two distinct set items never have equal dumps)."""
+    return pair[0]
 
 
 def _PyMarshal_WriteObjectToString(x: PyObject, version: int, allow_code: bool) -> bytes:
@@ -781,8 +824,40 @@ def _r_object_body(tp: int, flag: int, p: RFILE) -> Optional[PyObject]:
             for part in parts:
                 Py_DECREF(part)
         return r_ref_insert(sl, idx, flag, p)
-    # pyvm: TYPE_COMPLEX / TYPE_BINARY_COMPLEX / TYPE_SET / TYPE_FROZENSET need
-    # complex and set objects, which pyvm does not have yet.
+    if tp == TYPE_COMPLEX:
+        re = r_float_str(p)
+        im = r_float_str(p)
+        return r_ref(PyComplex_FromDoubles(re, im), flag, p)
+    if tp == TYPE_BINARY_COMPLEX:
+        re = r_float_bin(p)
+        im = r_float_bin(p)
+        return r_ref(PyComplex_FromDoubles(re, im), flag, p)
+    if tp == TYPE_SET or tp == TYPE_FROZENSET:
+        n = r_size(p, "set")
+        if tp == TYPE_SET:
+            st = PySet_New(None)
+            r_ref(st, flag, p)
+            idx = 0
+        else:
+            # Frozensets are registered once filled (they must be made with a
+            # reference count of 1 for PySet_Add).
+            st = PyFrozenSet_New(None)
+            idx = r_ref_reserve(flag, p)
+        try:
+            for _ in range(n):
+                v2 = r_object(p)
+                if v2 is None:
+                    PyErr_SetString(PyExc_TypeError, "NULL object in marshal data for set")
+                try:
+                    PySet_Add(st, v2)
+                finally:
+                    Py_DECREF(v2)
+        except PyErr:
+            Py_DECREF(st)
+            raise
+        if tp != TYPE_SET:
+            return r_ref_insert(st, idx, flag, p)
+        return st
     PyErr_SetString(PyExc_ValueError, "bad marshal data (unknown type code)")
 
 

@@ -61,6 +61,11 @@ from pyvm.compile.opcode import (
     TO_BOOL, UNARY_INVERT, UNARY_NEGATIVE, UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE,
     opname,
 )
+from pyvm.compile.opcode import (
+    LOAD_BUILD_CLASS, LOAD_FROM_DICT_OR_DEREF, LOAD_FROM_DICT_OR_GLOBALS, LOAD_LOCALS,
+    LOAD_SUPER_ATTR,
+)
+from pyvm.compile.opcode import BUILD_SET, SET_ADD, SET_UPDATE
 from pyvm.eval.frame import (
     PyThreadState, _PyErr_GetTopmostException,
     _PyFrame_ClearExceptCode, _PyInterpreterFrame, _tstate,
@@ -81,6 +86,7 @@ from pyvm.objects.abstract import (
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.call import PyObject_Call, PyObject_CallNoArgs, PyObject_Vectorcall
 from pyvm.objects.cellobject import PyCell_New, PyCellObject
+from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
 from pyvm.objects.codeobject import CO_VARARGS, CO_VARKEYWORDS, PyCodeObject
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_Next, PyDict_SetItem,
@@ -1388,6 +1394,18 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                         base = sp - oparg - 2
                         callable_ = ls[base]
                         assert callable_ is not None
+                        if ls[base + 1] is None and callable_.ob_type is PyMethod_Type:
+                            # _MAYBE_EXPAND_METHOD: a bound method becomes its
+                            # function with `self` in the NULL slot.
+                            assert isinstance(callable_, PyMethodObject)
+                            mself = callable_.im_self
+                            mfunc = callable_.im_func
+                            Py_INCREF(mself)
+                            Py_INCREF(mfunc)
+                            ls[base + 1] = mself
+                            ls[base] = mfunc
+                            Py_DECREF(callable_)
+                            callable_ = mfunc
                         total = oparg
                         first = base + 2
                         if ls[base + 1] is not None:
@@ -1914,6 +1932,51 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                             sp -= 1
                             Py_DECREF(upd)
                             next_instr += 1
+                        elif opcode == BUILD_SET:
+                            # CPython: Python/bytecodes.c:BUILD_SET
+                            from pyvm.objects.setobject import PySet_New, _PySet_AddTakeRef, PySetObject
+                            st = PySet_New(None)
+                            assert isinstance(st, PySetObject)
+                            base = sp - oparg
+                            serr: Optional[PyErr] = None
+                            for i in range(base, sp):
+                                o = ls[i]
+                                ls[i] = None
+                                assert o is not None
+                                if serr is None:
+                                    try:
+                                        _PySet_AddTakeRef(st, o)
+                                    except PyErr as e:
+                                        serr = e
+                                else:
+                                    Py_DECREF(o)
+                            sp = base
+                            if serr is not None:
+                                Py_DECREF(st)
+                                raise serr
+                            ls[sp] = st
+                            sp += 1
+                            next_instr += 1
+                        elif opcode == SET_ADD:
+                            # CPython: Python/bytecodes.c:SET_ADD
+                            from pyvm.objects.setobject import _PySet_AddTakeRef, PySetObject
+                            set_add_to = ls[sp - 1 - oparg]
+                            set_add_v = ls[sp - 1]
+                            assert isinstance(set_add_to, PySetObject) and set_add_v is not None
+                            ls[sp - 1] = None
+                            sp -= 1
+                            _PySet_AddTakeRef(set_add_to, set_add_v)
+                            next_instr += 1
+                        elif opcode == SET_UPDATE:
+                            # CPython: Python/bytecodes.c:SET_UPDATE
+                            from pyvm.objects.setobject import _PySet_Update
+                            set_upd = ls[sp - 1 - oparg]
+                            iterable = ls[sp - 1]
+                            assert set_upd is not None and iterable is not None
+                            _PySet_Update(set_upd, iterable)
+                            sp -= 1
+                            Py_DECREF(iterable)
+                            next_instr += 1
                         elif opcode == BUILD_SLICE:
                             # CPython: Python/bytecodes.c:BUILD_SLICE
                             base = sp - oparg
@@ -2215,6 +2278,105 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                             ls[sp] = _PyEval_ImportFrom(v, names[oparg])
                             sp += 1
                             next_instr += 1
+                        elif opcode == LOAD_BUILD_CLASS:
+                            # CPython: Python/bytecodes.c:LOAD_BUILD_CLASS
+                            bc = PyDict_GetItemWithError(
+                                frame.f_builtins, PyUnicode_InternFromString("__build_class__"))
+                            if bc is None:
+                                PyErr_SetString(PyExc_NameError, "__build_class__ not found")
+                            assert bc is not None
+                            Py_INCREF(bc)
+                            ls[sp] = bc
+                            sp += 1
+                            next_instr += 1
+                        elif opcode == LOAD_LOCALS:
+                            # CPython: Python/bytecodes.c:LOAD_LOCALS
+                            loc = frame.f_locals
+                            if loc is None:
+                                PyErr_SetString(PyExc_SystemError, "no locals found")
+                            assert loc is not None
+                            Py_INCREF(loc)
+                            ls[sp] = loc
+                            sp += 1
+                            next_instr += 1
+                        elif opcode == LOAD_FROM_DICT_OR_DEREF:
+                            # CPython: Python/bytecodes.c:LOAD_FROM_DICT_OR_DEREF
+                            cls_dict = ls[sp - 1]
+                            assert cls_dict is not None
+                            dname = code.co_localsplusnames_items[oparg]
+                            if isinstance(cls_dict, PyDictObject):
+                                dv = PyDict_GetItemWithError(cls_dict, dname)
+                                if dv is not None:
+                                    Py_INCREF(dv)
+                            else:
+                                try:
+                                    dv = PyObject_GetItem(cls_dict, dname)
+                                except PyErr as e:
+                                    if not e.matches(PyExc_KeyError):
+                                        raise
+                                    dv = None
+                            if dv is None:
+                                cell = ls[oparg]
+                                assert isinstance(cell, PyCellObject)
+                                dv = cell.ob_ref
+                                if dv is None:
+                                    raise _PyEval_FormatExcUnbound(code, oparg)
+                                Py_INCREF(dv)
+                            Py_DECREF(cls_dict)
+                            ls[sp - 1] = dv
+                            next_instr += 1
+                        elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
+                            # CPython: Python/bytecodes.c:LOAD_FROM_DICT_OR_GLOBALS
+                            mapping = ls[sp - 1]
+                            assert mapping is not None
+                            gname = names[oparg]
+                            try:
+                                gv: Optional[PyObject] = PyObject_GetItem(mapping, gname)
+                            except PyErr as e:
+                                if not e.matches(PyExc_KeyError):
+                                    raise
+                                gv = None
+                            if gv is None:
+                                gv = _load_global(frame, gname)
+                            Py_DECREF(mapping)
+                            ls[sp - 1] = gv
+                            next_instr += 1
+                        elif opcode == LOAD_SUPER_ATTR:
+                            # CPython: Python/bytecodes.c:LOAD_SUPER_ATTR
+                            # (with the LOAD_SUPER_ATTR_ATTR / _METHOD shortcut
+                            # when `super` is the builtin and `class` a type)
+                            from pyvm.objects.typeobject import PySuper_Type, _PySuper_Lookup
+                            global_super = ls[sp - 3]
+                            cls_ = ls[sp - 2]
+                            self_o = ls[sp - 1]
+                            assert global_super is not None and cls_ is not None
+                            assert self_o is not None
+                            sname = names[oparg >> 2]
+                            if global_super is PySuper_Type and isinstance(cls_, PyTypeObject):
+                                sattr, smeth = _PySuper_Lookup(cls_, self_o, sname, (oparg & 1) != 0)
+                            else:
+                                sup = PyObject_Vectorcall(global_super, [cls_, self_o], 0,
+                                                          oparg & 2, None)
+                                try:
+                                    sattr = PyObject_GetAttr(sup, sname)
+                                finally:
+                                    Py_DECREF(sup)
+                                smeth = False
+                            Py_DECREF(global_super)
+                            Py_DECREF(cls_)
+                            sp -= 3
+                            ls[sp] = sattr
+                            sp += 1
+                            if oparg & 1:
+                                if smeth:
+                                    ls[sp] = self_o
+                                else:
+                                    ls[sp] = None
+                                    Py_DECREF(self_o)
+                                sp += 1
+                            else:
+                                Py_DECREF(self_o)
+                            next_instr += 2
                         elif opcode == CHECK_EXC_MATCH:
                             # CPython: Python/bytecodes.c:CHECK_EXC_MATCH
                             left = ls[sp - 2]

@@ -1131,11 +1131,124 @@ def zip_dealloc(op: PyObject) -> None:
     op.ittuple = []
 
 
+def builtin___build_class__(module: PyObject, args: list[PyObject],
+                            kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Python/bltinmodule.c:builtin___build_class__
+
+    ``__build_class__(func, name, *bases, metaclass=None, **kwds)``: picks the
+    metaclass, prepares the namespace, runs the class body ``func`` in it and
+    calls the metaclass; the ``__class__`` cell the body returns must end up
+    holding the new class.
+    """
+    from pyvm.objects.cellobject import PyCellObject
+    from pyvm.objects.dictobject import PyDict_DelItem, PyDict_New
+    from pyvm.objects.funcobject import PyFunctionObject
+    from pyvm.objects.object import PyUnicode_Check
+    from pyvm.objects.typeobject import _PyType_CalculateMetaclass
+    from pyvm.objects.call import PyObject_VectorcallDict
+    from pyvm.objects.exceptions import PyExc_RuntimeError
+    nkw = 0 if kwnames is None else len(_tuple_items_b(kwnames))
+    nargs = len(args) - nkw
+    if nargs < 2:
+        PyErr_SetString(PyExc_TypeError, "__build_class__: not enough arguments")
+    func = args[0]
+    if not isinstance(func, PyFunctionObject):
+        PyErr_SetString(PyExc_TypeError, "__build_class__: func must be a function")
+    assert isinstance(func, PyFunctionObject)
+    name = args[1]
+    if not PyUnicode_Check(name):
+        PyErr_SetString(PyExc_TypeError, "__build_class__: name is not a string")
+    bases = args[2:nargs]
+    mkw: Optional[PyObject] = None
+    meta: Optional[PyObject] = None
+    if nkw:
+        assert kwnames is not None
+        mkw = PyDict_New()
+        for i, k in enumerate(_tuple_items_b(kwnames)):
+            PyDict_SetItem(mkw, k, args[nargs + i])
+        mk = PyUnicode_InternFromString("metaclass")
+        m = PyDict_GetItemWithError(mkw, mk)
+        if m is not None:
+            meta = m
+            Py_INCREF(meta)
+            PyDict_DelItem(mkw, mk)
+    try:
+        if meta is None:
+            meta = bases[0].ob_type if bases else PyType_Type
+            Py_INCREF(meta)
+        if isinstance(meta, PyTypeObject):
+            winner = _PyType_CalculateMetaclass(meta, bases)
+            if winner is not meta:
+                Py_INCREF(winner)
+                Py_DECREF(meta)
+                meta = winner
+        bases_t = _PyTuple_FromArraySteal([_incref(b) for b in bases])
+        try:
+            prep = PyObject_GetOptionalAttr(meta, PyUnicode_InternFromString("__prepare__"))
+            if prep is None:
+                ns = PyDict_New()
+            else:
+                try:
+                    ns = PyObject_VectorcallDict(prep, [name, bases_t], 0, 2, mkw)
+                finally:
+                    Py_DECREF(prep)
+            try:
+                ev = _func_hooks.eval_vector
+                assert ev is not None
+                cell = ev(func, ns, [], 0, 0, None)
+                try:
+                    cls = PyObject_VectorcallDict(meta, [name, bases_t, ns], 0, 3, mkw)
+                    if isinstance(cell, PyCellObject) and isinstance(cls, PyTypeObject):
+                        cell_cls = cell.ob_ref
+                        if cell_cls is not cls:
+                            Py_DECREF(cls)
+                            nm = _unicode_str(name)
+                            if cell_cls is None:
+                                PyErr_SetString(PyExc_RuntimeError,
+                                                f"__class__ not set defining '{nm}' as "
+                                                f"{_unicode_str(PyObject_Repr(cls))}. "
+                                                "Was __classcell__ propagated to type.__new__?")
+                            PyErr_SetString(PyExc_TypeError,
+                                            f"__class__ set to {_unicode_str(PyObject_Repr(cell_cls))} "
+                                            f"defining '{nm}' as {_unicode_str(PyObject_Repr(cls))}")
+                    return cls
+                finally:
+                    Py_DECREF(cell)
+            finally:
+                Py_DECREF(ns)
+        finally:
+            Py_DECREF(bases_t)
+    finally:
+        if meta is not None:
+            Py_DECREF(meta)
+        if mkw is not None:
+            Py_DECREF(mkw)
+
+
+def _incref(o: PyObject) -> PyObject:
+    """pyvm: ``Py_NewRef``."""
+    Py_INCREF(o)
+    return o
+
+
+def _tuple_items_b(t: PyObject) -> list[PyObject]:
+    """pyvm: the items of a tuple."""
+    assert isinstance(t, PyTupleObject)
+    return t.ob_item
+
+
+def _unicode_str(o: PyObject) -> str:
+    """pyvm: the host text of a str object."""
+    assert isinstance(o, PyUnicodeObject)
+    return o.value
+
+
 # ---------------------------------------------------------------------------
 # The module
 
 
 _builtin_methods: Final = [
+    PyMethodDef("__build_class__", builtin___build_class__, METH_FASTCALL | METH_KEYWORDS),
     PyMethodDef("abs", builtin_abs, METH_O),
     PyMethodDef("all", builtin_all, METH_O),
     PyMethodDef("any", builtin_any, METH_O),
@@ -1209,9 +1322,21 @@ def _builtin_types() -> list[tuple[str, PyObject]]:
         ("reversed", PyReversed_Type), ("map", PyMap_Type), ("filter", PyFilter_Type),
         ("zip", PyZip_Type),
     ]
+    from pyvm.objects.classobject import PyClassMethod_Type, PyProperty_Type, PyStaticMethod_Type
+    from pyvm.objects.typeobject import PySuper_Type
+    out.extend([("classmethod", PyClassMethod_Type), ("staticmethod", PyStaticMethod_Type),
+                ("property", PyProperty_Type), ("super", PySuper_Type)])
     try:
         from pyvm.objects.bytesobject import PyBytes_Type
         out.append(("bytes", PyBytes_Type))
+    except ImportError:
+        pass
+    from pyvm.objects.setobject import PyFrozenSet_Type, PySet_Type
+    out.append(("set", PySet_Type))
+    out.append(("frozenset", PyFrozenSet_Type))
+    try:
+        from pyvm.objects.complexobject import PyComplex_Type
+        out.append(("complex", PyComplex_Type))
     except ImportError:
         pass
     for name in _EXCEPTION_NAMES:

@@ -43,6 +43,7 @@ from pyvm.objects.object import (
 from pyvm.objects.abstract import (
     PyObject_GetIter,
 )
+from pyvm.objects.call import _PyStack_UnpackDict
 from pyvm.objects.boolobject import (
     PyBool_FromLong,
     Py_False,
@@ -54,11 +55,11 @@ from pyvm.objects.descrobject import (
 from pyvm.objects.exceptions import (
     PyExc_IndexError,
     PyExc_OverflowError,
-    PyExc_TypeError,
-    PyExc_ValueError,
 )
 from pyvm.objects.longobject import (
     PyLong_FromLong,
+    _type_error,
+    _value_error,
 )
 from pyvm.objects.methodobject import (
     METH_FASTCALL,
@@ -75,6 +76,7 @@ from pyvm.objects.unicodeobject import (
     _arg_index,
     _arg_slice_index,
     _codec_error,
+    _str_kwarg,
 )
 
 
@@ -124,16 +126,6 @@ class _BytesState:
 
 
 _state: Final = _BytesState()
-
-
-def _type_error(msg: str) -> NoReturn:
-    """pyvm: raise a pyvm TypeError."""
-    PyErr_SetString(PyExc_TypeError, msg)
-
-
-def _value_error(msg: str) -> NoReturn:
-    """pyvm: raise a pyvm ValueError."""
-    PyErr_SetString(PyExc_ValueError, msg)
 
 
 def PyBytes_Check(op: PyObject) -> bool:
@@ -322,18 +314,10 @@ def bytes_decode_impl(self: PyObject, args: list[PyObject], kwnames: Optional[Py
     """CPython: Objects/bytesobject.c:bytes_decode_impl"""
     assert isinstance(self, PyBytesObject)
     a = _PyArg_UnpackKeywords("decode", args, kwnames, ["encoding", "errors"], 0, 2)
-    encoding = "utf-8"
-    errors = "strict"
-    e = a[0]
-    if e is not None:
-        if not isinstance(e, PyUnicodeObject):
-            _type_error(f"decode() argument 'encoding' must be str, not {e.ob_type.tp_name}")
-        encoding = e.value
-    r = a[1]
-    if r is not None:
-        if not isinstance(r, PyUnicodeObject):
-            _type_error(f"decode() argument 'errors' must be str, not {r.ob_type.tp_name}")
-        errors = r.value
+    e = _str_kwarg(a[0], "encoding", "decode")
+    r = _str_kwarg(a[1], "errors", "decode")
+    encoding = "utf-8" if e is None else e
+    errors = "strict" if r is None else r
     try:
         s = self.ob_sval.decode(encoding, errors)
     except (UnicodeError, LookupError) as exc:
@@ -621,40 +605,16 @@ def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[s
 
 def bytes_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/clinic/bytesobject.c.h:bytes_new"""
-    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
+    from pyvm.objects.tupleobject import PyTupleObject
     assert isinstance(args, PyTupleObject)
-    vec = list(args.ob_item)
-    kwnames: Optional[PyObject] = None
-    if kwds is not None:
-        from pyvm.objects.dictobject import PyDict_Next
-        names: list[PyObject] = []
-        pos = 0
-        while True:
-            nx = PyDict_Next(kwds, pos)
-            if nx is None:
-                break
-            pos, k, v = nx
-            names.append(k)
-            vec.append(v)
-        if names:
-            kwnames = _PyTuple_FromArray(names)
+    vec, kwnames = _PyStack_UnpackDict(args.ob_item, 0, len(args.ob_item), kwds)
     try:
         a = _PyArg_UnpackKeywords("bytes", vec, kwnames, ["source", "encoding", "errors"], 0, 3)
     finally:
         if kwnames is not None:
             Py_DECREF(kwnames)
-    enc: Optional[str] = None
-    err: Optional[str] = None
-    e = a[1]
-    if e is not None:
-        if not isinstance(e, PyUnicodeObject):
-            _type_error(f"bytes() argument 'encoding' must be str, not {e.ob_type.tp_name}")
-        enc = e.value
-    r = a[2]
-    if r is not None:
-        if not isinstance(r, PyUnicodeObject):
-            _type_error(f"bytes() argument 'errors' must be str, not {r.ob_type.tp_name}")
-        err = r.value
+    enc = _str_kwarg(a[1], "encoding", "bytes")
+    err = _str_kwarg(a[2], "errors", "bytes")
     return bytes_new_impl(tp, a[0], enc, err)
 
 

@@ -353,15 +353,21 @@ def dict_unhashable_type(key: PyObject, e: PyErr) -> NoReturn:
 
     Re-raises the TypeError of an unhashable key with the dict's wording:
     ``cannot use 'list' as a dict key (unhashable type: 'list')``."""
+    _type_error(f"cannot use '{key.ob_type.tp_name}' as a dict key ({_unhashable_text(e)})")
+
+
+def _unhashable_text(e: PyErr) -> str:
+    """pyvm: the part dict_unhashable_type and setobject's set_unhashable_type
+    share: re-raises ``e`` unless it is exactly a TypeError, else returns its
+    message (``unhashable type: 'list'``)."""
     if e.exc_type is not PyExc_TypeError:
         raise e
     if e.msg is not None:
-        text = e.msg
-    else:
-        s = PyObject_Str(e.normalize())
-        text = _PyUnicode_AsString(s)
-        Py_DECREF(s)
-    _type_error(f"cannot use '{key.ob_type.tp_name}' as a dict key ({text})")
+        return e.msg
+    s = PyObject_Str(e.normalize())
+    text = _PyUnicode_AsString(s)
+    Py_DECREF(s)
+    return text
 
 
 def _hash_for_dict(key: PyObject) -> int:
@@ -1850,12 +1856,19 @@ def dictviews_isdisjoint(self: PyObject, other: PyObject) -> PyObject:
 def dictview_richcompare(self: PyObject, other: PyObject, op: int) -> PyObject:
     """CPython: Objects/dictobject.c:dictview_richcompare
 
-    pyvm: compares with other keys/items views (sets are not ported yet)."""
-    if not isinstance(other, _PyDictViewObject) or other.ob_type is PyDictValues_Type:
+    Compares with sets and other keys/items views."""
+    from pyvm.objects.setobject import PyAnySet_Check, PySet_Size  # cycle: setobject imports dict
+    is_set = PyAnySet_Check(other)
+    if not is_set and (not isinstance(other, _PyDictViewObject)
+                       or other.ob_type is PyDictValues_Type):
         return _not_implemented()
     assert isinstance(self, _PyDictViewObject)
     len_self = self.dv_dict.ma_used
-    len_other = other.dv_dict.ma_used
+    if is_set:
+        len_other = PySet_Size(other)
+    else:
+        assert isinstance(other, _PyDictViewObject)
+        len_other = other.dv_dict.ma_used
     ok = False
     if op == Py_EQ or op == Py_NE:
         if len_self == len_other:
@@ -1879,6 +1892,96 @@ def dictview_richcompare(self: PyObject, other: PyObject, op: int) -> PyObject:
 
 # ---------------------------------------------------------------------------
 # Method wrappers (Argument Clinic's parsers) and the type initializers
+
+
+def _PyDictViewSet_Check(op: PyObject) -> bool:
+    """pyvm: mirrors PyDictViewSet_Check of Include/internal/pycore_dict.h"""
+    return op.ob_type is PyDictKeys_Type or op.ob_type is PyDictItems_Type
+
+
+def dictviews_to_set(self: PyObject) -> PyObject:
+    """CPython: Objects/dictobject.c:dictviews_to_set"""
+    from pyvm.objects.setobject import PySet_New  # cycle: setobject imports dict
+    left = self
+    if self.ob_type is PyDictKeys_Type:
+        assert isinstance(self, _PyDictViewObject)
+        if self.dv_dict.ob_type is PyDict_Type:
+            left = self.dv_dict
+    return PySet_New(left)
+
+
+def _set_method(result: PyObject, name: str, other: PyObject) -> PyObject:
+    """pyvm: ``PyObject_CallMethodOneArg(result, name, other)`` on the new
+    set, releasing it on error."""
+    try:
+        tmp = PyObject_CallMethod(result, name, [other])
+    except PyErr:
+        Py_DECREF(result)
+        raise
+    Py_DECREF(tmp)
+    return result
+
+
+def dictviews_sub(self: PyObject, other: PyObject) -> PyObject:
+    """CPython: Objects/dictobject.c:dictviews_sub"""
+    return _set_method(dictviews_to_set(self), "difference_update", other)
+
+
+def _PyDictView_Intersect(self: PyObject, other: PyObject) -> PyObject:
+    """CPython: Objects/dictobject.c:_PyDictView_Intersect"""
+    from pyvm.objects.setobject import PySet_Add, PySet_CheckExact, PySet_New, PySet_Size  # cycle
+    if not _PyDictViewSet_Check(self):
+        self, other = other, self
+    assert isinstance(self, _PyDictViewObject)
+    len_self = self.dv_dict.ma_used
+    if PySet_CheckExact(other) and len_self <= PySet_Size(other):
+        return PyObject_CallMethod(other, "intersection", [self])
+    if isinstance(other, _PyDictViewObject) and _PyDictViewSet_Check(other):
+        if other.dv_dict.ma_used > len_self:
+            self, other = other, self
+    result = PySet_New(None)
+    try:
+        it = PyObject_GetIter(other)
+        try:
+            nxt = it.ob_type.tp_iternext
+            assert nxt is not None
+            keys = self.ob_type is PyDictKeys_Type
+            while True:
+                key = nxt(it)
+                if key is None:
+                    break
+                try:
+                    found = dictkeys_contains(self, key) if keys else dictitems_contains(self, key)
+                    if found:
+                        PySet_Add(result, key)
+                finally:
+                    Py_DECREF(key)
+        finally:
+            Py_DECREF(it)
+    except PyErr:
+        Py_DECREF(result)
+        raise
+    return result
+
+
+def dictviews_or(self: PyObject, other: PyObject) -> PyObject:
+    """CPython: Objects/dictobject.c:dictviews_or"""
+    from pyvm.objects.setobject import _PySet_Update  # cycle
+    result = dictviews_to_set(self)
+    try:
+        _PySet_Update(result, other)
+    except PyErr:
+        Py_DECREF(result)
+        raise
+    return result
+
+
+def dictviews_xor(self: PyObject, other: PyObject) -> PyObject:
+    """CPython: Objects/dictobject.c:dictviews_xor
+
+    pyvm: two items views go through the generic path too (C's
+    ``dictitems_xor`` gives the same result for hashable values)."""
+    return _set_method(dictviews_to_set(self), "symmetric_difference_update", other)
 
 
 def dict_get(self: PyObject, args: list[PyObject]) -> PyObject:
@@ -1967,6 +2070,11 @@ def _init_types() -> None:
     PyDictItems_Type.sq_contains = dictitems_contains
     PyDictItems_Type.tp_richcompare = dictview_richcompare
     PyDictItems_Type.tp_hash = PyObject_HashNotImplemented
+    for v in (PyDictKeys_Type, PyDictItems_Type):
+        v.nb_subtract = dictviews_sub
+        v.nb_and = _PyDictView_Intersect
+        v.nb_xor = dictviews_xor
+        v.nb_or = dictviews_or
     _PyType_AddMethods(PyDictKeys_Type, [
         PyMethodDef("__reversed__", dictkeys_reversed, METH_NOARGS),
         PyMethodDef("isdisjoint", dictviews_isdisjoint, METH_O),

@@ -26,6 +26,9 @@ from pyvm.objects.longobject import (
     PyLongObject,
     _long_to_double,
     _PyLong_FromHost,
+    _type_error,
+    _value_error,
+    _zero_division,
 )
 from pyvm.objects.object import (
     Py_DECREF,
@@ -78,24 +81,6 @@ class _FloatFreeList:
 
 
 _freelist: Final = _FloatFreeList()
-
-
-def _type_error(msg: str) -> None:
-    """pyvm: raise TypeError (the exception types sit above this module)."""
-    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
-    PyErr_Format(PyExc_TypeError, msg)
-
-
-def _value_error(msg: str) -> None:
-    """pyvm: raise ValueError (the exception types sit above this module)."""
-    from pyvm.objects.exceptions import PyExc_ValueError  # cycle
-    PyErr_Format(PyExc_ValueError, msg)
-
-
-def _zero_division(msg: str) -> None:
-    """pyvm: raise ZeroDivisionError (the exception types sit above this module)."""
-    from pyvm.objects.exceptions import PyExc_ZeroDivisionError  # cycle
-    PyErr_Format(PyExc_ZeroDivisionError, msg)
 
 
 def _overflow_errno() -> None:
@@ -360,8 +345,9 @@ def float_pow(v: PyObject, w: PyObject, z: PyObject) -> PyObject:
     if iv == 0.0 and iw < 0.0:
         _zero_division("zero to a negative power")
     if iv < 0.0 and iw != math.floor(iw) and math.isfinite(iw) and math.isfinite(iv):
-        # pyvm: C returns complex's nb_power here; complex is not in the first slice.
-        _value_error("pyvm: complex results of ** are not supported yet")
+        # Negative numbers raised to fractional powers become complex.
+        from pyvm.objects.complexobject import _float_pow_complex  # cycle: complex imports float
+        return _float_pow_complex(v, w)
     try:
         r = iv ** iw
     except OverflowError:

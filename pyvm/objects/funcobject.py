@@ -273,16 +273,15 @@ def func_descr_get(func: PyObject, obj: Optional[PyObject],
                    tp: Optional[PyObject]) -> PyObject:
     """CPython: Objects/funcobject.c:func_descr_get
 
-    pyvm: binding to an instance needs the bound-method type
-    (Objects/classobject.c), which is not ported yet; until it is, only the
-    unbound case is served.
+    Looked up on an instance, a function becomes a bound method.
     """
     from pyvm.objects.object import Py_None
 
     if obj is None or obj is Py_None:
         Py_INCREF(func)
         return func
-    PyErr_SetString(_system_error(), "pyvm: bound methods of Python functions are not ported yet")
+    from pyvm.objects.classobject import PyMethod_New  # cycle: classobject sits above us
+    return PyMethod_New(func, obj)
 
 
 def _func(op: PyObject) -> PyFunctionObject:
@@ -485,6 +484,7 @@ def _func_init_type() -> None:
     PyFunction_Type.tp_repr = func_repr
     PyFunction_Type.tp_call = PyVectorcall_Call
     PyFunction_Type.tp_vectorcall = _PyFunction_Vectorcall
+    PyFunction_Type.tp_descr_get = func_descr_get
 
 
 _func_init_type()

@@ -59,6 +59,7 @@ from pyvm.objects.tupleobject import (
     _subscript_index,
     _bool,
     _clamp_index_arg,
+    _drain,
     _index_error,
     _is_slice,
     _new_int,
@@ -462,25 +463,6 @@ def _sequence_fast(v: PyObject, msg: str) -> list[PyObject]:
             _type_error(msg)
         raise
     return _drain(it)
-
-
-def _drain(it: PyObject) -> list[PyObject]:
-    """pyvm: collect the items of an iterator (new references), then release it."""
-    items: list[PyObject] = []
-    nxt = it.ob_type.tp_iternext
-    assert nxt is not None
-    try:
-        while True:
-            x = nxt(it)
-            if x is None:
-                break
-            items.append(x)
-    except PyErr:
-        _release(items)
-        Py_DECREF(it)
-        raise
-    Py_DECREF(it)
-    return items
 
 
 def list_ass_slice(a: PyListObject, ilow: int, ihigh: int, v: Optional[PyObject]) -> None:

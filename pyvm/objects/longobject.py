@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import operator
 import sys
-from typing import Final, Optional
+from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
     Py_DECREF,
@@ -149,25 +149,25 @@ def _PyLong_GetMaxStrDigits() -> int:
 # Errors (function-level imports: exceptions imports this module lazily)
 
 
-def _type_error(msg: str) -> None:
+def _type_error(msg: str) -> NoReturn:
     """pyvm: raise TypeError (the exception types sit above this module)."""
     from pyvm.objects.exceptions import PyExc_TypeError  # cycle
     PyErr_Format(PyExc_TypeError, msg)
 
 
-def _value_error(msg: str) -> None:
+def _value_error(msg: str) -> NoReturn:
     """pyvm: raise ValueError (the exception types sit above this module)."""
     from pyvm.objects.exceptions import PyExc_ValueError  # cycle
     PyErr_Format(PyExc_ValueError, msg)
 
 
-def _overflow_error(msg: str) -> None:
+def _overflow_error(msg: str) -> NoReturn:
     """pyvm: raise OverflowError (the exception types sit above this module)."""
     from pyvm.objects.exceptions import PyExc_OverflowError  # cycle
     PyErr_Format(PyExc_OverflowError, msg)
 
 
-def _zero_division(msg: str) -> None:
+def _zero_division(msg: str) -> NoReturn:
     """pyvm: raise ZeroDivisionError (the exception types sit above this module)."""
     from pyvm.objects.exceptions import PyExc_ZeroDivisionError  # cycle
     PyErr_Format(PyExc_ZeroDivisionError, msg)

@@ -699,7 +699,47 @@ def _PyObject_GetDictPtr(obj: PyObject) -> Optional[PyObject]:
     """
     if isinstance(obj, PyObjectWithDict):
         return obj.ob_dict
+    if obj.ob_type.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        return _managed_dicts.dicts.get(id(obj))
     return None
+
+
+class _ManagedDicts:
+    """pyvm: the instance dicts of objects whose layout has no dict field.
+
+    A class statement deriving from a builtin type with its own layout (``list``,
+    ``dict``, ``int`` …) gets instances of that builtin's host class, which has no
+    ``ob_dict``. Such heap types carry ``Py_TPFLAGS_MANAGED_DICT`` and their
+    instances keep their dict here, keyed by identity; ``subtype_dealloc``
+    (typeobject.py) releases the entry when the instance dies, so an identity is
+    never reused while its entry lives.
+    """
+
+    dicts: dict[int, PyObject]
+
+    def __init__(self) -> None:
+        self.dicts = {}
+
+
+_managed_dicts: Final = _ManagedDicts()
+
+
+def _PyObject_ManagedDictCreate(obj: PyObject) -> PyObject:
+    """pyvm: the managed dict of ``obj`` (see :class:`_ManagedDicts`), created on
+    first use; borrowed."""
+    d = _managed_dicts.dicts.get(id(obj))
+    if d is None:
+        from pyvm.objects.dictobject import PyDict_New  # cycle
+        d = PyDict_New()
+        _managed_dicts.dicts[id(obj)] = d
+    return d
+
+
+def _PyObject_ClearManagedDict(obj: PyObject) -> None:
+    """pyvm: release the managed dict of a dying object."""
+    d = _managed_dicts.dicts.pop(id(obj), None)
+    if d is not None:
+        Py_DECREF(d)
 
 
 def _PyType_CheckReady(tp: PyTypeObject) -> None:
@@ -1250,8 +1290,11 @@ def _PyObject_GenericGetAttrWithDict(obj: PyObject, name: PyObject,
                 raise
             finally:
                 Py_DECREF(descr)
-    if dict is None and isinstance(obj, PyObjectWithDict):
-        dict = obj.ob_dict
+    if dict is None:
+        if isinstance(obj, PyObjectWithDict):
+            dict = obj.ob_dict
+        elif tp.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+            dict = _managed_dicts.dicts.get(id(obj))
     if dict is not None:
         res = _dict_getitem(dict, name)
         if res is not None:
@@ -1305,6 +1348,14 @@ def _PyObject_GenericSetAttrWithDict(obj: PyObject, name: PyObject,
             return
     from pyvm.objects.dictobject import PyDict_DelItem, PyDict_New, PyDict_SetItem  # cycle
     from pyvm.objects.exceptions import PyExc_AttributeError, PyExc_KeyError  # cycle
+    if dict is None and not isinstance(obj, PyObjectWithDict) \
+            and tp.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        if value is None:
+            dict = _managed_dicts.dicts.get(id(obj))
+            if dict is None:
+                _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
+        else:
+            dict = _PyObject_ManagedDictCreate(obj)
     if dict is None:
         if not isinstance(obj, PyObjectWithDict):
             if descr is None:
@@ -1367,6 +1418,12 @@ def _PyObject_GetMethod(obj: PyObject, name: PyObject) -> tuple[PyObject, bool]:
                     Py_DECREF(descr)
     if isinstance(obj, PyObjectWithDict):
         d = obj.ob_dict
+        if d is not None:
+            res = _dict_getitem(d, name)
+            if res is not None:
+                return Py_NewRef(res), False
+    elif tp.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        d = _managed_dicts.dicts.get(id(obj))
         if d is not None:
             res = _dict_getitem(d, name)
             if res is not None:

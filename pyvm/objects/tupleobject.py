@@ -69,12 +69,12 @@ from pyvm.objects.exceptions import (
     PyExc_IndexError,
     PyExc_MemoryError,
     PyExc_SystemError,
-    PyExc_TypeError,
-    PyExc_ValueError,
 )
 from pyvm.objects.longobject import (
     PyLongObject,
     PyLong_FromLong,
+    _type_error as _type_error,
+    _value_error as _value_error,
 )
 from pyvm.objects.methodobject import (
     METH_FASTCALL,
@@ -84,32 +84,20 @@ from pyvm.objects.methodobject import (
 )
 from pyvm.objects.sliceobject import (
     PySliceObject,
+    PySlice_AdjustIndices,
     PySlice_Type,
 )
 from pyvm.objects.unicodeobject import (
     _check_repeat,
+    _index_error as _index_error,
     PyUnicode_FromString,
     _PyArg_CheckPositional,
     _PyUnicode_AsString,
 )
 
 # ---------------------------------------------------------------------------
-# Error helpers.
-
-
-def _type_error(msg: str) -> NoReturn:
-    """pyvm: ``PyErr_SetString(PyExc_TypeError, msg)``."""
-    PyErr_SetString(PyExc_TypeError, msg)
-
-
-def _index_error(msg: str) -> NoReturn:
-    """pyvm: ``PyErr_SetString(PyExc_IndexError, msg)``."""
-    PyErr_SetString(PyExc_IndexError, msg)
-
-
-def _value_error(msg: str) -> NoReturn:
-    """pyvm: ``PyErr_SetString(PyExc_ValueError, msg)``."""
-    PyErr_SetString(PyExc_ValueError, msg)
+# Small helpers (the error raisers ``_type_error`` / ``_value_error`` /
+# ``_index_error`` are longobject's and unicodeobject's, re-exported).
 
 
 def _new_int(v: int) -> PyObject:
@@ -188,6 +176,10 @@ def _slice_indices(item: PyObject, length: int) -> tuple[int, int, int, int]:
     With ``PySlice_AdjustIndices``: ``(start, stop, step, slicelength)`` of the
     slice ``item`` applied to a sequence of ``length`` items. Raises the
     ``slice step cannot be zero`` ValueError as C does.
+
+    pyvm: the bounds are host ints, not clipped to ``Py_ssize_t`` (range slices
+    them as ``_PySlice_GetLongIndices`` does); an omitted bound gets a default
+    that ``PySlice_AdjustIndices`` maps where C's ``PY_SSIZE_T_MAX``/``MIN`` go.
     """
     assert isinstance(item, PySliceObject)
     s = item.step
@@ -199,41 +191,17 @@ def _slice_indices(item: PyObject, length: int) -> tuple[int, int, int, int]:
             _value_error("slice step cannot be zero")
     s = item.start
     if s is Py_None:
-        start = length - 1 if step < 0 else 0
-        start_given = False
+        start = length if step < 0 else 0
     else:
         start = _slice_index(s)
-        start_given = True
     s = item.stop
     if s is Py_None:
-        stop = -1 if step < 0 else length
-        stop_given = False
+        stop = -length - 1 if step < 0 else length
     else:
         stop = _slice_index(s)
-        stop_given = True
-    # PySlice_AdjustIndices
-    if start_given:
-        if start < 0:
-            start += length
-            if start < 0:
-                start = -1 if step < 0 else 0
-        elif start >= length:
-            start = length - 1 if step < 0 else length
-    if stop_given:
-        if stop < 0:
-            stop += length
-            if stop < 0:
-                stop = -1 if step < 0 else 0
-        elif stop >= length:
-            stop = length - 1 if step < 0 else length
-    elif step < 0:
-        stop = -1
     # After adjustment ``stop`` may be -1 ("before the first item"); callers
     # that slice host sequences must not let the host read it as "last".
-    if step < 0:
-        n = (start - stop - 1) // (-step) + 1 if stop < start else 0
-    else:
-        n = (stop - start - 1) // step + 1 if start < stop else 0
+    start, stop, n = PySlice_AdjustIndices(length, start, stop, step)
     return start, stop, step, n
 
 
@@ -775,7 +743,13 @@ def PySequence_Tuple(v: PyObject) -> PyObject:
     from pyvm.objects.listobject import PyListObject, PyList_Check
     if isinstance(v, PyListObject) and PyList_Check(v):
         return _PyTuple_FromArray(v.ob_item)
-    it = PyObject_GetIter(v)
+    return _PyTuple_FromArraySteal(_drain(PyObject_GetIter(v)))
+
+
+def _drain(it: PyObject) -> list[PyObject]:
+    """pyvm: collect the items of an iterator (new references), then release it
+    (``it`` is stolen). Shared by PySequence_Tuple and listobject's
+    PySequence_Fast (``_sequence_fast``)."""
     items: list[PyObject] = []
     nxt = it.ob_type.tp_iternext
     assert nxt is not None
@@ -791,7 +765,7 @@ def PySequence_Tuple(v: PyObject) -> PyObject:
         Py_DECREF(it)
         raise
     Py_DECREF(it)
-    return _PyTuple_FromArraySteal(items)
+    return items
 
 
 def tuple_traverse(op: PyObject, visit: visitproc) -> None:

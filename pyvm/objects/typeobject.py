@@ -28,9 +28,23 @@ otherwise. :func:`type_vectorcall` is the instance vectorcall of ``type``: it
 calls a class through the class's own constructor vectorcall, or through
 :func:`type_call`.
 
-Heap types (class statements) are not in this slice: ``type_new`` says so. When
-they come, :class:`PyHeapTypeObject` carries ``ht_name`` / ``ht_qualname`` and the
-``slot_*`` functions and ``fixup_slot_dispatchers`` belong here.
+Heap types (class statements). :func:`type_new` builds a
+:class:`PyHeapTypeObject` from ``(name, bases, namespace)``: ``best_base`` picks the
+base whose layout the instances use, ``mro_implementation`` computes the C3 MRO,
+``PyType_Ready`` inherits the slots, and :func:`fixup_slot_dispatchers` points
+every slot whose dunder the class (or a Python base) defines at the ``slot_*``
+dispatcher that calls it (``slot_tp_repr``, ``slot_nb_add`` …, through
+``vectorcall_method`` / ``vectorcall_maybe``, C's path into ``call.py``). A slot
+whose name resolves to a builtin's slot wrapper keeps the inherited C function.
+Instances whose solid base is ``object`` are :class:`PyHeapTypeInstance` objects
+(the header and the instance dict); subclasses of builtin types with their own
+layout get the base's allocation (``BaseException`` subclasses carry a dict
+already). ``super`` and the
+``LOAD_SUPER_ATTR`` lookup live here too. Not yet: ``__slots__`` (ignored: the
+instances still get a dict), ``__class__`` assignment, ``__del__``, a metaclass's
+``mro()`` override, ``__mro_entries__``. Instances of classes deriving from a
+builtin whose layout has no dict keep their dict in object.py's managed-dict
+table (``Py_TPFLAGS_MANAGED_DICT``).
 """
 
 from __future__ import annotations
@@ -86,6 +100,15 @@ from pyvm.objects.object import (
     PyObject_GenericSetAttr,
     PyObject_HashNotImplemented,
     PyObject_IsTrue,
+    PyObjectWithDict,
+    Py_TPFLAGS_MANAGED_DICT,
+    _PyObject_ClearManagedDict,
+    _PyObject_ManagedDictCreate,
+    _managed_dicts,
+    getattrofunc,
+    getiterfunc,
+    newfunc,
+    reprfunc,
     PyType_IsSubtype,
     PyType_Modified,
     PyType_Type,
@@ -141,7 +164,7 @@ class PyHeapTypeObject(PyTypeObject):
     """CPython: Include/cpython/object.h:_heaptypeobject
 
     pyvm: the type of a class statement. ``ht_name`` / ``ht_qualname`` are owned
-    str objects. Created by ``type_new`` (not in the first slice).
+    str objects. Created by :func:`type_new`.
     """
 
     ht_name: PyObject
@@ -278,18 +301,11 @@ def _type_ready(tp: PyTypeObject) -> None:
 def mro_internal(tp: PyTypeObject) -> PyObject:
     """CPython: Objects/typeobject.c:mro_internal
 
-    pyvm: static types have one base, so the MRO is the type followed by its
-    base's MRO (``mro_implementation``'s single-base shortcut). The C3 merge comes
-    with class statements.
+    The type's MRO as a tuple: :func:`mro_implementation` (C3). pyvm: a
+    metaclass's own ``mro()`` override is not consulted yet.
     """
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
-    items: list[PyObject] = [tp]
-    base = tp.tp_base
-    if base is not None:
-        bm = base.tp_mro
-        assert bm is not None
-        items.extend(_tuple_items(bm))
-    return _PyTuple_FromArray(items)
+    return _PyTuple_FromArray(mro_implementation(tp))
 
 
 def inherit_special(tp: PyTypeObject, base: PyTypeObject) -> None:
@@ -1067,17 +1083,6 @@ def type_vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs:
     return _PyObject_MakeTpCall(tp, args, start, nargs, kwnames)
 
 
-def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
-    """CPython: Objects/typeobject.c:type_new
-
-    pyvm: class creation (heap types, ``slot_*`` dispatchers, C3 MRO, ``__slots__``,
-    ``__set_name__``, ``__init_subclass__``) is not in the first slice; it goes
-    here, building a :class:`PyHeapTypeObject`.
-    """
-    from pyvm.objects.exceptions import PyExc_NotImplementedError  # cycle
-    PyErr_Format(PyExc_NotImplementedError, "pyvm: class creation (type_new) is not implemented yet")
-
-
 def type_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> None:
     """CPython: Objects/typeobject.c:type_init"""
     n = len(_tuple_items(args))
@@ -1140,6 +1145,9 @@ def type_setattro(op: PyObject, name: PyObject, value: Optional[PyObject]) -> No
     # comes with them.
     _PyObject_GenericSetAttrWithDict(tp, name, value, tp.tp_dict)
     PyType_Modified(tp)
+    n = _unicode_value(name)
+    if n.startswith("__") and n.endswith("__"):
+        update_slot(tp, n)
 
 
 def type_get_name(op: PyObject) -> PyObject:
@@ -1291,15 +1299,16 @@ def object_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> No
 def object_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:object_new
 
-    pyvm: instances of heap types will get their layout (``PyObjectWithDict`` or
-    the solid base's) from ``type_new``'s allocator; a plain ``object()`` is a bare
-    header.
+    pyvm: instances of heap types are :class:`PyHeapTypeInstance` (header and
+    instance dict); a plain ``object()`` is a bare header.
     """
     if excess_args(args, kwds):
         if tp.tp_new is not object_new:
             _type_error("object.__new__() takes exactly one argument (the type to instantiate)")
         if tp.tp_init is object_init:
             _type_error(f"{tp.tp_name}() takes no arguments")
+    if tp.tp_flags & Py_TPFLAGS_HEAPTYPE:
+        return PyHeapTypeInstance(tp)
     return PyObject(tp)
 
 
@@ -1521,6 +1530,1656 @@ def _noop_setter(op: PyObject, value: Optional[PyObject]) -> None:
     _type_error("can't set attributes of built-in/extension type")
 
 
+# ---------------------------------------------------------------------------
+# Heap types: type_new and its helpers
+
+
+def _intern(s: str) -> PyObject:
+    """pyvm: C's ``&_Py_ID(name)``: the interned str."""
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
+    return PyUnicode_InternFromString(s)
+
+
+def _attr_error(msg: str) -> None:
+    """pyvm: raise AttributeError."""
+    from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+    PyErr_Format(PyExc_AttributeError, msg)
+
+
+def _PyType_CalculateMetaclass(metatype: PyTypeObject, bases: list[PyObject]) -> PyTypeObject:
+    """CPython: Objects/typeobject.c:_PyType_CalculateMetaclass"""
+    winner = metatype
+    for tmp in bases:
+        tmptype = tmp.ob_type
+        if PyType_IsSubtype(winner, tmptype):
+            continue
+        if PyType_IsSubtype(tmptype, winner):
+            winner = tmptype
+            continue
+        _type_error("metaclass conflict: the metaclass of a derived class must be a "
+                    "(non-strict) subclass of the metaclasses of all its bases")
+    return winner
+
+
+def solid_base(tp: PyTypeObject) -> PyTypeObject:
+    """CPython: Objects/typeobject.c:solid_base
+
+    pyvm: C compares instance sizes (``shape_differs``); here a type adds to its
+    base's layout when it allocates its instances with a different ``tp_new``
+    (heap types without ``__slots__`` never do).
+    """
+    base = tp.tp_base
+    if base is None:
+        return tp
+    sb = solid_base(base)
+    if tp.tp_flags & Py_TPFLAGS_HEAPTYPE or tp.tp_new is base.tp_new:
+        return sb
+    return tp
+
+
+def best_base(bases: list[PyObject]) -> PyTypeObject:
+    """CPython: Objects/typeobject.c:best_base"""
+    base: Optional[PyTypeObject] = None
+    winner: Optional[PyTypeObject] = None
+    for b in bases:
+        if not isinstance(b, PyTypeObject):
+            _type_error("bases must be types")
+        assert isinstance(b, PyTypeObject)
+        if b.tp_dict is None:
+            PyType_Ready(b)
+        if not (b.tp_flags & Py_TPFLAGS_BASETYPE):
+            _type_error(f"type '{b.tp_name}' is not an acceptable base type")
+        candidate = solid_base(b)
+        if winner is None:
+            winner = candidate
+            base = b
+        elif PyType_IsSubtype(winner, candidate):
+            pass
+        elif PyType_IsSubtype(candidate, winner):
+            winner = candidate
+            base = b
+        else:
+            _type_error("multiple bases have instance lay-out conflict")
+    assert base is not None
+    return base
+
+
+def _class_name(cls: PyObject) -> str:
+    """pyvm: C's ``class_name`` (``cls.__name__``, or its repr)."""
+    if isinstance(cls, PyTypeObject):
+        return _PyType_Name(cls)
+    from pyvm.objects.object import _PyObject_ReprStr
+    return _PyObject_ReprStr(cls)
+
+
+def check_duplicates(bases: list[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:check_duplicates"""
+    for i in range(len(bases)):
+        for j in range(i + 1, len(bases)):
+            if bases[i] is bases[j]:
+                _type_error(f"duplicate base class {_class_name(bases[i])}")
+
+
+def tail_contains(lst: list[PyObject], whence: int, o: PyObject) -> bool:
+    """CPython: Objects/typeobject.c:tail_contains"""
+    for j in range(whence + 1, len(lst)):
+        if lst[j] is o:
+            return True
+    return False
+
+
+def pmerge(acc: list[PyObject], to_merge: list[list[PyObject]]) -> None:
+    """CPython: Objects/typeobject.c:pmerge
+
+    The C3 merge: repeatedly take the first head that is in no other list's tail.
+    """
+    remain = [0] * len(to_merge)
+    while True:
+        empty_cnt = 0
+        progressed = False
+        for i in range(len(to_merge)):
+            cur = to_merge[i]
+            if remain[i] >= len(cur):
+                empty_cnt += 1
+                continue
+            candidate = cur[remain[i]]
+            blocked = False
+            for j in range(len(to_merge)):
+                if tail_contains(to_merge[j], remain[j], candidate):
+                    blocked = True
+                    break
+            if blocked:
+                continue
+            acc.append(candidate)
+            for j in range(len(to_merge)):
+                lj = to_merge[j]
+                if remain[j] < len(lj) and lj[remain[j]] is candidate:
+                    remain[j] += 1
+            progressed = True
+            break
+        if empty_cnt == len(to_merge):
+            return
+        if not progressed:
+            # set_mro_error
+            names: list[str] = []
+            seen: list[PyObject] = []
+            for i in range(len(to_merge)):
+                if remain[i] < len(to_merge[i]):
+                    c = to_merge[i][remain[i]]
+                    if not any(c is s for s in seen):
+                        seen.append(c)
+                        names.append(_class_name(c))
+            _type_error("Cannot create a consistent method resolution order (MRO) for bases "
+                        + ", ".join(names))
+
+
+def mro_implementation(tp: PyTypeObject) -> list[PyObject]:
+    """CPython: Objects/typeobject.c:mro_implementation
+
+    CPython: Objects/typeobject.c:mro_implementation_unlocked
+    The C3 linearization of ``tp`` and its bases (one base: the shortcut).
+    """
+    if tp.tp_bases is not None:
+        bases = list(_tuple_items(tp.tp_bases))
+    else:
+        bases = [tp.tp_base] if tp.tp_base is not None else []
+    for b in bases:
+        assert isinstance(b, PyTypeObject)
+        if b.tp_mro is None:
+            _type_error(f"Cannot extend an incomplete type '{b.tp_name}'")
+    if len(bases) == 0:
+        return [tp]
+    if len(bases) == 1:
+        b0 = bases[0]
+        assert isinstance(b0, PyTypeObject)
+        bm = b0.tp_mro
+        assert bm is not None
+        return [tp] + list(_tuple_items(bm))
+    check_duplicates(bases)
+    to_merge: list[list[PyObject]] = []
+    for b in bases:
+        assert isinstance(b, PyTypeObject)
+        bm = b.tp_mro
+        assert bm is not None
+        to_merge.append(list(_tuple_items(bm)))
+    to_merge.append(bases)
+    result: list[PyObject] = [tp]
+    pmerge(result, to_merge)
+    return result
+
+
+class PyHeapTypeInstance(PyObjectWithDict):
+    """pyvm: an instance of a class statement whose solid base is ``object``: the
+    header plus the instance dict (C's managed dict)."""
+
+
+def subtype_dealloc(op: PyObject) -> None:
+    """CPython: Objects/typeobject.c:subtype_dealloc
+
+    Clears the instance dict, then runs the dealloc of the nearest static base.
+    """
+    if isinstance(op, PyObjectWithDict):
+        from pyvm.objects.object import _PyObject_ClearDict
+        _PyObject_ClearDict(op)
+    elif op.ob_type.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        _PyObject_ClearManagedDict(op)
+    base: Optional[PyTypeObject] = op.ob_type
+    while base is not None and base.tp_dealloc is subtype_dealloc:
+        base = base.tp_base
+    if base is not None:
+        f = base.tp_dealloc
+        if f is not None:
+            f(op)
+
+
+def subtype_dict(op: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:subtype_dict"""
+    if not isinstance(op, PyObjectWithDict) and op.ob_type.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        md = _PyObject_ManagedDictCreate(op)
+        Py_INCREF(md)
+        return md
+    if not isinstance(op, PyObjectWithDict):
+        _attr_error("This object has no __dict__")
+    assert isinstance(op, PyObjectWithDict)
+    d = op.ob_dict
+    if d is None:
+        from pyvm.objects.dictobject import PyDict_New  # cycle
+        d = PyDict_New()
+        op.ob_dict = d
+    Py_INCREF(d)
+    return d
+
+
+def subtype_setdict(op: PyObject, value: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:subtype_setdict"""
+    if not isinstance(op, PyObjectWithDict) and op.ob_type.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        _PyObject_ClearManagedDict(op)
+        if value is not None:
+            Py_INCREF(value)
+            _managed_dicts.dicts[id(op)] = value
+        return
+    if not isinstance(op, PyObjectWithDict):
+        _attr_error("This object has no __dict__")
+    assert isinstance(op, PyObjectWithDict)
+    from pyvm.objects.dictobject import PyDict_Check as PyDict_CheckLike  # cycle
+    if value is not None and not PyDict_CheckLike(value):
+        _type_error(f"__dict__ must be set to a dictionary, not a '{value.ob_type.tp_name}'")
+    if value is not None:
+        Py_INCREF(value)
+    old = op.ob_dict
+    op.ob_dict = value
+    if old is not None:
+        Py_DECREF(old)
+
+
+def _needs_managed_dict(base: PyTypeObject) -> bool:
+    """pyvm: whether instances of a class deriving from ``base`` are allocated by a
+    builtin whose host class has no dict field (``list``, ``int`` …); their dict
+    then lives in object.py's managed-dict table."""
+    if base.tp_flags & Py_TPFLAGS_MANAGED_DICT:
+        return True
+    sb = solid_base(base)
+    if sb is PyBaseObject_Type or sb.tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS:
+        return False
+    return _PyType_Lookup(base, _intern("__dict__")) is None
+
+
+def _dict_get(d: PyObject, name: str) -> Optional[PyObject]:
+    """pyvm: ``PyDict_GetItemWithError(d, &_Py_ID(name))`` (borrowed)."""
+    from pyvm.objects.dictobject import PyDict_GetItemWithError  # cycle
+    return PyDict_GetItemWithError(d, _intern(name))
+
+
+def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:type_new
+
+    CPython: Objects/typeobject.c:type_new_impl
+    ``type(name, bases, dict, **kwds)``: a new heap type. The namespace is copied;
+    ``__qualname__``, ``__classcell__`` and ``__classdictcell__`` are taken out of
+    it; the type is readied (MRO, inherited slots), its slots are pointed at the
+    ``slot_*`` dispatchers for the dunders it defines, ``__set_name__`` and the
+    base's ``__init_subclass__`` run.
+    """
+    from pyvm.objects.dictobject import PyDict_Copy, PyDict_DelItem, PyDict_Next, PyDict_SetItem  # cycle
+    from pyvm.objects.object import PyUnicode_Check
+    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray  # cycle
+    items = _tuple_items(args)
+    if len(items) != 3:
+        _type_error(f"type.__new__() takes exactly 3 arguments ({len(items)} given)")
+    name, bases_o, orig_dict = items[0], items[1], items[2]
+    if not PyUnicode_Check(name):
+        _type_error(f"type.__new__() argument 1 must be str, not {name.ob_type.tp_name}")
+    if not isinstance(bases_o, PyTupleObject):
+        _type_error(f"type.__new__() argument 2 must be tuple, not {bases_o.ob_type.tp_name}")
+    from pyvm.objects.dictobject import PyDict_Check as PyDict_CheckLike  # cycle
+    if not PyDict_CheckLike(orig_dict):
+        _type_error(f"type.__new__() argument 3 must be dict, not {orig_dict.ob_type.tp_name}")
+    assert isinstance(bases_o, PyTupleObject)
+    bases = list(bases_o.ob_item)
+    # type_new_get_bases
+    winner = _PyType_CalculateMetaclass(metatype, bases)
+    if winner is not metatype:
+        wn = winner.tp_new
+        if wn is not None and wn is not type_new:
+            return wn(winner, args, kwds)
+        metatype = winner
+    if len(bases) == 0:
+        bases = [PyBaseObject_Type]
+    base = best_base(bases)
+    d = PyDict_Copy(orig_dict)
+    nm = _unicode_value(name)
+    # type_new_alloc
+    qualname = name
+    q = _dict_get(d, "__qualname__")
+    if q is not None:
+        if not PyUnicode_Check(q):
+            Py_DECREF(d)
+            _type_error(f"type __qualname__ must be a str, not {q.ob_type.tp_name}")
+        qualname = q
+    Py_INCREF(name)
+    Py_INCREF(qualname)
+    tp = PyHeapTypeObject(nm, name, qualname, base,
+                          Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC)
+    tp.ob_type = metatype
+    if _needs_managed_dict(base):
+        tp.tp_flags |= Py_TPFLAGS_MANAGED_DICT
+    if q is not None:
+        PyDict_DelItem(d, _intern("__qualname__"))
+    tp.tp_bases = _PyTuple_FromArray(bases)
+    tp.tp_dict = d
+    tp.tp_dealloc = subtype_dealloc
+    # type_new_set_module
+    if _dict_get(d, "__module__") is None:
+        g = _current_globals()
+        if g is not None:
+            m = _dict_get(g, "__name__")
+            if m is not None:
+                PyDict_SetItem(d, _intern("__module__"), m)
+    # type_new_set_doc
+    if _dict_get(d, "__doc__") is None:
+        PyDict_SetItem(d, _intern("__doc__"), Py_None)
+    # type_new_staticmethod / type_new_classmethod
+    from pyvm.objects.classobject import PyClassMethod_New, PyStaticMethod_New  # cycle
+    from pyvm.objects.funcobject import PyFunction_Check
+    for special, wrap in (("__new__", PyStaticMethod_New), ("__init_subclass__", PyClassMethod_New),
+                          ("__class_getitem__", PyClassMethod_New)):
+        f = _dict_get(d, special)
+        if f is not None and PyFunction_Check(f):
+            w = wrap(f)
+            PyDict_SetItem(d, _intern(special), w)
+            Py_DECREF(w)
+    # type_new_descriptors: the instance __dict__ getset
+    if base.tp_flags & Py_TPFLAGS_HEAPTYPE or _PyType_Lookup(base, _intern("__dict__")) is None \
+            or base is PyBaseObject_Type:
+        if _dict_get(d, "__dict__") is None and _PyType_Lookup(base, _intern("__dict__")) is None:
+            from pyvm.objects.descrobject import PyDescr_NewGetSet
+            gs = PyDescr_NewGetSet(tp, PyGetSetDef("__dict__", subtype_dict, subtype_setdict,
+                                                   "dictionary for instance variables"))
+            PyDict_SetItem(d, _intern("__dict__"), gs)
+            Py_DECREF(gs)
+    # type_new_set_classcell / type_new_set_classdictcell
+    from pyvm.objects.cellobject import PyCellObject  # cycle
+    cell = _dict_get(d, "__classcell__")
+    if cell is not None:
+        if not isinstance(cell, PyCellObject):
+            _type_error(f"__classcell__ must be a nonlocal cell, not <class '{cell.ob_type.tp_name}'>")
+        assert isinstance(cell, PyCellObject)
+        old = cell.ob_ref
+        Py_INCREF(tp)
+        cell.ob_ref = tp
+        if old is not None:
+            Py_DECREF(old)
+        PyDict_DelItem(d, _intern("__classcell__"))
+    dcell = _dict_get(d, "__classdictcell__")
+    if dcell is not None:
+        if isinstance(dcell, PyCellObject):
+            old = dcell.ob_ref
+            Py_INCREF(d)
+            dcell.ob_ref = d
+            if old is not None:
+                Py_DECREF(old)
+        PyDict_DelItem(d, _intern("__classdictcell__"))
+    # type_new_init: ready the type, then the slot dispatchers
+    PyType_Ready(tp)
+    fixup_slot_dispatchers(tp)
+    # add_subclass: heap bases remember their subclasses for update_slot.
+    from pyvm.objects.listobject import PyList_Append, PyList_New  # cycle
+    for b in bases:
+        if isinstance(b, PyTypeObject) and b.tp_flags & Py_TPFLAGS_HEAPTYPE:
+            if b.tp_subclasses is None:
+                b.tp_subclasses = PyList_New(0)
+            PyList_Append(b.tp_subclasses, tp)
+    # type_new_set_names
+    pos = 0
+    pairs: list[tuple[PyObject, PyObject]] = []
+    while True:
+        r = PyDict_Next(d, pos)
+        if r is None:
+            break
+        pos, k, v = r
+        pairs.append((k, v))
+    for k, v in pairs:
+        set_name = _PyObject_LookupSpecial(v, _intern("__set_name__"))
+        if set_name is None:
+            continue
+        from pyvm.objects.call import _PyObject_CallFunctionArgs  # cycle
+        try:
+            res = _PyObject_CallFunctionArgs(set_name, [tp, k])
+        finally:
+            Py_DECREF(set_name)
+        Py_DECREF(res)
+    # type_new_init_subclass
+    type_new_init_subclass(tp, kwds)
+    return tp
+
+
+def _current_globals() -> Optional[PyObject]:
+    """pyvm: the globals of the running frame (C's ``PyEval_GetGlobals``)."""
+    from pyvm.eval.frame import _tstate  # the eval layer: C reads the thread state too
+    f = _tstate.current_frame
+    if f is None:
+        return None
+    return f.f_globals
+
+
+def type_new_init_subclass(tp: PyTypeObject, kwds: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:type_new_init_subclass
+
+    ``super(type, type).__init_subclass__(**kwds)``.
+    """
+    descr = _super_lookup_descr(tp, tp, _intern("__init_subclass__"))
+    if descr is None:
+        return
+    f = descr.ob_type.tp_descr_get
+    if f is not None:
+        func = f(descr, None, tp)
+    else:
+        Py_INCREF(descr)
+        func = descr
+    from pyvm.objects.call import PyObject_VectorcallDict  # cycle
+    try:
+        res = PyObject_VectorcallDict(func, [], 0, 0, kwds)
+    finally:
+        Py_DECREF(func)
+    Py_DECREF(res)
+
+
+# ---------------------------------------------------------------------------
+# The slot_* dispatchers: slots of heap types that call the dunder methods
+
+
+def lookup_maybe_method(self_: PyObject, name: PyObject) -> Optional[tuple[PyObject, bool]]:
+    """CPython: Objects/typeobject.c:lookup_maybe_method
+
+    ``(method, unbound)``: an unbound function (call it with ``self`` first), or
+    the bound result of the descriptor; None when the type has no such attribute.
+    New reference.
+    """
+    res = _PyType_Lookup(self_.ob_type, name)
+    if res is None:
+        return None
+    from pyvm.objects.object import Py_TPFLAGS_METHOD_DESCRIPTOR
+    if res.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR:
+        Py_INCREF(res)
+        return res, True
+    f = res.ob_type.tp_descr_get
+    if f is None:
+        Py_INCREF(res)
+        return res, False
+    Py_INCREF(res)
+    try:
+        return f(res, self_, self_.ob_type), False
+    finally:
+        Py_DECREF(res)
+
+
+def lookup_method(self_: PyObject, name: PyObject) -> tuple[PyObject, bool]:
+    """CPython: Objects/typeobject.c:lookup_method"""
+    r = lookup_maybe_method(self_, name)
+    if r is None:
+        from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+        from pyvm.objects.object import PyErr_SetObject
+        PyErr_SetObject(PyExc_AttributeError, name)
+    assert r is not None
+    return r
+
+
+def _call_unbound(meth: PyObject, unbound: bool, self_: PyObject, args: list[PyObject]) -> PyObject:
+    """pyvm: C's ``call_unbound`` of Objects/typeobject.c (inlined there)."""
+    from pyvm.objects.call import PyObject_Vectorcall  # cycle
+    try:
+        if unbound:
+            stack = [self_]
+            stack.extend(args)
+            return PyObject_Vectorcall(meth, stack, 0, len(stack), None)
+        return PyObject_Vectorcall(meth, args, 0, len(args), None)
+    finally:
+        Py_DECREF(meth)
+
+
+def vectorcall_method(name: PyObject, self_: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:vectorcall_method
+
+    ``type(self).name(self, *args)``; AttributeError when the type has none.
+    """
+    meth, unbound = lookup_method(self_, name)
+    return _call_unbound(meth, unbound, self_, args)
+
+
+def vectorcall_maybe(name: PyObject, self_: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:vectorcall_maybe
+
+    As :func:`vectorcall_method`, but NotImplemented when the method is missing.
+    """
+    r = lookup_maybe_method(self_, name)
+    if r is None:
+        return Py_NotImplemented
+    return _call_unbound(r[0], r[1], self_, args)
+
+
+def slot_tp_repr(self_: PyObject) -> PyObject:
+    """pyvm: C's ``slot_tp_repr`` of Objects/typeobject.c"""
+    r = lookup_maybe_method(self_, _intern("__repr__"))
+    if r is None:
+        return object_repr(self_)
+    return _call_unbound(r[0], r[1], self_, [])
+
+
+def slot_tp_str(self_: PyObject) -> PyObject:
+    """pyvm: C's ``slot_tp_str`` (the ``SLOT0`` macro) of Objects/typeobject.c"""
+    return vectorcall_method(_intern("__str__"), self_, [])
+
+
+def slot_tp_hash(self_: PyObject) -> int:
+    """pyvm: C's ``slot_tp_hash`` of Objects/typeobject.c"""
+    r = lookup_maybe_method(self_, _intern("__hash__"))
+    if r is None or r[0] is Py_None:
+        if r is not None:
+            Py_DECREF(r[0])
+        return PyObject_HashNotImplemented(self_)
+    res = _call_unbound(r[0], r[1], self_, [])
+    from pyvm.objects.longobject import PyLongObject  # cycle
+    if not isinstance(res, PyLongObject):
+        Py_DECREF(res)
+        _type_error("__hash__ method should return an integer")
+    assert isinstance(res, PyLongObject)
+    from pyvm.objects.object import PyObject_Hash
+    v = res.ob_ival
+    h = v if -(1 << 63) <= v < (1 << 63) else PyObject_Hash(res)
+    Py_DECREF(res)
+    return -2 if h == -1 else h
+
+
+def slot_tp_call(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_tp_call"""
+    meth, unbound = lookup_method(self_, _intern("__call__"))
+    from pyvm.objects.call import PyObject_Call, _PyObject_Call_Prepend  # cycle
+    try:
+        if unbound:
+            return _PyObject_Call_Prepend(meth, self_, args, kwds)
+        return PyObject_Call(meth, args, kwds)
+    finally:
+        Py_DECREF(meth)
+
+
+def call_attribute(self_: PyObject, attr: PyObject, name: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:call_attribute"""
+    f = attr.ob_type.tp_descr_get
+    if f is not None:
+        a = f(attr, self_, self_.ob_type)
+    else:
+        Py_INCREF(attr)
+        a = attr
+    from pyvm.objects.call import PyObject_CallOneArg  # cycle
+    try:
+        return PyObject_CallOneArg(a, name)
+    finally:
+        Py_DECREF(a)
+
+
+def _Py_slot_tp_getattro(self_: PyObject, name: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:_Py_slot_tp_getattro"""
+    return vectorcall_method(_intern("__getattribute__"), self_, [name])
+
+
+def _Py_slot_tp_getattr_hook(self_: PyObject, name: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:_Py_slot_tp_getattr_hook
+
+    ``__getattribute__`` (the generic lookup when it is object's), then
+    ``__getattr__`` on AttributeError.
+    """
+    from pyvm.objects.descrobject import PyWrapperDescrObject
+    from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
+    from pyvm.objects.object import _PyObject_GenericGetAttrWithDict
+    tp = self_.ob_type
+    getattr_ = _PyType_Lookup(tp, _intern("__getattr__"))
+    if getattr_ is None:
+        return _Py_slot_tp_getattro(self_, name)
+    Py_INCREF(getattr_)
+    try:
+        getattribute = _PyType_Lookup(tp, _intern("__getattribute__"))
+        if getattribute is None or (isinstance(getattribute, PyWrapperDescrObject)
+                                    and getattribute.d_wrapped is PyObject_GenericGetAttr):
+            res = _PyObject_GenericGetAttrWithDict(self_, name, None, True)
+            if res is None:
+                res = call_attribute(self_, getattr_, name)
+            return res
+        try:
+            return call_attribute(self_, getattribute, name)
+        except PyErr as e:
+            if not e.matches(PyExc_AttributeError):
+                raise
+        return call_attribute(self_, getattr_, name)
+    finally:
+        Py_DECREF(getattr_)
+
+
+def slot_tp_setattro(self_: PyObject, name: PyObject, value: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:slot_tp_setattro"""
+    if value is None:
+        res = vectorcall_method(_intern("__delattr__"), self_, [name])
+    else:
+        res = vectorcall_method(_intern("__setattr__"), self_, [name, value])
+    Py_DECREF(res)
+
+
+_RICHCMP_NAMES: Final = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"]
+
+
+def slot_tp_richcompare(self_: PyObject, other: PyObject, op: int) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_tp_richcompare"""
+    r = lookup_maybe_method(self_, _intern(_RICHCMP_NAMES[op]))
+    if r is None:
+        return Py_NotImplemented
+    return _call_unbound(r[0], r[1], self_, [other])
+
+
+def slot_tp_iter(self_: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_tp_iter"""
+    r = lookup_maybe_method(self_, _intern("__iter__"))
+    if r is not None and r[0] is Py_None:
+        Py_DECREF(r[0])
+        _type_error(f"'{self_.ob_type.tp_name}' object is not iterable")
+    if r is not None:
+        return _call_unbound(r[0], r[1], self_, [])
+    g = lookup_maybe_method(self_, _intern("__getitem__"))
+    if g is None:
+        _type_error(f"'{self_.ob_type.tp_name}' object is not iterable")
+    assert g is not None
+    Py_DECREF(g[0])
+    from pyvm.objects.iterobject import PySeqIter_New  # cycle
+    return PySeqIter_New(self_)
+
+
+def slot_tp_iternext(self_: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/typeobject.c:slot_tp_iternext
+
+    pyvm: StopIteration from ``__next__`` becomes exhaustion (None), as the
+    iteration protocol of pyvm's ``tp_iternext`` wants.
+    """
+    try:
+        return vectorcall_method(_intern("__next__"), self_, [])
+    except PyErr as e:
+        from pyvm.objects.exceptions import PyExc_StopIteration  # cycle
+        if e.matches(PyExc_StopIteration):
+            return None
+        raise
+
+
+def slot_tp_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_tp_descr_get"""
+    get = _PyType_Lookup(self_.ob_type, _intern("__get__"))
+    if get is None:
+        Py_INCREF(self_)
+        return self_
+    from pyvm.objects.call import _PyObject_CallFunctionArgs  # cycle
+    o = Py_None if obj is None else obj
+    t = Py_None if tp is None else tp
+    f = get.ob_type.tp_descr_get
+    if f is not None:
+        bound = f(get, self_, self_.ob_type)
+        try:
+            return _PyObject_CallFunctionArgs(bound, [o, t])
+        finally:
+            Py_DECREF(bound)
+    return _PyObject_CallFunctionArgs(get, [self_, o, t])
+
+
+def slot_tp_descr_set(self_: PyObject, target: PyObject, value: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:slot_tp_descr_set"""
+    if value is None:
+        res = vectorcall_method(_intern("__delete__"), self_, [target])
+    else:
+        res = vectorcall_method(_intern("__set__"), self_, [target, value])
+    Py_DECREF(res)
+
+
+def slot_tp_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:slot_tp_init"""
+    meth, unbound = lookup_method(self_, _intern("__init__"))
+    from pyvm.objects.call import PyObject_Call, _PyObject_Call_Prepend  # cycle
+    try:
+        if unbound:
+            res = _PyObject_Call_Prepend(meth, self_, args, kwds)
+        else:
+            res = PyObject_Call(meth, args, kwds)
+    finally:
+        Py_DECREF(meth)
+    if res is not Py_None:
+        tn = res.ob_type.tp_name
+        Py_DECREF(res)
+        _type_error(f"__init__() should return None, not '{tn}'")
+
+
+def slot_tp_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_tp_new"""
+    from pyvm.objects.call import _PyObject_Call_Prepend  # cycle
+    from pyvm.objects.object import PyObject_GetAttr
+    func = PyObject_GetAttr(tp, _intern("__new__"))
+    try:
+        return _PyObject_Call_Prepend(func, tp, args, kwds)
+    finally:
+        Py_DECREF(func)
+
+
+def slot_nb_bool(self_: PyObject) -> bool:
+    """pyvm: C's ``slot_nb_bool`` of Objects/typeobject.c"""
+    from pyvm.objects.boolobject import Py_False, Py_True  # cycle
+    r = lookup_maybe_method(self_, _intern("__bool__"))
+    using_len = False
+    if r is None:
+        r = lookup_maybe_method(self_, _intern("__len__"))
+        if r is None:
+            return True
+        using_len = True
+    value = _call_unbound(r[0], r[1], self_, [])
+    if using_len:
+        try:
+            return slot_len_result(value) != 0
+        finally:
+            Py_DECREF(value)
+    if value is Py_True:
+        return True
+    if value is Py_False:
+        return False
+    tn = value.ob_type.tp_name
+    Py_DECREF(value)
+    _type_error(f"__bool__ should return bool, returned {tn}")
+    return False
+
+
+def slot_len_result(res: PyObject) -> int:
+    """pyvm: the result check of C's ``slot_sq_length``."""
+    from pyvm.objects.abstract import PyNumber_Index  # cycle
+    from pyvm.objects.longobject import PyLongObject  # cycle
+    idx = PyNumber_Index(res)
+    assert isinstance(idx, PyLongObject)
+    n = idx.ob_ival
+    Py_DECREF(idx)
+    if n < 0:
+        from pyvm.objects.exceptions import PyExc_ValueError  # cycle
+        PyErr_Format(PyExc_ValueError, "__len__() should return >= 0")
+    if n >= 1 << 63:
+        from pyvm.objects.exceptions import PyExc_OverflowError  # cycle
+        PyErr_Format(PyExc_OverflowError, "cannot fit 'int' into an index-sized integer")
+    return n
+
+
+def slot_sq_length(self_: PyObject) -> int:
+    """CPython: Objects/typeobject.c:slot_sq_length"""
+    res = vectorcall_method(_intern("__len__"), self_, [])
+    try:
+        return slot_len_result(res)
+    finally:
+        Py_DECREF(res)
+
+
+def slot_mp_subscript(self_: PyObject, key: PyObject) -> PyObject:
+    """pyvm: C's ``slot_mp_subscript`` (the ``SLOT1`` macro) of Objects/typeobject.c"""
+    return vectorcall_method(_intern("__getitem__"), self_, [key])
+
+
+def slot_sq_item(self_: PyObject, i: int) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_sq_item"""
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle
+    ival = PyLong_FromLong(i)
+    try:
+        return vectorcall_method(_intern("__getitem__"), self_, [ival])
+    finally:
+        Py_DECREF(ival)
+
+
+def slot_mp_ass_subscript(self_: PyObject, key: PyObject, value: Optional[PyObject]) -> None:
+    """pyvm: C's ``slot_mp_ass_subscript`` of Objects/typeobject.c"""
+    if value is None:
+        res = vectorcall_method(_intern("__delitem__"), self_, [key])
+    else:
+        res = vectorcall_method(_intern("__setitem__"), self_, [key, value])
+    Py_DECREF(res)
+
+
+def slot_sq_ass_item(self_: PyObject, i: int, value: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:slot_sq_ass_item"""
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle
+    ival = PyLong_FromLong(i)
+    try:
+        slot_mp_ass_subscript(self_, ival, value)
+    finally:
+        Py_DECREF(ival)
+
+
+def slot_sq_contains(self_: PyObject, value: PyObject) -> bool:
+    """CPython: Objects/typeobject.c:slot_sq_contains"""
+    r = lookup_maybe_method(self_, _intern("__contains__"))
+    if r is not None and r[0] is Py_None:
+        Py_DECREF(r[0])
+        _type_error(f"'{self_.ob_type.tp_name}' object is not a container")
+    if r is not None:
+        res = _call_unbound(r[0], r[1], self_, [value])
+        try:
+            return PyObject_IsTrue(res)
+        finally:
+            Py_DECREF(res)
+    from pyvm.objects.abstract import _PySequence_IterSearch, PY_ITERSEARCH_CONTAINS  # cycle
+    return _PySequence_IterSearch(self_, value, PY_ITERSEARCH_CONTAINS) > 0
+
+
+def _make_slot0(name: str) -> unaryfunc:
+    """pyvm: C's ``SLOT0`` macro of Objects/typeobject.c (``__neg__`` and friends)."""
+    key = _intern(name)
+
+    def slot(self_: PyObject) -> PyObject:
+        return vectorcall_method(key, self_, [])
+    return slot
+
+
+def _make_slot1(name: str) -> binaryfunc:
+    """pyvm: C's ``SLOT1`` macro of Objects/typeobject.c (the in-place operators)."""
+    key = _intern(name)
+
+    def slot(self_: PyObject, other: PyObject) -> PyObject:
+        return vectorcall_method(key, self_, [other])
+    return slot
+
+
+def method_is_overloaded(left: PyTypeObject, right: PyTypeObject, name: PyObject) -> bool:
+    """pyvm: C's ``method_is_overloaded`` of Objects/typeobject.c"""
+    b = _PyType_Lookup(right, name)
+    if b is None:
+        return False
+    a = _PyType_Lookup(left, name)
+    return a is not b
+
+
+def _make_binslot(get: Callable[[PyTypeObject], object], opname: str, ropname: str,
+                  ident: object = None) -> binaryfunc:
+    """pyvm: C's ``SLOT1BINFULL`` macro of Objects/typeobject.c: ``self OP other``
+    tries ``self.__op__`` and ``other.__rop__`` in the order binary_op1 wants."""
+    op = _intern(opname)
+    rop = _intern(ropname)
+
+    def slot(self_: PyObject, other: PyObject) -> PyObject:
+        this = holder[0]
+        do_other = self_.ob_type is not other.ob_type and get(other.ob_type) is this
+        if get(self_.ob_type) is this:
+            if do_other and PyType_IsSubtype(other.ob_type, self_.ob_type):
+                if method_is_overloaded(self_.ob_type, other.ob_type, rop):
+                    r = vectorcall_maybe(rop, other, [self_])
+                    if r is not Py_NotImplemented:
+                        return r
+                    do_other = False
+            r = vectorcall_maybe(op, self_, [other])
+            if r is not Py_NotImplemented or other.ob_type is self_.ob_type:
+                return r
+        if do_other:
+            return vectorcall_maybe(rop, other, [self_])
+        return Py_NotImplemented
+    holder: list[object] = [slot if ident is None else ident]
+    return slot
+
+
+def _slot_nb_power_binary(self_: PyObject, other: PyObject) -> PyObject:
+    """pyvm: the binary half of C's ``slot_nb_power`` (``SLOT1BINFULL``)."""
+    return _pow_binslot.table[0](self_, other)
+
+
+def slot_nb_power(self_: PyObject, other: PyObject, modulus: PyObject) -> PyObject:
+    """pyvm: C's ``slot_nb_power`` of Objects/typeobject.c"""
+    if modulus is Py_None:
+        return _slot_nb_power_binary(self_, other)
+    if self_.ob_type.nb_power is slot_nb_power:
+        return vectorcall_method(_intern("__pow__"), self_, [other, modulus])
+    return Py_NotImplemented
+
+
+def slot_nb_inplace_power(self_: PyObject, other: PyObject, modulus: PyObject) -> PyObject:
+    """pyvm: C's ``slot_nb_inplace_power`` of Objects/typeobject.c"""
+    return vectorcall_method(_intern("__ipow__"), self_, [other])
+
+
+class _PowSlot:
+    """pyvm: holds the ``SLOT1BINFULL`` function ``slot_nb_power`` uses for two
+    arguments."""
+
+    table: list[binaryfunc]
+
+    def __init__(self) -> None:
+        self.table = []
+
+
+_pow_binslot: Final = _PowSlot()
+
+
+class slotdef:
+    """pyvm: one slot of C's ``slotdefs`` table as ``update_one_slot`` sees it:
+    the dunder names that feed the slot, the dispatcher (``function``) and how to
+    read and write the slot (C uses an offset)."""
+
+    names: list[str]
+    get: Callable[[PyTypeObject], object]
+    set: Callable[[PyTypeObject, object], None]
+    function: object
+
+    def __init__(self, names: list[str], get: Callable[[PyTypeObject], object],
+                 set: Callable[[PyTypeObject, object], None], function: object) -> None:
+        self.names = names
+        self.get = get
+        self.set = set
+        self.function = function
+
+
+class _HeapSlotDefs:
+    """pyvm: the slot table of the ``slot_*`` dispatchers, built on first use."""
+
+    table: list[slotdef]
+
+    def __init__(self) -> None:
+        self.table = []
+
+
+_heap_slotdefs: Final = _HeapSlotDefs()
+
+
+def _set_tp_getattro(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_getattro`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_getattro = cast(Optional[getattrofunc], f)
+
+
+def _set_tp_setattro(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_setattro`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_setattro = cast(Optional[setattrofunc], f)
+
+
+def _set_tp_repr(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_repr`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_repr = cast(Optional[reprfunc], f)
+
+
+def _set_tp_hash(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_hash`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_hash = cast(Optional[hashfunc], f)
+
+
+def _set_tp_call(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_call`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_call = cast(Optional[callfunc], f)
+
+
+def _set_tp_str(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_str`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_str = cast(Optional[reprfunc], f)
+
+
+def _set_tp_richcompare(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_richcompare`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_richcompare = cast(Optional[richcmpfunc], f)
+
+
+def _set_tp_iter(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_iter`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_iter = cast(Optional[getiterfunc], f)
+
+
+def _set_tp_iternext(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_iternext`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_iternext = cast(Optional[iternextfunc], f)
+
+
+def _set_tp_descr_get(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_descr_get`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_descr_get = cast(Optional[descrgetfunc], f)
+
+
+def _set_tp_descr_set(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_descr_set`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_descr_set = cast(Optional[descrsetfunc], f)
+
+
+def _set_tp_init(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_init`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_init = cast(Optional[initproc], f)
+
+
+def _set_tp_new(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_new`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_new = cast(Optional[newfunc], f)
+
+
+def _set_nb_power(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_power`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_power = cast(Optional[ternaryfunc], f)
+
+
+def _set_nb_inplace_power(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_power`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_power = cast(Optional[ternaryfunc], f)
+
+
+def _set_nb_bool(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_bool`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_bool = cast(Optional[inquiry], f)
+
+
+def _set_mp_length(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``mp_length`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.mp_length = cast(Optional[lenfunc], f)
+
+
+def _set_sq_length(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``sq_length`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.sq_length = cast(Optional[lenfunc], f)
+
+
+def _set_mp_subscript(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``mp_subscript`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.mp_subscript = cast(Optional[binaryfunc], f)
+
+
+def _set_sq_item(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``sq_item`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.sq_item = cast(Optional[ssizeargfunc], f)
+
+
+def _set_mp_ass_subscript(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``mp_ass_subscript`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.mp_ass_subscript = cast(Optional[objobjargproc], f)
+
+
+def _set_sq_ass_item(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``sq_ass_item`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.sq_ass_item = cast(Optional[ssizeobjargproc], f)
+
+
+def _set_sq_contains(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``sq_contains`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.sq_contains = cast(Optional[objobjproc], f)
+
+
+def _set_nb_add(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_add`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_add = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_subtract(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_subtract`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_subtract = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_multiply(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_multiply`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_multiply = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_remainder(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_remainder`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_remainder = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_divmod(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_divmod`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_divmod = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_lshift(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_lshift`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_lshift = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_rshift(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_rshift`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_rshift = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_and(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_and`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_and = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_xor(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_xor`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_xor = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_or(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_or`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_or = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_floor_divide(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_floor_divide`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_floor_divide = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_true_divide(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_true_divide`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_true_divide = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_matrix_multiply(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_matrix_multiply`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_matrix_multiply = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_negative(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_negative`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_negative = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_positive(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_positive`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_positive = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_absolute(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_absolute`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_absolute = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_invert(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_invert`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_invert = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_int(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_int`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_int = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_float(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_float`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_float = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_index(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_index`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_index = cast(Optional[unaryfunc], f)
+
+
+def _set_nb_inplace_add(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_add`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_add = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_subtract(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_subtract`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_subtract = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_multiply(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_multiply`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_multiply = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_remainder(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_remainder`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_remainder = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_lshift(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_lshift`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_lshift = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_rshift(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_rshift`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_rshift = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_and(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_and`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_and = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_xor(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_xor`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_xor = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_or(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_or`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_or = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_floor_divide(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_floor_divide`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_floor_divide = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_true_divide(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_true_divide`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_true_divide = cast(Optional[binaryfunc], f)
+
+
+def _set_nb_inplace_matrix_multiply(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``nb_inplace_matrix_multiply`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.nb_inplace_matrix_multiply = cast(Optional[binaryfunc], f)
+
+
+def _heap_slot_table() -> list[slotdef]:
+    """pyvm: the rows of C's ``slotdefs`` that have a ``slot_*`` dispatcher, one per
+    slot, in C's order."""
+    t = _heap_slotdefs.table
+    if t:
+        return t
+    t.append(slotdef(['__getattribute__', '__getattr__'], lambda tp: tp.tp_getattro, _set_tp_getattro, _Py_slot_tp_getattr_hook))
+    t.append(slotdef(['__setattr__', '__delattr__'], lambda tp: tp.tp_setattro, _set_tp_setattro, slot_tp_setattro))
+    t.append(slotdef(['__repr__'], lambda tp: tp.tp_repr, _set_tp_repr, slot_tp_repr))
+    t.append(slotdef(['__hash__'], lambda tp: tp.tp_hash, _set_tp_hash, slot_tp_hash))
+    t.append(slotdef(['__call__'], lambda tp: tp.tp_call, _set_tp_call, slot_tp_call))
+    t.append(slotdef(['__str__'], lambda tp: tp.tp_str, _set_tp_str, slot_tp_str))
+    t.append(slotdef(['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'], lambda tp: tp.tp_richcompare, _set_tp_richcompare, slot_tp_richcompare))
+    t.append(slotdef(['__iter__'], lambda tp: tp.tp_iter, _set_tp_iter, slot_tp_iter))
+    t.append(slotdef(['__next__'], lambda tp: tp.tp_iternext, _set_tp_iternext, slot_tp_iternext))
+    t.append(slotdef(['__get__'], lambda tp: tp.tp_descr_get, _set_tp_descr_get, slot_tp_descr_get))
+    t.append(slotdef(['__set__', '__delete__'], lambda tp: tp.tp_descr_set, _set_tp_descr_set, slot_tp_descr_set))
+    t.append(slotdef(['__init__'], lambda tp: tp.tp_init, _set_tp_init, slot_tp_init))
+    t.append(slotdef(['__new__'], lambda tp: tp.tp_new, _set_tp_new, slot_tp_new))
+    t.append(slotdef(['__add__', '__radd__'], lambda tp: tp.nb_add, _set_nb_add, _make_binslot(lambda tp: tp.nb_add, '__add__', '__radd__')))
+    t.append(slotdef(['__sub__', '__rsub__'], lambda tp: tp.nb_subtract, _set_nb_subtract, _make_binslot(lambda tp: tp.nb_subtract, '__sub__', '__rsub__')))
+    t.append(slotdef(['__mul__', '__rmul__'], lambda tp: tp.nb_multiply, _set_nb_multiply, _make_binslot(lambda tp: tp.nb_multiply, '__mul__', '__rmul__')))
+    t.append(slotdef(['__mod__', '__rmod__'], lambda tp: tp.nb_remainder, _set_nb_remainder, _make_binslot(lambda tp: tp.nb_remainder, '__mod__', '__rmod__')))
+    t.append(slotdef(['__divmod__', '__rdivmod__'], lambda tp: tp.nb_divmod, _set_nb_divmod, _make_binslot(lambda tp: tp.nb_divmod, '__divmod__', '__rdivmod__')))
+    t.append(slotdef(['__lshift__', '__rlshift__'], lambda tp: tp.nb_lshift, _set_nb_lshift, _make_binslot(lambda tp: tp.nb_lshift, '__lshift__', '__rlshift__')))
+    t.append(slotdef(['__rshift__', '__rrshift__'], lambda tp: tp.nb_rshift, _set_nb_rshift, _make_binslot(lambda tp: tp.nb_rshift, '__rshift__', '__rrshift__')))
+    t.append(slotdef(['__and__', '__rand__'], lambda tp: tp.nb_and, _set_nb_and, _make_binslot(lambda tp: tp.nb_and, '__and__', '__rand__')))
+    t.append(slotdef(['__xor__', '__rxor__'], lambda tp: tp.nb_xor, _set_nb_xor, _make_binslot(lambda tp: tp.nb_xor, '__xor__', '__rxor__')))
+    t.append(slotdef(['__or__', '__ror__'], lambda tp: tp.nb_or, _set_nb_or, _make_binslot(lambda tp: tp.nb_or, '__or__', '__ror__')))
+    t.append(slotdef(['__floordiv__', '__rfloordiv__'], lambda tp: tp.nb_floor_divide, _set_nb_floor_divide, _make_binslot(lambda tp: tp.nb_floor_divide, '__floordiv__', '__rfloordiv__')))
+    t.append(slotdef(['__truediv__', '__rtruediv__'], lambda tp: tp.nb_true_divide, _set_nb_true_divide, _make_binslot(lambda tp: tp.nb_true_divide, '__truediv__', '__rtruediv__')))
+    t.append(slotdef(['__matmul__', '__rmatmul__'], lambda tp: tp.nb_matrix_multiply, _set_nb_matrix_multiply, _make_binslot(lambda tp: tp.nb_matrix_multiply, '__matmul__', '__rmatmul__')))
+    _pow_binslot.table.append(_make_binslot(lambda tp: tp.nb_power, '__pow__', '__rpow__',
+                                                    slot_nb_power))
+    t.append(slotdef(['__neg__'], lambda tp: tp.nb_negative, _set_nb_negative, _make_slot0('__neg__')))
+    t.append(slotdef(['__pos__'], lambda tp: tp.nb_positive, _set_nb_positive, _make_slot0('__pos__')))
+    t.append(slotdef(['__abs__'], lambda tp: tp.nb_absolute, _set_nb_absolute, _make_slot0('__abs__')))
+    t.append(slotdef(['__invert__'], lambda tp: tp.nb_invert, _set_nb_invert, _make_slot0('__invert__')))
+    t.append(slotdef(['__int__'], lambda tp: tp.nb_int, _set_nb_int, _make_slot0('__int__')))
+    t.append(slotdef(['__float__'], lambda tp: tp.nb_float, _set_nb_float, _make_slot0('__float__')))
+    t.append(slotdef(['__index__'], lambda tp: tp.nb_index, _set_nb_index, _make_slot0('__index__')))
+    t.append(slotdef(['__iadd__'], lambda tp: tp.nb_inplace_add, _set_nb_inplace_add, _make_slot1('__iadd__')))
+    t.append(slotdef(['__isub__'], lambda tp: tp.nb_inplace_subtract, _set_nb_inplace_subtract, _make_slot1('__isub__')))
+    t.append(slotdef(['__imul__'], lambda tp: tp.nb_inplace_multiply, _set_nb_inplace_multiply, _make_slot1('__imul__')))
+    t.append(slotdef(['__imod__'], lambda tp: tp.nb_inplace_remainder, _set_nb_inplace_remainder, _make_slot1('__imod__')))
+    t.append(slotdef(['__ilshift__'], lambda tp: tp.nb_inplace_lshift, _set_nb_inplace_lshift, _make_slot1('__ilshift__')))
+    t.append(slotdef(['__irshift__'], lambda tp: tp.nb_inplace_rshift, _set_nb_inplace_rshift, _make_slot1('__irshift__')))
+    t.append(slotdef(['__iand__'], lambda tp: tp.nb_inplace_and, _set_nb_inplace_and, _make_slot1('__iand__')))
+    t.append(slotdef(['__ixor__'], lambda tp: tp.nb_inplace_xor, _set_nb_inplace_xor, _make_slot1('__ixor__')))
+    t.append(slotdef(['__ior__'], lambda tp: tp.nb_inplace_or, _set_nb_inplace_or, _make_slot1('__ior__')))
+    t.append(slotdef(['__ifloordiv__'], lambda tp: tp.nb_inplace_floor_divide, _set_nb_inplace_floor_divide, _make_slot1('__ifloordiv__')))
+    t.append(slotdef(['__itruediv__'], lambda tp: tp.nb_inplace_true_divide, _set_nb_inplace_true_divide, _make_slot1('__itruediv__')))
+    t.append(slotdef(['__imatmul__'], lambda tp: tp.nb_inplace_matrix_multiply, _set_nb_inplace_matrix_multiply, _make_slot1('__imatmul__')))
+    t.append(slotdef(['__pow__', '__rpow__'], lambda tp: tp.nb_power, _set_nb_power, slot_nb_power))
+    t.append(slotdef(['__ipow__'], lambda tp: tp.nb_inplace_power, _set_nb_inplace_power, slot_nb_inplace_power))
+    t.append(slotdef(['__bool__'], lambda tp: tp.nb_bool, _set_nb_bool, slot_nb_bool))
+    t.append(slotdef(['__len__'], lambda tp: tp.mp_length, _set_mp_length, slot_sq_length))
+    t.append(slotdef(['__len__'], lambda tp: tp.sq_length, _set_sq_length, slot_sq_length))
+    t.append(slotdef(['__getitem__'], lambda tp: tp.mp_subscript, _set_mp_subscript, slot_mp_subscript))
+    t.append(slotdef(['__getitem__'], lambda tp: tp.sq_item, _set_sq_item, slot_sq_item))
+    t.append(slotdef(['__setitem__', '__delitem__'], lambda tp: tp.mp_ass_subscript, _set_mp_ass_subscript, slot_mp_ass_subscript))
+    t.append(slotdef(['__setitem__', '__delitem__'], lambda tp: tp.sq_ass_item, _set_sq_ass_item, slot_sq_ass_item))
+    t.append(slotdef(['__contains__'], lambda tp: tp.sq_contains, _set_sq_contains, slot_sq_contains))
+    return t
+
+
+def update_one_slot(tp: PyTypeObject, p: slotdef) -> None:
+    """CPython: Objects/typeobject.c:update_one_slot
+
+    pyvm: a name found as a Python-level attribute (a function, a descriptor,
+    ``None`` for ``__hash__``) selects the ``slot_*`` dispatcher; a slot wrapper
+    or the builtin ``__new__`` means the inherited C slot stays (C's *specific*
+    case); nothing found leaves the inherited slot as well.
+    """
+    from pyvm.objects.descrobject import PyWrapperDescrObject
+    use_generic = False
+    specific: object = None
+    for name in p.names:
+        descr = _PyType_Lookup(tp, _intern(name))
+        if descr is None:
+            continue
+        if isinstance(descr, PyWrapperDescrObject):
+            if descr.d_base.name == name and PyType_IsSubtype(tp, descr.d_type):
+                specific = descr.d_wrapped
+            continue
+        if name == "__new__" and _is_tp_new_wrapper(descr):
+            continue
+        if descr is Py_None and name == "__hash__":
+            specific = PyObject_HashNotImplemented
+            continue
+        use_generic = True
+    if use_generic:
+        p.set(tp, p.function)
+        if p.function is slot_tp_call:
+            tp.tp_flags &= ~Py_TPFLAGS_HAVE_VECTORCALL
+    elif specific is not None and p.get(tp) is None:
+        p.set(tp, specific)
+
+
+def _is_tp_new_wrapper(descr: PyObject) -> bool:
+    """pyvm: ``PyCFunction_GET_FUNCTION(descr) == tp_new_wrapper``."""
+    from pyvm.objects.methodobject import PyCFunctionObject
+    return isinstance(descr, PyCFunctionObject) and descr.m_ml is _tp_new_methoddef
+
+
+def fixup_slot_dispatchers(tp: PyTypeObject) -> None:
+    """CPython: Objects/typeobject.c:fixup_slot_dispatchers"""
+    for p in _heap_slot_table():
+        update_one_slot(tp, p)
+    PyType_Modified(tp)
+
+
+def update_slot(tp: PyTypeObject, name: str) -> None:
+    """CPython: Objects/typeobject.c:update_slot
+
+    After ``cls.name = value`` on a heap type: re-decide the slots ``name`` feeds.
+    CPython: Objects/typeobject.c:update_subclasses
+    The type itself, then its subclasses (heap bases record them in
+    ``tp_subclasses``, a list) that do not define ``name`` themselves.
+    """
+    for p in _heap_slot_table():
+        if name in p.names:
+            # Start from the inherited value, as C's update_one_slot recomputes it.
+            base = tp.tp_base
+            p.set(tp, p.get(base) if base is not None else None)
+            update_one_slot(tp, p)
+    subs = tp.tp_subclasses
+    if subs is not None:
+        from pyvm.objects.listobject import PyListObject  # cycle
+        assert isinstance(subs, PyListObject)
+        for sub in list(subs.ob_item):
+            assert isinstance(sub, PyTypeObject)
+            d = sub.tp_dict
+            if d is not None and _dict_get(d, name) is None:
+                update_slot(sub, name)
+
+
+# ---------------------------------------------------------------------------
+# super
+
+
+class superobject(PyObject):
+    """pyvm: mirrors C's ``superobject`` struct of Objects/typeobject.c."""
+
+    type: Optional[PyTypeObject]
+    obj: Optional[PyObject]
+    obj_type: Optional[PyTypeObject]
+
+    def __init__(self, tp: PyTypeObject) -> None:
+        super().__init__(tp)
+        self.type = None
+        self.obj = None
+        self.obj_type = None
+
+
+PySuper_Type: Final = PyTypeObject("super", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
+
+
+def super_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
+    """pyvm: ``PyType_GenericNew`` for super."""
+    return superobject(tp)
+
+
+def supercheck(tp: PyTypeObject, obj: PyObject) -> PyTypeObject:
+    """CPython: Objects/typeobject.c:supercheck
+
+    The type to start the MRO walk from: ``obj`` itself when it is a subclass of
+    ``tp``, else its type.
+    """
+    if isinstance(obj, PyTypeObject) and PyType_IsSubtype(obj, tp):
+        return obj
+    if PyType_IsSubtype(obj.ob_type, tp):
+        return obj.ob_type
+    from pyvm.objects.object import PyObject_GetOptionalAttr
+    cls = PyObject_GetOptionalAttr(obj, _intern("__class__"))
+    if cls is not None:
+        if isinstance(cls, PyTypeObject) and cls is not obj.ob_type and PyType_IsSubtype(cls, tp):
+            return cls
+        Py_DECREF(cls)
+    tn = obj.ob_type.tp_name if not isinstance(obj, PyTypeObject) else obj.tp_name
+    kind = "type" if isinstance(obj, PyTypeObject) else "instance of"
+    if isinstance(obj, PyTypeObject):
+        _type_error(f"super(type, obj): obj ({kind} {tn}) is not an instance or subtype of type "
+                    f"({tp.tp_name}).")
+    _type_error(f"super(type, obj): obj ({kind} {tn}) is not an instance or subtype of type "
+                f"({tp.tp_name}).")
+    raise AssertionError
+
+
+def super_init_without_args() -> tuple[PyTypeObject, PyObject]:
+    """CPython: Objects/typeobject.c:super_init_without_args
+
+    ``super()``: the first argument of the calling frame and its ``__class__`` cell.
+    """
+    from pyvm.eval.frame import _tstate  # C reads the current frame the same way
+    from pyvm.objects.cellobject import PyCellObject  # cycle
+    from pyvm.objects.exceptions import PyExc_RuntimeError  # cycle
+    frame = _tstate.current_frame
+    if frame is None:
+        PyErr_Format(PyExc_RuntimeError, "super(): no current frame")
+    assert frame is not None
+    co = frame.f_executable
+    if co.co_argcount == 0:
+        PyErr_Format(PyExc_RuntimeError, "super(): no arguments")
+    firstarg = frame.localsplus[0]
+    if isinstance(firstarg, PyCellObject):
+        # The first argument is also a cell variable (MAKE_CELL wrapped it).
+        firstarg = firstarg.ob_ref
+    if firstarg is None:
+        PyErr_Format(PyExc_RuntimeError, "super(): arg[0] deleted")
+    assert firstarg is not None
+    names = co.co_localsplusnames_items
+    n = co.co_nlocalsplus
+    for i in range(n - co.co_nfreevars, n):
+        if _unicode_value(names[i]) == "__class__":
+            cell = frame.localsplus[i]
+            if not isinstance(cell, PyCellObject):
+                PyErr_Format(PyExc_RuntimeError, "super(): bad __class__ cell")
+            assert isinstance(cell, PyCellObject)
+            t = cell.ob_ref
+            if t is None:
+                PyErr_Format(PyExc_RuntimeError, "super(): empty __class__ cell")
+            assert t is not None
+            if not isinstance(t, PyTypeObject):
+                _type_error(f"super(): __class__ is not a type ({t.ob_type.tp_name})")
+            assert isinstance(t, PyTypeObject)
+            return t, firstarg
+    PyErr_Format(PyExc_RuntimeError, "super(): __class__ cell not found")
+    raise AssertionError
+
+
+def super_init_impl(self_: PyObject, tp: Optional[PyObject], obj: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:super_init_impl"""
+    assert isinstance(self_, superobject)
+    if tp is None:
+        t, o = super_init_without_args()
+        tp = t
+        obj = o
+    if not isinstance(tp, PyTypeObject):
+        _type_error(f"super() argument 1 must be a type, not {tp.ob_type.tp_name}")
+    assert isinstance(tp, PyTypeObject)
+    if obj is Py_None:
+        obj = None
+    obj_type: Optional[PyTypeObject] = None
+    if obj is not None:
+        obj_type = supercheck(tp, obj)
+        Py_INCREF(obj)
+    self_.type = tp
+    self_.obj = obj
+    self_.obj_type = obj_type
+
+
+def super_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:super_init"""
+    if kwds is not None:
+        from pyvm.objects.dictobject import PyDict_Size  # cycle
+        if PyDict_Size(kwds):
+            _type_error("super() takes no keyword arguments")
+    items = _tuple_items(args)
+    if len(items) > 2:
+        _type_error(f"super() takes at most 2 arguments ({len(items)} given)")
+    super_init_impl(self_, items[0] if len(items) > 0 else None,
+                    items[1] if len(items) > 1 else None)
+
+
+def super_vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs: int,
+                     kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:super_vectorcall"""
+    if kwnames is not None and len(_tuple_items(kwnames)) > 0:
+        _type_error("super() takes no keyword arguments")
+    if nargs > 2:
+        _type_error(f"super() takes at most 2 arguments ({nargs} given)")
+    assert isinstance(callable, PyTypeObject)
+    su = superobject(callable)
+    super_init_impl(su, args[start] if nargs > 0 else None,
+                    args[start + 1] if nargs > 1 else None)
+    return su
+
+
+def _super_lookup_descr(su_type: PyTypeObject, su_obj_type: PyTypeObject,
+                        name: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/typeobject.c:_super_lookup_descr
+
+    The first definition of ``name`` after ``su_type`` in ``su_obj_type``'s MRO
+    (borrowed), or None.
+    """
+    mro = su_obj_type.tp_mro
+    if mro is None:
+        return None
+    items = _tuple_items(mro)
+    i = 0
+    while i + 1 < len(items):
+        if items[i] is su_type:
+            break
+        i += 1
+    i += 1
+    from pyvm.objects.dictobject import PyDict_GetItemWithError  # cycle
+    while i < len(items):
+        b = items[i]
+        assert isinstance(b, PyTypeObject)
+        d = b.tp_dict
+        assert d is not None
+        res = PyDict_GetItemWithError(d, name)
+        if res is not None:
+            return res
+        i += 1
+    return None
+
+
+def do_super_lookup(su: Optional[superobject], su_type: PyTypeObject, su_obj: Optional[PyObject],
+                    su_obj_type: Optional[PyTypeObject], name: PyObject,
+                    want_method: bool) -> tuple[PyObject, bool]:
+    """CPython: Objects/typeobject.c:do_super_lookup
+
+    ``(attr, is_method)``: with ``want_method``, an unbound function is returned
+    as is (to be called with ``su_obj`` first), as ``_PyObject_GetMethod`` does.
+    """
+    if su_obj_type is not None and _unicode_value(name) != "__class__":
+        res = _super_lookup_descr(su_type, su_obj_type, name)
+        if res is not None:
+            from pyvm.objects.object import Py_TPFLAGS_METHOD_DESCRIPTOR
+            if want_method and res.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR:
+                Py_INCREF(res)
+                return res, True
+            f = res.ob_type.tp_descr_get
+            if f is not None:
+                Py_INCREF(res)
+                try:
+                    return f(res, None if su_obj is su_obj_type else su_obj, su_obj_type), False
+                finally:
+                    Py_DECREF(res)
+            Py_INCREF(res)
+            return res, False
+    if su is None:
+        # pyvm: LOAD_SUPER_ATTR without a super object: make one for the generic path.
+        s2 = superobject(PySuper_Type)
+        s2.type = su_type
+        if su_obj is not None:
+            Py_INCREF(su_obj)
+        s2.obj = su_obj
+        s2.obj_type = su_obj_type
+        try:
+            return PyObject_GenericGetAttr(s2, name), False
+        finally:
+            Py_DECREF(s2)
+    return PyObject_GenericGetAttr(su, name), False
+
+
+def super_getattro(self_: PyObject, name: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:super_getattro"""
+    assert isinstance(self_, superobject)
+    t = self_.type
+    assert t is not None
+    return do_super_lookup(self_, t, self_.obj, self_.obj_type, name, False)[0]
+
+
+def _PySuper_Lookup(tp: PyTypeObject, obj: PyObject, name: PyObject,
+                    want_method: bool) -> tuple[PyObject, bool]:
+    """CPython: Objects/typeobject.c:_PySuper_Lookup
+
+    ``LOAD_SUPER_ATTR``'s lookup for ``super(tp, obj).name`` without building the
+    super object.
+    """
+    obj_type = supercheck(tp, obj)
+    return do_super_lookup(None, tp, obj, obj_type, name, want_method)
+
+
+def super_dealloc(op: PyObject) -> None:
+    """CPython: Objects/typeobject.c:super_dealloc"""
+    assert isinstance(op, superobject)
+    o = op.obj
+    op.obj = None
+    if o is not None:
+        Py_DECREF(o)
+
+
+def super_repr(op: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:super_repr"""
+    assert isinstance(op, superobject)
+    tn = op.type.tp_name if op.type is not None else "NULL"
+    if op.obj_type is not None:
+        return _new_str(f"<super: <class '{tn}'>, <{op.obj_type.tp_name} object>>")
+    return _new_str(f"<super: <class '{tn}'>, NULL>")
+
+
+def super_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:super_descr_get"""
+    assert isinstance(self_, superobject)
+    if obj is None or obj is Py_None or self_.obj is not None:
+        Py_INCREF(self_)
+        return self_
+    su = superobject(self_.ob_type)
+    super_init_impl(su, self_.type, obj)
+    return su
+
+
+def _super_get_thisclass(op: PyObject) -> PyObject:
+    """pyvm: the ``__thisclass__`` member of C's ``super_members``."""
+    assert isinstance(op, superobject)
+    return op.type if op.type is not None else Py_None
+
+
+def _super_get_self(op: PyObject) -> PyObject:
+    """pyvm: the ``__self__`` member of C's ``super_members``."""
+    assert isinstance(op, superobject)
+    r = op.obj if op.obj is not None else Py_None
+    Py_INCREF(r)
+    return r
+
+
+def _super_get_self_class(op: PyObject) -> PyObject:
+    """pyvm: the ``__self_class__`` member of C's ``super_members``."""
+    assert isinstance(op, superobject)
+    return op.obj_type if op.obj_type is not None else Py_None
+
+
+def type_prepare(cls: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/typeobject.c:type_prepare"""
+    from pyvm.objects.dictobject import PyDict_New  # cycle
+    return PyDict_New()
+
+
+def _init_heap_types() -> None:
+    """pyvm: the static initializer of ``super`` and the heap-type parts of
+    ``type`` (``__prepare__``)."""
+    st = PySuper_Type
+    st.tp_dealloc = super_dealloc
+    st.tp_repr = super_repr
+    st.tp_getattro = super_getattro
+    st.tp_setattro = PyObject_GenericSetAttr
+    st.tp_descr_get = super_descr_get
+    st.tp_init = super_init
+    st.tp_new = super_new
+    st.tp_vectorcall = super_vectorcall
+    _PyType_AddMembers(st, [PyMemberDef("__thisclass__", _super_get_thisclass),
+                            PyMemberDef("__self__", _super_get_self),
+                            PyMemberDef("__self_class__", _super_get_self_class)])
+    from pyvm.objects.methodobject import METH_FASTCALL
+    _PyType_AddMethods(PyType_Type, [
+        PyMethodDef("__prepare__", type_prepare, METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
+                    "__prepare__($cls, name, bases, /, **kwds)\n--\n\nCreate the namespace for the "
+                    "class statement"),
+    ])
+
+
 def _init_types() -> None:
     """pyvm: the static initializers of ``type`` and ``object`` (and the slots of
     NoneType / NotImplementedType that need this module)."""
@@ -1581,3 +3240,4 @@ def _init_types() -> None:
 
 
 _init_types()
+_init_heap_types()

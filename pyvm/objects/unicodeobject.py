@@ -64,6 +64,7 @@ from pyvm.objects.object import (
 from pyvm.objects.abstract import (
     PyObject_GetItem,
 )
+from pyvm.objects.call import _PyStack_UnpackDict
 from pyvm.objects.boolobject import (
     Py_False,
     Py_True,
@@ -74,8 +75,6 @@ from pyvm.objects.descrobject import (
 from pyvm.objects.exceptions import (
     PyExc_IndexError,
     PyExc_LookupError,
-    PyExc_OverflowError,
-    PyExc_TypeError,
     PyExc_ValueError,
 )
 from pyvm.objects.floatobject import (
@@ -84,6 +83,9 @@ from pyvm.objects.floatobject import (
 from pyvm.objects.longobject import (
     PyLongObject,
     PyLong_FromLong,
+    _overflow_error as _overflow_error,
+    _type_error as _type_error,
+    _value_error as _value_error,
 )
 from pyvm.objects.methodobject import (
     METH_FASTCALL,
@@ -159,24 +161,9 @@ _state: Final = _UnicodeState()
 # Error helpers.
 
 
-def _type_error(msg: str) -> NoReturn:
-    """pyvm: raise a pyvm TypeError."""
-    PyErr_SetString(PyExc_TypeError, msg)
-
-
-def _value_error(msg: str) -> NoReturn:
-    """pyvm: raise a pyvm ValueError."""
-    PyErr_SetString(PyExc_ValueError, msg)
-
-
 def _index_error(msg: str) -> NoReturn:
     """pyvm: raise a pyvm IndexError."""
     PyErr_SetString(PyExc_IndexError, msg)
-
-
-def _overflow_error(msg: str) -> NoReturn:
-    """pyvm: raise a pyvm OverflowError."""
-    PyErr_SetString(PyExc_OverflowError, msg)
 
 
 # pyvm: the largest result (items or characters) pyvm asks the host to
@@ -1133,18 +1120,10 @@ def unicode_encode_impl(self: PyObject, args: list[PyObject], kwnames: Optional[
     pyvm: the host codecs do the work (see the module docstring)."""
     from pyvm.objects.bytesobject import PyBytes_FromStringAndSize
     a = _PyArg_UnpackKeywords("encode", args, kwnames, ["encoding", "errors"], 0, 2)
-    encoding = "utf-8"
-    errors = "strict"
-    e = a[0]
-    if e is not None:
-        if not isinstance(e, PyUnicodeObject):
-            _type_error(f"encode() argument 'encoding' must be str, not {e.ob_type.tp_name}")
-        encoding = e.value
-    r = a[1]
-    if r is not None:
-        if not isinstance(r, PyUnicodeObject):
-            _type_error(f"encode() argument 'errors' must be str, not {r.ob_type.tp_name}")
-        errors = r.value
+    e = _str_kwarg(a[0], "encoding", "encode")
+    r = _str_kwarg(a[1], "errors", "encode")
+    encoding = "utf-8" if e is None else e
+    errors = "strict" if r is None else r
     try:
         data = _self(self).encode(encoding, errors)
     except (UnicodeError, LookupError) as exc:
@@ -1334,12 +1313,14 @@ def PyUnicode_FromEncodedObject(obj: PyObject, encoding: Optional[str],
     return PyUnicode_FromString(s)
 
 
-def _str_kwarg(o: Optional[PyObject], name: str) -> Optional[str]:
-    """pyvm: ``str()``'s ``encoding``/``errors`` converter."""
+def _str_kwarg(o: Optional[PyObject], name: str, func: str) -> Optional[str]:
+    """pyvm: the clinic ``str`` converter of an optional ``encoding``/``errors``
+    argument, shared by ``str()``, ``str.encode``, ``bytes()`` and
+    ``bytes.decode`` (``func`` names the callable in the message)."""
     if o is None:
         return None
     if not isinstance(o, PyUnicodeObject):
-        _type_error(f"str() argument '{name}' must be str, not {o.ob_type.tp_name}")
+        _type_error(f"{func}() argument '{name}' must be str, not {o.ob_type.tp_name}")
     return o.value
 
 
@@ -1352,33 +1333,19 @@ def unicode_vectorcall(tp: PyObject, args: list[PyObject], start: int, nargs: in
     kws = _kwnames_list(kwnames)
     a = _PyArg_UnpackKeywords("str", args[start:start + nargs + len(kws)], kwnames,
                               ["object", "encoding", "errors"], 0, 3)
-    return unicode_new_impl(tp, a[0], _str_kwarg(a[1], "encoding"), _str_kwarg(a[2], "errors"))
+    return unicode_new_impl(tp, a[0], _str_kwarg(a[1], "encoding", "str"),
+                            _str_kwarg(a[2], "errors", "str"))
 
 
 def unicode_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/clinic/unicodeobject.c.h:unicode_new"""
-    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
+    from pyvm.objects.tupleobject import PyTupleObject
     assert isinstance(args, PyTupleObject)
-    vec = list(args.ob_item)
-    kwnames: Optional[PyObject] = None
-    if kwds is not None:
-        from pyvm.objects.dictobject import PyDict_Next
-        names: list[PyObject] = []
-        pos = 0
-        while True:
-            nx = PyDict_Next(kwds, pos)
-            if nx is None:
-                break
-            pos, k, v = nx
-            names.append(k)
-            vec.append(v)
-        if names:
-            kwnames = _PyTuple_FromArray(names)
+    vec, kwnames = _PyStack_UnpackDict(args.ob_item, 0, len(args.ob_item), kwds)
     try:
-        kws = _kwnames_list(kwnames)
         a = _PyArg_UnpackKeywords("str", vec, kwnames, ["object", "encoding", "errors"], 0, 3)
-        del kws
-        return unicode_new_impl(tp, a[0], _str_kwarg(a[1], "encoding"), _str_kwarg(a[2], "errors"))
+        return unicode_new_impl(tp, a[0], _str_kwarg(a[1], "encoding", "str"),
+                                _str_kwarg(a[2], "errors", "str"))
     finally:
         if kwnames is not None:
             Py_DECREF(kwnames)

@@ -29,9 +29,10 @@ def last_line(text):
     return lines[-1] if lines else None
 
 
-def run_program(path, source):
+def run_program(path, source, code=None):
     """Run like ``python PATH``: __main__ globals, sys.argv = [PATH]; an uncaught
-    exception prints its traceback (status 1); SystemExit as handle_system_exit."""
+    exception prints its traceback (status 1); SystemExit as handle_system_exit.
+    ``code``, when given, is run instead of ``compile(source, ...)``."""
     out = io.StringIO()
     err = io.StringIO()
     saved = sys.stdout, sys.stderr, sys.argv
@@ -42,7 +43,7 @@ def run_program(path, source):
              "__cached__": None, "__doc__": None, "__package__": None,
              "__spec__": None, "__loader__": None}
         try:
-            exec(compile(source, path, "exec"), g)
+            exec(code if code is not None else compile(source, path, "exec"), g)
         except SystemExit as e:
             c = e.code
             if c is None:
@@ -88,4 +89,140 @@ def run_all(names):
             "dis": dis_text,
             "code": dump,
         }
+    return json.dumps(results)
+
+
+# ---------------------------------------------------------------------------
+# The compile set (tests/compile_programs) and the marshal checks. These only
+# compile (and, for marshal loads, run) code: the compile programs are compared
+# on their ``dis`` text and code objects even where pyvm cannot run them yet.
+
+
+def compile_result(path, source):
+    """``{"dis", "code"}`` for a file that compiles, ``{"error"}`` (the last line
+    of the report, ``SyntaxError: message``) for one that does not."""
+    try:
+        code = compile(source, path, "exec")
+    except SyntaxError as e:
+        lines = traceback.format_exception_only(type(e), e)
+        return {"error": last_line("".join(lines))}
+    buf = io.StringIO()
+    dis.dis(code, file=buf)
+    return {"dis": normalise_addresses(buf.getvalue()),
+            "code": codedump.dump_marshalled(marshal.dumps(code))}
+
+
+def compile_all(names):
+    results = {}
+    for name in names:
+        path = f"tests/compile_programs/{name}.py"
+        with open(path, "rb") as f:
+            source = f.read()
+        results[name] = compile_result(path, source)
+    return results
+
+
+def marshal_all(paths):
+    """``marshal.dumps(compile(source, path, "exec"))`` as hex for each path that
+    compiles (the data pyvm's reader must load)."""
+    out = {}
+    for path in paths:
+        with open(path, "rb") as f:
+            source = f.read()
+        try:
+            code = compile(source, path, "exec")
+        except SyntaxError:
+            continue
+        out[path] = marshal.dumps(code).hex()
+    return out
+
+
+def loads_all(items):
+    """pyvm-written marshal data, loaded by CPython: for each ``{"path", "hex",
+    "run"}`` whether ``marshal.loads`` accepts it, whether the dump of the
+    loaded code (written again by CPython) equals the dump of CPython's own
+    compile of the source, and, when ``run``, what executing the loaded code
+    object prints (as ``run_program`` reports it)."""
+    out = {}
+    for item in items:
+        path = item["path"]
+        res = {"loaded": False, "same_code": False, "error": None,
+               "stdout": None, "status": None, "exception": None}
+        out[path] = res
+        try:
+            loaded = marshal.loads(bytes.fromhex(item["hex"]))
+        except Exception as e:
+            res["error"] = f"{type(e).__name__}: {e}"
+            continue
+        res["loaded"] = True
+        with open(path, "rb") as f:
+            source = f.read()
+        mine = codedump.dump_marshalled(marshal.dumps(compile(source, path, "exec")))
+        theirs = codedump.dump_marshalled(marshal.dumps(loaded))
+        res["same_code"] = mine == theirs
+        if not res["same_code"]:
+            res["error"] = "dump differs from CPython's compile"
+        if item.get("run"):
+            res["stdout"], res["status"], res["exception"] = run_program(path, source, loaded)
+    return out
+
+
+def malformed_all(hexes):
+    """What ``marshal.loads`` makes of each (corrupt) data: ``"Type: message"``
+    of the exception it raises, or ``"ok"``."""
+    out = []
+    for h in hexes:
+        try:
+            marshal.loads(bytes.fromhex(h))
+        except Exception as e:
+            out.append(f"{type(e).__name__}: {e}")
+        else:
+            out.append("ok")
+    return out
+
+
+def pyc_all(items):
+    """Each ``{"path", "hex"}``: a .pyc written by pyvm (16-byte header, then the
+    marshalled module), checked as importlib's SourceLoader checks a cached file
+    (``_classify_pyc``, ``_validate_timestamp_pyc``) and loaded
+    (``_compile_bytecode``); ``"ok"`` or the error."""
+    import importlib.util
+    from importlib import _bootstrap_external as be
+    out = {}
+    for item in items:
+        path = item["path"]
+        data = bytes.fromhex(item["hex"])
+        try:
+            if data[:4] != importlib.util.MAGIC_NUMBER:
+                raise ImportError(f"bad magic {data[:4]!r} != {importlib.util.MAGIC_NUMBER!r}")
+            flags = be._classify_pyc(data, path, {})
+            if flags != 0:
+                raise ImportError(f"flags {flags}")
+            be._validate_timestamp_pyc(data, item["mtime"], item["size"], path, {})
+            code = be._compile_bytecode(memoryview(data)[16:], path, path)
+            with open(path, "rb") as f:
+                source = f.read()
+            mine = codedump.dump_marshalled(marshal.dumps(compile(source, path, "exec")))
+            if codedump.dump_marshalled(marshal.dumps(code)) != mine:
+                raise ValueError("dump differs from CPython's compile")
+            out[path] = "ok"
+        except Exception as e:
+            out[path] = f"{type(e).__name__}: {e}"
+    return out
+
+
+def run_job(job):
+    """The entry point of ``run.mjs --job``: ``job`` may hold ``compile`` (names
+    of tests/compile_programs), ``marshal`` (paths) and ``loads`` (items)."""
+    results = {}
+    if "compile" in job:
+        results["compile"] = compile_all(job["compile"])
+    if "marshal" in job:
+        results["marshal"] = marshal_all(job["marshal"])
+    if "loads" in job:
+        results["loads"] = loads_all(job["loads"])
+    if "malformed" in job:
+        results["malformed"] = malformed_all(job["malformed"])
+    if "pyc" in job:
+        results["pyc"] = pyc_all(job["pyc"])
     return json.dumps(results)

@@ -6,6 +6,11 @@
 //   REPO_ROOT  the checkout; programs are read from REPO_ROOT/tests/programs/NAME.py
 //   OUT_JSON   where to write {"<name>": {"stdout", "exception", "status", "dis", "code"}}
 //
+//        node run.mjs --job JOB_JSON REPO_ROOT OUT_JSON
+//   JOB_JSON   {"compile": [NAME...], "marshal": [PATH...], "loads": [{"path", "hex", "run"}...]}
+//              (oracle_driver.run_job); every tests/programs/*.py and
+//              tests/compile_programs/*.py is mirrored, PATHs are relative to REPO_ROOT
+//
 // Inside pyodide the repository is mirrored at /repo (cwd), so every program runs
 // as "tests/programs/NAME.py", exactly the path `pyvm tests/programs/NAME.py` uses.
 import { loadPyodide } from "pyodide";
@@ -14,7 +19,13 @@ import path from "path";
 import { fileURLToPath } from "url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const [repoRoot, outFile, ...names] = process.argv.slice(2);
+let argv = process.argv.slice(2);
+let jobFile = null;
+if (argv[0] === "--job") {
+  jobFile = argv[1];
+  argv = argv.slice(2);
+}
+const [repoRoot, outFile, ...names] = argv;
 if (!repoRoot || !outFile) {
   console.error("usage: node run.mjs REPO_ROOT OUT_JSON NAME...");
   process.exit(2);
@@ -35,6 +46,28 @@ FS.writeFile("/oracle/codedump.py",
   fs.readFileSync(path.join(repoRoot, "pyvm", "compile", "codedump.py")));
 FS.writeFile("/oracle/oracle_driver.py",
   fs.readFileSync(path.join(here, "oracle_driver.py")));
+if (jobFile !== null) {
+  const job = fs.readFileSync(jobFile, "utf8");
+  for (const dir of ["programs", "compile_programs"]) {
+    FS.mkdirTree(`/repo/tests/${dir}`);
+    for (const f of fs.readdirSync(path.join(repoRoot, "tests", dir))) {
+      if (f.endsWith(".py")) {
+        FS.writeFile(`/repo/tests/${dir}/${f}`,
+          fs.readFileSync(path.join(repoRoot, "tests", dir, f)));
+      }
+    }
+  }
+  py.globals.set("__oracle_job", job);
+  const jobResult = py.runPython(`
+import sys, os, json
+os.chdir("/repo")
+sys.path.insert(0, "/oracle")
+import oracle_driver
+oracle_driver.run_job(json.loads(__oracle_job))
+`);
+  fs.writeFileSync(outFile, jobResult);
+  process.exit(0);
+}
 for (const name of names) {
   FS.writeFile(`/repo/tests/programs/${name}.py`,
     fs.readFileSync(path.join(repoRoot, "tests", "programs", `${name}.py`)));
