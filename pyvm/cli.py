@@ -46,12 +46,14 @@ Options:
 -m mod : run library module as a script (not supported yet: pyvm has no import
          system so far)
 -V     : print the version number and exit (also --version)
+-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
 -X opt : set implementation-specific option (-X refdebug: count references and
          poison freed objects)
 --interpreted : run pyvm's own Python sources instead of the compiled build
          (also PYVM_INTERPRETED=1); must come before the program
-Accepted for compatibility, without effect so far: -b -B -d -E -i -I -O -P -q -R
--s -S -u -v -W arg -x
+Accepted for compatibility, without effect so far: -b -B -d -E -i -I -P -q -R -s
+-S -u -v -W arg -x
 
 Subcommands:
 dis FILE      : print what `python -m dis FILE` prints, for pyvm's compiled code
@@ -76,6 +78,7 @@ class Options:
     filename: Optional[str]
     argv: list[str]
     xoptions: list[str]
+    optimize: int
     help: bool
     version: bool
 
@@ -85,6 +88,7 @@ class Options:
         self.filename = None
         self.argv = []
         self.xoptions = []
+        self.optimize = 0
         self.help = False
         self.version = False
 
@@ -163,6 +167,8 @@ def config_parse_cmdline(args: list[str]) -> Options:
                 opts.help = True
             elif ch == "V":
                 opts.version = True
+            elif ch == "O":
+                opts.optimize += 1
     rest = args[i:]
     if rest and rest[0] != "-":
         opts.filename = rest[0]
@@ -174,9 +180,15 @@ def config_parse_cmdline(args: list[str]) -> Options:
     return opts
 
 
-def _apply_xoptions(opts: Options) -> None:
-    """pyvm: act on the ``-X`` options pyvm knows (C stores them in
+def _apply_options(opts: Options) -> None:
+    """pyvm: act on the options pyvm knows: ``-O``/``-OO`` (with
+    ``PYTHONOPTIMIZE``, read into ``PyConfig.optimization_level``) and the ``-X`` options (C stores them in
     ``PyConfig.xoptions`` for the runtime to read)."""
+    from pyvm.compile.compile import _PyCompile_SetOptimizationLevel
+
+    env = os.environ.get("PYTHONOPTIMIZE", "")
+    level = int(env) if env.isdigit() else (1 if env else 0)
+    _PyCompile_SetOptimizationLevel(max(level, opts.optimize))
     for x in opts.xoptions:
         if x == "refdebug":
             from pyvm.objects.object import _PyRefDebug_Enable
@@ -274,7 +286,7 @@ def pymain_main(args: list[str]) -> int:
     if opts.version:
         sys.stdout.write(f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
         return 0
-    _apply_xoptions(opts)
+    _apply_options(opts)
     from pyvm.eval import pythonrun
 
     if opts.command is not None:

@@ -142,3 +142,14 @@ def test_ctrl_c_can_be_caught(mode: str) -> None:
         mode, "print('ready', flush=True)\ntry:\n    while True:\n        pass\n"
               "except KeyboardInterrupt:\n    print('caught')\n")
     assert (rc, out, err) == (0, "ready\ncaught\n", "")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_optimize_flags(mode: str, tmp_path: Path) -> None:
+    # -O drops asserts and makes __debug__ False; -OO also drops docstrings.
+    prog = tmp_path / "opt.py"
+    prog.write_text('"""doc"""\ndef f():\n    "fdoc"\n    assert False\n    return __debug__\n'
+                    "print(__doc__, f.__doc__)\ntry:\n    print(f())\n"
+                    "except AssertionError:\n    print('assert')\n")
+    outs = [run_pyvm(mode, [*flags, str(prog)]).stdout for flags in ([], ["-O"], ["-OO"])]
+    assert outs == ["doc fdoc\nassert\n", "doc fdoc\nFalse\n", "None None\nFalse\n"]

@@ -313,6 +313,25 @@ class compiler:
         return u
 
 
+
+class _CompileConfig:
+    """pyvm: the part of ``PyConfig`` the compiler reads: ``optimization_level``
+    (``-O`` counts one, ``-OO`` two), which ``optimize=-1`` stands for."""
+
+    optimization_level: int
+
+    def __init__(self) -> None:
+        self.optimization_level = 0
+
+
+_compile_config: Final = _CompileConfig()
+
+
+def _PyCompile_SetOptimizationLevel(level: int) -> None:
+    """pyvm: set by the command line (``-O``), as ``PyConfig.optimization_level``
+    is set from ``-O`` and PYTHONOPTIMIZE before CPython compiles anything."""
+    _compile_config.optimization_level = level
+
 def compiler_setup(mod: ast.mod, filename: str, flags: int, optimize: int) -> compiler:
     """CPython: Python/compile.c:compiler_setup
 
@@ -326,7 +345,7 @@ def compiler_setup(mod: ast.mod, filename: str, flags: int, optimize: int) -> co
     merged = future.ff_features | flags
     future.ff_features = merged
     if optimize == -1:
-        optimize = 0  # pyvm: _Py_GetConfig()->optimization_level is 0 without -O
+        optimize = _compile_config.optimization_level
     _PyAST_Preprocess(mod, filename, optimize, merged, False, True)
     st = _PySymtable_Build(mod, filename, future)
     return compiler(filename, st, merged, merged, optimize)
