@@ -19,7 +19,7 @@ from pyvm.eval.frame import (
     FRAME_OWNED_BY_FRAME_OBJECT, _PyFrame_ClearAll, _PyInterpreterFrame,
 )
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyObject, PyTypeObject,
+    Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_XDECREF, Py_None, PyObject, PyTypeObject,
 )
 
 PyFrame_Type: Final = PyTypeObject("frame", flags=Py_TPFLAGS_HAVE_GC)
@@ -155,7 +155,6 @@ def frame_getbuiltins(op: PyObject) -> PyObject:
 
 def frame_getback(op: PyObject) -> PyObject:
     """CPython: Objects/frameobject.c:frame_back_get_impl"""
-    from pyvm.objects.object import Py_None
     assert isinstance(op, PyFrameObject)
     if op.f_back is not None:
         Py_INCREF(op.f_back)

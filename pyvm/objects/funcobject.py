@@ -24,7 +24,8 @@ from pyvm.objects.call import PyVectorcall_Call
 from pyvm.objects.codeobject import CO_HAS_DOCSTRING, PyCodeObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
-    Py_TPFLAGS_METHOD_DESCRIPTOR, Py_XDECREF, PyErr_SetString, PyObject, PyTypeObject,
+    Py_TPFLAGS_METHOD_DESCRIPTOR, Py_XDECREF, Py_None, PyErr_SetString, PyObject,
+    PyTypeObject,
 )
 
 PyFunction_Type: Final = PyTypeObject(
@@ -160,7 +161,6 @@ def PyFunction_NewWithQualName(code: PyObject, globals_: PyObject,
     Returns a new reference. ``code`` and ``globals_`` are borrowed.
     """
     from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.object import Py_None
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
 
     assert isinstance(code, PyCodeObject)
@@ -217,7 +217,6 @@ def func_dealloc(op: PyObject) -> None:
 def func_clear(op: PyObject) -> bool:
     """CPython: Objects/funcobject.c:func_clear"""
     assert isinstance(op, PyFunctionObject)
-    from pyvm.objects.object import Py_None
     g = op.func_globals
     b = op.func_builtins
     # pyvm: globals/builtins cannot be None-typed fields; point them at None
@@ -275,7 +274,6 @@ def func_descr_get(func: PyObject, obj: Optional[PyObject],
 
     Looked up on an instance, a function becomes a bound method.
     """
-    from pyvm.objects.object import Py_None
 
     if obj is None or obj is Py_None:
         Py_INCREF(func)
@@ -292,7 +290,6 @@ def _func(op: PyObject) -> PyFunctionObject:
 
 def _opt_none(v: Optional[PyObject]) -> PyObject:
     """pyvm: a new reference to ``v``, or to None for C's NULL."""
-    from pyvm.objects.object import Py_None
     r = Py_None if v is None else v
     Py_INCREF(r)
     return r
@@ -346,7 +343,6 @@ def func_get_doc(op: PyObject) -> PyObject:
 
 def func_set_doc(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/funcobject.c:func_set_doc"""
-    from pyvm.objects.object import Py_None
     f = _func(op)
     v = Py_None if value is None else value
     Py_INCREF(v)
@@ -363,7 +359,6 @@ def func_get_defaults(op: PyObject) -> PyObject:
 def func_set_defaults(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/funcobject.c:func_set_defaults"""
     from pyvm.objects.exceptions import PyExc_TypeError
-    from pyvm.objects.object import Py_None
     from pyvm.objects.tupleobject import PyTupleObject
     if value is Py_None:
         value = None
@@ -426,7 +421,7 @@ def func_get_annotation_dict(f: PyFunctionObject) -> PyObject:
     from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDictObject
     from pyvm.objects.exceptions import PyExc_TypeError
     from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import Py_None, PyCallable_Check
+    from pyvm.objects.object import PyCallable_Check
     from pyvm.objects.tupleobject import PyTupleObject
     ann = f.func_annotations
     if ann is None:

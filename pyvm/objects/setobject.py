@@ -38,6 +38,8 @@ from pyvm.objects.object import (
     Py_LT,
     Py_NE,
     Py_NewRef,
+    Py_None,
+    Py_NotImplemented,
     Py_ReprEnter,
     Py_ReprLeave,
     Py_TPFLAGS_BASETYPE,
@@ -792,7 +794,6 @@ def set_update_impl(self: PyObject, others: list[PyObject]) -> PyObject:
     so = _cast(self)
     for other in others:
         set_update_internal(so, other)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
@@ -927,7 +928,6 @@ def frozenset_copy_impl(self: PyObject) -> PyObject:
 def set_clear_impl(self: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_clear_impl"""
     set_clear_internal(self)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
@@ -948,7 +948,6 @@ def set_union_impl(self: PyObject, others: list[PyObject]) -> PyObject:
 
 def set_or(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_or"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(self) or not PyAnySet_Check(other):
         return Py_NotImplemented
     result = _cast(set_copy_impl(self))
@@ -964,7 +963,6 @@ def set_or(self: PyObject, other: PyObject) -> PyObject:
 
 def set_ior(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_ior"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(other):
         return Py_NotImplemented
     set_update_internal(_cast(self), other)
@@ -1045,13 +1043,11 @@ def set_intersection_update_multi_impl(self: PyObject, others: list[PyObject]) -
     tmp = set_intersection_multi_impl(self, others)
     set_swap_bodies(_cast(self), _cast(tmp))
     Py_DECREF(tmp)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
 def set_and(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_and"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(self) or not PyAnySet_Check(other):
         return Py_NotImplemented
     return set_intersection(_cast(self), other)
@@ -1059,7 +1055,6 @@ def set_and(self: PyObject, other: PyObject) -> PyObject:
 
 def set_iand(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_iand"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(other):
         return Py_NotImplemented
     set_intersection_update(_cast(self), other)
@@ -1145,7 +1140,6 @@ def set_difference_update_impl(self: PyObject, others: list[PyObject]) -> PyObje
     """CPython: Objects/setobject.c:set_difference_update_impl"""
     for other in others:
         set_difference_update_internal(_cast(self), other)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
@@ -1207,7 +1201,6 @@ def set_difference_multi_impl(self: PyObject, others: list[PyObject]) -> PyObjec
 
 def set_sub(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_sub"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(self) or not PyAnySet_Check(other):
         return Py_NotImplemented
     return set_difference_untracked(_cast(self), other)
@@ -1215,7 +1208,6 @@ def set_sub(self: PyObject, other: PyObject) -> PyObject:
 
 def set_isub(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_isub"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(other):
         return Py_NotImplemented
     set_difference_update_internal(_cast(self), other)
@@ -1259,7 +1251,6 @@ def set_symmetric_difference_update_set(so: PySetObject, other: PySetObject) -> 
 
 def set_symmetric_difference_update_impl(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_symmetric_difference_update_impl"""
-    from pyvm.objects.object import Py_None
     so = _cast(self)
     if so is other:
         set_clear_internal(so)
@@ -1292,7 +1283,6 @@ def set_symmetric_difference_impl(self: PyObject, other: PyObject) -> PyObject:
 
 def set_xor(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_xor"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(self) or not PyAnySet_Check(other):
         return Py_NotImplemented
     return set_symmetric_difference_impl(self, other)
@@ -1300,7 +1290,6 @@ def set_xor(self: PyObject, other: PyObject) -> PyObject:
 
 def set_ixor(self: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_ixor"""
-    from pyvm.objects.object import Py_NotImplemented
     if not PyAnySet_Check(other):
         return Py_NotImplemented
     set_symmetric_difference_update_impl(self, other)
@@ -1352,7 +1341,6 @@ def set_issuperset_impl(self: PyObject, other: PyObject) -> PyObject:
 
 def set_richcompare(self: PyObject, w: PyObject, op: int) -> PyObject:
     """CPython: Objects/setobject.c:set_richcompare"""
-    from pyvm.objects.object import Py_NotImplemented
     v = _cast(self)
     if not PyAnySet_Check(w):
         return Py_NotImplemented
@@ -1386,7 +1374,6 @@ def set_richcompare(self: PyObject, w: PyObject, op: int) -> PyObject:
 def set_add_impl(self: PyObject, key: PyObject) -> PyObject:
     """CPython: Objects/setobject.c:set_add_impl"""
     set_add_key(_cast(self), key)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
@@ -1436,7 +1423,6 @@ def set_remove_impl(self: PyObject, key: PyObject) -> PyObject:
     if rv == DISCARD_NOTFOUND:
         from pyvm.objects.exceptions import _PyErr_SetKeyError
         _PyErr_SetKeyError(key)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
@@ -1448,7 +1434,6 @@ def set_discard_impl(self: PyObject, key: PyObject) -> PyObject:
     except PyErr as e:
         hash = _frozenset_key_hash(key, e)
         set_discard_entry(so, key, hash)
-    from pyvm.objects.object import Py_None
     return Py_None
 
 
