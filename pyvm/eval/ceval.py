@@ -43,31 +43,10 @@ from __future__ import annotations
 
 from typing import Callable, Final, Optional
 
-from pyvm.compile.opcode import (
-    BINARY_OP, BINARY_SLICE, BUILD_LIST, BUILD_MAP, BUILD_SLICE, BUILD_STRING,
-    BUILD_TUPLE, CALL, CALL_FUNCTION_EX, CALL_INTRINSIC_1, CALL_KW, CHECK_EXC_MATCH,
-    COMPARE_OP, CONTAINS_OP, CONVERT_VALUE, COPY, COPY_FREE_VARS, DELETE_ATTR,
-    DELETE_DEREF, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME, DELETE_SUBSCR, DICT_MERGE,
-    DICT_UPDATE, END_FOR, EXTENDED_ARG, FOR_ITER, FORMAT_SIMPLE, FORMAT_WITH_SPEC,
-    GET_ITER, IMPORT_FROM, IMPORT_NAME, IS_OP, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, JUMP_FORWARD,
-    LIST_APPEND, LIST_EXTEND, LOAD_ATTR, LOAD_COMMON_CONSTANT, LOAD_CONST, LOAD_DEREF,
-    LOAD_FAST, LOAD_FAST_AND_CLEAR, LOAD_FAST_BORROW, LOAD_FAST_BORROW_LOAD_FAST_BORROW,
-    LOAD_FAST_CHECK, LOAD_FAST_LOAD_FAST, LOAD_GLOBAL, LOAD_NAME, LOAD_SMALL_INT,
-    MAKE_CELL, MAKE_FUNCTION, MAP_ADD, NOP, NOT_TAKEN, POP_EXCEPT, POP_ITER,
-    POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_TRUE,
-    POP_TOP, PUSH_EXC_INFO, PUSH_NULL, RAISE_VARARGS, RERAISE, RESUME, RETURN_VALUE,
-    SET_FUNCTION_ATTRIBUTE, STORE_ATTR, STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST,
-    STORE_FAST_STORE_FAST, STORE_GLOBAL, STORE_NAME, STORE_SLICE, STORE_SUBSCR, SWAP,
-    TO_BOOL, UNARY_INVERT, UNARY_NEGATIVE, UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE,
-    opname,
-)
-from pyvm.compile.opcode import (
-    LOAD_BUILD_CLASS, LOAD_FROM_DICT_OR_DEREF, LOAD_FROM_DICT_OR_GLOBALS, LOAD_LOCALS,
-    LOAD_SUPER_ATTR,
-)
-from pyvm.compile.opcode import BUILD_SET, SET_ADD, SET_UPDATE
+from pyvm.compile.opcode import opname
+from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
 from pyvm.eval.frame import (
-    PyThreadState, _PyErr_GetTopmostException,
+    FRAME_OWNED_BY_INTERPRETER, PyThreadState, _PyErr_GetTopmostException,
     _PyFrame_ClearExceptCode, _PyInterpreterFrame, _tstate,
 )
 from pyvm.objects.abstract import (
@@ -115,13 +94,84 @@ from pyvm.objects.object import (
     PyTypeObject, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, _PyErr_Raise,
     _PyObject_GetMethod,
 )
+from pyvm.objects.object import (
+    PyBaseObject_Type, PyObject_GetOptionalAttr, Py_TPFLAGS_METHOD_DESCRIPTOR,
+    _Py_TPFLAGS_MATCH_SELF, _PyType_Lookup,
+)
+from pyvm.objects.abstract import PyObject_IsInstance
+from pyvm.objects.codeobject import _PyCodeConstructor, _PyCode_New
+from pyvm.objects.setobject import PySet_Add, PySet_Contains, PySet_New
 from pyvm.objects.sliceobject import PySlice_New
+from pyvm.objects.tupleobject import PyTuple_Type
+from pyvm.objects.unicodeobject import PyUnicode_Type
 from pyvm.objects.tupleobject import (
     PyTupleObject, _PyTuple_FromArraySteal,
 )
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
 )
+
+# The imports of the instruction bodies (bytecodes.py), for the dispatch below.
+# BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
+from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
+from pyvm.eval.frame import _PyFrame_StackPush
+from pyvm.objects.abstract import (
+    PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
+    PyObject_Size, PyObject_SetItem, PySequence_Check, PySequence_Contains,
+    PySequence_Tuple, PyNumber_Invert, PyNumber_Negative,
+)
+from pyvm.objects.boolobject import Py_False, Py_True
+from pyvm.objects.call import PyObject_Call, PyObject_Vectorcall
+from pyvm.objects.cellobject import PyCell_New, PyCellObject
+from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
+from pyvm.objects.codeobject import CO_OPTIMIZED
+from pyvm.objects.dictobject import (
+    PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDict_Update,
+    PyDictObject, _PyDict_MergeEx,
+)
+from pyvm.objects.exceptions import (
+    PyExc_KeyError, PyExc_NameError, PyExc_StopIteration, PyExc_SystemError,
+    PyExc_TypeError, PyExc_UnboundLocalError, PyExc_AttributeError,
+    PyBaseExceptionObject, PyExceptionInstance_Check,
+)
+from pyvm.objects.funcobject import PyFunction_New, PyFunction_Type, PyFunctionObject
+from pyvm.objects.listobject import (
+    PyListObject, _PyList_AppendTakeRef, _PyList_Extend, _PyList_FromArraySteal,
+)
+from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
+from pyvm.objects.object import (
+    Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
+    PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
+    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise,
+    _PyObject_GetMethod, PyTypeObject,
+)
+from pyvm.objects.setobject import PySet_New, PySetObject, _PySet_AddTakeRef, _PySet_Update
+from pyvm.objects.sliceobject import PySlice_New
+from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
+from pyvm.objects.typeobject import PySuper_Type, _PySuper_Lookup
+from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicode_Type
+from pyvm.compile.opcode import (  # the opcodes the dispatch compares
+    BINARY_OP, BINARY_SLICE, BUILD_LIST, BUILD_MAP, BUILD_SET, BUILD_SLICE,
+    BUILD_STRING, BUILD_TUPLE, CACHE, CALL, CALL_FUNCTION_EX, CALL_INTRINSIC_1, CALL_KW,
+    CHECK_EXC_MATCH, COMPARE_OP, CONTAINS_OP, CONVERT_VALUE, COPY, COPY_FREE_VARS,
+    DELETE_ATTR, DELETE_DEREF, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME, DELETE_SUBSCR,
+    DICT_MERGE, DICT_UPDATE, END_FOR, EXIT_INIT_CHECK, EXTENDED_ARG, FORMAT_SIMPLE,
+    FORMAT_WITH_SPEC, FOR_ITER, GET_ITER, GET_LEN, IMPORT_FROM, IMPORT_NAME,
+    INTERPRETER_EXIT, IS_OP, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, JUMP_FORWARD,
+    LIST_APPEND, LIST_EXTEND, LOAD_ATTR, LOAD_BUILD_CLASS, LOAD_COMMON_CONSTANT,
+    LOAD_CONST, LOAD_DEREF, LOAD_FAST, LOAD_FAST_AND_CLEAR, LOAD_FAST_BORROW,
+    LOAD_FAST_BORROW_LOAD_FAST_BORROW, LOAD_FAST_CHECK, LOAD_FAST_LOAD_FAST,
+    LOAD_FROM_DICT_OR_DEREF, LOAD_FROM_DICT_OR_GLOBALS, LOAD_GLOBAL, LOAD_LOCALS,
+    LOAD_NAME, LOAD_SMALL_INT, LOAD_SPECIAL, LOAD_SUPER_ATTR, MAKE_CELL, MAKE_FUNCTION,
+    MAP_ADD, MATCH_CLASS, MATCH_KEYS, MATCH_MAPPING, MATCH_SEQUENCE, NOP, NOT_TAKEN,
+    POP_EXCEPT, POP_ITER, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
+    POP_JUMP_IF_TRUE, POP_TOP, PUSH_EXC_INFO, PUSH_NULL, RAISE_VARARGS, RERAISE,
+    RESERVED, RESUME, RETURN_VALUE, SET_ADD, SET_FUNCTION_ATTRIBUTE, SET_UPDATE,
+    STORE_ATTR, STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST, STORE_FAST_STORE_FAST,
+    STORE_GLOBAL, STORE_NAME, STORE_SLICE, STORE_SUBSCR, SWAP, TO_BOOL, UNARY_INVERT,
+    UNARY_NEGATIVE, UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE, WITH_EXCEPT_START,
+)
+# END GENERATED IMPORTS
 
 # pyvm: mirrors NAME_ERROR_MSG and the messages beside it (Include/internal/pycore_ceval.h)
 NAME_ERROR_MSG: Final = "name '{}' is not defined"
@@ -927,11 +977,21 @@ def _PyEval_Vector(func: PyFunctionObject, locals_: Optional[PyObject],
 
 
 def _PyEval_EvalFrame(tstate: PyThreadState, frame: _PyInterpreterFrame,
-                      throwflag: int) -> PyObject:
-    """pyvm: mirrors ``_PyEval_EvalFrame`` of Include/internal/pycore_ceval.h (a header, outside the index)"""
-    _Py_EnterRecursiveCall("")
+                      throwflag: int, throw_exc: Optional[PyObject] = None) -> PyObject:
+    """pyvm: mirrors ``_PyEval_EvalFrame`` of Include/internal/pycore_ceval.h (a header, outside the index)
+
+    The host-level recursion check of ``_PyEval_EvalFrameDefault``'s
+    ``_Py_EnterRecursiveCallTstate``: on failure the frame is cleared unrun.
+    """
     try:
-        return _PyEval_EvalFrameDefault(tstate, frame, throwflag)
+        _Py_EnterRecursiveCall("")
+    except PyErr:
+        if throw_exc is not None:
+            Py_DECREF(throw_exc)
+        _PyEval_FrameClearAndPop(tstate, frame)
+        raise
+    try:
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag, throw_exc)
     finally:
         _Py_LeaveRecursiveCall()
 
@@ -1232,6 +1292,228 @@ def _format_kwargs_error(func: PyObject, kwargs: PyObject, e: PyErr) -> PyErr:
 
 
 # ---------------------------------------------------------------------------
+# PEP 634: structural pattern matching
+
+
+def _PyEval_MatchKeys(tstate: PyThreadState, map_: PyObject, keys: PyObject) -> PyObject:
+    """CPython: Python/ceval.c:_PyEval_MatchKeys
+
+    A tuple of the values for ``keys`` (a tuple), or None when a key is
+    missing; looked up with ``map.get(key, dummy)`` so that ``__missing__``
+    is never called. Returns a new reference.
+    """
+    assert isinstance(keys, PyTupleObject)
+    nkeys = len(keys.ob_item)
+    if not nkeys:
+        return _PyTuple_FromArraySteal([])
+    get, is_meth = _PyObject_GetMethod(map_, PyUnicode_InternFromString("get"))
+    seen = PySet_New(None)
+    dummy = PyObject_CallNoArgs(PyBaseObject_Type)
+    values: list[PyObject] = []
+    try:
+        for key in keys.ob_item:
+            if PySet_Contains(seen, key):
+                r = _name_str(PyObject_Repr(key))
+                PyErr_SetString(PyExc_ValueError,
+                                f"mapping pattern checks duplicate key ({r})")
+            PySet_Add(seen, key)
+            if is_meth:
+                value = PyObject_Vectorcall(get, [map_, key, dummy], 0, 3, None)
+            else:
+                value = PyObject_Vectorcall(get, [key, dummy], 0, 2, None)
+            if value is dummy:
+                Py_DECREF(value)
+                for v in values:
+                    Py_DECREF(v)
+                values = []
+                Py_INCREF(Py_None)
+                return Py_None
+            values.append(value)
+    except PyErr:
+        for v in values:
+            Py_DECREF(v)
+        raise
+    finally:
+        Py_DECREF(get)
+        Py_DECREF(seen)
+        Py_DECREF(dummy)
+    return _PyTuple_FromArraySteal(values)
+
+
+def match_class_attr(tstate: PyThreadState, subject: PyObject, type_: PyTypeObject,
+                     name: PyObject, seen: PyObject) -> Optional[PyObject]:
+    """CPython: Python/ceval.c:match_class_attr
+
+    The attribute (a new reference), or None when the subject lacks it.
+    """
+    if PySet_Contains(seen, name):
+        r = _name_str(PyObject_Repr(name))
+        PyErr_SetString(PyExc_TypeError,
+                        f"{type_.tp_name}() got multiple sub-patterns for attribute {r}")
+    PySet_Add(seen, name)
+    return PyObject_GetOptionalAttr(subject, name)
+
+
+def _PyEval_MatchClass(tstate: PyThreadState, subject: PyObject, type_: PyObject,
+                       nargs: int, kwargs: PyObject) -> Optional[PyObject]:
+    """CPython: Python/ceval.c:_PyEval_MatchClass
+
+    On a match, a tuple of the extracted attributes (new reference); None on
+    no match; errors are raised.
+    """
+    if not isinstance(type_, PyTypeObject):
+        PyErr_SetString(PyExc_TypeError, "called match pattern must be a class")
+    assert isinstance(type_, PyTypeObject) and isinstance(kwargs, PyTupleObject)
+    if not PyObject_IsInstance(subject, type_):
+        return None
+    seen = PySet_New(None)
+    attrs: list[PyObject] = []
+    match_args: Optional[PyObject] = None
+    try:
+        if nargs:
+            match_self = False
+            match_args = PyObject_GetOptionalAttr(
+                type_, PyUnicode_InternFromString("__match_args__"))
+            if match_args is not None:
+                if not isinstance(match_args, PyTupleObject) \
+                        or match_args.ob_type is not PyTuple_Type:
+                    PyErr_SetString(PyExc_TypeError,
+                                    f"{type_.tp_name}.__match_args__ must be a tuple "
+                                    f"(got {match_args.ob_type.tp_name})")
+                assert isinstance(match_args, PyTupleObject)
+                allowed = len(match_args.ob_item)
+            else:
+                # _Py_TPFLAGS_MATCH_SELF is only acknowledged if the type does
+                # not define __match_args__.
+                match_self = (type_.tp_flags & _Py_TPFLAGS_MATCH_SELF) != 0
+                allowed = 1 if match_self else 0
+            if allowed < nargs:
+                plural = "" if allowed == 1 else "s"
+                PyErr_SetString(PyExc_TypeError,
+                                f"{type_.tp_name}() accepts {allowed} positional "
+                                f"sub-pattern{plural} ({nargs} given)")
+            if match_self:
+                Py_INCREF(subject)
+                attrs.append(subject)
+            else:
+                assert isinstance(match_args, PyTupleObject)
+                for i in range(nargs):
+                    name = match_args.ob_item[i]
+                    if name.ob_type is not PyUnicode_Type:
+                        PyErr_SetString(PyExc_TypeError,
+                                        f"__match_args__ elements must be strings "
+                                        f"(got {name.ob_type.tp_name})")
+                    attr = match_class_attr(tstate, subject, type_, name, seen)
+                    if attr is None:
+                        for o in attrs:
+                            Py_DECREF(o)
+                        attrs = []
+                        return None
+                    attrs.append(attr)
+        for name in kwargs.ob_item:
+            attr = match_class_attr(tstate, subject, type_, name, seen)
+            if attr is None:
+                for o in attrs:
+                    Py_DECREF(o)
+                attrs = []
+                return None
+            attrs.append(attr)
+    except PyErr:
+        for o in attrs:
+            Py_DECREF(o)
+        raise
+    finally:
+        Py_XDECREF(match_args)
+        Py_DECREF(seen)
+    return _PyTuple_FromArraySteal(attrs)
+
+
+# ---------------------------------------------------------------------------
+# with / async with: LOAD_SPECIAL
+
+# pyvm: the ``.error`` / ``.error_suggestion`` texts of ``_Py_SpecialMethods`` (Python/ceval.c)
+_SPECIAL_NAMES: Final = ("__enter__", "__exit__", "__aenter__", "__aexit__")
+_SPECIAL_ERRORS: Final = (
+    "'{}' object does not support the context manager protocol (missed __enter__ method)",
+    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+    "'{}' object does not support the asynchronous context manager protocol "
+    "(missed __aenter__ method)",
+    "'{}' object does not support the asynchronous context manager protocol "
+    "(missed __aexit__ method)",
+)
+_SPECIAL_SUGGESTIONS: Final = (
+    " but it supports the asynchronous context manager protocol. "
+    "Did you mean to use 'async with'?",
+    " but it supports the asynchronous context manager protocol. "
+    "Did you mean to use 'async with'?",
+    " but it supports the context manager protocol. Did you mean to use 'with'?",
+    " but it supports the context manager protocol. Did you mean to use 'with'?",
+)
+
+
+def _PyEval_SpecialMethodCanSuggest(self: PyObject, oparg: int) -> bool:
+    """CPython: Python/ceval.c:_PyEval_SpecialMethodCanSuggest"""
+    tp = self.ob_type
+    if oparg <= 1:
+        names = ("__aenter__", "__aexit__")
+    else:
+        names = ("__enter__", "__exit__")
+    return all(_PyType_Lookup(tp, PyUnicode_InternFromString(n)) is not None for n in names)
+
+
+def _load_special(localsplus: list[Optional[PyObject]], base: int, oparg: int) -> None:
+    """CPython: Objects/typeobject.c:_PyObject_LookupSpecialMethod
+
+    ``localsplus[base:base + 2]`` is ``[NULL, self]``; afterwards it is
+    ``[method, self]`` for a method descriptor (no bound method made) or
+    ``[bound, NULL]``. A missing method raises the 3.14 TypeError.
+    """
+    self = localsplus[base + 1]
+    assert self is not None
+    method = _PyType_Lookup(self.ob_type, PyUnicode_InternFromString(_SPECIAL_NAMES[oparg]))
+    if method is None:
+        msg = _SPECIAL_ERRORS[oparg].format(self.ob_type.tp_name)
+        if _PyEval_SpecialMethodCanSuggest(self, oparg):
+            msg += _SPECIAL_SUGGESTIONS[oparg]
+        PyErr_SetString(PyExc_TypeError, msg)
+    assert method is not None
+    if method.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR:
+        Py_INCREF(method)
+        localsplus[base] = method
+        return
+    f = method.ob_type.tp_descr_get
+    if f is not None:
+        localsplus[base] = f(method, self, self.ob_type)
+    else:
+        Py_INCREF(method)
+        localsplus[base] = method
+    localsplus[base + 1] = None
+    Py_DECREF(self)
+
+
+def _unknown_opcode(opcode: int, index: int) -> None:
+    """pyvm: the ``default:`` case of C's dispatch switch (``unknown opcode``)."""
+    name = opname[opcode] if opcode < len(opname) else str(opcode)
+    PyErr_SetString(PyExc_SystemError,
+                    f"pyvm: unknown opcode {name} ({opcode}) at offset {2 * index}")
+
+
+def _make_trampoline_code() -> PyCodeObject:
+    """pyvm: the code of the entry frame (C's ``_Py_INTERPRETER_TRAMPOLINE_INSTRUCTIONS``)
+
+    NOP, INTERPRETER_EXIT (reached on return), NOP, INTERPRETER_EXIT
+    (reached on yield), RESUME. C's entry frame has no code object; pyvm's
+    frames always have one, so this small one stands in.
+    """
+    empty = _PyTuple_FromArraySteal([])
+    units = [NOP, 0, INTERPRETER_EXIT, 0, NOP, 0, INTERPRETER_EXIT, 0, RESUME, 3 | 0]
+    name = PyUnicode_InternFromString("<interpreter trampoline>")
+    con = _PyCodeConstructor(name, name, name, 0, bytes(units), 0, b"", empty, empty, empty,
+                             b"", 0, 0, 0, 1, b"")
+    return _PyCode_New(con)
+
+
+# ---------------------------------------------------------------------------
 # The loop
 
 
@@ -1277,238 +1559,408 @@ def _Py_HandlePending() -> None:
         PyErr_SetNone(PyExc_KeyboardInterrupt)
 
 
-def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterFrame,
-                             throwflag: int) -> PyObject:
+def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
+                             throwflag: int, throw_exc: Optional[PyObject] = None) -> PyObject:
     """CPython: Python/ceval.c:_PyEval_EvalFrameDefault
 
-    Runs ``entry_frame`` (already initialised, its references owned by it)
-    and every frame it calls, until ``entry_frame`` returns (the value, a new
-    reference) or an exception leaves it (raised as ``PyErr``).
+    Runs ``frame`` (already initialised, its references owned by it) and
+    every frame it calls, until it returns or yields (the value, a new
+    reference) or an exception leaves it (raised as ``PyErr``). With
+    ``throwflag``, ``throw_exc`` (owned) is raised in ``frame`` at its current
+    instruction first (``generator.throw()``).
+
+    As in C, an *entry frame* owned by the interpreter sits below ``frame``:
+    returning or yielding to it runs its INTERPRETER_EXIT, which leaves the
+    loop; an exception unwinding into it leaves the loop too.
     """
-    frame = entry_frame
-    frame.previous = tstate.current_frame
-    # start_frame: the entry frame is counted like every pushed frame.
-    _start_frame(tstate, frame)
-    # pending: an exception to deliver to `frame` (from a callee frame that
-    # had no handler, or a bare re-raise); pending_tb says whether the frame
-    # gets a traceback entry for it (C's `goto error` vs `goto exception_unwind`).
+    entry_frame = _PyInterpreterFrame(_trampoline_code, None, frame.f_globals,
+                                      frame.f_builtins, None, tstate.current_frame)
+    entry_frame.owner = FRAME_OWNED_BY_INTERPRETER
+    entry_frame.instr_ptr = 1
+    frame.previous = entry_frame
+    tstate.current_frame = frame
+    # pending: an exception to deliver to `frame`; pending_tb says whether the
+    # frame gets a traceback entry for it (C's `goto error` vs
+    # `goto exception_unwind`); unwind_index is where the handler is looked up.
     pending: Optional[PyObject] = None
     pending_tb = False
     unwind_index = 0
+    if throwflag:
+        assert throw_exc is not None
+        try:
+            _Py_EnterRecursivePy(tstate)
+        except PyErr:
+            Py_DECREF(throw_exc)
+            tstate.current_frame = entry_frame.previous
+            raise
+        pending = throw_exc
+        pending_tb = True
+        unwind_index = frame.instr_ptr - 1
+    else:
+        try:
+            # start_frame: the first frame is counted like every pushed frame.
+            _start_frame(tstate, frame)
+        except PyErr:
+            tstate.current_frame = entry_frame.previous
+            raise
     while True:
-        code = frame.f_executable
-        units = code.co_code_adaptive
-        consts = code.co_consts_items
-        names = code.co_names_items
-        ls = frame.localsplus
-        sp = frame.stackpointer
-        next_instr = frame.instr_ptr + frame.return_offset
-        frame.return_offset = 0
-        this_instr = frame.instr_ptr
         if pending is None:
+            code = frame.f_executable
+            units = code.co_code_adaptive
+            consts = code.co_consts_items
+            names = code.co_names_items
+            localsplus = frame.localsplus
+            sp = frame.stackpointer
+            next_instr = frame.instr_ptr + frame.return_offset
+            frame.return_offset = 0
+            this_instr = next_instr
             try:
                 while True:
+                    # BEGIN GENERATED CASES (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
+                    attr: Optional[PyObject]
+                    attr_st: Optional[PyObject]
+                    attrs: Optional[PyObject]
+                    b: Optional[PyObject]
+                    bc: Optional[PyObject]
+                    bottom: Optional[PyObject]
+                    callable_: Optional[PyObject]
+                    callargs: Optional[PyObject]
+                    callargs_st: Optional[PyObject]
+                    class_dict_st: Optional[PyObject]
+                    class_st: Optional[PyObject]
+                    codeobj_st: Optional[PyObject]
+                    cond: Optional[PyObject]
+                    container: Optional[PyObject]
+                    dict_: Optional[PyObject]
+                    dict_st: Optional[PyObject]
+                    exc: Optional[PyObject]
+                    exc_st: Optional[PyObject]
+                    exc_value: Optional[PyObject]
+                    exit_func: Optional[PyObject]
+                    exit_self: Optional[PyObject]
+                    fmt_spec: Optional[PyObject]
+                    from_: Optional[PyObject]
+                    fromlist: Optional[PyObject]
+                    func: Optional[PyObject]
+                    func_in: Optional[PyObject]
+                    func_out: Optional[PyObject]
+                    func_st: Optional[PyObject]
+                    global_super_st: Optional[PyObject]
+                    iter_: Optional[PyObject]
+                    iterable: Optional[PyObject]
+                    iterable_st: Optional[PyObject]
+                    key: Optional[PyObject]
+                    keys: Optional[PyObject]
+                    kwargs: Optional[PyObject]
+                    kwargs_st: Optional[PyObject]
+                    kwnames: Optional[PyObject]
+                    lasti: Optional[PyObject]
+                    left: Optional[PyObject]
+                    len_: Optional[PyObject]
+                    level: Optional[PyObject]
+                    lhs: Optional[PyObject]
+                    list_: Optional[PyObject]
+                    list_st: Optional[PyObject]
+                    locals_: Optional[PyObject]
+                    map_: Optional[PyObject]
+                    maybe_self: Optional[PyObject]
+                    mod_or_class_dict: Optional[PyObject]
+                    names_: Optional[PyObject]
+                    new_exc: Optional[PyObject]
+                    next_: Optional[PyObject]
+                    obj: Optional[PyObject]
+                    owner: Optional[PyObject]
+                    prev_exc: Optional[PyObject]
+                    res: Optional[PyObject]
+                    result: Optional[PyObject]
+                    retval: Optional[PyObject]
+                    rhs: Optional[PyObject]
+                    right: Optional[PyObject]
+                    self: Optional[PyObject]
+                    self_or_null: Optional[PyObject]
+                    self_st: Optional[PyObject]
+                    seq: Optional[PyObject]
+                    set_: Optional[PyObject]
+                    should_be_none: Optional[PyObject]
+                    slice_: Optional[PyObject]
+                    start: Optional[PyObject]
+                    stop: Optional[PyObject]
+                    str_: Optional[PyObject]
+                    sub: Optional[PyObject]
+                    subject: Optional[PyObject]
+                    top: Optional[PyObject]
+                    tup: Optional[PyObject]
+                    type_: Optional[PyObject]
+                    update: Optional[PyObject]
+                    v: Optional[PyObject]
+                    val: Optional[PyObject]
+                    value: Optional[PyObject]
+                    value1: Optional[PyObject]
+                    value2: Optional[PyObject]
+                    values_or_none: Optional[PyObject]
+                    args: int
+                    method_and_self: int
+                    method_self: int
+                    null: int
+                    pieces: int
+                    unpacked_top: int
+                    values: int
                     word = units[next_instr]
                     opcode = word & 255
                     oparg = word >> 8
+                    this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # CPython: Python/bytecodes.c:EXTENDED_ARG
-                        next_instr += 1
-                        word = units[next_instr]
+                        # EXTENDED_ARG (inst, bytecodes.py line 1646)
+                        this_instr += 1
+                        word = units[this_instr]
                         opcode = word & 255
                         oparg = (oparg << 8) | (word >> 8)
-                    this_instr = next_instr
-
-                    if opcode == LOAD_FAST_BORROW or opcode == LOAD_FAST:
-                        # CPython: Python/bytecodes.c:LOAD_FAST
-                        # (LOAD_FAST_BORROW: the same, with a new reference; see the module doc)
-                        v = ls[oparg]
-                        assert v is not None
-                        Py_INCREF(v)
-                        ls[sp] = v
+                    if opcode == LOAD_FAST_BORROW:
+                        # LOAD_FAST_BORROW (inst, bytecodes.py line 264)
+                        next_instr = this_instr + 1
+                        value = localsplus[oparg]
+                        assert value is not None
+                        Py_INCREF(value)
+                        localsplus[sp] = value
                         sp += 1
-                        next_instr += 1
-                    elif opcode == LOAD_FAST_BORROW_LOAD_FAST_BORROW or \
-                            opcode == LOAD_FAST_LOAD_FAST:
-                        # CPython: Python/bytecodes.c:LOAD_FAST_BORROW_LOAD_FAST_BORROW
-                        # CPython: Python/bytecodes.c:LOAD_FAST_LOAD_FAST
-                        v = ls[oparg >> 4]
-                        v2 = ls[oparg & 15]
-                        assert v is not None and v2 is not None
-                        Py_INCREF(v)
-                        Py_INCREF(v2)
-                        ls[sp] = v
-                        ls[sp + 1] = v2
+                    elif opcode == LOAD_FAST_BORROW_LOAD_FAST_BORROW:
+                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 293)
+                        next_instr = this_instr + 1
+                        value1 = localsplus[oparg >> 4]
+                        value2 = localsplus[oparg & 15]
+                        assert value1 is not None and value2 is not None
+                        Py_INCREF(value1)
+                        Py_INCREF(value2)
+                        localsplus[sp] = value1
+                        localsplus[sp + 1] = value2
                         sp += 2
-                        next_instr += 1
                     elif opcode == STORE_FAST:
-                        # CPython: Python/bytecodes.c:STORE_FAST
+                        # STORE_FAST (inst, bytecodes.py line 319)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 1
+                        value = localsplus[sp - 1]
+                        old = localsplus[oparg]
+                        localsplus[oparg] = value
                         sp -= 1
-                        old = ls[oparg]
-                        ls[oparg] = ls[sp]
                         if old is not None:
                             Py_DECREF(old)
-                        next_instr += 1
                     elif opcode == LOAD_CONST:
-                        # CPython: Python/bytecodes.c:LOAD_CONST
-                        v = consts[oparg]
-                        Py_INCREF(v)
-                        ls[sp] = v
+                        # LOAD_CONST (inst, bytecodes.py line 306)
+                        next_instr = this_instr + 1
+                        value = consts[oparg]
+                        Py_INCREF(value)
+                        localsplus[sp] = value
                         sp += 1
-                        next_instr += 1
                     elif opcode == LOAD_SMALL_INT:
-                        # CPython: Python/bytecodes.c:LOAD_SMALL_INT
-                        ls[sp] = PyLong_FromLong(oparg)
+                        # LOAD_SMALL_INT (inst, bytecodes.py line 313)
+                        next_instr = this_instr + 1
+                        value = PyLong_FromLong(oparg)
+                        localsplus[sp] = value
                         sp += 1
-                        next_instr += 1
-                    elif opcode == POP_TOP or opcode == END_FOR or opcode == POP_ITER:
-                        # CPython: Python/bytecodes.c:POP_TOP
-                        # pyvm: END_FOR (Python/bytecodes.c; a tier-1-only instruction, not in the index) pops like POP_TOP
-                        # CPython: Python/bytecodes.c:POP_ITER
+                    elif opcode == POP_TOP:
+                        # POP_TOP (inst, bytecodes.py line 356)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 1
+                        value = localsplus[sp - 1]
                         sp -= 1
-                        v = ls[sp]
-                        if v is not None:
-                            Py_DECREF(v)
-                        next_instr += 1
+                        if value is not None:
+                            Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # CPython: Python/bytecodes.c:BINARY_OP
-                        lhs = ls[sp - 2]
-                        rhs = ls[sp - 1]
-                        assert lhs is not None and rhs is not None
+                        # BINARY_OP (macro, bytecodes.py line 1636)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 6
+                        # _BINARY_OP
+                        rhs = localsplus[sp - 1]
+                        assert rhs is not None
+                        lhs = localsplus[sp - 2]
+                        assert lhs is not None
                         res = _PyEval_BinaryOps[oparg](lhs, rhs)
                         Py_DECREF(lhs)
                         Py_DECREF(rhs)
+                        localsplus[sp - 2] = res
                         sp -= 1
-                        ls[sp - 1] = res
-                        next_instr += 6
-                    elif opcode == LOAD_GLOBAL:
-                        # CPython: Python/bytecodes.c:LOAD_GLOBAL
-                        ls[sp] = _load_global(frame, names[oparg >> 1])
-                        sp += 1
+                    elif opcode == LOAD_ATTR:
+                        # LOAD_ATTR (macro, bytecodes.py line 1087)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 10
+                        # _LOAD_ATTR
+                        owner = localsplus[sp - 1]
+                        assert owner is not None
+                        method_self = sp
+                        name = names[oparg >> 1]
                         if oparg & 1:
-                            ls[sp] = None
-                            sp += 1
-                        next_instr += 5
+                            attr, is_meth = _PyObject_GetMethod(owner, name)
+                            if is_meth:
+                                localsplus[method_self] = owner
+                            else:
+                                localsplus[method_self] = None
+                                Py_DECREF(owner)
+                        else:
+                            attr = PyObject_GetAttr(owner, name)
+                            Py_DECREF(owner)
+                        localsplus[sp - 1] = attr
+                        sp += (oparg&1)
+                    elif opcode == LOAD_GLOBAL:
+                        # LOAD_GLOBAL (macro, bytecodes.py line 791)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 5
+                        # _LOAD_GLOBAL
+                        res = _load_global(frame, names[oparg >> 1])
+                        localsplus[sp] = res
+                        sp += 1
+                        # _PUSH_NULL_CONDITIONAL
+                        null = sp
+                        if oparg & 1:
+                            localsplus[null] = None
+                        sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CPython: Python/bytecodes.c:CALL
-                        base = sp - oparg - 2
-                        callable_ = ls[base]
+                        # CALL (macro, bytecodes.py line 1427)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 4
+                        # _MAYBE_EXPAND_METHOD
+                        self_or_null = localsplus[sp - (oparg + 1)]
+                        callable_ = localsplus[sp - (oparg + 2)]
                         assert callable_ is not None
-                        if ls[base + 1] is None and callable_.ob_type is PyMethod_Type:
-                            # _MAYBE_EXPAND_METHOD: a bound method becomes its
-                            # function with `self` in the NULL slot.
+                        if self_or_null is None and callable_.ob_type is PyMethod_Type:
                             assert isinstance(callable_, PyMethodObject)
-                            mself = callable_.im_self
-                            mfunc = callable_.im_func
-                            Py_INCREF(mself)
-                            Py_INCREF(mfunc)
-                            ls[base + 1] = mself
-                            ls[base] = mfunc
-                            Py_DECREF(callable_)
-                            callable_ = mfunc
-                        total = oparg
-                        first = base + 2
-                        if ls[base + 1] is not None:
-                            first -= 1
-                            total += 1
+                            method = callable_
+                            self_or_null = method.im_self
+                            Py_INCREF(self_or_null)
+                            callable_ = method.im_func
+                            Py_INCREF(callable_)
+                            Py_DECREF(method)
+                        localsplus[sp - (oparg + 2)] = callable_
+                        localsplus[sp - (oparg + 1)] = self_or_null
+                        # _DO_CALL
+                        args = sp - oparg
+                        self_or_null = localsplus[sp - (oparg + 1)]
+                        callable_ = localsplus[sp - (oparg + 2)]
+                        assert callable_ is not None
+                        total_args = oparg
+                        arguments = args
+                        if self_or_null is not None:
+                            arguments -= 1
+                            total_args += 1
                         if callable_.ob_type is PyFunction_Type:
-                            # _PY_FRAME_GENERAL: the callee frame takes the
-                            # callable and the arguments.
                             assert isinstance(callable_, PyFunctionObject)
-                            frame.instr_ptr = this_instr
-                            frame.return_offset = 4
-                            sp = base
+                            fcode = callable_.func_code
+                            flocals: Optional[PyObject] = None
+                            if not (fcode.co_flags & CO_OPTIMIZED):
+                                flocals = callable_.func_globals
+                                Py_INCREF(flocals)
+                            sp -= (oparg + 2)
+                            frame.return_offset = next_instr - this_instr
+                            new_frame = _PyEvalFramePushAndInit(tstate, callable_, flocals, localsplus,
+                                                                arguments, total_args, None, frame)
                             frame.stackpointer = sp
-                            new_frame = _PyEvalFramePushAndInit(
-                                tstate, callable_, None, ls, first, total, None, frame)
                             _start_frame(tstate, new_frame)
                             frame = new_frame
                             break
-                        frame.instr_ptr = this_instr
                         frame.stackpointer = sp
-                        res = PyObject_Vectorcall(callable_, ls, first, total, None)  # type: ignore[arg-type]  # the argument slots are non-NULL
-                        for i in range(base, sp):
-                            o = ls[i]
-                            if o is not None:
-                                Py_DECREF(o)
-                        sp = base + 1
-                        ls[base] = res
-                        next_instr += 4
-                    elif opcode == STORE_NAME:
-                        # CPython: Python/bytecodes.c:STORE_NAME
-                        v = ls[sp - 1]
-                        assert v is not None
-                        ns = frame.f_locals
-                        if ns is None:
-                            r = _name_str(PyObject_Repr(names[oparg]))
-                            PyErr_SetString(PyExc_SystemError,
-                                            f"no locals found when storing {r}")
-                        if isinstance(ns, PyDictObject):
-                            PyDict_SetItem(ns, names[oparg], v)
-                        else:
-                            PyObject_SetItem(ns, names[oparg], v)
-                        sp -= 1
-                        Py_DECREF(v)
-                        next_instr += 1
-                    elif opcode == LOAD_NAME:
-                        # CPython: Python/bytecodes.c:LOAD_NAME
-                        ls[sp] = _load_name(frame, names[oparg])
-                        sp += 1
-                        next_instr += 1
-                    elif opcode == RESUME or opcode == NOP or opcode == NOT_TAKEN:
-                        # CPython: Python/bytecodes.c:RESUME
-                        # CPython: Python/bytecodes.c:NOP
-                        # CPython: Python/bytecodes.c:NOT_TAKEN
-                        next_instr += 1
-                    elif opcode == TO_BOOL:
-                        # CPython: Python/bytecodes.c:TO_BOOL
-                        v = ls[sp - 1]
-                        assert v is not None
-                        if v is not Py_True and v is not Py_False:
-                            b = PyObject_IsTrue(v)
-                            Py_DECREF(v)
-                            ls[sp - 1] = Py_True if b else Py_False
-                        next_instr += 4
+                        res = PyObject_Vectorcall(callable_, localsplus, arguments, total_args, None)  # type: ignore[arg-type]  # the argument slots are non-NULL
+                        Py_DECREF(callable_)
+                        Py_XDECREF(self_or_null)
+                        for _i in range(args, args + oparg):
+                            Py_XDECREF(localsplus[_i])
+                        localsplus[sp - (oparg + 2)] = res
+                        sp -= (oparg + 1)
+                        # _CHECK_PERIODIC
+                        _eval_breaker.countdown -= 1
+                        if _eval_breaker.countdown <= 0:
+                            _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # CPython: Python/bytecodes.c:POP_JUMP_IF_FALSE
-                        sp -= 1
-                        next_instr += 2
-                        if ls[sp] is Py_False:
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1229)
+                        next_instr = this_instr + 2
+                        # _POP_JUMP_IF_FALSE
+                        cond = localsplus[sp - 1]
+                        assert cond is not None
+                        if cond is Py_False:
                             next_instr += oparg
-                    elif opcode == POP_JUMP_IF_TRUE:
-                        # CPython: Python/bytecodes.c:POP_JUMP_IF_TRUE
                         sp -= 1
-                        next_instr += 2
-                        if ls[sp] is Py_True:
-                            next_instr += oparg
+                    elif opcode == TO_BOOL:
+                        # TO_BOOL (macro, bytecodes.py line 419)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 4
+                        # _TO_BOOL
+                        value = localsplus[sp - 1]
+                        assert value is not None
+                        if value is Py_True or value is Py_False:
+                            res = value
+                        else:
+                            is_true = PyObject_IsTrue(value)
+                            Py_DECREF(value)
+                            res = Py_True if is_true else Py_False
+                        localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # CPython: Python/bytecodes.c:COMPARE_OP
-                        lhs = ls[sp - 2]
-                        rhs = ls[sp - 1]
-                        assert lhs is not None and rhs is not None
-                        res = PyObject_RichCompare(lhs, rhs, oparg >> 5)
+                        # COMPARE_OP (macro, bytecodes.py line 1118)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 2
+                        # _COMPARE_OP
+                        right = localsplus[sp - 1]
+                        assert right is not None
+                        left = localsplus[sp - 2]
+                        assert left is not None
+                        cmp = PyObject_RichCompare(left, right, oparg >> 5)
                         if oparg & 16:
                             try:
-                                b = PyObject_IsTrue(res)
+                                cmp_true = PyObject_IsTrue(cmp)
                             finally:
-                                Py_DECREF(res)
-                            res = Py_True if b else Py_False
-                        Py_DECREF(lhs)
-                        Py_DECREF(rhs)
+                                Py_DECREF(cmp)
+                            cmp = Py_True if cmp_true else Py_False
+                        Py_DECREF(left)
+                        Py_DECREF(right)
+                        res = cmp
+                        localsplus[sp - 2] = res
                         sp -= 1
-                        ls[sp - 1] = res
-                        next_instr += 2
+                    elif opcode == RETURN_VALUE:
+                        # RETURN_VALUE (inst, bytecodes.py line 563)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 1
+                        retval = localsplus[sp - 1]
+                        assert retval is not None
+                        sp -= 1
+                        frame.stackpointer = sp
+                        tstate.py_recursion_remaining += 1     # _Py_LeaveRecursiveCallPy
+                        dying = frame
+                        caller = dying.previous
+                        assert caller is not None
+                        frame = caller
+                        tstate.current_frame = caller
+                        _PyEval_FrameClearAndPop(tstate, dying)
+                        _PyFrame_StackPush(frame, retval)
+                        break
+                    elif opcode == RESUME:
+                        # RESUME (macro, bytecodes.py line 241)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 1
+                        # _CHECK_PERIODIC_IF_NOT_YIELD_FROM
+                        if (oparg & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM:
+                            _eval_breaker.countdown -= 1
+                            if _eval_breaker.countdown <= 0:
+                                _Py_HandlePending()
+                    elif opcode == POP_JUMP_IF_TRUE:
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1228)
+                        next_instr = this_instr + 2
+                        # _POP_JUMP_IF_TRUE
+                        cond = localsplus[sp - 1]
+                        assert cond is not None
+                        if cond is Py_True:
+                            next_instr += oparg
+                        sp -= 1
                     elif opcode == FOR_ITER:
-                        # CPython: Python/bytecodes.c:FOR_ITER
-                        it = ls[sp - 1]
-                        assert it is not None
-                        func = it.ob_type.tp_iternext
-                        if func is None:
-                            PyErr_SetString(
-                                PyExc_TypeError,
-                                f"'{it.ob_type.tp_name[:100]}' object is not an iterator")
+                        # FOR_ITER (macro, bytecodes.py line 1316)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 2
+                        # _FOR_ITER
+                        iter_ = localsplus[sp - 1]
+                        assert iter_ is not None
+                        iternext = iter_.ob_type.tp_iternext
+                        if iternext is None:
+                            PyErr_SetString(PyExc_TypeError,
+                                            f"'{iter_.ob_type.tp_name[:100]}' object is not an iterator")
+                        assert iternext is not None
                         try:
-                            nxt = func(it)
+                            nxt = iternext(iter_)
                         except PyErr as e:
                             if not e.matches(PyExc_StopIteration):
                                 raise
@@ -1517,881 +1969,1314 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                                 Py_DECREF(ev)
                             nxt = None
                         if nxt is None:
-                            # Jump forward oparg, then skip the END_FOR.
-                            next_instr += 2 + oparg + 1
-                        else:
-                            ls[sp] = nxt
-                            sp += 1
-                            next_instr += 2
+                            next_instr += oparg + 1
+                            continue
+                        next_ = nxt
+                        localsplus[sp] = next_
+                        sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # CPython: Python/bytecodes.c:JUMP_BACKWARD
-                        next_instr += 2 - oparg
-                        # CHECK_EVAL_BREAKER, every few thousand back jumps.
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1197)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 2
+                        # _CHECK_PERIODIC
                         _eval_breaker.countdown -= 1
                         if _eval_breaker.countdown <= 0:
                             _Py_HandlePending()
-                    elif opcode == RETURN_VALUE:
-                        # CPython: Python/bytecodes.c:RETURN_VALUE
-                        sp -= 1
-                        retval = ls[sp]
-                        assert retval is not None
-                        frame.stackpointer = sp
-                        tstate.py_recursion_remaining += 1
-                        dying = frame
-                        if dying is entry_frame:
-                            tstate.current_frame = dying.previous
-                            _PyEval_FrameClearAndPop(tstate, dying)
-                            return retval
-                        prev = dying.previous
-                        assert prev is not None
-                        frame = prev
-                        tstate.current_frame = frame
-                        _PyEval_FrameClearAndPop(tstate, dying)
-                        psp = frame.stackpointer
-                        frame.localsplus[psp] = retval
-                        frame.stackpointer = psp + 1
-                        break
-                    elif opcode == LOAD_ATTR:
-                        # CPython: Python/bytecodes.c:LOAD_ATTR
-                        owner = ls[sp - 1]
-                        assert owner is not None
-                        if oparg & 1:
-                            # The method form: an unbound method descriptor is
-                            # pushed with `owner` as self (no bound method made).
-                            attr, is_meth = _PyObject_GetMethod(owner, names[oparg >> 1])
-                            ls[sp - 1] = attr
-                            if is_meth:
-                                ls[sp] = owner
-                            else:
-                                ls[sp] = None
-                                Py_DECREF(owner)
-                            sp += 1
-                        else:
-                            attr = PyObject_GetAttr(owner, names[oparg >> 1])
-                            Py_DECREF(owner)
-                            ls[sp - 1] = attr
-                        next_instr += 10
-                    elif opcode == PUSH_NULL:
-                        # CPython: Python/bytecodes.c:PUSH_NULL
-                        ls[sp] = None
-                        sp += 1
-                        next_instr += 1
-                    elif opcode == GET_ITER:
-                        # CPython: Python/bytecodes.c:GET_ITER
-                        v = ls[sp - 1]
-                        assert v is not None
-                        it = PyObject_GetIter(v)
-                        Py_DECREF(v)
-                        ls[sp - 1] = it
-                        next_instr += 1
-                    elif opcode == JUMP_FORWARD:
-                        # CPython: Python/bytecodes.c:JUMP_FORWARD
-                        next_instr += 1 + oparg
-                    elif opcode == POP_JUMP_IF_NONE:
-                        # CPython: Python/bytecodes.c:POP_JUMP_IF_NONE
-                        sp -= 1
-                        v = ls[sp]
-                        next_instr += 2
-                        if v is Py_None:
-                            next_instr += oparg
-                        elif v is not None:
-                            Py_DECREF(v)
-                    elif opcode == POP_JUMP_IF_NOT_NONE:
-                        # CPython: Python/bytecodes.c:POP_JUMP_IF_NOT_NONE
-                        sp -= 1
-                        v = ls[sp]
-                        next_instr += 2
-                        if v is not Py_None:
-                            next_instr += oparg
-                            if v is not None:
-                                Py_DECREF(v)
-                    elif opcode == STORE_FAST_LOAD_FAST:
-                        # CPython: Python/bytecodes.c:STORE_FAST_LOAD_FAST
-                        old = ls[oparg >> 4]
-                        ls[oparg >> 4] = ls[sp - 1]
-                        v = ls[oparg & 15]
-                        assert v is not None
-                        Py_INCREF(v)
-                        ls[sp - 1] = v
-                        if old is not None:
-                            Py_DECREF(old)
-                        next_instr += 1
-                    elif opcode == STORE_FAST_STORE_FAST:
-                        # CPython: Python/bytecodes.c:STORE_FAST_STORE_FAST
-                        old = ls[oparg >> 4]
-                        ls[oparg >> 4] = ls[sp - 1]
-                        if old is not None:
-                            Py_DECREF(old)
-                        old = ls[oparg & 15]
-                        ls[oparg & 15] = ls[sp - 2]
-                        sp -= 2
-                        if old is not None:
-                            Py_DECREF(old)
-                        next_instr += 1
-                    elif opcode == IS_OP:
-                        # CPython: Python/bytecodes.c:IS_OP
-                        lhs = ls[sp - 2]
-                        rhs = ls[sp - 1]
-                        assert lhs is not None and rhs is not None
-                        b = (lhs is rhs) != (oparg != 0)
-                        Py_DECREF(lhs)
-                        Py_DECREF(rhs)
-                        sp -= 1
-                        ls[sp - 1] = Py_True if b else Py_False
-                        next_instr += 1
-                    elif opcode == CONTAINS_OP:
-                        # CPython: Python/bytecodes.c:CONTAINS_OP
-                        lhs = ls[sp - 2]
-                        rhs = ls[sp - 1]
-                        assert lhs is not None and rhs is not None
-                        b = PySequence_Contains(rhs, lhs) != (oparg != 0)
-                        Py_DECREF(lhs)
-                        Py_DECREF(rhs)
-                        sp -= 1
-                        ls[sp - 1] = Py_True if b else Py_False
-                        next_instr += 2
-                    elif opcode == UNARY_NOT:
-                        # CPython: Python/bytecodes.c:UNARY_NOT
-                        ls[sp - 1] = Py_True if ls[sp - 1] is Py_False else Py_False
-                        next_instr += 1
-                    elif opcode == UNARY_NEGATIVE or opcode == UNARY_INVERT:
-                        # CPython: Python/bytecodes.c:UNARY_NEGATIVE
-                        # CPython: Python/bytecodes.c:UNARY_INVERT
-                        v = ls[sp - 1]
-                        assert v is not None
-                        res = PyNumber_Negative(v) if opcode == UNARY_NEGATIVE \
-                            else PyNumber_Invert(v)
-                        Py_DECREF(v)
-                        ls[sp - 1] = res
-                        next_instr += 1
-                    elif opcode == BUILD_TUPLE:
-                        # CPython: Python/bytecodes.c:BUILD_TUPLE
-                        items: list[PyObject] = ls[sp - oparg:sp]  # type: ignore[assignment]  # stack slots are non-NULL
-                        sp -= oparg
-                        ls[sp] = _PyTuple_FromArraySteal(items)
-                        sp += 1
-                        next_instr += 1
-                    elif opcode == BUILD_LIST:
-                        # CPython: Python/bytecodes.c:BUILD_LIST
-                        from pyvm.objects.listobject import _PyList_FromArraySteal
-                        litems: list[PyObject] = ls[sp - oparg:sp]  # type: ignore[assignment]  # stack slots are non-NULL
-                        sp -= oparg
-                        ls[sp] = _PyList_FromArraySteal(litems)
-                        sp += 1
-                        next_instr += 1
-                    elif opcode == LIST_APPEND:
-                        # CPython: Python/bytecodes.c:LIST_APPEND
-                        lst = ls[sp - 1 - oparg]
-                        v = ls[sp - 1]
-                        assert isinstance(lst, PyListObject) and v is not None
-                        _PyList_AppendTakeRef(lst, v)
-                        sp -= 1
-                        next_instr += 1
-                    elif opcode == STORE_SUBSCR:
-                        # CPython: Python/bytecodes.c:STORE_SUBSCR
-                        v = ls[sp - 3]
-                        container = ls[sp - 2]
-                        sub = ls[sp - 1]
-                        assert v is not None and container is not None and sub is not None
-                        PyObject_SetItem(container, sub, v)
-                        sp -= 3
-                        Py_DECREF(v)
-                        Py_DECREF(container)
-                        Py_DECREF(sub)
-                        next_instr += 2
+                        # JUMP_BACKWARD_NO_INTERRUPT
+                        next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # CPython: Python/bytecodes.c:STORE_ATTR
-                        v = ls[sp - 2]
-                        owner = ls[sp - 1]
-                        assert v is not None and owner is not None
+                        # STORE_ATTR (macro, bytecodes.py line 706)
+                        frame.instr_ptr = this_instr
+                        next_instr = this_instr + 5
+                        # _STORE_ATTR
+                        owner = localsplus[sp - 1]
+                        assert owner is not None
+                        v = localsplus[sp - 2]
+                        assert v is not None
                         PyObject_SetAttr(owner, names[oparg], v)
-                        sp -= 2
                         Py_DECREF(v)
                         Py_DECREF(owner)
-                        next_instr += 5
-                    elif opcode == COPY:
-                        # CPython: Python/bytecodes.c:COPY
-                        v = ls[sp - oparg]
-                        assert v is not None
-                        Py_INCREF(v)
-                        ls[sp] = v
+                        sp -= 2
+                    elif opcode == PUSH_NULL:
+                        # PUSH_NULL (inst, bytecodes.py line 367)
+                        next_instr = this_instr + 1
+                        res = None
+                        localsplus[sp] = res
                         sp += 1
-                        next_instr += 1
-                    elif opcode == SWAP:
-                        # CPython: Python/bytecodes.c:SWAP
-                        v = ls[sp - 1]
-                        ls[sp - 1] = ls[sp - oparg]
-                        ls[sp - oparg] = v
-                        next_instr += 1
-                    elif opcode == LOAD_DEREF:
-                        # CPython: Python/bytecodes.c:LOAD_DEREF
-                        cell = ls[oparg]
-                        assert isinstance(cell, PyCellObject)
-                        v = cell.ob_ref
-                        if v is None:
-                            raise _PyEval_FormatExcUnbound(code, oparg)
-                        Py_INCREF(v)
-                        ls[sp] = v
+                    elif opcode == NOT_TAKEN:
+                        # NOT_TAKEN (macro, bytecodes.py line 199)
+                        next_instr = this_instr + 1
+                    elif opcode == LOAD_FAST:
+                        # LOAD_FAST (inst, bytecodes.py line 256)
+                        next_instr = this_instr + 1
+                        value = localsplus[oparg]
+                        assert value is not None
+                        Py_INCREF(value)
+                        localsplus[sp] = value
                         sp += 1
-                        next_instr += 1
-                    elif opcode == STORE_DEREF:
-                        # CPython: Python/bytecodes.c:STORE_DEREF
-                        cell = ls[oparg]
-                        assert isinstance(cell, PyCellObject)
-                        sp -= 1
-                        old = cell.ob_ref
-                        cell.ob_ref = ls[sp]
-                        if old is not None:
-                            Py_DECREF(old)
-                        next_instr += 1
-                    elif opcode == LOAD_FAST_CHECK:
-                        # CPython: Python/bytecodes.c:LOAD_FAST_CHECK
-                        v = ls[oparg]
-                        if v is None:
-                            raise _PyEval_FormatExcCheckArg(
-                                PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
-                                code.co_localsplusnames_items[oparg])
-                        Py_INCREF(v)
-                        ls[sp] = v
-                        sp += 1
-                        next_instr += 1
-                    elif opcode == LOAD_FAST_AND_CLEAR:
-                        # CPython: Python/bytecodes.c:LOAD_FAST_AND_CLEAR
-                        ls[sp] = ls[oparg]
-                        ls[oparg] = None
-                        sp += 1
-                        next_instr += 1
                     else:
-                        # Less frequent instructions, out of line in spirit
-                        # but kept in this function since they touch `sp`.
-                        frame.instr_ptr = this_instr
-                        if opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                            # CPython: Python/bytecodes.c:JUMP_BACKWARD_NO_INTERRUPT
-                            next_instr += 1 - oparg
-                        elif opcode == MAKE_FUNCTION:
-                            # CPython: Python/bytecodes.c:MAKE_FUNCTION
-                            co = ls[sp - 1]
-                            assert co is not None
-                            fn = PyFunction_New(co, frame.f_globals)
-                            Py_DECREF(co)
-                            ls[sp - 1] = fn
-                            next_instr += 1
-                        elif opcode == SET_FUNCTION_ATTRIBUTE:
-                            # CPython: Python/bytecodes.c:SET_FUNCTION_ATTRIBUTE
-                            fattr = ls[sp - 2]
-                            fn2 = ls[sp - 1]
-                            assert isinstance(fn2, PyFunctionObject) and fattr is not None
-                            sp -= 1
-                            ls[sp - 1] = fn2
-                            _set_function_attribute(fn2, oparg, fattr)
-                            next_instr += 1
-                        elif opcode == MAKE_CELL:
-                            # CPython: Python/bytecodes.c:MAKE_CELL
-                            initial = ls[oparg]
-                            ls[oparg] = PyCell_New(initial)
-                            if initial is not None:
-                                Py_DECREF(initial)
-                            next_instr += 1
-                        elif opcode == COPY_FREE_VARS:
-                            # CPython: Python/bytecodes.c:COPY_FREE_VARS
-                            fobj = frame.f_funcobj
-                            assert isinstance(fobj, PyFunctionObject)
-                            closure = fobj.func_closure
-                            assert isinstance(closure, PyTupleObject)
-                            offset = code.co_nlocalsplus - oparg
-                            for i in range(oparg):
-                                o = closure.ob_item[i]
-                                Py_INCREF(o)
-                                ls[offset + i] = o
-                            next_instr += 1
-                        elif opcode == DELETE_FAST:
-                            # CPython: Python/bytecodes.c:DELETE_FAST
-                            v = ls[oparg]
-                            if v is None:
-                                raise _PyEval_FormatExcCheckArg(
-                                    PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
-                                    code.co_localsplusnames_items[oparg])
-                            ls[oparg] = None
-                            Py_DECREF(v)
-                            next_instr += 1
-                        elif opcode == DELETE_DEREF:
-                            # CPython: Python/bytecodes.c:DELETE_DEREF
-                            cell = ls[oparg]
-                            assert isinstance(cell, PyCellObject)
-                            v = cell.ob_ref
-                            if v is None:
-                                raise _PyEval_FormatExcUnbound(code, oparg)
-                            cell.ob_ref = None
-                            Py_DECREF(v)
-                            next_instr += 1
-                        elif opcode == STORE_GLOBAL:
-                            # CPython: Python/bytecodes.c:STORE_GLOBAL
-                            v = ls[sp - 1]
-                            assert v is not None
-                            PyDict_SetItem(frame.f_globals, names[oparg], v)
-                            sp -= 1
-                            Py_DECREF(v)
-                            next_instr += 1
-                        elif opcode == DELETE_GLOBAL:
-                            # CPython: Python/bytecodes.c:DELETE_GLOBAL
-                            name = names[oparg]
-                            if PyDict_GetItemWithError(frame.f_globals, name) is None:
-                                raise _PyEval_FormatExcCheckArg(
-                                    PyExc_NameError, NAME_ERROR_MSG, name)
-                            PyDict_DelItem(frame.f_globals, name)
-                            next_instr += 1
-                        elif opcode == DELETE_NAME:
-                            # CPython: Python/bytecodes.c:DELETE_NAME
-                            name = names[oparg]
-                            ns = frame.f_locals
-                            if ns is None:
-                                r = _name_str(PyObject_Repr(name))
-                                PyErr_SetString(PyExc_SystemError,
-                                                f"no locals when deleting {r}")
-                            try:
-                                PyObject_DelItem(ns, name)
-                            except PyErr:
-                                raise _PyEval_FormatExcCheckArg(
-                                    PyExc_NameError, NAME_ERROR_MSG, name)
-                            next_instr += 1
-                        elif opcode == DELETE_ATTR:
-                            # CPython: Python/bytecodes.c:DELETE_ATTR
-                            owner = ls[sp - 1]
-                            assert owner is not None
-                            PyObject_SetAttr(owner, names[oparg], None)
-                            sp -= 1
-                            Py_DECREF(owner)
-                            next_instr += 1
-                        elif opcode == BUILD_MAP:
-                            # CPython: Python/bytecodes.c:BUILD_MAP
-                            base = sp - 2 * oparg
-                            d = _build_map(ls, base, oparg)
-                            for i in range(base, sp):
-                                o = ls[i]
-                                if o is not None:
-                                    Py_DECREF(o)
-                            ls[base] = d
-                            sp = base + 1
-                            next_instr += 1
-                        elif opcode == MAP_ADD:
-                            # CPython: Python/bytecodes.c:MAP_ADD
-                            dct = ls[sp - 3 - (oparg - 1)]
-                            k = ls[sp - 2]
-                            v = ls[sp - 1]
-                            assert dct is not None and k is not None and v is not None
-                            PyDict_SetItem(dct, k, v)
-                            sp -= 2
-                            Py_DECREF(k)
-                            Py_DECREF(v)
-                            next_instr += 1
-                        elif opcode == LIST_EXTEND:
-                            # CPython: Python/bytecodes.c:LIST_EXTEND
-                            lst = ls[sp - 1 - oparg]
-                            iterable = ls[sp - 1]
-                            assert isinstance(lst, PyListObject) and iterable is not None
-                            try:
-                                _PyList_Extend(lst, iterable)
-                            except PyErr as e:
-                                if e.matches(PyExc_TypeError) and \
-                                        iterable.ob_type.tp_iter is None and \
-                                        not PySequence_Check(iterable):
-                                    PyErr_SetString(
-                                        PyExc_TypeError,
-                                        f"Value after * must be an iterable, not "
-                                        f"{iterable.ob_type.tp_name[:200]}")
-                                raise
-                            sp -= 1
-                            Py_DECREF(iterable)
-                            next_instr += 1
-                        elif opcode == DICT_UPDATE:
-                            # CPython: Python/bytecodes.c:DICT_UPDATE
-                            dct = ls[sp - 1 - oparg]
-                            upd = ls[sp - 1]
-                            assert dct is not None and upd is not None
-                            try:
-                                PyDict_Update(dct, upd)
-                            except PyErr as e:
-                                if e.matches(PyExc_AttributeError):
-                                    PyErr_SetString(
-                                        PyExc_TypeError,
-                                        f"'{upd.ob_type.tp_name[:200]}' object is not a mapping")
-                                raise
-                            sp -= 1
-                            Py_DECREF(upd)
-                            next_instr += 1
-                        elif opcode == DICT_MERGE:
-                            # CPython: Python/bytecodes.c:DICT_MERGE
-                            dct = ls[sp - 1 - oparg]
-                            upd = ls[sp - 1]
-                            fnc = ls[sp - 1 - oparg - 3]
-                            assert dct is not None and upd is not None and fnc is not None
-                            try:
-                                _PyDict_MergeEx(dct, upd, 2)
-                            except PyErr as e:
-                                raise _format_kwargs_error(fnc, upd, e)
-                            sp -= 1
-                            Py_DECREF(upd)
-                            next_instr += 1
-                        elif opcode == BUILD_SET:
-                            # CPython: Python/bytecodes.c:BUILD_SET
-                            from pyvm.objects.setobject import PySet_New, _PySet_AddTakeRef, PySetObject
-                            st = PySet_New(None)
-                            assert isinstance(st, PySetObject)
-                            base = sp - oparg
-                            serr: Optional[PyErr] = None
-                            for i in range(base, sp):
-                                o = ls[i]
-                                ls[i] = None
-                                assert o is not None
-                                if serr is None:
-                                    try:
-                                        _PySet_AddTakeRef(st, o)
-                                    except PyErr as e:
-                                        serr = e
+                        if opcode < 61:
+                            if opcode < 29:
+                                if opcode < 17:
+                                    if opcode < 9:
+                                        if opcode < 4:
+                                            if opcode == CACHE:
+                                                # CACHE (inst, bytecodes.py line 1660)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                _unknown_opcode(opcode, this_instr)
+                                            elif opcode == BINARY_SLICE:
+                                                # BINARY_SLICE (macro, bytecodes.py line 454)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                # _BINARY_SLICE
+                                                stop = localsplus[sp - 1]
+                                                assert stop is not None
+                                                start = localsplus[sp - 2]
+                                                assert start is not None
+                                                container = localsplus[sp - 3]
+                                                assert container is not None
+                                                slc = PySlice_New(start, stop, None)
+                                                try:
+                                                    res = PyObject_GetItem(container, slc)
+                                                finally:
+                                                    Py_DECREF(slc)
+                                                Py_DECREF(container)
+                                                Py_DECREF(start)
+                                                Py_DECREF(stop)
+                                                localsplus[sp - 3] = res
+                                                sp -= 2
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == CALL_FUNCTION_EX:
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1555)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                # _MAKE_CALLARGS_A_TUPLE
+                                                callargs = localsplus[sp - 2]
+                                                assert callargs is not None
+                                                func = localsplus[sp - 4]
+                                                assert func is not None
+                                                if not isinstance(callargs, PyTupleObject):
+                                                    if callargs.ob_type.tp_iter is None and not PySequence_Check(callargs):
+                                                        PyErr_SetString(PyExc_TypeError,
+                                                                        f"{_PyObject_FunctionStr(func)} argument after * must "
+                                                                        f"be an iterable, not {callargs.ob_type.tp_name[:200]}")
+                                                    t = PySequence_Tuple(callargs)
+                                                    Py_DECREF(callargs)
+                                                    callargs = t
+                                                localsplus[sp - 2] = callargs
+                                                # _DO_CALL_FUNCTION_EX
+                                                kwargs_st = localsplus[sp - 1]
+                                                callargs_st = localsplus[sp - 2]
+                                                assert isinstance(callargs_st, PyTupleObject)
+                                                maybe_self = localsplus[sp - 3]
+                                                func_st = localsplus[sp - 4]
+                                                assert func_st is not None
+                                                if func_st.ob_type is PyFunction_Type:
+                                                    assert isinstance(func_st, PyFunctionObject)
+                                                    vec: list[Optional[PyObject]] = []
+                                                    for o in callargs_st.ob_item:
+                                                        Py_INCREF(o)
+                                                        vec.append(o)
+                                                    kwn2: Optional[PyObject] = None
+                                                    if kwargs_st is not None:
+                                                        try:
+                                                            kwn2 = _kwargs_to_vector(kwargs_st, vec)
+                                                        except PyErr:
+                                                            for o2 in vec:
+                                                                Py_XDECREF(o2)
+                                                            raise
+                                                    npos = len(callargs_st.ob_item)
+                                                    fcode = func_st.func_code
+                                                    flocals = None
+                                                    if not (fcode.co_flags & CO_OPTIMIZED):
+                                                        flocals = func_st.func_globals
+                                                        Py_INCREF(flocals)
+                                                    # The callee takes the function; the rest is released.
+                                                    Py_INCREF(func_st)
+                                                    Py_DECREF(func_st)
+                                                    Py_XDECREF(maybe_self)
+                                                    Py_DECREF(callargs_st)
+                                                    Py_XDECREF(kwargs_st)
+                                                    sp -= 4
+                                                    frame.return_offset = next_instr - this_instr
+                                                    try:
+                                                        new_frame = _PyEvalFramePushAndInit(tstate, func_st, flocals, vec, 0, npos,
+                                                                                            kwn2, frame)
+                                                    finally:
+                                                        Py_XDECREF(kwn2)
+                                                    frame.stackpointer = sp
+                                                    _start_frame(tstate, new_frame)
+                                                    frame = new_frame
+                                                    break
+                                                frame.stackpointer = sp
+                                                result = PyObject_Call(func_st, callargs_st, kwargs_st)
+                                                Py_DECREF(func_st)
+                                                Py_XDECREF(maybe_self)
+                                                Py_DECREF(callargs_st)
+                                                Py_XDECREF(kwargs_st)
+                                                localsplus[sp - 4] = result
+                                                sp -= 3
+                                                # _CHECK_PERIODIC
+                                                _eval_breaker.countdown -= 1
+                                                if _eval_breaker.countdown <= 0:
+                                                    _Py_HandlePending()
+                                            elif opcode == CHECK_EXC_MATCH:
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1151)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                right = localsplus[sp - 1]
+                                                assert right is not None
+                                                left = localsplus[sp - 2]
+                                                assert left is not None
+                                                _PyEval_CheckExceptTypeValid(right)
+                                                matches = PyErr_GivenExceptionMatches(left, right)
+                                                Py_DECREF(right)
+                                                b = Py_True if matches else Py_False
+                                                localsplus[sp - 1] = b
+                                            elif opcode == DELETE_SUBSCR:
+                                                # DELETE_SUBSCR (inst, bytecodes.py line 515)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                sub = localsplus[sp - 1]
+                                                assert sub is not None
+                                                container = localsplus[sp - 2]
+                                                assert container is not None
+                                                PyObject_DelItem(container, sub)
+                                                Py_DECREF(container)
+                                                Py_DECREF(sub)
+                                                sp -= 2
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 12:
+                                            if opcode == END_FOR:
+                                                # END_FOR (inst, bytecodes.py line 373)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                sp -= 1
+                                                Py_DECREF(value)
+                                            elif opcode == EXIT_INIT_CHECK:
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1432)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                should_be_none = localsplus[sp - 1]
+                                                assert should_be_none is not None
+                                                if should_be_none is not Py_None:
+                                                    PyErr_SetString(PyExc_TypeError,
+                                                                    f"__init__() should return None, not "
+                                                                    f"'{should_be_none.ob_type.tp_name[:200]}'")
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == FORMAT_SIMPLE:
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1596)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                # A str needs no formatting.
+                                                if value.ob_type is not PyUnicode_Type:
+                                                    res = PyObject_Format(value, None)
+                                                    Py_DECREF(value)
+                                                else:
+                                                    res = value
+                                                localsplus[sp - 1] = res
+                                            elif opcode == FORMAT_WITH_SPEC:
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1607)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                fmt_spec = localsplus[sp - 1]
+                                                assert fmt_spec is not None
+                                                value = localsplus[sp - 2]
+                                                assert value is not None
+                                                res = PyObject_Format(value, fmt_spec)
+                                                Py_DECREF(value)
+                                                Py_DECREF(fmt_spec)
+                                                localsplus[sp - 2] = res
+                                                sp -= 1
+                                            elif opcode == GET_ITER:
+                                                # GET_ITER (inst, bytecodes.py line 1273)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                iterable = localsplus[sp - 1]
+                                                assert iterable is not None
+                                                iter_ = PyObject_GetIter(iterable)
+                                                Py_DECREF(iterable)
+                                                localsplus[sp - 1] = iter_
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
                                 else:
-                                    Py_DECREF(o)
-                            sp = base
-                            if serr is not None:
-                                Py_DECREF(st)
-                                raise serr
-                            ls[sp] = st
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == SET_ADD:
-                            # CPython: Python/bytecodes.c:SET_ADD
-                            from pyvm.objects.setobject import _PySet_AddTakeRef, PySetObject
-                            set_add_to = ls[sp - 1 - oparg]
-                            set_add_v = ls[sp - 1]
-                            assert isinstance(set_add_to, PySetObject) and set_add_v is not None
-                            ls[sp - 1] = None
-                            sp -= 1
-                            _PySet_AddTakeRef(set_add_to, set_add_v)
-                            next_instr += 1
-                        elif opcode == SET_UPDATE:
-                            # CPython: Python/bytecodes.c:SET_UPDATE
-                            from pyvm.objects.setobject import _PySet_Update
-                            set_upd = ls[sp - 1 - oparg]
-                            iterable = ls[sp - 1]
-                            assert set_upd is not None and iterable is not None
-                            _PySet_Update(set_upd, iterable)
-                            sp -= 1
-                            Py_DECREF(iterable)
-                            next_instr += 1
-                        elif opcode == BUILD_SLICE:
-                            # CPython: Python/bytecodes.c:BUILD_SLICE
-                            base = sp - oparg
-                            a0 = ls[base]
-                            a1 = ls[base + 1]
-                            a2 = ls[base + 2] if oparg == 3 else None
-                            assert a0 is not None and a1 is not None
-                            slc = PySlice_New(a0, a1, a2)
-                            for i in range(base, sp):
-                                o = ls[i]
-                                if o is not None:
-                                    Py_DECREF(o)
-                            ls[base] = slc
-                            sp = base + 1
-                            next_instr += 1
-                        elif opcode == BINARY_SLICE:
-                            # CPython: Python/bytecodes.c:BINARY_SLICE
-                            container = ls[sp - 3]
-                            a0 = ls[sp - 2]
-                            a1 = ls[sp - 1]
-                            assert container is not None and a0 is not None and a1 is not None
-                            slc = PySlice_New(a0, a1, None)
-                            try:
-                                res = PyObject_GetItem(container, slc)
-                            finally:
-                                Py_DECREF(slc)
-                            Py_DECREF(container)
-                            Py_DECREF(a0)
-                            Py_DECREF(a1)
-                            sp -= 2
-                            ls[sp - 1] = res
-                            next_instr += 1
-                        elif opcode == STORE_SLICE:
-                            # CPython: Python/bytecodes.c:STORE_SLICE
-                            v = ls[sp - 4]
-                            container = ls[sp - 3]
-                            a0 = ls[sp - 2]
-                            a1 = ls[sp - 1]
-                            assert v is not None and container is not None
-                            assert a0 is not None and a1 is not None
-                            slc = PySlice_New(a0, a1, None)
-                            try:
-                                PyObject_SetItem(container, slc, v)
-                            finally:
-                                Py_DECREF(slc)
-                            for i in range(sp - 4, sp):
-                                o = ls[i]
-                                if o is not None:
-                                    Py_DECREF(o)
-                            sp -= 4
-                            next_instr += 1
-                        elif opcode == DELETE_SUBSCR:
-                            # CPython: Python/bytecodes.c:DELETE_SUBSCR
-                            container = ls[sp - 2]
-                            sub = ls[sp - 1]
-                            assert container is not None and sub is not None
-                            PyObject_DelItem(container, sub)
-                            sp -= 2
-                            Py_DECREF(container)
-                            Py_DECREF(sub)
-                            next_instr += 1
-                        elif opcode == UNPACK_SEQUENCE:
-                            # CPython: Python/bytecodes.c:UNPACK_SEQUENCE
-                            seq = ls[sp - 1]
-                            assert seq is not None
-                            _PyEval_UnpackIterableStackRef(seq, oparg, -1, ls, sp - 1 + oparg)
-                            Py_DECREF(seq)
-                            sp += oparg - 1
-                            next_instr += 2
-                        elif opcode == UNPACK_EX:
-                            # CPython: Python/bytecodes.c:UNPACK_EX
-                            seq = ls[sp - 1]
-                            assert seq is not None
-                            n_total = (oparg & 0xFF) + 1 + (oparg >> 8)
-                            _PyEval_UnpackIterableStackRef(seq, oparg & 0xFF, oparg >> 8,
-                                                           ls, sp - 1 + n_total)
-                            Py_DECREF(seq)
-                            sp += n_total - 1
-                            next_instr += 1
-                        elif opcode == CALL_KW:
-                            # CPython: Python/bytecodes.c:CALL_KW
-                            kwn = ls[sp - 1]
-                            assert isinstance(kwn, PyTupleObject)
-                            base = sp - oparg - 3
-                            callable_ = ls[base]
-                            assert callable_ is not None
-                            total = oparg
-                            first = base + 2
-                            if ls[base + 1] is not None:
-                                first -= 1
-                                total += 1
-                            npos = total - len(kwn.ob_item)
-                            if callable_.ob_type is PyFunction_Type:
-                                assert isinstance(callable_, PyFunctionObject)
-                                frame.return_offset = 4
-                                sp = base
-                                frame.stackpointer = sp
-                                try:
-                                    new_frame = _PyEvalFramePushAndInit(
-                                        tstate, callable_, None, ls, first, npos, kwn, frame)
-                                finally:
-                                    Py_DECREF(kwn)
-                                _start_frame(tstate, new_frame)
-                                frame = new_frame
-                                break
-                            frame.stackpointer = sp
-                            res = PyObject_Vectorcall(callable_, ls, first, npos, kwn)  # type: ignore[arg-type]  # the argument slots are non-NULL
-                            for i in range(base, sp):
-                                o = ls[i]
-                                if o is not None:
-                                    Py_DECREF(o)
-                            sp = base + 1
-                            ls[base] = res
-                            next_instr += 4
-                        elif opcode == CALL_FUNCTION_EX:
-                            # CPython: Python/bytecodes.c:CALL_FUNCTION_EX
-                            fnc = ls[sp - 4]
-                            callargs = ls[sp - 2]
-                            kwargs = ls[sp - 1]
-                            assert fnc is not None and callargs is not None
-                            if not isinstance(callargs, PyTupleObject):
-                                # _MAKE_CALLARGS_A_TUPLE / _Py_Check_ArgsIterable
-                                if callargs.ob_type.tp_iter is None and \
-                                        not PySequence_Check(callargs):
-                                    PyErr_SetString(
-                                        PyExc_TypeError,
-                                        f"{_PyObject_FunctionStr(fnc)} argument after * must "
-                                        f"be an iterable, not {callargs.ob_type.tp_name[:200]}")
-                                t = PySequence_Tuple(callargs)
-                                Py_DECREF(callargs)
-                                ls[sp - 2] = t
-                                callargs = t
-                            assert isinstance(callargs, PyTupleObject)
-                            if fnc.ob_type is PyFunction_Type:
-                                assert isinstance(fnc, PyFunctionObject)
-                                vec: list[Optional[PyObject]] = []
-                                for o in callargs.ob_item:
-                                    Py_INCREF(o)
-                                    vec.append(o)
-                                kwn2: Optional[PyObject] = None
-                                if kwargs is not None:
-                                    try:
-                                        kwn2 = _kwargs_to_vector(kwargs, vec)
-                                    except PyErr:
-                                        for o in vec:
-                                            Py_XDECREF(o)
-                                        raise
-                                npos = len(callargs.ob_item)
-                                # The callee takes the function; the rest is released.
-                                Py_INCREF(fnc)
-                                for i in range(sp - 4, sp):
-                                    o = ls[i]
-                                    if o is not None:
-                                        Py_DECREF(o)
-                                sp -= 4
-                                frame.stackpointer = sp
-                                frame.return_offset = 1
-                                try:
-                                    new_frame = _PyEvalFramePushAndInit(
-                                        tstate, fnc, None, vec, 0, npos, kwn2, frame)
-                                finally:
-                                    Py_XDECREF(kwn2)
-                                _start_frame(tstate, new_frame)
-                                frame = new_frame
-                                break
-                            frame.stackpointer = sp
-                            res = PyObject_Call(fnc, callargs, kwargs)
-                            for i in range(sp - 4, sp):
-                                o = ls[i]
-                                if o is not None:
-                                    Py_DECREF(o)
-                            sp -= 4
-                            ls[sp] = res
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == CALL_INTRINSIC_1:
-                            # CPython: Python/bytecodes.c:CALL_INTRINSIC_1
-                            v = ls[sp - 1]
-                            assert v is not None
-                            res = _call_intrinsic_1(tstate, oparg, v)
-                            Py_DECREF(v)
-                            ls[sp - 1] = res
-                            next_instr += 1
-                        elif opcode == FORMAT_SIMPLE:
-                            # CPython: Python/bytecodes.c:FORMAT_SIMPLE
-                            v = ls[sp - 1]
-                            assert v is not None
-                            if v.ob_type is not PyUnicodeObject_Type():
-                                res = PyObject_Format(v, None)
-                                Py_DECREF(v)
-                                ls[sp - 1] = res
-                            next_instr += 1
-                        elif opcode == FORMAT_WITH_SPEC:
-                            # CPython: Python/bytecodes.c:FORMAT_WITH_SPEC
-                            v = ls[sp - 2]
-                            spec = ls[sp - 1]
-                            assert v is not None and spec is not None
-                            res = PyObject_Format(v, spec)
-                            Py_DECREF(v)
-                            Py_DECREF(spec)
-                            sp -= 1
-                            ls[sp - 1] = res
-                            next_instr += 1
-                        elif opcode == CONVERT_VALUE:
-                            # CPython: Python/bytecodes.c:CONVERT_VALUE
-                            v = ls[sp - 1]
-                            assert v is not None
-                            res = _convert_value(v, oparg)
-                            Py_DECREF(v)
-                            ls[sp - 1] = res
-                            next_instr += 1
-                        elif opcode == BUILD_STRING:
-                            # CPython: Python/bytecodes.c:BUILD_STRING
-                            base = sp - oparg
-                            s = _build_string(ls, base, oparg)
-                            for i in range(base, sp):
-                                o = ls[i]
-                                if o is not None:
-                                    Py_DECREF(o)
-                            ls[base] = s
-                            sp = base + 1
-                            next_instr += 1
-                        elif opcode == LOAD_COMMON_CONSTANT:
-                            # CPython: Python/bytecodes.c:LOAD_COMMON_CONSTANT
-                            ls[sp] = _load_common_constant(frame, oparg)
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == RAISE_VARARGS:
-                            # CPython: Python/bytecodes.c:RAISE_VARARGS
-                            cause: Optional[PyObject] = None
-                            exc: Optional[PyObject] = None
-                            if oparg == 2:
-                                cause = ls[sp - 1]
-                                exc = ls[sp - 2]
-                            elif oparg == 1:
-                                exc = ls[sp - 1]
-                            sp -= oparg
-                            frame.stackpointer = sp
-                            value = do_raise(tstate, exc, cause)
-                            if oparg == 0:
-                                # Bare `raise`: straight to exception_unwind,
-                                # no new traceback entry.
-                                pending = value
-                                pending_tb = False
-                                unwind_index = this_instr
-                                break
-                            _PyErr_Raise(value)
-                        elif opcode == RERAISE:
-                            # CPython: Python/bytecodes.c:RERAISE
-                            sp -= 1
-                            exc_v = ls[sp]
-                            assert exc_v is not None
-                            if oparg:
-                                lasti = ls[sp - oparg]
-                                assert isinstance(lasti, PyLongObject)
-                                frame.instr_ptr = lasti.ob_ival
-                            frame.stackpointer = sp
-                            pending = exc_v
-                            pending_tb = False
-                            unwind_index = this_instr
-                            break
-                        elif opcode == PUSH_EXC_INFO:
-                            # CPython: Python/bytecodes.c:PUSH_EXC_INFO
-                            exc_v = ls[sp - 1]
-                            assert exc_v is not None
-                            exc_info = tstate.exc_info
-                            prev_exc = exc_info.exc_value
-                            ls[sp - 1] = Py_None if prev_exc is None else prev_exc
-                            Py_INCREF(exc_v)
-                            exc_info.exc_value = exc_v
-                            ls[sp] = exc_v
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == POP_EXCEPT:
-                            # CPython: Python/bytecodes.c:POP_EXCEPT
-                            sp -= 1
-                            exc_v = ls[sp]
-                            exc_info = tstate.exc_info
-                            old = exc_info.exc_value
-                            exc_info.exc_value = None if exc_v is Py_None else exc_v
-                            if old is not None:
-                                Py_DECREF(old)
-                            next_instr += 1
-                        elif opcode == IMPORT_NAME:
-                            # CPython: Python/bytecodes.c:IMPORT_NAME
-                            lvl = ls[sp - 2]
-                            fromlist = ls[sp - 1]
-                            assert lvl is not None and fromlist is not None
-                            res = _PyEval_ImportName(frame, names[oparg], fromlist, lvl)
-                            Py_DECREF(lvl)
-                            Py_DECREF(fromlist)
-                            sp -= 1
-                            ls[sp - 1] = res
-                            next_instr += 1
-                        elif opcode == IMPORT_FROM:
-                            # CPython: Python/bytecodes.c:IMPORT_FROM
-                            v = ls[sp - 1]
-                            assert v is not None
-                            ls[sp] = _PyEval_ImportFrom(v, names[oparg])
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == LOAD_BUILD_CLASS:
-                            # CPython: Python/bytecodes.c:LOAD_BUILD_CLASS
-                            bc = PyDict_GetItemWithError(
-                                frame.f_builtins, PyUnicode_InternFromString("__build_class__"))
-                            if bc is None:
-                                PyErr_SetString(PyExc_NameError, "__build_class__ not found")
-                            assert bc is not None
-                            Py_INCREF(bc)
-                            ls[sp] = bc
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == LOAD_LOCALS:
-                            # CPython: Python/bytecodes.c:LOAD_LOCALS
-                            loc = frame.f_locals
-                            if loc is None:
-                                PyErr_SetString(PyExc_SystemError, "no locals found")
-                            assert loc is not None
-                            Py_INCREF(loc)
-                            ls[sp] = loc
-                            sp += 1
-                            next_instr += 1
-                        elif opcode == LOAD_FROM_DICT_OR_DEREF:
-                            # CPython: Python/bytecodes.c:LOAD_FROM_DICT_OR_DEREF
-                            cls_dict = ls[sp - 1]
-                            assert cls_dict is not None
-                            dname = code.co_localsplusnames_items[oparg]
-                            if isinstance(cls_dict, PyDictObject):
-                                dv = PyDict_GetItemWithError(cls_dict, dname)
-                                if dv is not None:
-                                    Py_INCREF(dv)
+                                    if opcode < 23:
+                                        if opcode < 20:
+                                            if opcode == RESERVED:
+                                                # RESERVED (inst, bytecodes.py line 1666)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                _unknown_opcode(opcode, this_instr)
+                                            elif opcode == GET_LEN:
+                                                # GET_LEN (inst, bytecodes.py line 1235)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                obj = localsplus[sp - 1]
+                                                assert obj is not None
+                                                len_ = PyLong_FromLong(PyObject_Size(obj))
+                                                localsplus[sp] = len_
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == INTERPRETER_EXIT:
+                                                # INTERPRETER_EXIT (inst, bytecodes.py line 551)
+                                                next_instr = this_instr + 1
+                                                retval = localsplus[sp - 1]
+                                                assert retval is not None
+                                                tstate.current_frame = frame.previous
+                                                return retval
+                                            elif opcode == LOAD_BUILD_CLASS:
+                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 616)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                bc_o = PyDict_GetItemWithError(frame.f_builtins,
+                                                                               PyUnicode_InternFromString("__build_class__"))
+                                                if bc_o is None:
+                                                    PyErr_SetString(PyExc_NameError, "__build_class__ not found")
+                                                assert bc_o is not None
+                                                Py_INCREF(bc_o)
+                                                bc = bc_o
+                                                localsplus[sp] = bc
+                                                sp += 1
+                                            elif opcode == LOAD_LOCALS:
+                                                # LOAD_LOCALS (inst, bytecodes.py line 733)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                loc = frame.f_locals
+                                                if loc is None:
+                                                    PyErr_SetString(PyExc_SystemError, "no locals_ found")
+                                                assert loc is not None
+                                                Py_INCREF(loc)
+                                                locals_ = loc
+                                                localsplus[sp] = locals_
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 25:
+                                            if opcode == MAKE_FUNCTION:
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1559)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                codeobj_st = localsplus[sp - 1]
+                                                assert codeobj_st is not None
+                                                func = PyFunction_New(codeobj_st, frame.f_globals)
+                                                Py_DECREF(codeobj_st)
+                                                localsplus[sp - 1] = func
+                                            elif opcode == MATCH_KEYS:
+                                                # MATCH_KEYS (inst, bytecodes.py line 1267)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                keys = localsplus[sp - 1]
+                                                assert keys is not None
+                                                subject = localsplus[sp - 2]
+                                                assert subject is not None
+                                                values_or_none = _PyEval_MatchKeys(tstate, subject, keys)
+                                                localsplus[sp] = values_or_none
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == MATCH_MAPPING:
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1255)
+                                                next_instr = this_instr + 1
+                                                subject = localsplus[sp - 1]
+                                                assert subject is not None
+                                                res = Py_True if subject.ob_type.tp_flags & Py_TPFLAGS_MAPPING else Py_False
+                                                localsplus[sp] = res
+                                                sp += 1
+                                            elif opcode == MATCH_SEQUENCE:
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1261)
+                                                next_instr = this_instr + 1
+                                                subject = localsplus[sp - 1]
+                                                assert subject is not None
+                                                res = Py_True if subject.ob_type.tp_flags & Py_TPFLAGS_SEQUENCE else Py_False
+                                                localsplus[sp] = res
+                                                sp += 1
+                                            elif opcode == NOP:
+                                                # NOP (inst, bytecodes.py line 193)
+                                                next_instr = this_instr + 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
                             else:
-                                try:
-                                    dv = PyObject_GetItem(cls_dict, dname)
-                                except PyErr as e:
-                                    if not e.matches(PyExc_KeyError):
-                                        raise
-                                    dv = None
-                            if dv is None:
-                                cell = ls[oparg]
-                                assert isinstance(cell, PyCellObject)
-                                dv = cell.ob_ref
-                                if dv is None:
-                                    raise _PyEval_FormatExcUnbound(code, oparg)
-                                Py_INCREF(dv)
-                            Py_DECREF(cls_dict)
-                            ls[sp - 1] = dv
-                            next_instr += 1
-                        elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                            # CPython: Python/bytecodes.c:LOAD_FROM_DICT_OR_GLOBALS
-                            mapping = ls[sp - 1]
-                            assert mapping is not None
-                            gname = names[oparg]
-                            try:
-                                gv: Optional[PyObject] = PyObject_GetItem(mapping, gname)
-                            except PyErr as e:
-                                if not e.matches(PyExc_KeyError):
-                                    raise
-                                gv = None
-                            if gv is None:
-                                gv = _load_global(frame, gname)
-                            Py_DECREF(mapping)
-                            ls[sp - 1] = gv
-                            next_instr += 1
-                        elif opcode == LOAD_SUPER_ATTR:
-                            # CPython: Python/bytecodes.c:LOAD_SUPER_ATTR
-                            # (with the LOAD_SUPER_ATTR_ATTR / _METHOD shortcut
-                            # when `super` is the builtin and `class` a type)
-                            from pyvm.objects.typeobject import PySuper_Type, _PySuper_Lookup
-                            global_super = ls[sp - 3]
-                            cls_ = ls[sp - 2]
-                            self_o = ls[sp - 1]
-                            assert global_super is not None and cls_ is not None
-                            assert self_o is not None
-                            sname = names[oparg >> 2]
-                            if global_super is PySuper_Type and isinstance(cls_, PyTypeObject):
-                                sattr, smeth = _PySuper_Lookup(cls_, self_o, sname, (oparg & 1) != 0)
-                            else:
-                                sup = PyObject_Vectorcall(global_super, [cls_, self_o], 0,
-                                                          oparg & 2, None)
-                                try:
-                                    sattr = PyObject_GetAttr(sup, sname)
-                                finally:
-                                    Py_DECREF(sup)
-                                smeth = False
-                            Py_DECREF(global_super)
-                            Py_DECREF(cls_)
-                            sp -= 3
-                            ls[sp] = sattr
-                            sp += 1
-                            if oparg & 1:
-                                if smeth:
-                                    ls[sp] = self_o
+                                if opcode < 47:
+                                    if opcode < 40:
+                                        if opcode < 32:
+                                            if opcode == POP_EXCEPT:
+                                                # POP_EXCEPT (inst, bytecodes.py line 584)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                exc_value = localsplus[sp - 1]
+                                                assert exc_value is not None
+                                                exc_info = tstate.exc_info
+                                                old_exc = exc_info.exc_value
+                                                exc_info.exc_value = None if exc_value is Py_None else exc_value
+                                                sp -= 1
+                                                if old_exc is not None:
+                                                    Py_DECREF(old_exc)
+                                            elif opcode == POP_ITER:
+                                                # POP_ITER (macro, bytecodes.py line 363)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                # POP_TOP
+                                                value = localsplus[sp - 1]
+                                                sp -= 1
+                                                if value is not None:
+                                                    Py_DECREF(value)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == PUSH_EXC_INFO:
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1355)
+                                                next_instr = this_instr + 1
+                                                exc = localsplus[sp - 1]
+                                                assert exc is not None
+                                                exc_info = tstate.exc_info
+                                                prev = exc_info.exc_value
+                                                prev_exc = Py_None if prev is None else prev
+                                                Py_INCREF(exc)
+                                                exc_info.exc_value = exc
+                                                new_exc = exc
+                                                localsplus[sp - 1] = prev_exc
+                                                localsplus[sp] = new_exc
+                                                sp += 1
+                                            elif opcode == STORE_SLICE:
+                                                # STORE_SLICE (macro, bytecodes.py line 475)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                # _STORE_SLICE
+                                                stop = localsplus[sp - 1]
+                                                assert stop is not None
+                                                start = localsplus[sp - 2]
+                                                assert start is not None
+                                                container = localsplus[sp - 3]
+                                                assert container is not None
+                                                v = localsplus[sp - 4]
+                                                assert v is not None
+                                                slc = PySlice_New(start, stop, None)
+                                                try:
+                                                    PyObject_SetItem(container, slc, v)
+                                                finally:
+                                                    Py_DECREF(slc)
+                                                Py_DECREF(v)
+                                                Py_DECREF(container)
+                                                Py_DECREF(start)
+                                                Py_DECREF(stop)
+                                                sp -= 4
+                                            elif opcode == STORE_SUBSCR:
+                                                # STORE_SUBSCR (macro, bytecodes.py line 511)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _STORE_SUBSCR
+                                                sub = localsplus[sp - 1]
+                                                assert sub is not None
+                                                container = localsplus[sp - 2]
+                                                assert container is not None
+                                                v = localsplus[sp - 3]
+                                                assert v is not None
+                                                PyObject_SetItem(container, sub, v)
+                                                Py_DECREF(v)
+                                                Py_DECREF(container)
+                                                Py_DECREF(sub)
+                                                sp -= 3
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 42:
+                                            if opcode == UNARY_INVERT:
+                                                # UNARY_INVERT (inst, bytecodes.py line 423)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                res = PyNumber_Invert(value)
+                                                Py_DECREF(value)
+                                                localsplus[sp - 1] = res
+                                            elif opcode == UNARY_NEGATIVE:
+                                                # UNARY_NEGATIVE (inst, bytecodes.py line 384)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                res = PyNumber_Negative(value)
+                                                Py_DECREF(value)
+                                                localsplus[sp - 1] = res
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == UNARY_NOT:
+                                                # UNARY_NOT (inst, bytecodes.py line 391)
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                res = Py_True if value is Py_False else Py_False
+                                                localsplus[sp - 1] = res
+                                            elif opcode == WITH_EXCEPT_START:
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1340)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                val = localsplus[sp - 1]
+                                                assert val is not None
+                                                exit_self = localsplus[sp - 4]
+                                                exit_func = localsplus[sp - 5]
+                                                assert exit_func is not None
+                                                assert isinstance(val, PyBaseExceptionObject)
+                                                tb = val.traceback
+                                                exc_args: list[PyObject] = [val.ob_type, val, Py_None if tb is None else tb]
+                                                if exit_self is not None:
+                                                    exc_args.insert(0, exit_self)
+                                                res = PyObject_Vectorcall(exit_func, exc_args, 0, len(exc_args), None)
+                                                localsplus[sp] = res
+                                                sp += 1
+                                            elif opcode == BUILD_LIST:
+                                                # BUILD_LIST (inst, bytecodes.py line 909)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                values = sp - oparg
+                                                litems: list[PyObject] = localsplus[values:values + oparg]  # type: ignore[assignment]  # stack slots are non-NULL
+                                                list_ = _PyList_FromArraySteal(litems)
+                                                localsplus[sp - oparg] = list_
+                                                sp -= (oparg + -1)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
                                 else:
-                                    ls[sp] = None
-                                    Py_DECREF(self_o)
-                                sp += 1
-                            else:
-                                Py_DECREF(self_o)
-                            next_instr += 2
-                        elif opcode == CHECK_EXC_MATCH:
-                            # CPython: Python/bytecodes.c:CHECK_EXC_MATCH
-                            left = ls[sp - 2]
-                            right = ls[sp - 1]
-                            assert left is not None and right is not None
-                            _PyEval_CheckExceptTypeValid(right)
-                            b = PyErr_GivenExceptionMatches(left, right)
-                            Py_DECREF(right)
-                            ls[sp - 1] = Py_True if b else Py_False
-                            next_instr += 1
+                                    if opcode < 53:
+                                        if opcode < 49:
+                                            if opcode == BUILD_MAP:
+                                                # BUILD_MAP (inst, bytecodes.py line 968)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                values = sp - ((oparg*2))
+                                                d = _build_map(localsplus, values, oparg)
+                                                for _i in range(values, values + ((oparg*2))):
+                                                    Py_XDECREF(localsplus[_i])
+                                                map_ = d
+                                                localsplus[sp - ((oparg*2))] = map_
+                                                sp -= ((oparg*2) + -1)
+                                            elif opcode == BUILD_SET:
+                                                # BUILD_SET (inst, bytecodes.py line 941)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                values = sp - oparg
+                                                st = PySet_New(None)
+                                                assert isinstance(st, PySetObject)
+                                                serr: Optional[PyErr] = None
+                                                for i in range(values, values + oparg):
+                                                    elem = localsplus[i]
+                                                    localsplus[i] = None
+                                                    assert elem is not None
+                                                    if serr is None:
+                                                        try:
+                                                            _PySet_AddTakeRef(st, elem)
+                                                        except PyErr as e:
+                                                            serr = e
+                                                    else:
+                                                        Py_DECREF(elem)
+                                                sp -= oparg
+                                                if serr is not None:
+                                                    Py_DECREF(st)
+                                                    raise serr
+                                                set_ = st
+                                                localsplus[sp] = set_
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == BUILD_SLICE:
+                                                # BUILD_SLICE (inst, bytecodes.py line 1577)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                args = sp - oparg
+                                                start = localsplus[args]
+                                                stop = localsplus[args + 1]
+                                                step = localsplus[args + 2] if oparg == 3 else None
+                                                assert start is not None and stop is not None
+                                                slc = PySlice_New(start, stop, step)
+                                                for _i in range(args, args + oparg):
+                                                    Py_XDECREF(localsplus[_i])
+                                                slice_ = slc
+                                                localsplus[sp - oparg] = slice_
+                                                sp -= (oparg + -1)
+                                            elif opcode == BUILD_STRING:
+                                                # BUILD_STRING (inst, bytecodes.py line 891)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                pieces = sp - oparg
+                                                s = _build_string(localsplus, pieces, oparg)
+                                                for _i in range(pieces, pieces + oparg):
+                                                    Py_XDECREF(localsplus[_i])
+                                                str_ = s
+                                                localsplus[sp - oparg] = str_
+                                                sp -= (oparg + -1)
+                                            elif opcode == BUILD_TUPLE:
+                                                # BUILD_TUPLE (inst, bytecodes.py line 899)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                values = sp - oparg
+                                                items: list[PyObject] = localsplus[values:values + oparg]  # type: ignore[assignment]  # stack slots are non-NULL
+                                                tup = _PyTuple_FromArraySteal(items)
+                                                localsplus[sp - oparg] = tup
+                                                sp -= (oparg + -1)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 58:
+                                            if opcode == CALL_INTRINSIC_1:
+                                                # CALL_INTRINSIC_1 (inst, bytecodes.py line 522)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                res = _call_intrinsic_1(tstate, oparg, value)
+                                                Py_DECREF(value)
+                                                localsplus[sp - 1] = res
+                                            elif opcode == CALL_KW:
+                                                # CALL_KW (macro, bytecodes.py line 1494)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 4
+                                                # _MAYBE_EXPAND_METHOD_KW
+                                                self_or_null = localsplus[sp - (oparg + 2)]
+                                                callable_ = localsplus[sp - (oparg + 3)]
+                                                assert callable_ is not None
+                                                if self_or_null is None and callable_.ob_type is PyMethod_Type:
+                                                    assert isinstance(callable_, PyMethodObject)
+                                                    method = callable_
+                                                    self_or_null = method.im_self
+                                                    Py_INCREF(self_or_null)
+                                                    callable_ = method.im_func
+                                                    Py_INCREF(callable_)
+                                                    Py_DECREF(method)
+                                                localsplus[sp - (oparg + 3)] = callable_
+                                                localsplus[sp - (oparg + 2)] = self_or_null
+                                                # _DO_CALL_KW
+                                                kwnames = localsplus[sp - 1]
+                                                assert isinstance(kwnames, PyTupleObject)
+                                                args = sp - (oparg + 1)
+                                                self_or_null = localsplus[sp - (oparg + 2)]
+                                                callable_ = localsplus[sp - (oparg + 3)]
+                                                assert callable_ is not None
+                                                total_args = oparg
+                                                arguments = args
+                                                if self_or_null is not None:
+                                                    arguments -= 1
+                                                    total_args += 1
+                                                positional_args = total_args - len(kwnames.ob_item)
+                                                if callable_.ob_type is PyFunction_Type:
+                                                    assert isinstance(callable_, PyFunctionObject)
+                                                    fcode = callable_.func_code
+                                                    flocals = None
+                                                    if not (fcode.co_flags & CO_OPTIMIZED):
+                                                        flocals = callable_.func_globals
+                                                        Py_INCREF(flocals)
+                                                    sp -= (oparg + 3)
+                                                    frame.return_offset = next_instr - this_instr
+                                                    try:
+                                                        new_frame = _PyEvalFramePushAndInit(tstate, callable_, flocals, localsplus,
+                                                                                            arguments, positional_args, kwnames, frame)
+                                                    finally:
+                                                        Py_DECREF(kwnames)
+                                                    frame.stackpointer = sp
+                                                    _start_frame(tstate, new_frame)
+                                                    frame = new_frame
+                                                    break
+                                                frame.stackpointer = sp
+                                                res = PyObject_Vectorcall(callable_, localsplus, arguments, positional_args, kwnames)  # type: ignore[arg-type]  # the argument slots are non-NULL
+                                                Py_DECREF(callable_)
+                                                Py_XDECREF(self_or_null)
+                                                for _i in range(args, args + oparg):
+                                                    Py_XDECREF(localsplus[_i])
+                                                Py_DECREF(kwnames)
+                                                localsplus[sp - (oparg + 3)] = res
+                                                sp -= (oparg + 2)
+                                            elif opcode == CONTAINS_OP:
+                                                # CONTAINS_OP (macro, bytecodes.py line 1147)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _CONTAINS_OP
+                                                right = localsplus[sp - 1]
+                                                assert right is not None
+                                                left = localsplus[sp - 2]
+                                                assert left is not None
+                                                contained = PySequence_Contains(right, left) != (oparg != 0)
+                                                Py_DECREF(left)
+                                                Py_DECREF(right)
+                                                b = Py_True if contained else Py_False
+                                                localsplus[sp - 2] = b
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == CONVERT_VALUE:
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1589)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                result = _convert_value(value, oparg)
+                                                Py_DECREF(value)
+                                                localsplus[sp - 1] = result
+                                            elif opcode == COPY:
+                                                # COPY (inst, bytecodes.py line 1614)
+                                                next_instr = this_instr + 1
+                                                bottom = localsplus[sp - ((oparg-1) + 1)]
+                                                assert bottom is not None
+                                                Py_INCREF(bottom)
+                                                top = bottom
+                                                localsplus[sp] = top
+                                                sp += 1
+                                            elif opcode == COPY_FREE_VARS:
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 877)
+                                                next_instr = this_instr + 1
+                                                fobj = frame.f_funcobj
+                                                assert isinstance(fobj, PyFunctionObject)
+                                                closure = fobj.func_closure
+                                                assert isinstance(closure, PyTupleObject)
+                                                offset = code.co_nlocalsplus - oparg
+                                                for i in range(oparg):
+                                                    o = closure.ob_item[i]
+                                                    Py_INCREF(o)
+                                                    localsplus[offset + i] = o
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
                         else:
-                            PyErr_SetString(
-                                PyExc_SystemError,
-                                f"pyvm: unknown opcode {opname[opcode] if opcode < len(opname) else opcode}"
-                                f" ({opcode}) at offset {2 * this_instr}")
+                            if opcode < 93:
+                                if opcode < 76:
+                                    if opcode < 66:
+                                        if opcode < 63:
+                                            if opcode == DELETE_ATTR:
+                                                # DELETE_ATTR (inst, bytecodes.py line 710)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                owner = localsplus[sp - 1]
+                                                assert owner is not None
+                                                PyObject_SetAttr(owner, names[oparg], None)
+                                                Py_DECREF(owner)
+                                                sp -= 1
+                                            elif opcode == DELETE_DEREF:
+                                                # DELETE_DEREF (inst, bytecodes.py line 816)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                cell = localsplus[oparg]
+                                                assert isinstance(cell, PyCellObject)
+                                                old_value = cell.ob_ref
+                                                if old_value is None:
+                                                    raise _PyEval_FormatExcUnbound(code, oparg)
+                                                cell.ob_ref = None
+                                                Py_DECREF(old_value)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == DELETE_FAST:
+                                                # DELETE_FAST (inst, bytecodes.py line 796)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = localsplus[oparg]
+                                                if v is None:
+                                                    raise _PyEval_FormatExcCheckArg(PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
+                                                                                    code.co_localsplusnames_items[oparg])
+                                                localsplus[oparg] = None
+                                                Py_DECREF(v)
+                                            elif opcode == DELETE_GLOBAL:
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 724)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                name = names[oparg]
+                                                if PyDict_GetItemWithError(frame.f_globals, name) is None:
+                                                    raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
+                                                PyDict_DelItem(frame.f_globals, name)
+                                            elif opcode == DELETE_NAME:
+                                                # DELETE_NAME (inst, bytecodes.py line 644)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                name = names[oparg]
+                                                ns = frame.f_locals
+                                                if ns is None:
+                                                    r = _name_str(PyObject_Repr(name))
+                                                    PyErr_SetString(PyExc_SystemError, f"no locals when deleting {r}")
+                                                assert ns is not None
+                                                try:
+                                                    PyObject_DelItem(ns, name)
+                                                except PyErr:
+                                                    raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 72:
+                                            if opcode == DICT_MERGE:
+                                                # DICT_MERGE (inst, bytecodes.py line 989)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                update = localsplus[sp - 1]
+                                                assert update is not None
+                                                dict_ = localsplus[sp - ((oparg - 1) + 2)]
+                                                assert dict_ is not None
+                                                callable_ = localsplus[sp - ((oparg - 1) + 5)]
+                                                assert callable_ is not None
+                                                try:
+                                                    _PyDict_MergeEx(dict_, update, 2)
+                                                except PyErr as e:
+                                                    raise _format_kwargs_error(callable_, update, e)
+                                                Py_DECREF(update)
+                                                sp -= 1
+                                            elif opcode == DICT_UPDATE:
+                                                # DICT_UPDATE (inst, bytecodes.py line 976)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                update = localsplus[sp - 1]
+                                                assert update is not None
+                                                dict_ = localsplus[sp - ((oparg - 1) + 2)]
+                                                assert dict_ is not None
+                                                try:
+                                                    PyDict_Update(dict_, update)
+                                                except PyErr as e:
+                                                    if e.matches(PyExc_AttributeError):
+                                                        PyErr_SetString(PyExc_TypeError,
+                                                                        f"'{update.ob_type.tp_name[:200]}' object is not a mapping")
+                                                    raise
+                                                Py_DECREF(update)
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == IMPORT_FROM:
+                                                # IMPORT_FROM (inst, bytecodes.py line 1167)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                from_ = localsplus[sp - 1]
+                                                assert from_ is not None
+                                                res = _PyEval_ImportFrom(from_, names[oparg])
+                                                localsplus[sp] = res
+                                                sp += 1
+                                            elif opcode == IMPORT_NAME:
+                                                # IMPORT_NAME (inst, bytecodes.py line 1160)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                fromlist = localsplus[sp - 1]
+                                                assert fromlist is not None
+                                                level = localsplus[sp - 2]
+                                                assert level is not None
+                                                res = _PyEval_ImportName(frame, names[oparg], fromlist, level)
+                                                Py_DECREF(level)
+                                                Py_DECREF(fromlist)
+                                                localsplus[sp - 2] = res
+                                                sp -= 1
+                                            elif opcode == IS_OP:
+                                                # IS_OP (inst, bytecodes.py line 1122)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                right = localsplus[sp - 1]
+                                                assert right is not None
+                                                left = localsplus[sp - 2]
+                                                assert left is not None
+                                                is_ = (left is right) != (oparg != 0)
+                                                Py_DECREF(left)
+                                                Py_DECREF(right)
+                                                b = Py_True if is_ else Py_False
+                                                localsplus[sp - 2] = b
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 83:
+                                        if opcode < 78:
+                                            if opcode == JUMP_BACKWARD_NO_INTERRUPT:
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1188)
+                                                next_instr = this_instr + 1
+                                                next_instr += -oparg
+                                            elif opcode == JUMP_FORWARD:
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1173)
+                                                next_instr = this_instr + 1
+                                                next_instr += oparg
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == LIST_APPEND:
+                                                # LIST_APPEND (inst, bytecodes.py line 479)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = localsplus[sp - 1]
+                                                assert v is not None
+                                                list_ = localsplus[sp - ((oparg-1) + 2)]
+                                                assert isinstance(list_, PyListObject)
+                                                _PyList_AppendTakeRef(list_, v)
+                                                sp -= 1
+                                            elif opcode == LIST_EXTEND:
+                                                # LIST_EXTEND (inst, bytecodes.py line 919)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                iterable_st = localsplus[sp - 1]
+                                                assert iterable_st is not None
+                                                list_st = localsplus[sp - ((oparg-1) + 2)]
+                                                assert isinstance(list_st, PyListObject)
+                                                try:
+                                                    _PyList_Extend(list_st, iterable_st)
+                                                except PyErr as e:
+                                                    if e.matches(PyExc_TypeError) and iterable_st.ob_type.tp_iter is None \
+                                                            and not PySequence_Check(iterable_st):
+                                                        PyErr_SetString(PyExc_TypeError,
+                                                                        f"Value after * must be an iterable, not "
+                                                                        f"{iterable_st.ob_type.tp_name[:200]}")
+                                                    raise
+                                                Py_DECREF(iterable_st)
+                                                sp -= 1
+                                            elif opcode == LOAD_COMMON_CONSTANT:
+                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 610)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = _load_common_constant(frame, oparg)
+                                                localsplus[sp] = value
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 89:
+                                            if opcode == LOAD_DEREF:
+                                                # LOAD_DEREF (inst, bytecodes.py line 854)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                cell = localsplus[oparg]
+                                                assert isinstance(cell, PyCellObject)
+                                                value = cell.ob_ref
+                                                if value is None:
+                                                    raise _PyEval_FormatExcUnbound(code, oparg)
+                                                Py_INCREF(value)
+                                                localsplus[sp] = value
+                                                sp += 1
+                                            elif opcode == LOAD_FAST_AND_CLEAR:
+                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 276)
+                                                next_instr = this_instr + 1
+                                                value = localsplus[oparg]
+                                                localsplus[oparg] = None
+                                                localsplus[sp] = value
+                                                sp += 1
+                                            elif opcode == LOAD_FAST_CHECK:
+                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 246)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[oparg]
+                                                if value is None:
+                                                    raise _PyEval_FormatExcCheckArg(PyExc_UnboundLocalError, UNBOUNDLOCAL_ERROR_MSG,
+                                                                                    code.co_localsplusnames_items[oparg])
+                                                Py_INCREF(value)
+                                                localsplus[sp] = value
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == LOAD_FAST_LOAD_FAST:
+                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 283)
+                                                next_instr = this_instr + 1
+                                                value1 = localsplus[oparg >> 4]
+                                                value2 = localsplus[oparg & 15]
+                                                assert value1 is not None and value2 is not None
+                                                Py_INCREF(value1)
+                                                Py_INCREF(value2)
+                                                localsplus[sp] = value1
+                                                localsplus[sp + 1] = value2
+                                                sp += 2
+                                            elif opcode == LOAD_FROM_DICT_OR_DEREF:
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 828)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                class_dict_st = localsplus[sp - 1]
+                                                assert class_dict_st is not None
+                                                dname = code.co_localsplusnames_items[oparg]
+                                                if isinstance(class_dict_st, PyDictObject):
+                                                    dv = PyDict_GetItemWithError(class_dict_st, dname)
+                                                    if dv is not None:
+                                                        Py_INCREF(dv)
+                                                else:
+                                                    try:
+                                                        dv = PyObject_GetItem(class_dict_st, dname)
+                                                    except PyErr as e:
+                                                        if not e.matches(PyExc_KeyError):
+                                                            raise
+                                                        dv = None
+                                                if dv is None:
+                                                    cell = localsplus[oparg]
+                                                    assert isinstance(cell, PyCellObject)
+                                                    dv = cell.ob_ref
+                                                    if dv is None:
+                                                        raise _PyEval_FormatExcUnbound(code, oparg)
+                                                    Py_INCREF(dv)
+                                                Py_DECREF(class_dict_st)
+                                                value = dv
+                                                localsplus[sp - 1] = value
+                                            elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 744)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                mod_or_class_dict = localsplus[sp - 1]
+                                                assert mod_or_class_dict is not None
+                                                gname = names[oparg]
+                                                try:
+                                                    gv: Optional[PyObject] = PyObject_GetItem(mod_or_class_dict, gname)
+                                                except PyErr as e:
+                                                    if not e.matches(PyExc_KeyError):
+                                                        raise
+                                                    gv = None
+                                                if gv is None:
+                                                    gv = _load_global(frame, gname)
+                                                Py_DECREF(mod_or_class_dict)
+                                                v = gv
+                                                localsplus[sp - 1] = v
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                            else:
+                                if opcode < 107:
+                                    if opcode < 99:
+                                        if opcode < 96:
+                                            if opcode == LOAD_NAME:
+                                                # LOAD_NAME (inst, bytecodes.py line 760)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = _load_name(frame, names[oparg])
+                                                localsplus[sp] = v
+                                                sp += 1
+                                            elif opcode == LOAD_SPECIAL:
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1336)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                # _INSERT_NULL
+                                                self = localsplus[sp - 1]
+                                                method_and_self = sp - 1
+                                                localsplus[method_and_self + 1] = self
+                                                localsplus[method_and_self] = None
+                                                sp += 1
+                                                # _LOAD_SPECIAL
+                                                method_and_self = sp - 2
+                                                method_and_self = sp - 2
+                                                _load_special(localsplus, method_and_self, oparg)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == LOAD_SUPER_ATTR:
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1048)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _LOAD_SUPER_ATTR
+                                                self_st = localsplus[sp - 1]
+                                                assert self_st is not None
+                                                class_st = localsplus[sp - 2]
+                                                assert class_st is not None
+                                                global_super_st = localsplus[sp - 3]
+                                                assert global_super_st is not None
+                                                null = sp - 2
+                                                sname = names[oparg >> 2]
+                                                if global_super_st is PySuper_Type and isinstance(class_st, PyTypeObject):
+                                                    sattr, smeth = _PySuper_Lookup(class_st, self_st, sname, (oparg & 1) != 0)
+                                                else:
+                                                    sup = PyObject_Vectorcall(global_super_st, [class_st, self_st], 0, oparg & 2, None)
+                                                    try:
+                                                        sattr = PyObject_GetAttr(sup, sname)
+                                                    finally:
+                                                        Py_DECREF(sup)
+                                                    smeth = False
+                                                Py_DECREF(global_super_st)
+                                                Py_DECREF(class_st)
+                                                attr = sattr
+                                                if oparg & 1:
+                                                    if smeth:
+                                                        localsplus[null] = self_st
+                                                    else:
+                                                        localsplus[null] = None
+                                                        Py_DECREF(self_st)
+                                                else:
+                                                    Py_DECREF(self_st)
+                                                localsplus[sp - 3] = attr
+                                                sp += (oparg & 1) + -2
+                                            elif opcode == MAKE_CELL:
+                                                # MAKE_CELL (inst, bytecodes.py line 807)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                initial = localsplus[oparg]
+                                                localsplus[oparg] = PyCell_New(initial)
+                                                if initial is not None:
+                                                    Py_DECREF(initial)
+                                            elif opcode == MAP_ADD:
+                                                # MAP_ADD (inst, bytecodes.py line 999)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                key = localsplus[sp - 2]
+                                                assert key is not None
+                                                dict_st = localsplus[sp - ((oparg - 1) + 3)]
+                                                assert dict_st is not None
+                                                PyDict_SetItem(dict_st, key, value)
+                                                Py_DECREF(key)
+                                                Py_DECREF(value)
+                                                sp -= 2
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 102:
+                                            if opcode == MATCH_CLASS:
+                                                # MATCH_CLASS (inst, bytecodes.py line 1241)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                names_ = localsplus[sp - 1]
+                                                assert names_ is not None
+                                                type_ = localsplus[sp - 2]
+                                                assert type_ is not None
+                                                subject = localsplus[sp - 3]
+                                                assert subject is not None
+                                                attrs_o = _PyEval_MatchClass(tstate, subject, type_, oparg, names_)
+                                                Py_DECREF(subject)
+                                                Py_DECREF(type_)
+                                                Py_DECREF(names_)
+                                                if attrs_o is not None:
+                                                    attrs = attrs_o
+                                                else:
+                                                    attrs = Py_None
+                                                localsplus[sp - 3] = attrs
+                                                sp -= 2
+                                            elif opcode == POP_JUMP_IF_NONE:
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1230)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _IS_NONE
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                if value is Py_None:
+                                                    b = Py_True
+                                                else:
+                                                    b = Py_False
+                                                    Py_DECREF(value)
+                                                localsplus[sp - 1] = b
+                                                # _POP_JUMP_IF_TRUE
+                                                cond = localsplus[sp - 1]
+                                                assert cond is not None
+                                                if cond is Py_True:
+                                                    next_instr += oparg
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == POP_JUMP_IF_NOT_NONE:
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1231)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _IS_NONE
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                if value is Py_None:
+                                                    b = Py_True
+                                                else:
+                                                    b = Py_False
+                                                    Py_DECREF(value)
+                                                localsplus[sp - 1] = b
+                                                # _POP_JUMP_IF_FALSE
+                                                cond = localsplus[sp - 1]
+                                                assert cond is not None
+                                                if cond is Py_False:
+                                                    next_instr += oparg
+                                                sp -= 1
+                                            elif opcode == RAISE_VARARGS:
+                                                # RAISE_VARARGS (inst, bytecodes.py line 529)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                args = sp - oparg
+                                                cause: Optional[PyObject] = None
+                                                exc = None
+                                                if oparg == 2:
+                                                    cause = localsplus[args + 1]
+                                                    exc = localsplus[args]
+                                                elif oparg == 1:
+                                                    exc = localsplus[args]
+                                                sp -= oparg
+                                                frame.stackpointer = sp
+                                                raised = do_raise(tstate, exc, cause)
+                                                if oparg == 0:
+                                                    frame.stackpointer = sp
+                                                    pending = raised
+                                                    pending_tb = False
+                                                    unwind_index = this_instr
+                                                    break
+                                                _PyErr_Raise(raised)
+                                            elif opcode == RERAISE:
+                                                # RERAISE (inst, bytecodes.py line 595)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                exc_st = localsplus[sp - 1]
+                                                assert exc_st is not None
+                                                values = sp - (oparg + 1)
+                                                values = sp - (oparg + 1)
+                                                if oparg:
+                                                    lasti = localsplus[values]
+                                                    assert isinstance(lasti, PyLongObject)
+                                                    frame.instr_ptr = lasti.ob_ival
+                                                sp -= 1
+                                                frame.stackpointer = sp
+                                                pending = exc_st
+                                                pending_tb = False
+                                                unwind_index = this_instr
+                                                break
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 114:
+                                        if opcode < 109:
+                                            if opcode == SET_ADD:
+                                                # SET_ADD (inst, bytecodes.py line 485)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = localsplus[sp - 1]
+                                                assert v is not None
+                                                set_ = localsplus[sp - ((oparg-1) + 2)]
+                                                assert isinstance(set_, PySetObject)
+                                                sp -= 1
+                                                _PySet_AddTakeRef(set_, v)
+                                                localsplus[sp - ((oparg-1) + 1)] = set_
+                                            elif opcode == SET_FUNCTION_ATTRIBUTE:
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1566)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                func_in = localsplus[sp - 1]
+                                                assert isinstance(func_in, PyFunctionObject)
+                                                attr_st = localsplus[sp - 2]
+                                                assert attr_st is not None
+                                                sp -= 2
+                                                _set_function_attribute(func_in, oparg, attr_st)
+                                                func_out = func_in
+                                                localsplus[sp] = func_out
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == SET_UPDATE:
+                                                # SET_UPDATE (inst, bytecodes.py line 934)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                iterable = localsplus[sp - 1]
+                                                assert iterable is not None
+                                                set_ = localsplus[sp - ((oparg-1) + 2)]
+                                                assert set_ is not None
+                                                _PySet_Update(set_, iterable)
+                                                Py_DECREF(iterable)
+                                                sp -= 1
+                                            elif opcode == STORE_DEREF:
+                                                # STORE_DEREF (inst, bytecodes.py line 865)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = localsplus[sp - 1]
+                                                assert v is not None
+                                                cell = localsplus[oparg]
+                                                assert isinstance(cell, PyCellObject)
+                                                old_value = cell.ob_ref
+                                                cell.ob_ref = v
+                                                sp -= 1
+                                                if old_value is not None:
+                                                    Py_DECREF(old_value)
+                                            elif opcode == STORE_FAST_LOAD_FAST:
+                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 329)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value1 = localsplus[sp - 1]
+                                                old = localsplus[oparg >> 4]
+                                                localsplus[oparg >> 4] = value1
+                                                value2 = localsplus[oparg & 15]
+                                                assert value2 is not None
+                                                Py_INCREF(value2)
+                                                sp -= 1
+                                                if old is not None:
+                                                    Py_DECREF(old)
+                                                localsplus[sp] = value2
+                                                sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 117:
+                                            if opcode == STORE_FAST_STORE_FAST:
+                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 342)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value1 = localsplus[sp - 1]
+                                                value2 = localsplus[sp - 2]
+                                                old = localsplus[oparg >> 4]
+                                                localsplus[oparg >> 4] = value1
+                                                old2 = localsplus[oparg & 15]
+                                                localsplus[oparg & 15] = value2
+                                                sp -= 2
+                                                if old is not None:
+                                                    Py_DECREF(old)
+                                                if old2 is not None:
+                                                    Py_DECREF(old2)
+                                            elif opcode == STORE_GLOBAL:
+                                                # STORE_GLOBAL (inst, bytecodes.py line 717)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = localsplus[sp - 1]
+                                                assert v is not None
+                                                PyDict_SetItem(frame.f_globals, names[oparg], v)
+                                                Py_DECREF(v)
+                                                sp -= 1
+                                            elif opcode == STORE_NAME:
+                                                # STORE_NAME (inst, bytecodes.py line 628)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                v = localsplus[sp - 1]
+                                                assert v is not None
+                                                name = names[oparg]
+                                                ns = frame.f_locals
+                                                if ns is None:
+                                                    r = _name_str(PyObject_Repr(name))
+                                                    PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
+                                                assert ns is not None
+                                                if isinstance(ns, PyDictObject):
+                                                    PyDict_SetItem(ns, name, v)
+                                                else:
+                                                    PyObject_SetItem(ns, name, v)
+                                                Py_DECREF(v)
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == SWAP:
+                                                # SWAP (inst, bytecodes.py line 1640)
+                                                next_instr = this_instr + 1
+                                                top = localsplus[sp - 1]
+                                                bottom = localsplus[sp - ((oparg-2) + 2)]
+                                                bottom, top = top, bottom
+                                                localsplus[sp - ((oparg-2) + 2)] = bottom
+                                                localsplus[sp - 1] = top
+                                            elif opcode == UNPACK_EX:
+                                                # UNPACK_EX (inst, bytecodes.py line 683)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                seq = localsplus[sp - 1]
+                                                assert seq is not None
+                                                unpacked_top = sp - 1 + ((oparg & 0xFF) + (oparg >> 8) + 1)
+                                                _PyEval_UnpackIterableStackRef(seq, oparg & 0xFF, oparg >> 8, localsplus, unpacked_top)
+                                                Py_DECREF(seq)
+                                                sp += (oparg & 0xFF) + (oparg >> 8)
+                                            elif opcode == UNPACK_SEQUENCE:
+                                                # UNPACK_SEQUENCE (macro, bytecodes.py line 679)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _UNPACK_SEQUENCE
+                                                seq = localsplus[sp - 1]
+                                                assert seq is not None
+                                                unpacked_top = sp - 1 + oparg
+                                                _PyEval_UnpackIterableStackRef(seq, oparg, -1, localsplus, unpacked_top)
+                                                Py_DECREF(seq)
+                                                sp += oparg + -1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                    # END GENERATED CASES
             except PyErr as err:
                 # C's `error:` label: the exception is "raised" here.
                 frame.stackpointer = sp
@@ -2404,78 +3289,66 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                     _PyErr_SetContext(tstate, pending)
                 pending_tb = True
                 unwind_index = this_instr
-            else:
-                if pending is None:
-                    # A frame was pushed or popped: reload the registers.
-                    continue
             if pending is None:
+                # A frame was pushed or popped: reload the registers.
                 continue
-        else:
-            # An exception came out of a callee (exit_unwind → `goto error`
-            # in the caller): it gets this frame's traceback entry. C looks
-            # the handler up at `frame->instr_ptr - 1` here (next_instr is
-            # reloaded from instr_ptr, then INSTR_OFFSET()-1).
-            unwind_index = frame.instr_ptr - 1
 
         # -------- error / exception_unwind / exit_unwind --------
         exc_obj = pending
-        assert exc_obj is not None
         pending = None
         if pending_tb:
-            from pyvm.eval.traceback import PyTraceBack_Here
+            from pyvm.eval.traceback import PyTraceBack_Here  # cycle: traceback imports ceval
             PyTraceBack_Here(frame, exc_obj)
-        handler, level, lasti_flag = get_exception_handler(code, unwind_index) \
+        ucode = frame.f_executable
+        handler, handler_level, lasti_flag = get_exception_handler(ucode, unwind_index) \
             if unwind_index >= 0 else (-1, 0, 0)
-        base_sp = code.co_nlocalsplus
+        base_sp = ucode.co_nlocalsplus
+        ls = frame.localsplus
+        usp = frame.stackpointer
         if handler >= 0:
-            new_top = base_sp + level
-            ls = frame.localsplus
-            sp = frame.stackpointer
-            while sp > new_top:
-                sp -= 1
-                o = ls[sp]
-                ls[sp] = None
-                if o is not None:
-                    Py_DECREF(o)
+            new_top = base_sp + handler_level
+            while usp > new_top:
+                usp -= 1
+                dead = ls[usp]
+                ls[usp] = None
+                if dead is not None:
+                    Py_DECREF(dead)
             if lasti_flag:
-                ls[sp] = PyLong_FromLong(frame.instr_ptr)
-                sp += 1
-            ls[sp] = exc_obj
-            sp += 1
-            frame.stackpointer = sp
+                ls[usp] = PyLong_FromLong(frame.instr_ptr)
+                usp += 1
+            ls[usp] = exc_obj
+            usp += 1
+            frame.stackpointer = usp
             frame.instr_ptr = handler
             frame.return_offset = 0
             continue
         # No handler: pop the stack, then exit_unwind.
-        ls = frame.localsplus
-        sp = frame.stackpointer
-        while sp > base_sp:
-            sp -= 1
-            o = ls[sp]
-            ls[sp] = None
-            if o is not None:
-                Py_DECREF(o)
-        frame.stackpointer = sp
+        while usp > base_sp:
+            usp -= 1
+            dead = ls[usp]
+            ls[usp] = None
+            if dead is not None:
+                Py_DECREF(dead)
+        frame.stackpointer = usp
         tstate.py_recursion_remaining += 1
         dying = frame
-        if dying is entry_frame:
-            tstate.current_frame = dying.previous
-            _PyEval_FrameClearAndPop(tstate, dying)
-            _PyErr_Raise(exc_obj)
-        prev = dying.previous
-        assert prev is not None
-        frame = prev
+        caller_frame = dying.previous
+        assert caller_frame is not None
+        frame = caller_frame
         tstate.current_frame = frame
         _PyEval_FrameClearAndPop(tstate, dying)
         frame.return_offset = 0
+        if frame.owner == FRAME_OWNED_BY_INTERPRETER:
+            tstate.current_frame = frame.previous
+            _PyErr_Raise(exc_obj)
+        # The caller gets the exception at its call (`goto error`); C looks
+        # the handler up at `frame->instr_ptr - 1` (INSTR_OFFSET()-1).
         pending = exc_obj
         pending_tb = True
+        unwind_index = frame.instr_ptr - 1
 
 
-def PyUnicodeObject_Type() -> PyTypeObject:
-    """pyvm: ``PyUnicode_Type`` (FORMAT_SIMPLE's exact-str test)."""
-    from pyvm.objects.unicodeobject import PyUnicode_Type
-    return PyUnicode_Type
+_trampoline_code: Final = _make_trampoline_code()
 
 
 def _ceval_install() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -94,7 +95,8 @@ class PyBytesObject(PyObject):
 
 PyBytes_Type: Final = PyTypeObject(
     "bytes",
-    flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE
+    | _Py_TPFLAGS_MATCH_SELF,
     doc="bytes(iterable_of_ints) -> bytes\n"
         "bytes(string, encoding[, errors]) -> bytes\n"
         "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"

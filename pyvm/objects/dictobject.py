@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -229,7 +230,7 @@ class PyDictObject(PyObject):
 PyDict_Type: Final = PyTypeObject(
     "dict",
     flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_DICT_SUBCLASS | Py_TPFLAGS_MAPPING
-    | Py_TPFLAGS_HAVE_GC,
+    | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
     doc="dict() -> new empty dictionary\n"
         "dict(mapping) -> new dictionary initialized from a mapping object's\n"
         "    (key, value) pairs\n"

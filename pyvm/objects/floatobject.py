@@ -30,6 +30,7 @@ from pyvm.objects.longobject import (
     _value_error,
     _zero_division,
 )
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -64,7 +65,7 @@ class PyFloatObject(PyObject):
 
 # pyvm: the static ``PyFloat_Type`` of Objects/floatobject.c
 PyFloat_Type: Final = PyTypeObject(
-    "float", None, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_IMMUTABLETYPE,
+    "float", None, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     "Convert a string or number to a floating-point number, if possible.")
 
 # CPython: Include/internal/pycore_freelist_state.h:Py_floats_MAXFREELIST

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from typing import Final, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -120,7 +121,7 @@ class PyListObject(PyObject):
 PyList_Type: Final = PyTypeObject(
     "list",
     flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_SEQUENCE
-    | Py_TPFLAGS_HAVE_GC,
+    | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
     doc="Built-in mutable sequence.\n\n"
         "If no argument is given, the constructor creates a new empty list.\n"
         "The argument must be an iterable if specified.")

@@ -22,6 +22,7 @@ import operator
 import sys
 from typing import Final, NoReturn, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -62,7 +63,8 @@ class PyLongObject(PyObject):
 
 # pyvm: the static ``PyLong_Type`` of Objects/longobject.c
 PyLong_Type: Final = PyTypeObject(
-    "int", None, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    "int", None, Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE
+    | _Py_TPFLAGS_MATCH_SELF,
     "int([x]) -> integer\n"
     "int(x, base=10) -> integer\n\n"
     "Convert a number or string to an integer, or return 0 if no arguments\n"
@@ -78,7 +80,7 @@ PyLong_Type: Final = PyTypeObject(
 
 # pyvm: the static ``PyBool_Type`` of Objects/boolobject.c
 PyBool_Type: Final = PyTypeObject(
-    "bool", PyLong_Type, Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    "bool", PyLong_Type, Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,
     "Returns True when the argument is true, False otherwise.\n"
     "The builtins True and False are the only two instances of the class bool.\n"
     "The class bool is a subclass of the class int, and cannot be subclassed.")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -133,10 +134,10 @@ class PySetObject(PyObject):
 
 
 PySet_Type: Final = PyTypeObject(
-    "set", flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    "set", flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
     doc="set(iterable=(), /)\n--\n\nBuild an unordered collection of unique elements.")
 PyFrozenSet_Type: Final = PyTypeObject(
-    "frozenset", flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    "frozenset", flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
     doc="frozenset(iterable=(), /)\n--\n\n"
         "Build an immutable unordered collection of unique elements.")
 PySetIter_Type: Final = PyTypeObject("set_iterator", flags=Py_TPFLAGS_HAVE_GC)

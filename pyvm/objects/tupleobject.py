@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     _debug,
     _object_type_holder,
@@ -242,7 +243,7 @@ class PyTupleObject(PyObject):
 PyTuple_Type: Final = PyTypeObject(
     "tuple",
     flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_SEQUENCE
-    | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_HAVE_GC,
+    | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,
     doc="Built-in immutable sequence.\n\n"
         "If no argument is given, the constructor returns an empty tuple.\n"
         "If iterable is specified the tuple is initialized from iterable's items.\n\n"

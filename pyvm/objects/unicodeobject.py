@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -117,7 +118,8 @@ class PyUnicodeObject(PyObject):
 
 PyUnicode_Type: Final = PyTypeObject(
     "str",
-    flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE,
+    flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE
+    | _Py_TPFLAGS_MATCH_SELF,
     doc="str(object='') -> str\n"
         "str(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
         "Create a new string object from the given object. If encoding or\n"
