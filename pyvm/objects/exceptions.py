@@ -2063,9 +2063,8 @@ def _PyExc_PrepReraiseStar(orig: PyObject, excs: PyObject) -> PyObject:
     try:
         # Split excs into raised and re-raised by comparing metadata with orig.
         for e in items:
-            if e is Py_None:
-                continue
-            PyList_Append(reraised_list if is_same_exception_metadata(e, orig) else raised_list, e)
+            if e is not Py_None:
+                PyList_Append(reraised_list if is_same_exception_metadata(e, orig) else raised_list, e)
         reraised_eg = exception_group_projection(orig, reraised_list)
         if reraised_eg is not Py_None:
             assert is_same_exception_metadata(reraised_eg, orig)
