@@ -465,7 +465,7 @@ def test_exception_attributes() -> None:
     note = PyObject_GetAttr(e, s("add_note"))
     PyObject_CallOneArg(note, s("a note"))
     assert r(PyObject_GetAttr(e, s("__notes__"))) == "['a note']"
-    assert raises(lambda: PyObject_CallOneArg(note, i(1))) == "TypeError: note must be a str, not 'int'"
+    assert raises(lambda: PyObject_CallOneArg(note, i(1))) == "TypeError: add_note() argument must be str, not int"
     c = PyObject_CallNoArgs(X.PyExc_KeyError)
     PyObject_SetAttr(e, s("__cause__"), c)
     assert PyObject_GetAttr(e, s("__cause__")) is c

@@ -27,7 +27,7 @@ from pyvm.eval.frame import _PyInterpreterFrame
 from pyvm.objects.codeobject import CO_FAST_CELL, CO_FAST_FREE, PyCodeObject
 from pyvm.objects.frameobject import PyFrameObject, _PyFrame_GetFrameObject
 from pyvm.objects.object import (
-    Py_DECREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyObject, PyTypeObject,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyObject, PyTypeObject,
 )
 
 PyTraceBack_Type: Final = PyTypeObject("traceback", flags=Py_TPFLAGS_HAVE_GC)
@@ -1045,49 +1045,250 @@ _context_message: Final = ("\nDuring handling of the above exception, "
                            "another exception occurred:\n\n")
 
 
+# ---------------------------------------------------------------------------
+# The whole report: TracebackException and exception groups
+
+
+# Lib/traceback.py's TracebackException defaults (print_exception uses them).
+MAX_GROUP_WIDTH: Final = 15
+MAX_GROUP_DEPTH: Final = 10
+
+
+class TracebackException:
+    """CPython: Lib/traceback.py:TracebackException
+
+    What is printed for one exception, captured when the report is built (as
+    Python's ``__init__`` does): the stack, the exception-only lines (message,
+    SyntaxError details, suggestions, notes), ``__suppress_context__``, and the
+    reports of the cause, the context and, for an exception group, each nested
+    exception. ``exc`` and ``tb`` are new references, released by
+    :func:`_te_release`.
+    """
+
+    exc: PyObject
+    tb: Optional[PyObject]
+    stack: list[FrameSummary]
+    exc_only: list[str]
+    suppress_context: bool
+    cause: Optional[TracebackException]
+    context: Optional[TracebackException]
+    exceptions: Optional[list[TracebackException]]
+
+    def __init__(self, exc: PyObject, seen: set[int]) -> None:
+        from pyvm.objects.boolobject import Py_True
+        seen.add(id(exc))
+        Py_INCREF(exc)
+        self.exc = exc
+        tb_o = _getattr_opt(exc, "__traceback__")
+        self.tb = tb_o
+        tb = tb_o if isinstance(tb_o, PyTraceBackObject) else None
+        self.stack = _walk_tb_with_full_positions(tb)
+        self.exc_only = format_exception_only(exc, tb)
+        sup = _getattr_opt(exc, "__suppress_context__")
+        self.suppress_context = sup is Py_True
+        Py_XDECREF(sup)
+        self.cause = None
+        self.context = None
+        self.exceptions = None
+
+
+def _te_build(exc: PyObject) -> TracebackException:
+    """CPython: Lib/traceback.py:__init__
+
+    The top-level ``TracebackException(type(exc), exc, exc.__traceback__,
+    compact=True)``: the causes, contexts and group members are converted with a
+    queue (not recursion), each exception once (``_seen``).
+    """
+    from pyvm.objects.exceptions import PyExc_BaseExceptionGroup
+    seen: set[int] = set()
+    top = TracebackException(exc, seen)
+    queue: list[TracebackException] = [top]
+    while queue:
+        te = queue.pop()
+        e = te.exc
+        cause: Optional[TracebackException] = None
+        cause_o = _getattr_opt(e, "__cause__")
+        if cause_o is not None and id(cause_o) not in seen:
+            cause = TracebackException(cause_o, seen)
+        Py_XDECREF(cause_o)
+        # compact=True: the context only when no cause is shown.
+        need_context = cause is None and not te.suppress_context
+        context: Optional[TracebackException] = None
+        context_o = _getattr_opt(e, "__context__")
+        if context_o is not None and need_context and id(context_o) not in seen:
+            context = TracebackException(context_o, seen)
+        Py_XDECREF(context_o)
+        exceptions: Optional[list[TracebackException]] = None
+        if _is_subclass(e.ob_type, PyExc_BaseExceptionGroup):
+            exceptions = []
+            for sub in _group_members(e):
+                exceptions.append(TracebackException(sub, seen))
+                Py_DECREF(sub)
+        te.cause = cause
+        te.context = context
+        te.exceptions = exceptions
+        if cause is not None:
+            queue.append(cause)
+        if context is not None:
+            queue.append(context)
+        if exceptions:
+            queue.extend(exceptions)
+    return top
+
+
+def _group_members(eg: PyObject) -> list[PyObject]:
+    """pyvm: ``list(eg.exceptions)`` as new references (none if that fails)."""
+    from pyvm.objects.abstract import PySequence_Tuple
+    from pyvm.objects.tupleobject import PyTupleObject
+    excs = _getattr_opt(eg, "exceptions")
+    if excs is None:
+        return []
+    try:
+        t = PySequence_Tuple(excs)
+    except PyErr:
+        return []
+    finally:
+        Py_DECREF(excs)
+    assert isinstance(t, PyTupleObject)
+    out = list(t.ob_item)
+    for o in out:
+        Py_INCREF(o)
+    Py_DECREF(t)
+    return out
+
+
+def _te_release(top: TracebackException) -> None:
+    """pyvm: drops the references a report holds (Python's garbage collector)."""
+    todo = [top]
+    while todo:
+        te = todo.pop()
+        Py_DECREF(te.exc)
+        Py_XDECREF(te.tb)
+        if te.cause is not None:
+            todo.append(te.cause)
+        if te.context is not None:
+            todo.append(te.context)
+        if te.exceptions is not None:
+            todo.extend(te.exceptions)
+
+
+class _ExceptionPrintContext:
+    """CPython: Lib/traceback.py:_ExceptionPrintContext
+
+    The nesting state while an exception group is printed.
+    """
+
+    exception_group_depth: int
+    need_close: bool
+
+    def __init__(self) -> None:
+        self.exception_group_depth = 0
+        self.need_close = False
+
+    def indent(self) -> str:
+        """CPython: Lib/traceback.py:indent"""
+        return " " * (2 * self.exception_group_depth)
+
+    def emit(self, texts: list[str], margin_char: Optional[str] = None) -> list[str]:
+        """CPython: Lib/traceback.py:emit
+
+        Each line of each text, prefixed with the indent and, inside a group,
+        the margin (``|``, or ``+`` for the group's title).
+        """
+        if margin_char is None:
+            margin_char = "|"
+        indent_str = self.indent()
+        if self.exception_group_depth:
+            indent_str += margin_char + " "
+        # textwrap.indent with a predicate that accepts every line
+        return ["".join(indent_str + ln for ln in text.splitlines(True)) for text in texts]
+
+
+def _te_format(top: TracebackException, ctx: _ExceptionPrintContext, out: list[str]) -> None:
+    """CPython: Lib/traceback.py:format
+
+    ``TracebackException.format(chain=True)``: the chain oldest first; an
+    exception group prints its own traceback under ``Exception Group
+    Traceback``, then each member in a numbered box (at most
+    ``MAX_GROUP_WIDTH``, then ``and N more exceptions``; groups nested deeper
+    than ``MAX_GROUP_DEPTH`` print ``... (max_group_depth is N)``).
+    """
+    output: list[tuple[Optional[str], TracebackException]] = []
+    te: Optional[TracebackException] = top
+    while te is not None:
+        chained_msg: Optional[str] = None
+        chained: Optional[TracebackException] = None
+        if te.cause is not None:
+            chained_msg = _cause_message
+            chained = te.cause
+        elif te.context is not None and not te.suppress_context:
+            chained_msg = _context_message
+            chained = te.context
+        output.append((chained_msg, te))
+        te = chained
+    for i in range(len(output) - 1, -1, -1):
+        msg, exc = output[i]
+        if msg is not None:
+            out.extend(ctx.emit([msg]))
+        excs = exc.exceptions
+        if excs is None:
+            if exc.stack:
+                out.extend(ctx.emit(["Traceback (most recent call last):\n"]))
+                out.extend(ctx.emit(format_stack_summary(exc.stack)))
+            out.extend(ctx.emit(exc.exc_only))
+        elif ctx.exception_group_depth > MAX_GROUP_DEPTH:
+            # An exception group nested too deep.
+            out.extend(ctx.emit([f"... (max_group_depth is {MAX_GROUP_DEPTH})\n"]))
+        else:
+            is_toplevel = ctx.exception_group_depth == 0
+            if is_toplevel:
+                ctx.exception_group_depth += 1
+            if exc.stack:
+                out.extend(ctx.emit(["Exception Group Traceback (most recent call last):\n"],
+                                    "+" if is_toplevel else None))
+                out.extend(ctx.emit(format_stack_summary(exc.stack)))
+            out.extend(ctx.emit(exc.exc_only))
+            num_excs = len(excs)
+            n = num_excs if num_excs <= MAX_GROUP_WIDTH else MAX_GROUP_WIDTH + 1
+            ctx.need_close = False
+            for j in range(n):
+                last_exc = j == n - 1
+                if last_exc:
+                    # The closing frame may be added by a recursive call.
+                    ctx.need_close = True
+                truncated = j >= MAX_GROUP_WIDTH
+                title = f"{j + 1}" if not truncated else "..."
+                out.append(ctx.indent() + ("+-" if j == 0 else "  ")
+                           + f"+---------------- {title} ----------------\n")
+                ctx.exception_group_depth += 1
+                if not truncated:
+                    _te_format(excs[j], ctx, out)
+                else:
+                    remaining = num_excs - MAX_GROUP_WIDTH
+                    plural = "s" if remaining > 1 else ""
+                    out.extend(ctx.emit([f"and {remaining} more exception{plural}\n"]))
+                if last_exc and ctx.need_close:
+                    out.append(ctx.indent() + "+------------------------------------\n")
+                    ctx.need_close = False
+                ctx.exception_group_depth -= 1
+            if is_toplevel:
+                assert ctx.exception_group_depth == 1
+                ctx.exception_group_depth = 0
+
+
 def format_exception(exc: PyObject) -> list[str]:
     """CPython: Lib/traceback.py:format_exception
 
-    The full report of ``exc`` with its chain (``__cause__`` or, unless
-    suppressed, ``__context__``), oldest first.
+    The full report of ``exc``, as ``traceback.print_exception`` prints it:
+    the chain (``__cause__`` or, unless suppressed, ``__context__``) oldest
+    first, exception groups with their members.
     """
-    seen: set[int] = set()
-    output: list[tuple[Optional[str], PyObject]] = []
-    e: Optional[PyObject] = exc
-    from pyvm.objects.boolobject import Py_True
-    while e is not None:
-        seen.add(id(e))
-        cause = _getattr_opt(e, "__cause__")
-        context = _getattr_opt(e, "__context__")
-        sup = _getattr_opt(e, "__suppress_context__")
-        suppress = sup is Py_True
-        Py_XDECREF(sup)
-        chained_msg: Optional[str] = None
-        nxt: Optional[PyObject] = None
-        if cause is not None and id(cause) not in seen:
-            chained_msg = _cause_message
-            nxt = cause
-        elif context is not None and not suppress and id(context) not in seen:
-            chained_msg = _context_message
-            nxt = context
-        output.append((chained_msg, e))
-        # The chain stays alive through `exc`; these references go at once.
-        Py_XDECREF(cause)
-        Py_XDECREF(context)
-        e = nxt
+    top = _te_build(exc)
     lines: list[str] = []
-    for i in range(len(output) - 1, -1, -1):
-        m, ex = output[i]
-        if m is not None:
-            lines.append(m)
-        tb_o = _getattr_opt(ex, "__traceback__")
-        tb = tb_o if isinstance(tb_o, PyTraceBackObject) else None
-        stack = _walk_tb_with_full_positions(tb)
-        if stack:
-            lines.append("Traceback (most recent call last):\n")
-            lines.extend(format_stack_summary(stack))
-        lines.extend(format_exception_only(ex, tb))
-        Py_XDECREF(tb_o)
+    try:
+        _te_format(top, _ExceptionPrintContext(), lines)
+    finally:
+        _te_release(top)
     return lines
 
 

@@ -27,7 +27,7 @@ from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.call import PyObject_CallOneArg, PyObject_Vectorcall
 from pyvm.objects.dictobject import PyDict_GetItemWithError, PyDict_SetItem
 from pyvm.objects.exceptions import (
-    PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError,
+    PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError, _PyExc_InitState,
 )
 from pyvm.objects.funcobject import _func_hooks
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
@@ -1392,6 +1392,9 @@ def _PyBuiltin_Init() -> PyModuleObject:
     ]
     for name, v in consts:
         PyModule_AddObjectRef(m, name, v)
+    # C's _PyExc_InitState runs before the builtins are made: it gives
+    # ExceptionGroup its two bases before anything can ready it.
+    _PyExc_InitState()
     for name, tpo in _builtin_types():
         PyModule_AddObjectRef(m, name, tpo)
     d = m.md_dict
