@@ -135,16 +135,12 @@ def PyInit__weakref() -> PyModuleObject:
     Py_DECREF(doc)
     methods = [
         PyMethodDef("getweakrefcount", _weakref_getweakrefcount_impl, METH_O,
-                    "getweakrefcount($module, object, /)\n--\n\n"
                     "Return the number of weak references to 'object'."),
         PyMethodDef("_remove_dead_weakref", _weakref__remove_dead_weakref_impl, METH_FASTCALL,
-                    "_remove_dead_weakref($module, dct, key, /)\n--\n\n"
                     "Atomically remove key from dict if it points to a dead weakref."),
         PyMethodDef("getweakrefs", _weakref_getweakrefs, METH_O,
-                    "getweakrefs($module, object, /)\n--\n\n"
                     "Return a list of all weak reference objects pointing to 'object'."),
         PyMethodDef("proxy", _weakref_proxy_impl, METH_FASTCALL,
-                    "proxy($module, object, callback=None, /)\n--\n\n"
                     "Create a proxy object that weakly references 'object'.\n\n"
                     "'callback', if given, is called with a reference to the\n"
                     "proxy when 'object' is about to be finalized."),

@@ -2862,6 +2862,9 @@ def update_one_slot(tp: PyTypeObject, p: slotdef) -> None:
         p.set(tp, p.function)
         if p.function is slot_tp_call:
             tp.tp_flags &= ~Py_TPFLAGS_HAVE_VECTORCALL
+            # pyvm: the inherited instance vectorcall goes too, else it would
+            # read as a constructor vectorcall (see pyvm/objects/call.py).
+            tp.tp_vectorcall = None
     elif specific is not None and p.get(tp) is None:
         p.set(tp, specific)
 

@@ -13,8 +13,9 @@ unraisable and ignored.
 
 The list is ordered as in C: the basic reference (an exact ``ref`` without a
 callback) comes first, then the basic proxy; ``ref(o)`` or ``proxy(o)`` without
-a callback returns that shared object again instead of a new one. References
-with callbacks and instances of ``ref`` subclasses follow, newest last.
+a callback returns that shared object again instead of a new one. Every other
+reference (with a callback, or of a ``ref`` subclass) is inserted right after
+the basic ones, so those callbacks run newest first.
 
 Where the list lives. C finds the head of the list in a field of the referent
 at ``tp_weaklistoffset`` (non-zero only for the types that support weak
@@ -87,13 +88,13 @@ from pyvm.objects.call import (
     PyObject_Call,
     PyObject_CallMethodNoArgs,
     PyObject_CallOneArg,
-    PyVectorcall_Call,
 )
 from pyvm.objects.descrobject import (
     PyMemberDef,
     _PyType_AddMembers,
     _PyType_AddMethods,
 )
+from pyvm.objects.dictobject import PyDict_Size
 from pyvm.objects.exceptions import (
     PyExc_ReferenceError,
     PyExc_SystemError,
@@ -125,6 +126,7 @@ from pyvm.objects.object import (
     PyObject_Str,
     PyType_IsSubtype,
     PyTypeObject,
+    _PyErr_Clear,
     _PyObject_ReprStr,
     _PyType_SUPPORTS_WEAKREFS,
     _weakref_lists,
@@ -132,6 +134,7 @@ from pyvm.objects.object import (
     unaryfunc,
     visitproc,
 )
+from pyvm.objects.tupleobject import PyTupleObject
 from pyvm.objects.typeobject import _PyObject_LookupSpecial
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString,
@@ -349,7 +352,6 @@ def weakref_vectorcall(self: PyObject, args: list[PyObject], start: int, nargs: 
 
     ``r()``: the referent (new reference), or None when it is gone.
     """
-    from pyvm.objects.tupleobject import PyTupleObject  # cycle: tuples sit above
     if kwnames is not None and isinstance(kwnames, PyTupleObject) and kwnames.ob_item:
         PyErr_SetString(PyExc_TypeError, "weakref() takes no keyword arguments")
     _PyArg_CheckPositional("weakref", nargs, 0, 0)
@@ -357,6 +359,20 @@ def weakref_vectorcall(self: PyObject, args: list[PyObject], start: int, nargs: 
     if obj is None:
         return Py_None
     return obj
+
+
+def _weakref_call(self: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/call.c:PyVectorcall_Call
+
+    The ``tp_call`` of ``ref``. pyvm: C reaches :func:`weakref_vectorcall`
+    through the vectorcall pointer stored in each reference; pyvm's vectorcall
+    lives on the type, which a subclass defining ``__call__`` gives up, while
+    its ``super().__call__()`` must still get here.
+    """
+    assert isinstance(args, PyTupleObject)
+    if kwargs is not None and PyDict_Size(kwargs) > 0:
+        PyErr_SetString(PyExc_TypeError, "weakref() takes no keyword arguments")
+    return weakref_vectorcall(self, args.ob_item, 0, len(args.ob_item), None)
 
 
 def weakref_hash_lock_held(self: PyWeakReference) -> int:
@@ -569,7 +585,6 @@ def parse_weakref_init_args(funcname: str, args: PyObject) -> tuple[PyObject, Op
     ``PyArg_UnpackTuple(args, funcname, 1, 2, ...)``: the object and the
     callback (None when not given).
     """
-    from pyvm.objects.tupleobject import PyTupleObject  # cycle: tuples sit above
     assert isinstance(args, PyTupleObject)
     items = args.ob_item
     _PyArg_CheckPositional(funcname, len(items), 1, 2)
@@ -584,16 +599,14 @@ def weakref___new__(tp: PyTypeObject, args: PyObject, kwargs: Optional[PyObject]
 
 def weakref___init__(self: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> None:
     """CPython: Objects/weakrefobject.c:weakref___init__"""
-    from pyvm.objects.dictobject import PyDict_Size  # cycle: dicts sit above
     if kwargs is not None and PyDict_Size(kwargs) > 0:
         PyErr_SetString(PyExc_TypeError, "ref() takes no keyword arguments")
     parse_weakref_init_args("__init__", args)
 
 
 def _weakref_get_callback(op: PyObject) -> PyObject:
-    """CPython: Objects/weakrefobject.c:weakref_members
-
-    The ``__callback__`` member: the callback, or None.
+    """pyvm: the ``__callback__`` entry of C's ``weakref_members`` table
+    (Objects/weakrefobject.c): the callback, or None.
     """
     assert isinstance(op, PyWeakReference)
     cb = op.wr_callback
@@ -671,7 +684,10 @@ def proxy_call(proxy: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> P
 
 
 def proxy_repr(proxy: PyObject) -> PyObject:
-    """CPython: Objects/weakrefobject.c:proxy_repr"""
+    """pyvm: ``proxy_repr`` of Objects/weakrefobject.c (outside the index)
+
+    ``<weakproxy at 0x..; to 'C' at 0x..>``, or ``dead``.
+    """
     obj = _PyWeakref_GET_REF(proxy)
     if obj is not None:
         r = f"<weakproxy at {id(proxy):#x}; to '{obj.ob_type.tp_name}' at {id(obj):#x}>"
@@ -1095,7 +1111,6 @@ def handle_callback(ref: PyWeakReference, callback: PyObject) -> None:
         try:
             text = _PyObject_ReprStr(callback)
         except PyErr as e2:
-            from pyvm.objects.object import _PyErr_Clear  # only needed on this path
             _PyErr_Clear(e2)
             text = "<object repr() failed>"
         PyErr_FormatUnraisable(e, f"Exception ignored while calling weakref callback {text}")
@@ -1174,7 +1189,7 @@ def _weakref_init_types() -> None:
     rt = _PyWeakref_RefType
     rt.tp_dealloc = weakref_dealloc
     rt.tp_vectorcall = weakref_vectorcall
-    rt.tp_call = PyVectorcall_Call
+    rt.tp_call = _weakref_call
     rt.tp_repr = weakref_repr
     rt.tp_hash = weakref_hash
     rt.tp_traverse = gc_traverse
