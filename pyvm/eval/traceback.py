@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.eval.frame import _PyInterpreterFrame
+from pyvm.modules.bltinmodule import PyFile_WriteString
 from pyvm.objects.codeobject import CO_FAST_CELL, CO_FAST_FREE, PyCodeObject
 from pyvm.objects.frameobject import PyFrameObject, _PyFrame_GetFrameObject
 from pyvm.objects.object import (
@@ -100,6 +101,73 @@ def PyTraceBack_Here(frame: _PyInterpreterFrame, exc: PyObject) -> None:
     elif old is not None:
         Py_DECREF(old)
     exc.traceback = tb_create_raw(nxt, fo, frame.instr_ptr * 2, -1)
+
+
+# pyvm: the static TB_RECURSIVE_CUTOFF of Python/traceback.c
+TB_RECURSIVE_CUTOFF: Final = 3
+
+
+def tb_print_line_repeated(cnt: int) -> str:
+    """CPython: Python/traceback.c:tb_print_line_repeated"""
+    cnt -= TB_RECURSIVE_CUTOFF
+    more = "s" if cnt > 1 else ""
+    return f"  [Previous line repeated {cnt} more time{more}]\n"
+
+
+def tb_printinternal(tb: Optional[PyTraceBackObject]) -> list[str]:
+    """CPython: Python/traceback.c:tb_printinternal
+
+    CPython: Python/traceback.c:tb_displayline
+    The C printer's lines (no carets, unlike Lib/traceback.py): ``File``
+    line and the stripped source line of each entry, with the recursion
+    cut-off. pyvm: returns the pieces C writes one by one; no
+    ``sys.tracebacklimit``.
+    """
+    out: list[str] = []
+    last_file: Optional[str] = None
+    last_line = -1
+    last_name: Optional[str] = None
+    cnt = 0
+    while tb is not None:
+        co = tb.tb_frame.f_frame.f_executable
+        lineno = tb_get_lineno(tb)
+        fn = _str_value(co.co_filename)
+        nm = _str_value(co.co_name)
+        if last_file is None or fn != last_file or last_line == -1 \
+                or lineno != last_line or nm != last_name:
+            if cnt > TB_RECURSIVE_CUTOFF:
+                out.append(tb_print_line_repeated(cnt))
+            last_file = fn
+            last_line = lineno
+            last_name = nm
+            cnt = 0
+        cnt += 1
+        if cnt <= TB_RECURSIVE_CUTOFF:
+            out.append(f'  File "{fn}", line {lineno}, in {nm}\n')
+            src = _getline(fn, lineno).strip(" \t\f")
+            if src:
+                out.append(f"    {src}\n")
+        tb = tb.tb_next
+    if cnt > TB_RECURSIVE_CUTOFF:
+        out.append(tb_print_line_repeated(cnt))
+    return out
+
+
+def PyTraceBack_Print(v: PyObject, f: PyObject) -> None:
+    """CPython: Python/traceback.c:PyTraceBack_Print
+
+    CPython: Python/traceback.c:_PyTraceBack_Print
+    Writes ``Traceback (most recent call last):`` and the entries of ``v``
+    to the file ``f``.
+    """
+    if not isinstance(v, PyTraceBackObject):
+        from pyvm.objects.exceptions import PyExc_SystemError
+        from pyvm.objects.object import PyErr_SetString
+        PyErr_SetString(PyExc_SystemError, "bad argument to internal function")
+    assert isinstance(v, PyTraceBackObject)
+    PyFile_WriteString("Traceback (most recent call last):\n", f)
+    for piece in tb_printinternal(v):
+        PyFile_WriteString(piece, f)
 
 
 # ---------------------------------------------------------------------------

@@ -671,6 +671,8 @@ def _init_types() -> None:
     """pyvm: the static initializers of ``PyBytes_Type`` and its iterator."""
     tp = PyBytes_Type
     tp.tp_dealloc = bytes_dealloc
+    # C's tp_itemsize (sizeof(char)): a variable-size layout (no __weakref__ in subclasses).
+    tp.tp_itemsize = 1
     tp.tp_repr = bytes_repr
     tp.tp_str = bytes_str
     tp.tp_hash = bytes_hash

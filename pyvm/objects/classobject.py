@@ -21,7 +21,8 @@ from typing import Final, Optional
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC,
     Py_TPFLAGS_HAVE_VECTORCALL, PyErr, PyErr_Format, PyObject, PyObject_GenericGetAttr,
-    PyObjectWithDict, PyTypeObject, _PyType_Lookup, _unicode_value,
+    PyObjectWithDict, PyTypeObject, _PyType_Lookup, _unicode_value, MANAGED_WEAKREF_OFFSET,
+    PyObject_ClearWeakRefs,
 )
 
 PyMethod_Type: Final = PyTypeObject("method", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL)
@@ -95,6 +96,7 @@ def method_vectorcall(method: PyObject, args: list[PyObject], start: int, nargs:
 def method_dealloc(op: PyObject) -> None:
     """CPython: Objects/classobject.c:method_dealloc"""
     assert isinstance(op, PyMethodObject)
+    PyObject_ClearWeakRefs(op)
     Py_DECREF(op.im_func)
     Py_DECREF(op.im_self)
 
@@ -559,6 +561,7 @@ def _class_init_types() -> None:
     from pyvm.objects.object import PyObject_GenericSetAttr
     mt = PyMethod_Type
     mt.tp_dealloc = method_dealloc
+    mt.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     mt.tp_repr = method_repr
     mt.tp_hash = method_hash
     mt.tp_richcompare = method_richcompare

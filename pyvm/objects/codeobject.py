@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from typing import Final, Optional
 
-from pyvm.objects.object import PyObject, PyTypeObject
+from pyvm.objects.object import (
+    PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+)
 
 # CPython: Include/cpython/code.h:CO_OPTIMIZED (and the flags beside it)
 CO_OPTIMIZED: Final = 0x0001
@@ -211,12 +213,14 @@ def code_dealloc(op: PyObject) -> None:
     from pyvm.objects.object import Py_DECREF
 
     assert isinstance(op, PyCodeObject)
+    PyObject_ClearWeakRefs(op)
     for o in (op.co_filename, op.co_name, op.co_qualname, op.co_consts,
               op.co_names, op.co_localsplusnames):
         Py_DECREF(o)
 
 
 PyCode_Type.tp_dealloc = code_dealloc
+PyCode_Type.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
 
 
 def _PyLocals_GetKind(co: PyCodeObject, i: int) -> int:

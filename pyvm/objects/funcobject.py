@@ -25,7 +25,7 @@ from pyvm.objects.codeobject import CO_HAS_DOCSTRING, PyCodeObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
     Py_TPFLAGS_METHOD_DESCRIPTOR, Py_XDECREF, Py_None, PyErr_SetString, PyObject,
-    PyTypeObject,
+    PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
 )
 
 PyFunction_Type: Final = PyTypeObject(
@@ -208,6 +208,7 @@ def func_dealloc(op: PyObject) -> None:
     code, name and qualname).
     """
     assert isinstance(op, PyFunctionObject)
+    PyObject_ClearWeakRefs(op)
     func_clear(op)
     Py_DECREF(op.func_code)
     Py_DECREF(op.func_name)
@@ -476,6 +477,7 @@ def _func_init_type() -> None:
         PyGetSetDef("__annotations__", function___annotations___get_impl, None),
     ])
     PyFunction_Type.tp_dealloc = func_dealloc
+    PyFunction_Type.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     PyFunction_Type.tp_repr = func_repr
     PyFunction_Type.tp_call = PyVectorcall_Call
     PyFunction_Type.tp_vectorcall = _PyFunction_Vectorcall

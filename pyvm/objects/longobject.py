@@ -947,6 +947,8 @@ def _init_type() -> None:
     from pyvm.objects.typeobject import _PyType_AddGetSets, _PyType_AddMethods
     tp = PyLong_Type
     tp.tp_dealloc = long_dealloc
+    # C's tp_itemsize (sizeof(digit)): a variable-size layout (no __weakref__ in subclasses).
+    tp.tp_itemsize = 4
     tp.tp_repr = long_to_decimal_string
     tp.tp_hash = long_hash
     tp.tp_richcompare = long_richcompare

@@ -38,6 +38,8 @@ from pyvm.objects.object import (
     PyObject,
     PyTypeObject,
     _Py_HashPointer,
+    MANAGED_WEAKREF_OFFSET,
+    PyObject_ClearWeakRefs,
 )
 
 # CPython: Include/methodobject.h:METH_VARARGS (and the flags beside it)
@@ -151,6 +153,7 @@ def PyCFunction_Check(op: PyObject) -> bool:
 def meth_dealloc(op: PyObject) -> None:
     """CPython: Objects/methodobject.c:meth_dealloc"""
     assert isinstance(op, PyCFunctionObject)
+    PyObject_ClearWeakRefs(op)
     s = op.m_self
     m = op.m_module
     op.m_self = None
@@ -363,6 +366,7 @@ def _init_type() -> None:
     registered by descrobject, which sits above this module)."""
     tp = PyCFunction_Type
     tp.tp_dealloc = meth_dealloc
+    tp.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     tp.tp_repr = meth_repr
     tp.tp_hash = meth_hash
     tp.tp_richcompare = meth_richcompare

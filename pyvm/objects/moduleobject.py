@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr,
-    PyObject, PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObjectWithDict,
-    PyTypeObject, _PyObject_ClearDict,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr, PyObject,
+    PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObjectWithDict, PyTypeObject,
+    _PyObject_ClearDict, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
 )
 
 PyModule_Type: Final = PyTypeObject("module", flags=Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
@@ -206,12 +206,14 @@ def _Py_module_getattro(m: PyObject, name: PyObject) -> PyObject:
 def module_dealloc(op: PyObject) -> None:
     """CPython: Objects/moduleobject.c:module_dealloc"""
     assert isinstance(op, PyModuleObject)
+    PyObject_ClearWeakRefs(op)
     _PyObject_ClearDict(op)
 
 
 def _module_init_type() -> None:
     """pyvm: fill the slots of ``PyModule_Type`` (C's static initializer)."""
     PyModule_Type.tp_dealloc = module_dealloc
+    PyModule_Type.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     PyModule_Type.tp_repr = module_repr
     PyModule_Type.tp_getattro = _Py_module_getattro
     PyModule_Type.tp_setattro = PyObject_GenericSetAttr

@@ -124,6 +124,7 @@ visitproc = Callable[[PyObject], None]
 traverseproc = Callable[[PyObject, visitproc], None]
 
 # CPython: Include/object.h:Py_TPFLAGS_DEFAULT (and the flags beside it)
+Py_TPFLAGS_MANAGED_WEAKREF: Final = 1 << 3
 Py_TPFLAGS_MANAGED_DICT: Final = 1 << 4
 Py_TPFLAGS_SEQUENCE: Final = 1 << 5
 Py_TPFLAGS_MAPPING: Final = 1 << 6
@@ -177,6 +178,8 @@ class PyTypeObject(PyObject):
     tp_dict: Optional[PyObject]
     tp_subclasses: Optional[PyObject]
     tp_version_tag: int
+    # Non-zero when instances can be weakly referenced (see _WeakrefLists).
+    tp_weaklistoffset: int
 
     tp_dealloc: Optional[destructor]
     tp_repr: Optional[reprfunc]
@@ -270,6 +273,7 @@ class PyTypeObject(PyObject):
         self.tp_dict = None
         self.tp_subclasses = None
         self.tp_version_tag = 0
+        self.tp_weaklistoffset = 0
         self.tp_dealloc = None
         self.tp_repr = None
         self.tp_str = None
@@ -618,6 +622,151 @@ def _PyErr_Raise(exc: PyObject) -> NoReturn:
     raise PyErr(exc.ob_type, exc, None, None)
 
 
+def _PyErr_Clear(err: PyErr) -> None:
+    """pyvm: drop a caught error for good (C's ``PyErr_Clear`` after a failure
+    it ignores): the carrier's reference to the exception instance goes."""
+    v = err.exc_value
+    if v is not None:
+        err.exc_value = None
+        Py_DECREF(v)
+
+
+def write_unraisable_exc_file(exc_type: PyTypeObject, exc_value: Optional[PyObject],
+                              exc_tb: Optional[PyObject], err_msg: Optional[str],
+                              obj: Optional[PyObject], file: PyObject) -> None:
+    """CPython: Python/errors.c:write_unraisable_exc_file
+
+    The default ``sys.unraisablehook``: the message (or ``Exception ignored
+    in: <obj repr>``), the traceback, then ``module.Type: str(value)``.
+    """
+    from pyvm.eval.traceback import PyTraceBack_Print  # cycle: the eval layer sits above
+    from pyvm.modules.bltinmodule import PyFile_WriteObjectRaw, PyFile_WriteString  # cycle
+    from pyvm.objects.call import PyObject_CallMethodNoArgs  # cycle
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
+    if obj is not None and obj is not Py_None:
+        if err_msg is not None:
+            PyFile_WriteString(err_msg, file)
+            PyFile_WriteString(": ", file)
+        else:
+            PyFile_WriteString("Exception ignored in: ", file)
+        try:
+            r = PyObject_Repr(obj)
+        except PyErr as e:
+            _PyErr_Clear(e)
+            PyFile_WriteString("<object repr() failed>", file)
+        else:
+            try:
+                PyFile_WriteObjectRaw(r, file)
+            finally:
+                Py_DECREF(r)
+        PyFile_WriteString("\n", file)
+    elif err_msg is not None:
+        PyFile_WriteString(err_msg, file)
+        PyFile_WriteString(":\n", file)
+    if exc_tb is not None and exc_tb is not Py_None:
+        try:
+            PyTraceBack_Print(exc_tb, file)
+        except PyErr as e:
+            _PyErr_Clear(e)
+    try:
+        modulename: Optional[PyObject] = PyObject_GetAttr(exc_type, PyUnicode_InternFromString("__module__"))
+    except PyErr as e:
+        _PyErr_Clear(e)
+        modulename = None
+    if modulename is None or not PyUnicode_Check(modulename):
+        Py_XDECREF(modulename)
+        PyFile_WriteString("<unknown>", file)
+    else:
+        mod = _unicode_value(modulename)
+        if mod != "builtins" and mod != "__main__":
+            PyFile_WriteObjectRaw(modulename, file)
+            PyFile_WriteString(".", file)
+        Py_DECREF(modulename)
+    try:
+        qualname: Optional[PyObject] = PyObject_GetAttr(exc_type, PyUnicode_InternFromString("__qualname__"))
+    except PyErr as e:
+        _PyErr_Clear(e)
+        qualname = None
+    if qualname is None or not PyUnicode_Check(qualname):
+        Py_XDECREF(qualname)
+        PyFile_WriteString("<unknown>", file)
+    else:
+        try:
+            PyFile_WriteObjectRaw(qualname, file)
+        finally:
+            Py_DECREF(qualname)
+    if exc_value is not None and exc_value is not Py_None:
+        PyFile_WriteString(": ", file)
+        try:
+            s = PyObject_Str(exc_value)
+        except PyErr as e:
+            _PyErr_Clear(e)
+            PyFile_WriteString("<exception str() failed>", file)
+        else:
+            try:
+                PyFile_WriteObjectRaw(s, file)
+            finally:
+                Py_DECREF(s)
+    PyFile_WriteString("\n", file)
+    # _PyFile_Flush
+    res = PyObject_CallMethodNoArgs(file, PyUnicode_InternFromString("flush"))
+    Py_DECREF(res)
+
+
+def format_unraisable_v(err: PyErr, err_msg: Optional[str], obj: Optional[PyObject]) -> None:
+    """CPython: Python/errors.c:format_unraisable_v
+
+    CPython: Python/errors.c:write_unraisable_exc
+    Reports an exception nobody can handle (a failing weakref callback or
+    ``__del__``) on ``sys.stderr``, then clears it. C fetches the exception
+    from the thread state; pyvm passes the caught carrier ``err``. When the
+    exception has no traceback, one is made from the current frame, as C does.
+    pyvm: ``sys.unraisablehook`` is not consulted yet (pyvm's ``sys`` has no
+    ``UnraisableHookArgs``): the default hook always writes.
+    """
+    from pyvm.eval.frame import _tstate  # cycle: the eval layer sits above
+    from pyvm.eval.traceback import PyTraceBack_Here  # cycle
+    from pyvm.modules.sysmodule import _PySys_GetAttr  # cycle
+    from pyvm.objects.exceptions import PyException_GetTraceback  # cycle
+    exc = err.normalize()
+    err.exc_value = None  # the reference is ours now
+    try:
+        tb = PyException_GetTraceback(exc)
+        if tb is None:
+            frame = _tstate.current_frame
+            if frame is not None:
+                PyTraceBack_Here(frame, exc)
+                tb = PyException_GetTraceback(exc)
+        try:
+            file = _PySys_GetAttr("stderr")
+            if file is not None and file is not Py_None:
+                Py_INCREF(file)
+                try:
+                    write_unraisable_exc_file(exc.ob_type, exc, tb, err_msg, obj, file)
+                finally:
+                    Py_DECREF(file)
+        except PyErr as e:
+            _PyErr_Clear(e)
+        finally:
+            Py_XDECREF(tb)
+    finally:
+        Py_DECREF(exc)
+
+
+def PyErr_FormatUnraisable(err: PyErr, msg: str) -> None:
+    """CPython: Python/errors.c:PyErr_FormatUnraisable
+
+    pyvm: the caller formats ``msg`` (C's ``%R`` becomes a repr at the call
+    site) and passes the caught error.
+    """
+    format_unraisable_v(err, msg, None)
+
+
+def PyErr_WriteUnraisable(err: PyErr, obj: Optional[PyObject]) -> None:
+    """CPython: Python/errors.c:PyErr_WriteUnraisable"""
+    format_unraisable_v(err, None, obj)
+
+
 # ===========================================================================
 # Objects/object.c: the generic object protocol (H-objA).
 #
@@ -742,6 +891,56 @@ def _PyObject_ClearManagedDict(obj: PyObject) -> None:
     d = _managed_dicts.dicts.pop(id(obj), None)
     if d is not None:
         Py_DECREF(d)
+
+
+# CPython: Include/internal/pycore_object.h:MANAGED_WEAKREF_OFFSET
+# pyvm: the value every type that supports weak references carries in
+# ``tp_weaklistoffset``; it is not an offset, the lists live in _WeakrefLists.
+MANAGED_WEAKREF_OFFSET: Final = -32
+
+
+def _PyType_SUPPORTS_WEAKREFS(tp: PyTypeObject) -> bool:
+    """CPython: Include/internal/pycore_object.h:_PyType_SUPPORTS_WEAKREFS"""
+    return tp.tp_weaklistoffset != 0
+
+
+class _WeakrefLists:
+    """pyvm: the head of each weakly referenced object's list of weak references
+    (the slot C finds at ``tp_weaklistoffset``), keyed by the object's identity.
+
+    Why a side table is explained in pyvm/objects/weakrefobject.py. An entry
+    exists only while the list is not empty; the weak references in a list hold
+    their referent (``wr_object``) as a host reference, so an identity cannot be
+    reused while its entry lives. ``clear`` is weakrefobject's
+    ``PyObject_ClearWeakRefs`` body, installed when that module is imported
+    (no weak reference can exist before).
+    """
+
+    heads: dict[int, PyObject]
+    clear: Optional[Callable[[PyObject], None]]
+
+    def __init__(self) -> None:
+        self.heads = {}
+        self.clear = None
+
+
+_weakref_lists: Final = _WeakrefLists()
+
+
+def PyObject_ClearWeakRefs(op: PyObject) -> None:
+    """CPython: Objects/weakrefobject.c:PyObject_ClearWeakRefs
+
+    Called by the dealloc of every type that supports weak references, before
+    the object's contents go: clears the weak references to ``op`` and runs
+    their callbacks. pyvm: this is C's fast path ("no list"), kept here so that
+    a dealloc needs no import of weakrefobject; the rest is
+    ``weakrefobject._PyObject_ClearWeakRefs``.
+    """
+    heads = _weakref_lists.heads
+    if heads and id(op) in heads:
+        f = _weakref_lists.clear
+        assert f is not None
+        f(op)
 
 
 def _PyType_CheckReady(tp: PyTypeObject) -> None:

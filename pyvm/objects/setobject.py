@@ -59,6 +59,8 @@ from pyvm.objects.object import (
     PyTypeObject,
     _Py_SetImmortalNew,
     visitproc,
+    MANAGED_WEAKREF_OFFSET,
+    PyObject_ClearWeakRefs,
 )
 from pyvm.objects.abstract import PyObject_GetIter
 from pyvm.objects.boolobject import Py_False, Py_True
@@ -504,6 +506,7 @@ def _active(so: PySetObject) -> list[tuple[PyObject, int]]:
 def set_dealloc(self: PyObject) -> None:
     """CPython: Objects/setobject.c:set_dealloc"""
     so = _cast(self)
+    PyObject_ClearWeakRefs(so)
     keys = so.table_keys
     so.table_keys = []
     so.table_hashes = []
@@ -1545,6 +1548,7 @@ def _init_types() -> None:
     ``set_as_sequence``, ``set_methods`` and ``frozenset_methods``)."""
     for tp in (PySet_Type, PyFrozenSet_Type):
         tp.tp_dealloc = set_dealloc
+        tp.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
         tp.tp_repr = set_repr
         tp.tp_getattro = PyObject_GenericGetAttr
         tp.tp_traverse = set_traverse

@@ -871,6 +871,8 @@ def _init_types() -> None:
     ``tp_*`` fields and ``tuple_methods``)."""
     tp = PyTuple_Type
     tp.tp_dealloc = tuple_dealloc
+    # C's tp_itemsize (sizeof(PyObject *)): a variable-size layout (no __weakref__ in subclasses).
+    tp.tp_itemsize = 8
     tp.tp_repr = tuple_repr
     tp.tp_hash = tuple_hash
     tp.tp_richcompare = tuple_richcompare

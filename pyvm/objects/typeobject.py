@@ -102,6 +102,11 @@ from pyvm.objects.object import (
     PyObject_IsTrue,
     PyObjectWithDict,
     Py_TPFLAGS_MANAGED_DICT,
+    Py_TPFLAGS_MANAGED_WEAKREF,
+    MANAGED_WEAKREF_OFFSET,
+    Py_NewRef,
+    PyObject_ClearWeakRefs,
+    _weakref_lists,
     _PyObject_ClearManagedDict,
     _PyObject_ManagedDictCreate,
     _managed_dicts,
@@ -319,6 +324,8 @@ def inherit_special(tp: PyTypeObject, base: PyTypeObject) -> None:
         tp.tp_basicsize = base.tp_basicsize
     if tp.tp_itemsize == 0:
         tp.tp_itemsize = base.tp_itemsize
+    if tp.tp_weaklistoffset == 0:
+        tp.tp_weaklistoffset = base.tp_weaklistoffset
     # pyvm: the base types carry their fast-subclass bit, so inheriting the bits
     # is the same as C's is_subtype_with_mro tests.
     tp.tp_flags |= base.tp_flags & _SUBCLASS_FLAGS
@@ -1718,6 +1725,8 @@ def subtype_dealloc(op: PyObject) -> None:
 
     Clears the instance dict, then runs the dealloc of the nearest static base.
     """
+    # The weak references go before the instance's contents (after __del__).
+    PyObject_ClearWeakRefs(op)
     if isinstance(op, PyObjectWithDict):
         from pyvm.objects.object import _PyObject_ClearDict
         _PyObject_ClearDict(op)
@@ -1730,6 +1739,17 @@ def subtype_dealloc(op: PyObject) -> None:
         f = base.tp_dealloc
         if f is not None:
             f(op)
+
+
+def subtype_getweakref(op: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:subtype_getweakref
+
+    ``__weakref__``: the first weak reference to ``op``, or None.
+    """
+    if op.ob_type.tp_weaklistoffset == 0:
+        _attr_error("This object has no __weakref__")
+    head = _weakref_lists.heads.get(id(op))
+    return Py_NewRef(Py_None if head is None else head)
 
 
 def subtype_dict(op: PyObject) -> PyObject:
@@ -1848,6 +1868,11 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     tp.tp_bases = _PyTuple_FromArray(bases)
     tp.tp_dict = d
     tp.tp_dealloc = subtype_dealloc
+    # type_new_slots / type_new_descriptors: add_weak (pyvm: no __slots__ yet)
+    add_weak = base.tp_weaklistoffset == 0 and base.tp_itemsize == 0
+    if add_weak:
+        tp.tp_flags |= Py_TPFLAGS_MANAGED_WEAKREF
+        tp.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     # type_new_set_module
     if _dict_get(d, "__module__") is None:
         g = _current_globals()
@@ -1877,6 +1902,13 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
                                                    "dictionary for instance variables"))
             PyDict_SetItem(d, _intern("__dict__"), gs)
             Py_DECREF(gs)
+    # type_new_set_slots: the __weakref__ getset of subtype_getsets_*
+    if add_weak and _dict_get(d, "__weakref__") is None:
+        from pyvm.objects.descrobject import PyDescr_NewGetSet
+        gs = PyDescr_NewGetSet(tp, PyGetSetDef("__weakref__", subtype_getweakref, None,
+                                               "list of weak references to the object"))
+        PyDict_SetItem(d, _intern("__weakref__"), gs)
+        Py_DECREF(gs)
     # type_new_set_classcell / type_new_set_classdictcell
     from pyvm.objects.cellobject import PyCellObject  # cycle
     cell = _dict_get(d, "__classcell__")
@@ -2830,6 +2862,9 @@ def update_one_slot(tp: PyTypeObject, p: slotdef) -> None:
         p.set(tp, p.function)
         if p.function is slot_tp_call:
             tp.tp_flags &= ~Py_TPFLAGS_HAVE_VECTORCALL
+            # pyvm: the inherited instance vectorcall goes too, else it would
+            # read as a constructor vectorcall (see pyvm/objects/call.py).
+            tp.tp_vectorcall = None
     elif specific is not None and p.get(tp) is None:
         p.set(tp, specific)
 
@@ -3208,6 +3243,7 @@ def _init_types() -> None:
     ])
 
     tt = PyType_Type
+    tt.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     tt.tp_repr = type_repr
     tt.tp_call = type_call
     tt.tp_vectorcall = type_vectorcall
