@@ -9,21 +9,19 @@ the oracle and stored in ``tests/classes_unit_oracle.json`` (regenerate with
 
 from __future__ import annotations
 
-import os
 import sys
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+from unit_oracle import UnitOracle
 
-from unit_oracle import UnitOracle  # noqa: E402
+ORACLE = UnitOracle(__file__)
+if __name__ == "__main__":
+    ORACLE.main()  # --regen runs the oracle only: pyvm is not imported
+    sys.exit(0)
 
 from pyvm.eval.pythonrun import run_string  # noqa: E402
 
-ORACLE = UnitOracle(__file__)
 P = ORACLE.P
 
 
@@ -68,6 +66,3 @@ def test_no_arguments_message(capsys: pytest.CaptureFixture[str]) -> None:
     src = "class P: pass\ntry:\n    P(1)\nexcept TypeError as e:\n    print(e)\n"
     assert run(src, capsys) == P(src)
 
-
-if __name__ == "__main__":
-    ORACLE.main()

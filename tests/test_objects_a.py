@@ -18,18 +18,17 @@ did not change since 3.11).
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Callable, Optional
 
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+from unit_oracle import UnitOracle, addr
 
-from unit_oracle import UnitOracle, addr  # noqa: E402
+ORACLE = UnitOracle(__file__)
+if __name__ == "__main__":
+    ORACLE.main()  # --regen runs the oracle only: pyvm is not imported
+    sys.exit(0)
 
 from pyvm.objects import abstract as A  # noqa: E402
 from pyvm.objects import exceptions as X  # noqa: E402
@@ -52,7 +51,6 @@ from pyvm.objects.tupleobject import _PyTuple_FromArray  # noqa: E402
 from pyvm.objects.typeobject import PyType_Ready, _PyType_Name  # noqa: E402
 from pyvm.objects.unicodeobject import PyUnicode_FromString  # noqa: E402
 
-ORACLE = UnitOracle(__file__)
 O, E = ORACLE.O, ORACLE.E
 
 
@@ -618,6 +616,3 @@ def test_exact_mixed_arithmetic() -> None:
     assert repr(bool(PyObject_RichCompareBool(f(float("nan")), i(1), Py_NE))) == O("float('nan') != 1")
     assert r(PyObject_CallNoArgs(PyObject_GetAttr(f(1e300), s("is_integer")))) == O("(1e300).is_integer()")
 
-
-if __name__ == "__main__":
-    ORACLE.main()

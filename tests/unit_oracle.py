@@ -266,7 +266,6 @@ class UnitOracle:
 
     def main(self) -> None:
         """``python tests/test_X.py --regen``."""
-        if "--regen" in sys.argv[1:]:
-            self.regen()
-        else:
-            print(f"usage: python3 {os.path.relpath(self.test_file, ROOT)} --regen")
+        if sys.argv[1:] != ["--regen"]:
+            sys.exit(f"usage: python3 {os.path.relpath(self.test_file, ROOT)} --regen")
+        self.regen()
