@@ -40,6 +40,7 @@ from pyvm.objects.object import (
     PyObject_GenericGetAttr,
     PyObject_SelfIter,
     PyTypeObject,
+    _debug_clip_bytes,
 )
 from pyvm.objects.abstract import (
     PyObject_GetIter,
@@ -91,6 +92,10 @@ class PyBytesObject(PyObject):
         super().__init__(tp)
         self.ob_sval = value
         self.ob_shash = -1
+
+    def _debug_detail(self) -> str:
+        """pyvm: the bytes (their start), for ``PyObject.__repr__``."""
+        return _debug_clip_bytes(self.ob_sval)
 
 
 PyBytes_Type: Final = PyTypeObject(

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.object import (
-    PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+    PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
 )
 
 # CPython: Include/cpython/code.h:CO_OPTIMIZED (and the flags beside it)
@@ -133,6 +133,10 @@ class PyCodeObject(PyObject):
 
     def __init__(self) -> None:
         super().__init__(PyCode_Type)
+
+    def _debug_detail(self) -> str:
+        """pyvm: the qualified name, for ``PyObject.__repr__``."""
+        return _debug_name(self.co_qualname)
 
 
 def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:

@@ -226,6 +226,10 @@ class PyDictObject(PyObject):
         self.ma_used = 0
         self.ma_keys = Py_EMPTY_KEYS
 
+    def _debug_detail(self) -> str:
+        """pyvm: the number of items, for ``PyObject.__repr__``."""
+        return f"len={self.ma_used}"
+
 
 PyDict_Type: Final = PyTypeObject(
     "dict",

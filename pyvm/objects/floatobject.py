@@ -62,6 +62,10 @@ class PyFloatObject(PyObject):
         super().__init__(tp)
         self.ob_fval = v
 
+    def _debug_detail(self) -> str:
+        """pyvm: the value, for ``PyObject.__repr__``."""
+        return repr(self.ob_fval)
+
 
 # pyvm: the static ``PyFloat_Type`` of Objects/floatobject.c
 PyFloat_Type: Final = PyTypeObject(

@@ -25,7 +25,7 @@ from pyvm.objects.codeobject import CO_HAS_DOCSTRING, PyCodeObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
     Py_TPFLAGS_METHOD_DESCRIPTOR, Py_XDECREF, Py_None, PyErr_SetString, PyObject,
-    PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+    PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
 )
 
 PyFunction_Type: Final = PyTypeObject(
@@ -87,6 +87,10 @@ class PyFunctionObject(PyObject):
         self.func_annotate = None
         self.func_typeparams = None
         self.func_version = FUNC_VERSION_UNSET
+
+    def _debug_detail(self) -> str:
+        """pyvm: the qualified name, for ``PyObject.__repr__``."""
+        return _debug_name(self.func_qualname)
 
 
 # The eval loop's entry point: (func, locals, args, start, argcount, kwnames)

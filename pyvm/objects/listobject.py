@@ -117,6 +117,10 @@ class PyListObject(PyObject):
         super().__init__(tp)
         self.ob_item = items
 
+    def _debug_detail(self) -> str:
+        """pyvm: the size, for ``PyObject.__repr__``."""
+        return f"len={len(self.ob_item)}"
+
 
 PyList_Type: Final = PyTypeObject(
     "list",

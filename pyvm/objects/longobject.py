@@ -60,6 +60,16 @@ class PyLongObject(PyObject):
         super().__init__(tp)
         self.ob_ival = v
 
+    def _debug_detail(self) -> str:
+        """pyvm: ``42`` (``True`` for a bool) for ``PyObject.__repr__``; a huge
+        value shows its size, as the host refuses to print more than 4300 digits."""
+        v = self.ob_ival
+        if self.ob_type.tp_name == "bool":
+            return "True" if v else "False"
+        if v.bit_length() > 128:
+            return f"<{v.bit_length()}-bit int>"
+        return str(v)
+
 
 # pyvm: the static ``PyLong_Type`` of Objects/longobject.c
 PyLong_Type: Final = PyTypeObject(

@@ -121,6 +121,10 @@ class PyCFunctionObject(PyObject):
         self.m_self = self_
         self.m_module = module
 
+    def _debug_detail(self) -> str:
+        """pyvm: the name, for ``PyObject.__repr__``."""
+        return self.m_ml.ml_name
+
 
 # pyvm: the static ``PyCFunction_Type`` of Objects/methodobject.c
 PyCFunction_Type: Final = PyTypeObject(

@@ -79,6 +79,70 @@ class PyObject:
         if _debug.enabled:
             _debug.ref_total += 1
 
+    def __repr__(self) -> str:
+        """pyvm: what a host debugger (pdb, a traceback of pyvm itself) shows for
+        this object: ``<pyvm int 42 refcnt=3>``, ``<pyvm list len=3 refcnt=1>``,
+        ``<pyvm type 'int'>``, ``<pyvm freed object>``. It is not the program's
+        ``repr()`` (that is ``PyObject_Repr``): it reads host fields only, so it
+        never runs pyvm code, never changes a reference count and never raises.
+        """
+        try:
+            return _debug_repr(self)
+        except Exception:
+            # A half-built object (the bootstrap of ``type``) lacks a field.
+            return f"<pyvm object at {id(self):#x}>"
+
+    def _debug_detail(self) -> str:
+        """pyvm: the payload ``__repr__`` shows after the type name (``42``,
+        ``'abc'``, ``len=3``); ``""`` says nothing more than "object". Concrete
+        objects override it with cheap reads of their own host fields."""
+        return ""
+
+    def _debug_text(self) -> Optional[str]:
+        """pyvm: the host text of a ``str`` object (None for other objects), for
+        the ``__repr__`` of objects that hold their name as a pyvm ``str``."""
+        return None
+
+
+def _debug_name(name: Optional[PyObject]) -> str:
+    """pyvm: the text of a name held as a pyvm ``str``, for ``__repr__``."""
+    text = name._debug_text() if name is not None else None
+    return text if text is not None else "?"
+
+
+_DEBUG_CLIP: Final = 40
+
+
+def _debug_clip_str(v: str) -> str:
+    """pyvm: ``repr()`` of a str payload, its first characters only, for ``__repr__``."""
+    return repr(v[:_DEBUG_CLIP]) + ("..." if len(v) > _DEBUG_CLIP else "")
+
+
+def _debug_clip_bytes(v: bytes) -> str:
+    """pyvm: ``repr()`` of a bytes payload, its first bytes only, for ``__repr__``."""
+    return repr(v[:_DEBUG_CLIP]) + ("..." if len(v) > _DEBUG_CLIP else "")
+
+
+def _debug_repr(op: PyObject) -> str:
+    """pyvm: the body of ``PyObject.__repr__`` (see there)."""
+    tp = op.ob_type
+    freed = _freed_type_holder.freed
+    if freed is not None and tp is freed:
+        return "<pyvm freed object>"
+    cnt = op.ob_refcnt
+    if cnt >= _Py_IMMORTAL_REFCNT:
+        refs = "immortal"
+    elif cnt <= 0:
+        refs = f"{cnt} (freed)"
+    else:
+        refs = str(cnt)
+    if isinstance(op, PyTypeObject):
+        # Static types are immortal; only a heap type's count says something.
+        tail = "" if cnt >= _Py_IMMORTAL_REFCNT else f" refcnt={refs}"
+        return f"<pyvm type {op.tp_name!r}{tail}>"
+    detail = op._debug_detail() or "object"
+    return f"<pyvm {tp.tp_name} {detail} refcnt={refs}>"
+
 
 class PyVarObject(PyObject):
     """CPython: Include/object.h:PyVarObject

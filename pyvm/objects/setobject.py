@@ -134,6 +134,10 @@ class PySetObject(PyObject):
         self.hash = -1
         self.finger = 0
 
+    def _debug_detail(self) -> str:
+        """pyvm: the number of items, for ``PyObject.__repr__``."""
+        return f"len={self.used}"
+
 
 PySet_Type: Final = PyTypeObject(
     "set", flags=Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | _Py_TPFLAGS_MATCH_SELF,

@@ -239,6 +239,11 @@ class PyTupleObject(PyObject):
         self.ob_item = items
         self.ob_hash = -1
 
+    def _debug_detail(self) -> str:
+        """pyvm: the size, for ``PyObject.__repr__`` (items are not shown: they
+        could be anything, this object included)."""
+        return f"len={len(self.ob_item)}"
+
 
 PyTuple_Type: Final = PyTypeObject(
     "tuple",

@@ -61,6 +61,7 @@ from pyvm.objects.object import (
     PyObject_SelfIter,
     PyObject_Str,
     PyTypeObject,
+    _debug_clip_str,
 )
 from pyvm.objects.abstract import (
     PyObject_GetItem,
@@ -114,6 +115,14 @@ class PyUnicodeObject(PyObject):
         self.value = value
         self.hash = -1
         self.interned = 0
+
+    def _debug_detail(self) -> str:
+        """pyvm: the text (its start), for ``PyObject.__repr__``."""
+        return _debug_clip_str(self.value)
+
+    def _debug_text(self) -> Optional[str]:
+        """pyvm: the text, for the ``__repr__`` of objects named by a ``str``."""
+        return self.value
 
 
 PyUnicode_Type: Final = PyTypeObject(
