@@ -66,6 +66,10 @@ from pyvm.compile.opcode import (
     LOAD_SUPER_ATTR,
 )
 from pyvm.compile.opcode import BUILD_SET, SET_ADD, SET_UPDATE
+from pyvm.compile.opcode import CALL_INTRINSIC_2  # helper: intrinsics
+from pyvm.eval.intrinsics import (  # helper: intrinsics
+    _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions,
+)
 from pyvm.eval.frame import (
     PyThreadState, _PyErr_GetTopmostException,
     _PyFrame_ClearExceptCode, _PyInterpreterFrame, _tstate,
@@ -2154,10 +2158,23 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, entry_frame: _PyInterpreterF
                             next_instr += 1
                         elif opcode == CALL_INTRINSIC_1:
                             # CPython: Python/bytecodes.c:CALL_INTRINSIC_1
+                            # helper: intrinsics (the table of pyvm/eval/intrinsics.py)
                             v = ls[sp - 1]
                             assert v is not None
-                            res = _call_intrinsic_1(tstate, oparg, v)
+                            res = _PyIntrinsics_UnaryFunctions[oparg](tstate, frame, v)
                             Py_DECREF(v)
+                            ls[sp - 1] = res
+                            next_instr += 1
+                        elif opcode == CALL_INTRINSIC_2:
+                            # CPython: Python/bytecodes.c:CALL_INTRINSIC_2
+                            # helper: intrinsics (value2 is below value1 on the stack)
+                            v2 = ls[sp - 2]
+                            v1 = ls[sp - 1]
+                            assert v2 is not None and v1 is not None
+                            res = _PyIntrinsics_BinaryFunctions[oparg](tstate, frame, v2, v1)
+                            Py_DECREF(v1)
+                            Py_DECREF(v2)
+                            sp -= 1
                             ls[sp - 1] = res
                             next_instr += 1
                         elif opcode == FORMAT_SIMPLE:

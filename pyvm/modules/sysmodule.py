@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys as _host_sys
 from typing import Final, Optional, TextIO
 
+from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.eval.frame import Py_GetRecursionLimit, Py_SetRecursionLimit, _tstate
 from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
 from pyvm.objects.exceptions import (
@@ -365,6 +366,8 @@ def _PySys_Create() -> PyModuleObject:
     PyModule_AddObjectRef(m, "modules", mods)
     Py_DECREF(mods)
     PyDict_SetItem(mods, modname, m)
+    # pyvm: the built-in modules that IMPORT_NAME can find (no import system yet).
+    PyDict_SetItem(mods, PyUnicode_InternFromString("_typing"), PyInit__typing())
     return m
 
 
