@@ -9,6 +9,11 @@ every program in ``tests/pep695/*.py`` the oracle (CPython 3.14 in pyodide,
 object with its marshal reader, runs it as ``__main__`` (as
 pyvm/eval/pythonrun.py runs a module) and must print the same.
 
+Programs named ``tstring_*`` get ``Template`` and ``Interpolation`` (PEP 750,
+``string.templatelib``) as globals on both sides: pyvm's are
+pyvm/objects/templateobject.py's and interpolationobject.py's (pyvm cannot
+import ``string.templatelib`` yet, and its loop has no ``BUILD_TEMPLATE`` yet).
+
 The oracle's answers are kept in ``tests/intrinsics_oracle.json``; regenerate
 them with ``python3 tests/test_intrinsics_oracle.py --regen``. Expectations
 are never typed by hand. Each pyvm run is a fresh process with
@@ -33,13 +38,17 @@ ORACLE_CMD = ["node", str(ROOT / "tools" / "oracle" / "py314.mjs")]
 # Run in the oracle: compile, marshal, execute with stdout captured.
 _DRIVER = '''
 import contextlib, io, json, marshal
+from string.templatelib import Interpolation, Template
 src = {src!r}
 code = compile(src, {path!r}, "exec")
 buf = io.StringIO()
 status = 0
+g = {{"__name__": "__main__", "__builtins__": __builtins__}}
+if {inject!r}:
+    g.update(Template=Template, Interpolation=Interpolation)
 with contextlib.redirect_stdout(buf):
     try:
-        exec(code, {{"__name__": "__main__", "__builtins__": __builtins__}})
+        exec(code, g)
     except BaseException as e:
         status = 1
         print(type(e).__name__ + ": " + str(e))
@@ -53,9 +62,16 @@ import sys
 from pyvm.compile.marshal import PyMarshal_ReadObjectFromString
 from pyvm.eval.pythonrun import _init_runtime, _make_main, run_mod
 from pyvm.objects.object import Py_DECREF
+from pyvm.objects.dictobject import PyDict_SetItem
+from pyvm.objects.interpolationobject import _PyInterpolation_Type
+from pyvm.objects.templateobject import _PyTemplate_Type
+from pyvm.objects.unicodeobject import PyUnicode_InternFromString
 b = _init_runtime([sys.argv[1]])
 co = PyMarshal_ReadObjectFromString(bytes.fromhex(sys.stdin.read()))
 d = _make_main(b, None)
+if sys.argv[1].startswith("tests/pep695/tstring_"):
+    PyDict_SetItem(d, PyUnicode_InternFromString("Template"), _PyTemplate_Type)
+    PyDict_SetItem(d, PyUnicode_InternFromString("Interpolation"), _PyInterpolation_Type)
 st = run_mod(co, d)
 Py_DECREF(co)
 sys.exit(st)
@@ -71,7 +87,7 @@ def regen() -> None:
     for name in programs():
         path = f"tests/pep695/{name}.py"
         src = (ROOT / path).read_text(encoding="utf-8")
-        driver = _DRIVER.format(src=src, path=path)
+        driver = _DRIVER.format(src=src, path=path, inject=name.startswith("tstring_"))
         p = subprocess.run(ORACLE_CMD + ["-c", driver], cwd=ROOT, capture_output=True,
                            text=True, timeout=300, check=True)
         data[name] = json.loads(p.stdout.strip().splitlines()[-1])
