@@ -30,10 +30,9 @@ from pyvm.eval import opcode_metadata as M  # noqa: E402
 
 #: 3.14 tier-1 instructions not defined in bytecodes.py yet.
 NOT_YET = {
-    "BUILD_INTERPOLATION", "BUILD_TEMPLATE", "CALL_INTRINSIC_2", "CHECK_EG_MATCH",
     "CLEANUP_THROW", "END_ASYNC_FOR", "END_SEND", "GET_AITER", "GET_ANEXT",
     "GET_AWAITABLE", "GET_YIELD_FROM_ITER", "RETURN_GENERATOR", "SEND",
-    "SETUP_ANNOTATIONS", "YIELD_VALUE",
+    "YIELD_VALUE",
 }
 
 

@@ -53,12 +53,16 @@ from pyvm.eval.ceval import (
     _PyEval_FrameClearAndPop, _PyEval_ImportFrom, _PyEval_ImportName, _PyEval_MatchClass,
     _PyEval_MatchKeys, _PyEval_UnpackIterableStackRef, _PyEvalFramePushAndInit,
     _PyObject_FunctionStr, _Py_HandlePending, _build_map, _build_string,
-    _call_intrinsic_1, _convert_value, _eval_breaker, _format_kwargs_error,
+    _convert_value, _eval_breaker, _format_kwargs_error,
     _kwargs_to_vector, _load_common_constant, _load_global, _load_name,
     _load_special, _name_str, _set_function_attribute, _unknown_opcode, do_raise,
     PyErr_GivenExceptionMatches,
 )
+from pyvm.eval.ceval_excgroup import (
+    _PyEval_CheckExceptStarTypeValid, _PyEval_ExceptionGroupMatch,
+)
 from pyvm.eval.frame import _PyFrame_StackPush
+from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (
     PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
     PyObject_Size, PyObject_SetItem, PySequence_Check, PySequence_Contains,
@@ -78,6 +82,8 @@ from pyvm.objects.exceptions import (
     PyExc_TypeError, PyExc_UnboundLocalError, PyExc_AttributeError,
     PyBaseExceptionObject, PyExceptionInstance_Check,
 )
+from pyvm.objects.interpolationobject import _PyInterpolation_Build
+from pyvm.objects.templateobject import _PyTemplate_Build
 from pyvm.objects.funcobject import PyFunction_New, PyFunction_Type, PyFunctionObject
 from pyvm.objects.listobject import (
     PyListObject, _PyList_AppendTakeRef, _PyList_Extend, _PyList_FromArraySteal,
@@ -520,9 +526,20 @@ def DELETE_SUBSCR(container: PyObject, sub: PyObject) -> None:
 
 @inst("(value -- res)")
 def CALL_INTRINSIC_1(value: PyObject) -> None:
-    """CPython: Python/bytecodes.c:CALL_INTRINSIC_1"""
-    res = _call_intrinsic_1(tstate, oparg, value)
+    """CPython: Python/bytecodes.c:CALL_INTRINSIC_1
+
+    The oparg indexes Python/intrinsics.c's table of unary helpers
+    (``print`` at the REPL, ``import *``, PEP 479, PEP 695 type params ...).
+    """
+    res = _PyIntrinsics_UnaryFunctions[oparg](tstate, frame, value)
     Py_DECREF(value)
+
+
+@inst("(value2_st, value1_st -- res)")
+def CALL_INTRINSIC_2(value2_st: PyObject, value1_st: PyObject) -> None:
+    """CPython: Python/bytecodes.c:CALL_INTRINSIC_2"""
+    res = _PyIntrinsics_BinaryFunctions[oparg](tstate, frame, value2_st, value1_st)
+    DECREF_INPUTS()
 
 
 @inst("(args[oparg] -- )")
@@ -895,6 +912,29 @@ def BUILD_STRING(pieces: int) -> None:
     str_ = s
 
 
+@inst("(value, str_, format_[oparg & 1] -- interpolation)")
+def BUILD_INTERPOLATION(format_: int, value: PyObject, str_: PyObject) -> None:
+    """CPython: Python/bytecodes.c:BUILD_INTERPOLATION
+
+    A t-string's ``{value!conversion:format}`` (PEP 750). ``str_`` and
+    ``format_`` are C's ``str`` and ``format``.
+    """
+    if oparg & 1:
+        fmt = localsplus[format_]
+        assert fmt is not None
+    else:
+        fmt = PyUnicode_InternFromString("")
+    interpolation = _PyInterpolation_Build(value, str_, oparg >> 2, fmt)
+    DECREF_INPUTS()
+
+
+@inst("(strings, interpolations -- template)")
+def BUILD_TEMPLATE(strings: PyObject, interpolations: PyObject) -> None:
+    """CPython: Python/bytecodes.c:BUILD_TEMPLATE"""
+    template = _PyTemplate_Build(strings, interpolations)
+    DECREF_INPUTS()
+
+
 @inst("(values[oparg] -- tup)")
 def BUILD_TUPLE(values: int) -> None:
     """CPython: Python/bytecodes.c:BUILD_TUPLE
@@ -970,6 +1010,30 @@ def BUILD_MAP(values: int) -> None:
     d = _build_map(localsplus, values, oparg)
     DECREF_INPUTS()
     map_ = d
+
+
+@inst("(--)")
+def SETUP_ANNOTATIONS() -> None:
+    """CPython: Python/bytecodes.c:SETUP_ANNOTATIONS"""
+    ann_ns = frame.f_locals
+    if ann_ns is None:
+        PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations")
+    assert ann_ns is not None
+    ann_name = PyUnicode_InternFromString("__annotations__")
+    try:
+        ann_dict: Optional[PyObject] = PyObject_GetItem(ann_ns, ann_name)
+    except PyErr as e:
+        if not e.matches(PyExc_KeyError):
+            raise
+        ann_dict = None
+    if ann_dict is None:
+        ann_dict = PyDict_New()
+        try:
+            PyObject_SetItem(ann_ns, ann_name, ann_dict)
+        finally:
+            Py_DECREF(ann_dict)
+    else:
+        Py_DECREF(ann_dict)
 
 
 @inst("(dict_, unused[oparg - 1], update -- dict_, unused[oparg - 1])")
@@ -1145,6 +1209,26 @@ def _SPECIALIZE_CONTAINS_OP(left: PyObject, right: PyObject) -> None:
 
 
 macro("CONTAINS_OP", "_SPECIALIZE_CONTAINS_OP + _CONTAINS_OP")
+
+
+@inst("(exc_value_st, match_type_st -- rest, match)")
+def CHECK_EG_MATCH(exc_value_st: PyObject, match_type_st: PyObject) -> None:
+    """CPython: Python/bytecodes.c:CHECK_EG_MATCH
+
+    ``except* T``: splits the exception (group) into the part that matches
+    and the rest; the match becomes the exception being handled.
+    """
+    _PyEval_CheckExceptStarTypeValid(match_type_st)
+    match_o, rest_o = _PyEval_ExceptionGroupMatch(frame, exc_value_st, match_type_st)
+    DECREF_INPUTS()
+    if match_o is not Py_None:
+        exc_info = tstate.exc_info
+        old_handled = exc_info.exc_value
+        Py_INCREF(match_o)
+        exc_info.exc_value = match_o
+        Py_XDECREF(old_handled)
+    rest = rest_o
+    match = match_o
 
 
 @inst("(left, right -- left, b)")

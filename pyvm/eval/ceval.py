@@ -115,6 +115,7 @@ from pyvm.objects.unicodeobject import (
 # BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
 from pyvm.eval.frame import _PyFrame_StackPush
+from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (
     PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
     PyObject_Size, PyObject_SetItem, PySequence_Check, PySequence_Contains,
@@ -134,6 +135,8 @@ from pyvm.objects.exceptions import (
     PyExc_TypeError, PyExc_UnboundLocalError, PyExc_AttributeError,
     PyBaseExceptionObject, PyExceptionInstance_Check,
 )
+from pyvm.objects.interpolationobject import _PyInterpolation_Build
+from pyvm.objects.templateobject import _PyTemplate_Build
 from pyvm.objects.funcobject import PyFunction_New, PyFunction_Type, PyFunctionObject
 from pyvm.objects.listobject import (
     PyListObject, _PyList_AppendTakeRef, _PyList_Extend, _PyList_FromArraySteal,
@@ -151,8 +154,9 @@ from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
 from pyvm.objects.typeobject import PySuper_Type, _PySuper_Lookup
 from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicode_Type
 from pyvm.compile.opcode import (  # the opcodes the dispatch compares
-    BINARY_OP, BINARY_SLICE, BUILD_LIST, BUILD_MAP, BUILD_SET, BUILD_SLICE,
-    BUILD_STRING, BUILD_TUPLE, CACHE, CALL, CALL_FUNCTION_EX, CALL_INTRINSIC_1, CALL_KW,
+    BINARY_OP, BINARY_SLICE, BUILD_INTERPOLATION, BUILD_LIST, BUILD_MAP, BUILD_SET,
+    BUILD_SLICE, BUILD_STRING, BUILD_TEMPLATE, BUILD_TUPLE, CACHE, CALL,
+    CALL_FUNCTION_EX, CALL_INTRINSIC_1, CALL_INTRINSIC_2, CALL_KW, CHECK_EG_MATCH,
     CHECK_EXC_MATCH, COMPARE_OP, CONTAINS_OP, CONVERT_VALUE, COPY, COPY_FREE_VARS,
     DELETE_ATTR, DELETE_DEREF, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME, DELETE_SUBSCR,
     DICT_MERGE, DICT_UPDATE, END_FOR, EXIT_INIT_CHECK, EXTENDED_ARG, FORMAT_SIMPLE,
@@ -166,10 +170,11 @@ from pyvm.compile.opcode import (  # the opcodes the dispatch compares
     MAP_ADD, MATCH_CLASS, MATCH_KEYS, MATCH_MAPPING, MATCH_SEQUENCE, NOP, NOT_TAKEN,
     POP_EXCEPT, POP_ITER, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
     POP_JUMP_IF_TRUE, POP_TOP, PUSH_EXC_INFO, PUSH_NULL, RAISE_VARARGS, RERAISE,
-    RESERVED, RESUME, RETURN_VALUE, SET_ADD, SET_FUNCTION_ATTRIBUTE, SET_UPDATE,
-    STORE_ATTR, STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST, STORE_FAST_STORE_FAST,
-    STORE_GLOBAL, STORE_NAME, STORE_SLICE, STORE_SUBSCR, SWAP, TO_BOOL, UNARY_INVERT,
-    UNARY_NEGATIVE, UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE, WITH_EXCEPT_START,
+    RESERVED, RESUME, RETURN_VALUE, SETUP_ANNOTATIONS, SET_ADD, SET_FUNCTION_ATTRIBUTE,
+    SET_UPDATE, STORE_ATTR, STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST,
+    STORE_FAST_STORE_FAST, STORE_GLOBAL, STORE_NAME, STORE_SLICE, STORE_SUBSCR, SWAP,
+    TO_BOOL, UNARY_INVERT, UNARY_NEGATIVE, UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE,
+    WITH_EXCEPT_START,
 )
 # END GENERATED IMPORTS
 
@@ -1636,6 +1641,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     exc: Optional[PyObject]
                     exc_st: Optional[PyObject]
                     exc_value: Optional[PyObject]
+                    exc_value_st: Optional[PyObject]
                     exit_func: Optional[PyObject]
                     exit_self: Optional[PyObject]
                     fmt_spec: Optional[PyObject]
@@ -1646,6 +1652,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     func_out: Optional[PyObject]
                     func_st: Optional[PyObject]
                     global_super_st: Optional[PyObject]
+                    interpolation: Optional[PyObject]
+                    interpolations: Optional[PyObject]
                     iter_: Optional[PyObject]
                     iterable: Optional[PyObject]
                     iterable_st: Optional[PyObject]
@@ -1663,6 +1671,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     list_st: Optional[PyObject]
                     locals_: Optional[PyObject]
                     map_: Optional[PyObject]
+                    match: Optional[PyObject]
+                    match_type_st: Optional[PyObject]
                     maybe_self: Optional[PyObject]
                     mod_or_class_dict: Optional[PyObject]
                     names_: Optional[PyObject]
@@ -1672,6 +1682,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     owner: Optional[PyObject]
                     prev_exc: Optional[PyObject]
                     res: Optional[PyObject]
+                    rest: Optional[PyObject]
                     result: Optional[PyObject]
                     retval: Optional[PyObject]
                     rhs: Optional[PyObject]
@@ -1686,8 +1697,10 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     start: Optional[PyObject]
                     stop: Optional[PyObject]
                     str_: Optional[PyObject]
+                    strings: Optional[PyObject]
                     sub: Optional[PyObject]
                     subject: Optional[PyObject]
+                    template: Optional[PyObject]
                     top: Optional[PyObject]
                     tup: Optional[PyObject]
                     type_: Optional[PyObject]
@@ -1696,9 +1709,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     val: Optional[PyObject]
                     value: Optional[PyObject]
                     value1: Optional[PyObject]
+                    value1_st: Optional[PyObject]
                     value2: Optional[PyObject]
+                    value2_st: Optional[PyObject]
                     values_or_none: Optional[PyObject]
                     args: int
+                    format_: int
                     method_and_self: int
                     method_self: int
                     null: int
@@ -1710,13 +1726,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1646)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1730)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
                         oparg = (oparg << 8) | (word >> 8)
                     if opcode == LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW (inst, bytecodes.py line 264)
+                        # LOAD_FAST_BORROW (inst, bytecodes.py line 270)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -1724,7 +1740,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_FAST_BORROW_LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 293)
+                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 299)
                         next_instr = this_instr + 1
                         value1 = localsplus[oparg >> 4]
                         value2 = localsplus[oparg & 15]
@@ -1735,7 +1751,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp + 1] = value2
                         sp += 2
                     elif opcode == STORE_FAST:
-                        # STORE_FAST (inst, bytecodes.py line 319)
+                        # STORE_FAST (inst, bytecodes.py line 325)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1745,20 +1761,20 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if old is not None:
                             Py_DECREF(old)
                     elif opcode == LOAD_CONST:
-                        # LOAD_CONST (inst, bytecodes.py line 306)
+                        # LOAD_CONST (inst, bytecodes.py line 312)
                         next_instr = this_instr + 1
                         value = consts[oparg]
                         Py_INCREF(value)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_SMALL_INT:
-                        # LOAD_SMALL_INT (inst, bytecodes.py line 313)
+                        # LOAD_SMALL_INT (inst, bytecodes.py line 319)
                         next_instr = this_instr + 1
                         value = PyLong_FromLong(oparg)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == POP_TOP:
-                        # POP_TOP (inst, bytecodes.py line 356)
+                        # POP_TOP (inst, bytecodes.py line 362)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1766,7 +1782,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1636)
+                        # BINARY_OP (macro, bytecodes.py line 1720)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1780,7 +1796,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1087)
+                        # LOAD_ATTR (macro, bytecodes.py line 1151)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1801,7 +1817,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 791)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 808)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1814,7 +1830,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1427)
+                        # CALL (macro, bytecodes.py line 1511)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1869,7 +1885,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if _eval_breaker.countdown <= 0:
                             _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1229)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1313)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1878,7 +1894,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == TO_BOOL:
-                        # TO_BOOL (macro, bytecodes.py line 419)
+                        # TO_BOOL (macro, bytecodes.py line 425)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _TO_BOOL
@@ -1892,7 +1908,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1118)
+                        # COMPARE_OP (macro, bytecodes.py line 1182)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1913,7 +1929,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == RETURN_VALUE:
-                        # RETURN_VALUE (inst, bytecodes.py line 563)
+                        # RETURN_VALUE (inst, bytecodes.py line 580)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         retval = localsplus[sp - 1]
@@ -1930,7 +1946,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         _PyFrame_StackPush(frame, retval)
                         break
                     elif opcode == RESUME:
-                        # RESUME (macro, bytecodes.py line 241)
+                        # RESUME (macro, bytecodes.py line 247)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         # _CHECK_PERIODIC_IF_NOT_YIELD_FROM
@@ -1939,7 +1955,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             if _eval_breaker.countdown <= 0:
                                 _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1228)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1312)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -1948,7 +1964,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1316)
+                        # FOR_ITER (macro, bytecodes.py line 1400)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -1975,7 +1991,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1197)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1281)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
@@ -1985,7 +2001,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 706)
+                        # STORE_ATTR (macro, bytecodes.py line 723)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -1998,16 +2014,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         Py_DECREF(owner)
                         sp -= 2
                     elif opcode == PUSH_NULL:
-                        # PUSH_NULL (inst, bytecodes.py line 367)
+                        # PUSH_NULL (inst, bytecodes.py line 373)
                         next_instr = this_instr + 1
                         res = None
                         localsplus[sp] = res
                         sp += 1
                     elif opcode == NOT_TAKEN:
-                        # NOT_TAKEN (macro, bytecodes.py line 199)
+                        # NOT_TAKEN (macro, bytecodes.py line 205)
                         next_instr = this_instr + 1
                     elif opcode == LOAD_FAST:
-                        # LOAD_FAST (inst, bytecodes.py line 256)
+                        # LOAD_FAST (inst, bytecodes.py line 262)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -2015,18 +2031,18 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = value
                         sp += 1
                     else:
-                        if opcode < 61:
+                        if opcode < 59:
                             if opcode < 29:
-                                if opcode < 17:
-                                    if opcode < 9:
-                                        if opcode < 4:
+                                if opcode < 16:
+                                    if opcode < 6:
+                                        if opcode < 2:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1660)
+                                                # CACHE (inst, bytecodes.py line 1744)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == BINARY_SLICE:
-                                                # BINARY_SLICE (macro, bytecodes.py line 454)
+                                                # BINARY_SLICE (macro, bytecodes.py line 460)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _BINARY_SLICE
@@ -2049,8 +2065,21 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
-                                            if opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1555)
+                                            if opcode == BUILD_TEMPLATE:
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 932)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                interpolations = localsplus[sp - 1]
+                                                assert interpolations is not None
+                                                strings = localsplus[sp - 2]
+                                                assert strings is not None
+                                                template = _PyTemplate_Build(strings, interpolations)
+                                                Py_DECREF(strings)
+                                                Py_DECREF(interpolations)
+                                                localsplus[sp - 2] = template
+                                                sp -= 1
+                                            elif opcode == CALL_FUNCTION_EX:
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1639)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2123,8 +2152,34 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _eval_breaker.countdown -= 1
                                                 if _eval_breaker.countdown <= 0:
                                                     _Py_HandlePending()
-                                            elif opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1151)
+                                            elif opcode == CHECK_EG_MATCH:
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1215)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                match_type_st = localsplus[sp - 1]
+                                                assert match_type_st is not None
+                                                exc_value_st = localsplus[sp - 2]
+                                                assert exc_value_st is not None
+                                                _PyEval_CheckExceptStarTypeValid(match_type_st)
+                                                match_o, rest_o = _PyEval_ExceptionGroupMatch(frame, exc_value_st, match_type_st)
+                                                Py_DECREF(exc_value_st)
+                                                Py_DECREF(match_type_st)
+                                                if match_o is not Py_None:
+                                                    exc_info = tstate.exc_info
+                                                    old_handled = exc_info.exc_value
+                                                    Py_INCREF(match_o)
+                                                    exc_info.exc_value = match_o
+                                                    Py_XDECREF(old_handled)
+                                                rest = rest_o
+                                                match = match_o
+                                                localsplus[sp - 2] = rest
+                                                localsplus[sp - 1] = match
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 11:
+                                            if opcode == CHECK_EXC_MATCH:
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1235)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2137,7 +2192,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 b = Py_True if matches else Py_False
                                                 localsplus[sp - 1] = b
                                             elif opcode == DELETE_SUBSCR:
-                                                # DELETE_SUBSCR (inst, bytecodes.py line 515)
+                                                # DELETE_SUBSCR (inst, bytecodes.py line 521)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 sub = localsplus[sp - 1]
@@ -2148,20 +2203,19 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(container)
                                                 Py_DECREF(sub)
                                                 sp -= 2
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 12:
-                                            if opcode == END_FOR:
-                                                # END_FOR (inst, bytecodes.py line 373)
+                                            elif opcode == END_FOR:
+                                                # END_FOR (inst, bytecodes.py line 379)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
                                                 assert value is not None
                                                 sp -= 1
                                                 Py_DECREF(value)
-                                            elif opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1432)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == EXIT_INIT_CHECK:
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1516)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2171,11 +2225,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"__init__() should return None, not "
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1596)
+                                            elif opcode == FORMAT_SIMPLE:
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1680)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2188,7 +2239,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     res = value
                                                 localsplus[sp - 1] = res
                                             elif opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1607)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1691)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2200,8 +2251,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(fmt_spec)
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
-                                            elif opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1273)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 22:
+                                        if opcode < 18:
+                                            if opcode == GET_ITER:
+                                                # GET_ITER (inst, bytecodes.py line 1357)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2209,18 +2265,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 iter_ = PyObject_GetIter(iterable)
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                else:
-                                    if opcode < 23:
-                                        if opcode < 20:
-                                            if opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1666)
+                                            elif opcode == RESERVED:
+                                                # RESERVED (inst, bytecodes.py line 1750)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
-                                            elif opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1235)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == GET_LEN:
+                                                # GET_LEN (inst, bytecodes.py line 1319)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2228,18 +2282,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 len_ = PyLong_FromLong(PyObject_Size(obj))
                                                 localsplus[sp] = len_
                                                 sp += 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == INTERPRETER_EXIT:
-                                                # INTERPRETER_EXIT (inst, bytecodes.py line 551)
+                                            elif opcode == INTERPRETER_EXIT:
+                                                # INTERPRETER_EXIT (inst, bytecodes.py line 568)
                                                 next_instr = this_instr + 1
                                                 retval = localsplus[sp - 1]
                                                 assert retval is not None
                                                 tstate.current_frame = frame.previous
                                                 return retval
                                             elif opcode == LOAD_BUILD_CLASS:
-                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 616)
+                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 633)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 bc_o = PyDict_GetItemWithError(frame.f_builtins,
@@ -2251,8 +2302,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 bc = bc_o
                                                 localsplus[sp] = bc
                                                 sp += 1
-                                            elif opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 733)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 25:
+                                            if opcode == LOAD_LOCALS:
+                                                # LOAD_LOCALS (inst, bytecodes.py line 750)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2263,12 +2318,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 locals_ = loc
                                                 localsplus[sp] = locals_
                                                 sp += 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 25:
-                                            if opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1559)
+                                            elif opcode == MAKE_FUNCTION:
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1643)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2277,7 +2328,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1267)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1351)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2291,7 +2342,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1255)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1339)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2299,7 +2350,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1261)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1345)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2307,16 +2358,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == NOP:
-                                                # NOP (inst, bytecodes.py line 193)
+                                                # NOP (inst, bytecodes.py line 199)
                                                 next_instr = this_instr + 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                             else:
-                                if opcode < 47:
-                                    if opcode < 40:
+                                if opcode < 46:
+                                    if opcode < 38:
                                         if opcode < 32:
                                             if opcode == POP_EXCEPT:
-                                                # POP_EXCEPT (inst, bytecodes.py line 584)
+                                                # POP_EXCEPT (inst, bytecodes.py line 601)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value = localsplus[sp - 1]
@@ -2328,7 +2379,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_exc is not None:
                                                     Py_DECREF(old_exc)
                                             elif opcode == POP_ITER:
-                                                # POP_ITER (macro, bytecodes.py line 363)
+                                                # POP_ITER (macro, bytecodes.py line 369)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # POP_TOP
@@ -2340,7 +2391,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1355)
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1439)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2353,8 +2404,31 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 1] = prev_exc
                                                 localsplus[sp] = new_exc
                                                 sp += 1
+                                            elif opcode == SETUP_ANNOTATIONS:
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1016)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                ann_ns = frame.f_locals
+                                                if ann_ns is None:
+                                                    PyErr_SetString(PyExc_SystemError, "no locals found when setting up annotations")
+                                                assert ann_ns is not None
+                                                ann_name = PyUnicode_InternFromString("__annotations__")
+                                                try:
+                                                    ann_dict: Optional[PyObject] = PyObject_GetItem(ann_ns, ann_name)
+                                                except PyErr as e:
+                                                    if not e.matches(PyExc_KeyError):
+                                                        raise
+                                                    ann_dict = None
+                                                if ann_dict is None:
+                                                    ann_dict = PyDict_New()
+                                                    try:
+                                                        PyObject_SetItem(ann_ns, ann_name, ann_dict)
+                                                    finally:
+                                                        Py_DECREF(ann_dict)
+                                                else:
+                                                    Py_DECREF(ann_dict)
                                             elif opcode == STORE_SLICE:
-                                                # STORE_SLICE (macro, bytecodes.py line 475)
+                                                # STORE_SLICE (macro, bytecodes.py line 481)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _STORE_SLICE
@@ -2376,8 +2450,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(start)
                                                 Py_DECREF(stop)
                                                 sp -= 4
-                                            elif opcode == STORE_SUBSCR:
-                                                # STORE_SUBSCR (macro, bytecodes.py line 511)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 42:
+                                            if opcode == STORE_SUBSCR:
+                                                # STORE_SUBSCR (macro, bytecodes.py line 517)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _STORE_SUBSCR
@@ -2392,12 +2470,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(container)
                                                 Py_DECREF(sub)
                                                 sp -= 3
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 42:
-                                            if opcode == UNARY_INVERT:
-                                                # UNARY_INVERT (inst, bytecodes.py line 423)
+                                            elif opcode == UNARY_INVERT:
+                                                # UNARY_INVERT (inst, bytecodes.py line 429)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2406,7 +2480,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = res
                                             elif opcode == UNARY_NEGATIVE:
-                                                # UNARY_NEGATIVE (inst, bytecodes.py line 384)
+                                                # UNARY_NEGATIVE (inst, bytecodes.py line 390)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2418,14 +2492,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == UNARY_NOT:
-                                                # UNARY_NOT (inst, bytecodes.py line 391)
+                                                # UNARY_NOT (inst, bytecodes.py line 397)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
                                                 assert value is not None
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1340)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1424)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2441,8 +2515,34 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 res = PyObject_Vectorcall(exit_func, exc_args, 0, len(exc_args), None)
                                                 localsplus[sp] = res
                                                 sp += 1
-                                            elif opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 909)
+                                            elif opcode == BUILD_INTERPOLATION:
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 916)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                format_ = sp - ((oparg & 1))
+                                                str_ = localsplus[sp - ((oparg & 1) + 1)]
+                                                assert str_ is not None
+                                                value = localsplus[sp - ((oparg & 1) + 2)]
+                                                assert value is not None
+                                                if oparg & 1:
+                                                    fmt = localsplus[format_]
+                                                    assert fmt is not None
+                                                else:
+                                                    fmt = PyUnicode_InternFromString("")
+                                                interpolation = _PyInterpolation_Build(value, str_, oparg >> 2, fmt)
+                                                Py_DECREF(value)
+                                                Py_DECREF(str_)
+                                                for _i in range(format_, format_ + ((oparg & 1))):
+                                                    Py_XDECREF(localsplus[_i])
+                                                localsplus[sp - ((oparg & 1) + 2)] = interpolation
+                                                sp -= ((oparg & 1) + 1)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 51:
+                                        if opcode < 48:
+                                            if opcode == BUILD_LIST:
+                                                # BUILD_LIST (inst, bytecodes.py line 949)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2450,13 +2550,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 list_ = _PyList_FromArraySteal(litems)
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                else:
-                                    if opcode < 53:
-                                        if opcode < 49:
-                                            if opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 968)
+                                            elif opcode == BUILD_MAP:
+                                                # BUILD_MAP (inst, bytecodes.py line 1008)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2466,8 +2561,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 map_ = d
                                                 localsplus[sp - ((oparg*2))] = map_
                                                 sp -= ((oparg*2) + -1)
-                                            elif opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 941)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == BUILD_SET:
+                                                # BUILD_SET (inst, bytecodes.py line 981)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2492,11 +2590,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 set_ = st
                                                 localsplus[sp] = set_
                                                 sp += 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1577)
+                                            elif opcode == BUILD_SLICE:
+                                                # BUILD_SLICE (inst, bytecodes.py line 1661)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2511,7 +2606,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 891)
+                                                # BUILD_STRING (inst, bytecodes.py line 908)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2521,8 +2616,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 str_ = s
                                                 localsplus[sp - oparg] = str_
                                                 sp -= (oparg + -1)
-                                            elif opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 899)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 55:
+                                            if opcode == BUILD_TUPLE:
+                                                # BUILD_TUPLE (inst, bytecodes.py line 939)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2530,21 +2629,33 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 tup = _PyTuple_FromArraySteal(items)
                                                 localsplus[sp - oparg] = tup
                                                 sp -= (oparg + -1)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 58:
-                                            if opcode == CALL_INTRINSIC_1:
-                                                # CALL_INTRINSIC_1 (inst, bytecodes.py line 522)
+                                            elif opcode == CALL_INTRINSIC_1:
+                                                # CALL_INTRINSIC_1 (inst, bytecodes.py line 528)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
                                                 assert value is not None
-                                                res = _call_intrinsic_1(tstate, oparg, value)
+                                                res = _PyIntrinsics_UnaryFunctions[oparg](tstate, frame, value)
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = res
-                                            elif opcode == CALL_KW:
-                                                # CALL_KW (macro, bytecodes.py line 1494)
+                                            elif opcode == CALL_INTRINSIC_2:
+                                                # CALL_INTRINSIC_2 (inst, bytecodes.py line 539)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value1_st = localsplus[sp - 1]
+                                                assert value1_st is not None
+                                                value2_st = localsplus[sp - 2]
+                                                assert value2_st is not None
+                                                res = _PyIntrinsics_BinaryFunctions[oparg](tstate, frame, value2_st, value1_st)
+                                                Py_DECREF(value2_st)
+                                                Py_DECREF(value1_st)
+                                                localsplus[sp - 2] = res
+                                                sp -= 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == CALL_KW:
+                                                # CALL_KW (macro, bytecodes.py line 1578)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 4
                                                 # _MAYBE_EXPAND_METHOD_KW
@@ -2602,7 +2713,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - (oparg + 3)] = res
                                                 sp -= (oparg + 2)
                                             elif opcode == CONTAINS_OP:
-                                                # CONTAINS_OP (macro, bytecodes.py line 1147)
+                                                # CONTAINS_OP (macro, bytecodes.py line 1211)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _CONTAINS_OP
@@ -2616,11 +2727,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 b = Py_True if contained else Py_False
                                                 localsplus[sp - 2] = b
                                                 sp -= 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1589)
+                                            elif opcode == CONVERT_VALUE:
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1673)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2628,8 +2736,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 result = _convert_value(value, oparg)
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
-                                            elif opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1614)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                        else:
+                            if opcode < 91:
+                                if opcode < 74:
+                                    if opcode < 64:
+                                        if opcode < 61:
+                                            if opcode == COPY:
+                                                # COPY (inst, bytecodes.py line 1698)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2638,7 +2753,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 877)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 894)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2651,13 +2766,9 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[offset + i] = o
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                        else:
-                            if opcode < 93:
-                                if opcode < 76:
-                                    if opcode < 66:
-                                        if opcode < 63:
+                                        else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 710)
+                                                # DELETE_ATTR (inst, bytecodes.py line 727)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2666,7 +2777,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 816)
+                                                # DELETE_DEREF (inst, bytecodes.py line 833)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2676,11 +2787,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcUnbound(code, oparg)
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 796)
+                                            elif opcode == DELETE_FAST:
+                                                # DELETE_FAST (inst, bytecodes.py line 813)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2689,8 +2797,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                                     code.co_localsplusnames_items[oparg])
                                                 localsplus[oparg] = None
                                                 Py_DECREF(v)
-                                            elif opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 724)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 67:
+                                            if opcode == DELETE_GLOBAL:
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 741)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2698,7 +2810,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                                 PyDict_DelItem(frame.f_globals, name)
                                             elif opcode == DELETE_NAME:
-                                                # DELETE_NAME (inst, bytecodes.py line 644)
+                                                # DELETE_NAME (inst, bytecodes.py line 661)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2711,12 +2823,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     PyObject_DelItem(ns, name)
                                                 except PyErr:
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 72:
-                                            if opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 989)
+                                            elif opcode == DICT_MERGE:
+                                                # DICT_MERGE (inst, bytecodes.py line 1053)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2731,8 +2839,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _format_kwargs_error(callable_, update, e)
                                                 Py_DECREF(update)
                                                 sp -= 1
-                                            elif opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 976)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == DICT_UPDATE:
+                                                # DICT_UPDATE (inst, bytecodes.py line 1040)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2748,11 +2859,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise
                                                 Py_DECREF(update)
                                                 sp -= 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1167)
+                                            elif opcode == IMPORT_FROM:
+                                                # IMPORT_FROM (inst, bytecodes.py line 1251)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -2761,7 +2869,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1160)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1244)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -2773,8 +2881,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(fromlist)
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
-                                            elif opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1122)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 81:
+                                        if opcode < 77:
+                                            if opcode == IS_OP:
+                                                # IS_OP (inst, bytecodes.py line 1186)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2787,24 +2900,19 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 b = Py_True if is_ else Py_False
                                                 localsplus[sp - 2] = b
                                                 sp -= 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                else:
-                                    if opcode < 83:
-                                        if opcode < 78:
-                                            if opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1188)
+                                            elif opcode == JUMP_BACKWARD_NO_INTERRUPT:
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1272)
                                                 next_instr = this_instr + 1
                                                 next_instr += -oparg
-                                            elif opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1173)
-                                                next_instr = this_instr + 1
-                                                next_instr += oparg
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
-                                            if opcode == LIST_APPEND:
-                                                # LIST_APPEND (inst, bytecodes.py line 479)
+                                            if opcode == JUMP_FORWARD:
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1257)
+                                                next_instr = this_instr + 1
+                                                next_instr += oparg
+                                            elif opcode == LIST_APPEND:
+                                                # LIST_APPEND (inst, bytecodes.py line 485)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -2814,7 +2922,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PyList_AppendTakeRef(list_, v)
                                                 sp -= 1
                                             elif opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 919)
+                                                # LIST_EXTEND (inst, bytecodes.py line 959)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -2832,19 +2940,19 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise
                                                 Py_DECREF(iterable_st)
                                                 sp -= 1
-                                            elif opcode == LOAD_COMMON_CONSTANT:
-                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 610)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 88:
+                                            if opcode == LOAD_COMMON_CONSTANT:
+                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 627)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = _load_common_constant(frame, oparg)
                                                 localsplus[sp] = value
                                                 sp += 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 89:
-                                            if opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 854)
+                                            elif opcode == LOAD_DEREF:
+                                                # LOAD_DEREF (inst, bytecodes.py line 871)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2856,14 +2964,17 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_FAST_AND_CLEAR:
-                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 276)
+                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 282)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
                                                 localsplus[oparg] = None
                                                 localsplus[sp] = value
                                                 sp += 1
-                                            elif opcode == LOAD_FAST_CHECK:
-                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 246)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == LOAD_FAST_CHECK:
+                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 252)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
@@ -2873,11 +2984,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_INCREF(value)
                                                 localsplus[sp] = value
                                                 sp += 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == LOAD_FAST_LOAD_FAST:
-                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 283)
+                                            elif opcode == LOAD_FAST_LOAD_FAST:
+                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 289)
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[oparg >> 4]
                                                 value2 = localsplus[oparg & 15]
@@ -2888,7 +2996,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp + 1] = value2
                                                 sp += 2
                                             elif opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 828)
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 845)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
@@ -2915,8 +3023,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(class_dict_st)
                                                 value = dv
                                                 localsplus[sp - 1] = value
-                                            elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 744)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                            else:
+                                if opcode < 107:
+                                    if opcode < 98:
+                                        if opcode < 95:
+                                            if opcode == LOAD_FROM_DICT_OR_GLOBALS:
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 761)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -2933,21 +3047,18 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(mod_or_class_dict)
                                                 v = gv
                                                 localsplus[sp - 1] = v
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                            else:
-                                if opcode < 107:
-                                    if opcode < 99:
-                                        if opcode < 96:
-                                            if opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 760)
+                                            elif opcode == LOAD_NAME:
+                                                # LOAD_NAME (inst, bytecodes.py line 777)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
                                                 localsplus[sp] = v
                                                 sp += 1
-                                            elif opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1336)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == LOAD_SPECIAL:
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1420)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -2960,11 +3071,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1048)
+                                            elif opcode == LOAD_SUPER_ATTR:
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1112)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -2999,15 +3107,19 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 807)
+                                                # MAKE_CELL (inst, bytecodes.py line 824)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
                                                 localsplus[oparg] = PyCell_New(initial)
                                                 if initial is not None:
                                                     Py_DECREF(initial)
-                                            elif opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 999)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 102:
+                                            if opcode == MAP_ADD:
+                                                # MAP_ADD (inst, bytecodes.py line 1063)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3020,12 +3132,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(key)
                                                 Py_DECREF(value)
                                                 sp -= 2
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 102:
-                                            if opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1241)
+                                            elif opcode == MATCH_CLASS:
+                                                # MATCH_CLASS (inst, bytecodes.py line 1325)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3045,7 +3153,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1230)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1314)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3067,7 +3175,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1231)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1315)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3086,7 +3194,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     next_instr += oparg
                                                 sp -= 1
                                             elif opcode == RAISE_VARARGS:
-                                                # RAISE_VARARGS (inst, bytecodes.py line 529)
+                                                # RAISE_VARARGS (inst, bytecodes.py line 546)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -3108,7 +3216,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 _PyErr_Raise(raised)
                                             elif opcode == RERAISE:
-                                                # RERAISE (inst, bytecodes.py line 595)
+                                                # RERAISE (inst, bytecodes.py line 612)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_st = localsplus[sp - 1]
@@ -3131,7 +3239,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 114:
                                         if opcode < 109:
                                             if opcode == SET_ADD:
-                                                # SET_ADD (inst, bytecodes.py line 485)
+                                                # SET_ADD (inst, bytecodes.py line 491)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3142,7 +3250,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1566)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1650)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3158,7 +3266,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 934)
+                                                # SET_UPDATE (inst, bytecodes.py line 974)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3169,7 +3277,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 865)
+                                                # STORE_DEREF (inst, bytecodes.py line 882)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3182,7 +3290,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_value is not None:
                                                     Py_DECREF(old_value)
                                             elif opcode == STORE_FAST_LOAD_FAST:
-                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 329)
+                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 335)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3201,7 +3309,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 117:
                                             if opcode == STORE_FAST_STORE_FAST:
-                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 342)
+                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 348)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3216,7 +3324,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 717)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 734)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3225,7 +3333,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(v)
                                                 sp -= 1
                                             elif opcode == STORE_NAME:
-                                                # STORE_NAME (inst, bytecodes.py line 628)
+                                                # STORE_NAME (inst, bytecodes.py line 645)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3246,7 +3354,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SWAP:
-                                                # SWAP (inst, bytecodes.py line 1640)
+                                                # SWAP (inst, bytecodes.py line 1724)
                                                 next_instr = this_instr + 1
                                                 top = localsplus[sp - 1]
                                                 bottom = localsplus[sp - ((oparg-2) + 2)]
@@ -3254,7 +3362,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - ((oparg-2) + 2)] = bottom
                                                 localsplus[sp - 1] = top
                                             elif opcode == UNPACK_EX:
-                                                # UNPACK_EX (inst, bytecodes.py line 683)
+                                                # UNPACK_EX (inst, bytecodes.py line 700)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 seq = localsplus[sp - 1]
@@ -3264,7 +3372,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(seq)
                                                 sp += (oparg & 0xFF) + (oparg >> 8)
                                             elif opcode == UNPACK_SEQUENCE:
-                                                # UNPACK_SEQUENCE (macro, bytecodes.py line 679)
+                                                # UNPACK_SEQUENCE (macro, bytecodes.py line 696)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _UNPACK_SEQUENCE

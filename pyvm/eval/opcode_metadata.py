@@ -17,7 +17,9 @@ HAS_JUMP_FLAG: Final = 8
 _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     0: ('CACHE', 0, 0),
     1: ('BINARY_SLICE', 0, 0),
+    2: ('BUILD_TEMPLATE', 0, 0),
     4: ('CALL_FUNCTION_EX', 0, 0),
+    5: ('CHECK_EG_MATCH', 0, 0),
     6: ('CHECK_EXC_MATCH', 0, 0),
     8: ('DELETE_SUBSCR', 0, 0),
     9: ('END_FOR', 0, 0),
@@ -42,6 +44,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     32: ('PUSH_EXC_INFO', 0, 0),
     33: ('PUSH_NULL', 0, 0),
     35: ('RETURN_VALUE', 0, 0),
+    36: ('SETUP_ANNOTATIONS', 0, 0),
     37: ('STORE_SLICE', 0, 0),
     38: ('STORE_SUBSCR', 1, 0),
     39: ('TO_BOOL', 3, 0),
@@ -50,6 +53,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     42: ('UNARY_NOT', 0, 0),
     43: ('WITH_EXCEPT_START', 0, 0),
     44: ('BINARY_OP', 5, HAS_ARG_FLAG),
+    45: ('BUILD_INTERPOLATION', 0, HAS_ARG_FLAG),
     46: ('BUILD_LIST', 0, HAS_ARG_FLAG),
     47: ('BUILD_MAP', 0, HAS_ARG_FLAG),
     48: ('BUILD_SET', 0, HAS_ARG_FLAG),
@@ -58,6 +62,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     51: ('BUILD_TUPLE', 0, HAS_ARG_FLAG),
     52: ('CALL', 3, HAS_ARG_FLAG),
     53: ('CALL_INTRINSIC_1', 0, HAS_ARG_FLAG),
+    54: ('CALL_INTRINSIC_2', 0, HAS_ARG_FLAG),
     55: ('CALL_KW', 3, HAS_ARG_FLAG),
     56: ('COMPARE_OP', 1, HAS_ARG_FLAG),
     57: ('CONTAINS_OP', 1, HAS_ARG_FLAG),
@@ -130,8 +135,12 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return 0
     elif opcode == 1:  # BINARY_SLICE
         return 3
+    elif opcode == 2:  # BUILD_TEMPLATE
+        return 2
     elif opcode == 4:  # CALL_FUNCTION_EX
         return 4
+    elif opcode == 5:  # CHECK_EG_MATCH
+        return 2
     elif opcode == 6:  # CHECK_EXC_MATCH
         return 2
     elif opcode == 8:  # DELETE_SUBSCR
@@ -180,6 +189,8 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return 0
     elif opcode == 35:  # RETURN_VALUE
         return 1
+    elif opcode == 36:  # SETUP_ANNOTATIONS
+        return 0
     elif opcode == 37:  # STORE_SLICE
         return 4
     elif opcode == 38:  # STORE_SUBSCR
@@ -196,6 +207,8 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return 5
     elif opcode == 44:  # BINARY_OP
         return 2
+    elif opcode == 45:  # BUILD_INTERPOLATION
+        return (oparg & 1) + 2
     elif opcode == 46:  # BUILD_LIST
         return oparg
     elif opcode == 47:  # BUILD_MAP
@@ -212,6 +225,8 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return oparg + 2
     elif opcode == 53:  # CALL_INTRINSIC_1
         return 1
+    elif opcode == 54:  # CALL_INTRINSIC_2
+        return 2
     elif opcode == 55:  # CALL_KW
         return oparg + 3
     elif opcode == 56:  # COMPARE_OP
@@ -347,8 +362,12 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return 0
     elif opcode == 1:  # BINARY_SLICE
         return 1
+    elif opcode == 2:  # BUILD_TEMPLATE
+        return 1
     elif opcode == 4:  # CALL_FUNCTION_EX
         return 1
+    elif opcode == 5:  # CHECK_EG_MATCH
+        return 2
     elif opcode == 6:  # CHECK_EXC_MATCH
         return 2
     elif opcode == 8:  # DELETE_SUBSCR
@@ -397,6 +416,8 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return 1
     elif opcode == 35:  # RETURN_VALUE
         return 1
+    elif opcode == 36:  # SETUP_ANNOTATIONS
+        return 0
     elif opcode == 37:  # STORE_SLICE
         return 0
     elif opcode == 38:  # STORE_SUBSCR
@@ -413,6 +434,8 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return 6
     elif opcode == 44:  # BINARY_OP
         return 1
+    elif opcode == 45:  # BUILD_INTERPOLATION
+        return 1
     elif opcode == 46:  # BUILD_LIST
         return 1
     elif opcode == 47:  # BUILD_MAP
@@ -428,6 +451,8 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
     elif opcode == 52:  # CALL
         return 1
     elif opcode == 53:  # CALL_INTRINSIC_1
+        return 1
+    elif opcode == 54:  # CALL_INTRINSIC_2
         return 1
     elif opcode == 55:  # CALL_KW
         return 1

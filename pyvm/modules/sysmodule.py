@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys as _host_sys
 from typing import Final, Optional, TextIO
 
+from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.eval.frame import Py_GetRecursionLimit, Py_SetRecursionLimit, _tstate
 from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
 from pyvm.objects.exceptions import (
@@ -371,7 +372,7 @@ def _PySys_Create() -> PyModuleObject:
     # pyvm: the natively implemented extension modules are put in sys.modules
     # up front, where IMPORT_NAME finds them (C's importlib would find them in
     # PyImport_Inittab on first import).
-    for init in (PyInit__weakref,):
+    for init in (PyInit__weakref, PyInit__typing):
         ext = init()
         extname = PyModule_GetNameObject(ext)
         PyDict_SetItem(mods, extname, ext)

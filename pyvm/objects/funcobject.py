@@ -462,6 +462,45 @@ def function___annotations___get_impl(op: PyObject) -> PyObject:
     return _opt_none(func_get_annotation_dict(f))
 
 
+def function___type_params___get_impl(op: PyObject) -> PyObject:
+    """CPython: Objects/funcobject.c:function___type_params___get_impl"""
+    from pyvm.objects.tupleobject import _PyTuple_FromArray
+    tp = _func(op).func_typeparams
+    if tp is None:
+        return _PyTuple_FromArray([])
+    Py_INCREF(tp)
+    return tp
+
+
+def function___type_params___set_impl(op: PyObject, value: Optional[PyObject]) -> None:
+    """CPython: Objects/funcobject.c:function___type_params___set_impl"""
+    from pyvm.objects.exceptions import PyExc_TypeError
+    from pyvm.objects.tupleobject import PyTupleObject
+    # Not legal to del f.__type_params__ or to set it to anything other than a tuple.
+    if value is None or not isinstance(value, PyTupleObject):
+        PyErr_SetString(PyExc_TypeError, "__type_params__ must be set to a tuple")
+    f = _func(op)
+    Py_INCREF(value)
+    old = f.func_typeparams
+    f.func_typeparams = value
+    Py_XDECREF(old)
+
+
+def _Py_set_function_type_params(func: PyObject, type_params: PyObject) -> PyObject:
+    """CPython: Objects/funcobject.c:_Py_set_function_type_params
+
+    ``CALL_INTRINSIC_2 INTRINSIC_SET_FUNCTION_TYPE_PARAMS`` of a PEP 695
+    ``def f[T]()``. Borrowed arguments; returns a new reference to ``func``.
+    """
+    f = _func(func)
+    Py_INCREF(type_params)
+    old = f.func_typeparams
+    f.func_typeparams = type_params
+    Py_XDECREF(old)
+    Py_INCREF(f)
+    return f
+
+
 def _func_init_type() -> None:
     """pyvm: fill the slots of ``PyFunction_Type`` (C's static initializer)."""
     from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
@@ -479,6 +518,8 @@ def _func_init_type() -> None:
         PyGetSetDef("__dict__", func_get_dict, None),
         PyGetSetDef("__annotate__", function___annotate___get_impl, None),
         PyGetSetDef("__annotations__", function___annotations___get_impl, None),
+        PyGetSetDef("__type_params__", function___type_params___get_impl,
+                    function___type_params___set_impl),
     ])
     PyFunction_Type.tp_dealloc = func_dealloc
     PyFunction_Type.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET

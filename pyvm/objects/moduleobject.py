@@ -210,8 +210,20 @@ def module_dealloc(op: PyObject) -> None:
     _PyObject_ClearDict(op)
 
 
+def module_get_dict(op: PyObject) -> PyObject:
+    """pyvm: the ``__dict__`` member of C's ``module_members`` table (Objects/moduleobject.c)."""
+    assert isinstance(op, PyModuleObject)
+    d = op.md_dict
+    Py_INCREF(d)
+    return d
+
+
 def _module_init_type() -> None:
     """pyvm: fill the slots of ``PyModule_Type`` (C's static initializer)."""
+    from pyvm.objects.descrobject import Py_READONLY, PyMemberDef, _PyType_AddMembers  # cycle
+    _PyType_AddMembers(PyModule_Type, [
+        PyMemberDef("__dict__", module_get_dict, None, Py_READONLY),
+    ])
     PyModule_Type.tp_dealloc = module_dealloc
     PyModule_Type.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     PyModule_Type.tp_repr = module_repr
