@@ -114,6 +114,9 @@ from pyvm.objects.unicodeobject import (
 # The imports of the instruction bodies (bytecodes.py), for the dispatch below.
 # BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
+from pyvm.eval.ceval_excgroup import (
+    _PyEval_CheckExceptStarTypeValid, _PyEval_ExceptionGroupMatch,
+)
 from pyvm.eval.frame import _PyFrame_StackPush
 from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (

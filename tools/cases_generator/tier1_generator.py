@@ -358,7 +358,7 @@ def generate_imports(a: Analysis) -> list[str]:
     names the dispatch compares."""
     lines: list[str] = []
     for imp in a.imports:
-        if "pyvm.eval.ceval" in imp or imp.startswith("from __future__") \
+        if imp.startswith("from pyvm.eval.ceval import") or imp.startswith("from __future__") \
                 or imp.startswith("from typing"):
             continue
         lines.extend(imp.split("\n"))
