@@ -47,6 +47,18 @@ def program_names() -> list[str]:
     return sorted(p.stem for p in PROGRAMS.glob("*.py"))
 
 
+def pending_programs() -> set[str]:
+    """tests/programs_pending.txt: programs known not to pass yet."""
+    text = (ROOT / "tests" / "programs_pending.txt").read_text(encoding="utf-8")
+    return {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+
+
+def program_params() -> list[object]:
+    pending = pending_programs()
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="programs_pending.txt"))
+            if n in pending else n for n in program_names()]
+
+
 def last_nonempty_line(text: str) -> Optional[str]:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     return lines[-1] if lines else None
@@ -66,7 +78,7 @@ def field_diff(field: str, expected: object, actual: object) -> str:
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize("name", program_names())
+@pytest.mark.parametrize("name", program_params())
 def test_program(name: str, mode: str) -> None:
     expected = json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
     path = f"tests/programs/{name}.py"
@@ -89,6 +101,10 @@ def test_program(name: str, mode: str) -> None:
         if tail and actual["status"] != expected["status"]:
             problems.append("--- pyvm stderr (tail) ---\n" + tail)
         pytest.fail(f"{name} [{mode}]\n" + "\n".join(problems), pytrace=False)
+
+
+def test_pending_programs_exist() -> None:
+    assert pending_programs() <= set(program_names())
 
 
 def test_expected_files_match_programs() -> None:
