@@ -184,16 +184,17 @@ def import_all_from(tstate: PyThreadState, locals_: PyObject, v: PyObject) -> No
                             f"must be str, not {name.ob_type.tp_name[:100]}")
                     finally:
                         Py_DECREF(modname)
-                if skip_leading_underscores and name.value.startswith("_"):
-                    continue
-                value = PyObject_GetAttr(v, name)
-                try:
-                    if isinstance(locals_, PyDictObject) and locals_.ob_type.tp_name == "dict":
-                        PyDict_SetItem(locals_, name, value)
-                    else:
-                        PyObject_SetItem(locals_, name, value)
-                finally:
-                    Py_DECREF(value)
+                # pyvm: an if, not C's `continue` (mypyc cannot compile a
+                # continue inside try/finally).
+                if not (skip_leading_underscores and name.value.startswith("_")):
+                    value = PyObject_GetAttr(v, name)
+                    try:
+                        if isinstance(locals_, PyDictObject) and locals_.ob_type.tp_name == "dict":
+                            PyDict_SetItem(locals_, name, value)
+                        else:
+                            PyObject_SetItem(locals_, name, value)
+                    finally:
+                        Py_DECREF(value)
             finally:
                 Py_DECREF(name)
     finally:
