@@ -1045,7 +1045,14 @@ def _gen_throw_here(gen: PyGenObject, typ: PyObject, val: Optional[PyObject],
     elif tb is not None and not PyTraceBack_Check(tb):
         PyErr_SetString(PyExc_TypeError, "throw() third argument must be a traceback object")
     if isinstance(typ, PyTypeObject) and PyExceptionClass_Check(typ):
-        value = PyErr_NormalizeException(typ, val)
+        try:
+            value = PyErr_NormalizeException(typ, val)
+        except PyErr as e:
+            # C's normalization, failing, normalizes the new error instead
+            # (with its own traceback), and that is what gets thrown in.
+            res = gen_send_ex(gen, Py_None, e, False)
+            assert res is not None
+            return res
     elif PyExceptionInstance_Check(typ):
         # Raising an instance.  The value should be a dummy.
         if val is not None and val is not Py_None:

@@ -205,3 +205,23 @@ try:
     cg.throw(TypeError("thrown in"))
 except TypeError as exc:
     print("context:", repr(exc.__context__))
+
+
+# An exception class whose constructor fails: the constructor's error is thrown in
+class BadInit(Exception):
+    def __init__(self, *args):
+        raise KeyError("from constructor")
+
+
+def receiver():
+    try:
+        yield 1
+    except KeyError as exc:
+        print("receiver caught", repr(exc))
+        yield 2
+
+
+rc = receiver()
+next(rc)
+print(rc.throw(BadInit))
+rc.close()
