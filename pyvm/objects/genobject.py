@@ -452,7 +452,7 @@ def PyErr_GivenExceptionMatches(err: PyObject, exc: PyTypeObject) -> bool:
     return err is exc
 
 
-def PyErr_FormatUnraisable(msg: str, err: PyErr) -> None:
+def PyErr_FormatUnraisable(err: PyErr, msg: str) -> None:
     """CPython: Python/errors.c:PyErr_FormatUnraisable
 
     CPython: Python/errors.c:_PyErr_WriteUnraisableDefaultHook
@@ -581,7 +581,7 @@ def _PyGen_Finalize(self: PyObject) -> None:
                 Py_DECREF(res)
             except PyErr as e:
                 PyErr_FormatUnraisable(
-                    f"Exception ignored while finalizing generator {_gen_repr_str(self)}", e)
+                    e, f"Exception ignored while finalizing generator {_gen_repr_str(self)}")
             return
     if _PyGen_GetCode(gen).co_flags & CO_COROUTINE and gen.gi_frame_state == FRAME_CREATED:
         # pyvm: C's _PyErr_WarnUnawaitedCoroutine ("coroutine ... was never
@@ -593,7 +593,7 @@ def _PyGen_Finalize(self: PyObject) -> None:
             Py_DECREF(res)
         except PyErr as e:
             PyErr_FormatUnraisable(
-                f"Exception ignored while closing generator {_gen_repr_str(self)}", e)
+                e, f"Exception ignored while closing generator {_gen_repr_str(self)}")
 
 
 def _gen_frame_clear_except_code(frame: _PyInterpreterFrame) -> None:
@@ -810,7 +810,7 @@ def gen_close_iter(yf: PyObject) -> None:
             meth = PyObject_GetOptionalAttr(yf, PyUnicode_InternFromString("close"))
         except PyErr as e:
             PyErr_FormatUnraisable(
-                f"Exception ignored while closing generator {_gen_repr_str(yf)}", e)
+                e, f"Exception ignored while closing generator {_gen_repr_str(yf)}")
         if meth is None:
             return
         try:
