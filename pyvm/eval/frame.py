@@ -44,6 +44,26 @@ FRAME_OWNED_BY_FRAME_OBJECT: Final = 2
 FRAME_OWNED_BY_INTERPRETER: Final = 3
 FRAME_OWNED_BY_CSTACK: Final = 4
 
+# pyvm: mirrors ``PyFrameState`` of Include/internal/pycore_frame.h (a header, outside the index)
+# The state of a generator's frame (``gi_frame_state``). The two suspended
+# states are adjacent so that YIELD_VALUE can store ``FRAME_SUSPENDED + oparg``.
+FRAME_CREATED: Final = -3
+FRAME_SUSPENDED: Final = -2
+FRAME_SUSPENDED_YIELD_FROM: Final = -1
+FRAME_EXECUTING: Final = 0
+FRAME_COMPLETED: Final = 1
+FRAME_CLEARED: Final = 4
+
+
+def FRAME_STATE_SUSPENDED(s: int) -> bool:
+    """pyvm: mirrors ``FRAME_STATE_SUSPENDED`` of Include/internal/pycore_frame.h (a header, outside the index)"""
+    return s == FRAME_SUSPENDED or s == FRAME_SUSPENDED_YIELD_FROM
+
+
+def FRAME_STATE_FINISHED(s: int) -> bool:
+    """pyvm: mirrors ``FRAME_STATE_FINISHED`` of Include/internal/pycore_frame.h (a header, outside the index)"""
+    return s >= FRAME_COMPLETED
+
 
 class _PyInterpreterFrame:
     """pyvm: mirrors ``_PyInterpreterFrame`` of Include/internal/pycore_interpframe_structs.h (a header, outside the index)
@@ -68,6 +88,11 @@ class _PyInterpreterFrame:
     # pyvm: set once the frame has been popped and its slots released, so that
     # a frame object outliving it reads no stale references.
     cleared: bool
+    # pyvm: C finds the generator that embeds a frame by pointer arithmetic
+    # (``_PyGen_GetGeneratorFromFrame``); pyvm's frame moves into the
+    # generator, so it keeps a borrowed pointer back, set while the frame is
+    # owned by the generator (RETURN_GENERATOR sets it).
+    f_generator: Optional[PyObject]
 
     def __init__(self, code: PyCodeObject, func: Optional[PyObject], globals_: PyObject,
                  builtins: PyObject, locals_: Optional[PyObject],
@@ -85,6 +110,7 @@ class _PyInterpreterFrame:
         self.owner = FRAME_OWNED_BY_THREAD
         self.localsplus = [None] * code.co_framesize
         self.cleared = False
+        self.f_generator = None
 
 
 def _PyFrame_Initialize(code: PyCodeObject, func: Optional[PyObject], globals_: PyObject,

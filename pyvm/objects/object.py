@@ -186,6 +186,15 @@ newfunc = Callable[["PyTypeObject", PyObject, Optional[PyObject]], PyObject]
 initproc = Callable[[PyObject, PyObject, Optional[PyObject]], None]
 visitproc = Callable[[PyObject], None]
 traverseproc = Callable[[PyObject, visitproc], None]
+# am_send(iter, arg) -> (PySendResult, result): PYGEN_RETURN / PYGEN_NEXT with
+# a new reference; PYGEN_ERROR with None when the iterator is exhausted
+# without an exception (an exception is raised as PyErr instead).
+sendfunc = Callable[[PyObject, PyObject], tuple[int, Optional[PyObject]]]
+
+# CPython: Include/object.h:PYGEN_RETURN (PySendResult)
+PYGEN_RETURN: Final = 0
+PYGEN_ERROR: Final = -1
+PYGEN_NEXT: Final = 1
 
 # CPython: Include/object.h:Py_TPFLAGS_DEFAULT (and the flags beside it)
 Py_TPFLAGS_MANAGED_WEAKREF: Final = 1 << 3
@@ -313,6 +322,11 @@ class PyTypeObject(PyObject):
     mp_subscript: Optional[binaryfunc]
     mp_ass_subscript: Optional[objobjargproc]
 
+    am_await: Optional[unaryfunc]
+    am_aiter: Optional[unaryfunc]
+    am_anext: Optional[unaryfunc]
+    am_send: Optional[sendfunc]
+
     # pyvm: C finds methods and members through tp_methods / tp_members /
     # tp_getset arrays that PyType_Ready turns into descriptors in tp_dict; the
     # concrete type modules register those descriptors directly.
@@ -402,6 +416,10 @@ class PyTypeObject(PyObject):
         self.mp_length = None
         self.mp_subscript = None
         self.mp_ass_subscript = None
+        self.am_await = None
+        self.am_aiter = None
+        self.am_anext = None
+        self.am_send = None
 
 
 class _TypeTypeHolder:

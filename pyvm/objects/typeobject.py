@@ -400,6 +400,10 @@ def inherit_slots(tp: PyTypeObject, base: PyTypeObject) -> None:
     if tp.mp_length is None: tp.mp_length = base.mp_length  # noqa: E701
     if tp.mp_subscript is None: tp.mp_subscript = base.mp_subscript  # noqa: E701
     if tp.mp_ass_subscript is None: tp.mp_ass_subscript = base.mp_ass_subscript  # noqa: E701
+    # COPYASYNC: am_send is not inherited, as in C.
+    if tp.am_await is None: tp.am_await = base.am_await  # noqa: E701
+    if tp.am_aiter is None: tp.am_aiter = base.am_aiter  # noqa: E701
+    if tp.am_anext is None: tp.am_anext = base.am_anext  # noqa: E701
     if tp.tp_dealloc is None: tp.tp_dealloc = base.tp_dealloc  # noqa: E701
     if tp.tp_getattro is None and tp.tp_setattro is None:
         tp.tp_getattro = base.tp_getattro
@@ -869,6 +873,12 @@ def _slotdefs() -> list[wrapperbase]:
           "__init__($self, /, *args, **kwargs)\n--\n\nInitialize self.  See help(type(self)) for accurate signature.",
           K),
         W("__del__", lambda tp: tp.tp_finalize, wrap_del, "__del__($self, /)\n--\n\nCalled when the instance is about to be destroyed."),
+        W("__await__", lambda tp: tp.am_await, wrap_unaryfunc,
+          "__await__($self, /)\n--\n\nReturn an iterator to be used in await expression."),
+        W("__aiter__", lambda tp: tp.am_aiter, wrap_unaryfunc,
+          "__aiter__($self, /)\n--\n\nReturn an awaitable, that resolves in asynchronous iterator."),
+        W("__anext__", lambda tp: tp.am_anext, wrap_unaryfunc,
+          "__anext__($self, /)\n--\n\nReturn a value or raise StopAsyncIteration."),
     ])
     for name, rname, get, op in _BINSLOTS:
         t.append(W(name, get, wrap_binaryfunc_l, f"{name}($self, value, /)\n--\n\nReturn self{op}value."))
@@ -2602,6 +2612,45 @@ def _set_sq_ass_item(tp: PyTypeObject, f: object) -> None:
     tp.sq_ass_item = cast(Optional[ssizeobjargproc], f)
 
 
+def _set_am_await(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``am_await`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.am_await = cast(Optional[unaryfunc], f)
+
+
+def _set_am_aiter(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``am_aiter`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.am_aiter = cast(Optional[unaryfunc], f)
+
+
+def _set_am_anext(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``am_anext`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.am_anext = cast(Optional[unaryfunc], f)
+
+
+def slot_am_generic(self_: PyObject, name: str) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_am_generic"""
+    r = lookup_maybe_method(self_, _intern(name))
+    if r is None:
+        _attr_error(f"object {self_.ob_type.tp_name[:50]} does not have {name} method")
+    assert r is not None
+    return _call_unbound(r[0], r[1], self_, [])
+
+
+def slot_am_await(self_: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_am_await"""
+    return slot_am_generic(self_, "__await__")
+
+
+def slot_am_aiter(self_: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_am_aiter"""
+    return slot_am_generic(self_, "__aiter__")
+
+
+def slot_am_anext(self_: PyObject) -> PyObject:
+    """CPython: Objects/typeobject.c:slot_am_anext"""
+    return slot_am_generic(self_, "__anext__")
+
+
 def _set_sq_contains(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``sq_contains`` (C's ``*ptr = func`` through the slot offset)."""
     tp.sq_contains = cast(Optional[objobjproc], f)
@@ -2786,6 +2835,9 @@ def _heap_slot_table() -> list[slotdef]:
     t.append(slotdef(['__set__', '__delete__'], lambda tp: tp.tp_descr_set, _set_tp_descr_set, slot_tp_descr_set))
     t.append(slotdef(['__init__'], lambda tp: tp.tp_init, _set_tp_init, slot_tp_init))
     t.append(slotdef(['__new__'], lambda tp: tp.tp_new, _set_tp_new, slot_tp_new))
+    t.append(slotdef(['__await__'], lambda tp: tp.am_await, _set_am_await, slot_am_await))
+    t.append(slotdef(['__aiter__'], lambda tp: tp.am_aiter, _set_am_aiter, slot_am_aiter))
+    t.append(slotdef(['__anext__'], lambda tp: tp.am_anext, _set_am_anext, slot_am_anext))
     t.append(slotdef(['__add__', '__radd__'], lambda tp: tp.nb_add, _set_nb_add, _make_binslot(lambda tp: tp.nb_add, '__add__', '__radd__')))
     t.append(slotdef(['__sub__', '__rsub__'], lambda tp: tp.nb_subtract, _set_nb_subtract, _make_binslot(lambda tp: tp.nb_subtract, '__sub__', '__rsub__')))
     t.append(slotdef(['__mul__', '__rmul__'], lambda tp: tp.nb_multiply, _set_nb_multiply, _make_binslot(lambda tp: tp.nb_multiply, '__mul__', '__rmul__')))
