@@ -50,18 +50,21 @@ from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_M
 from pyvm.eval.ceval import (
     CANNOT_CATCH_MSG, NAME_ERROR_MSG, UNBOUNDLOCAL_ERROR_MSG, _PyEval_BinaryOps,
     _PyEval_CheckExceptTypeValid, _PyEval_FormatExcCheckArg, _PyEval_FormatExcUnbound,
-    _PyEval_FrameClearAndPop, _PyEval_ImportFrom, _PyEval_ImportName, _PyEval_MatchClass,
+    _PyEval_FrameClearAndPop, _PyEval_GetANext, _PyEval_GetAwaitable, _PyEval_ImportFrom, _PyEval_ImportName, _PyEval_MatchClass,
     _PyEval_MatchKeys, _PyEval_UnpackIterableStackRef, _PyEvalFramePushAndInit,
     _PyObject_FunctionStr, _Py_HandlePending, _build_map, _build_string,
     _convert_value, _eval_breaker, _format_kwargs_error,
     _kwargs_to_vector, _load_common_constant, _load_global, _load_name,
     _load_special, _name_str, _set_function_attribute, _unknown_opcode, do_raise,
-    PyErr_GivenExceptionMatches,
 )
+from pyvm.eval.errors import PyErr_GivenExceptionMatches
 from pyvm.eval.ceval_excgroup import (
     _PyEval_CheckExceptStarTypeValid, _PyEval_ExceptionGroupMatch,
 )
-from pyvm.eval.frame import _PyFrame_StackPush
+from pyvm.eval.frame import (
+    FRAME_CREATED, FRAME_EXECUTING, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED,
+    _PyFrame_StackPush,
+)
 from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (
     PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
@@ -69,18 +72,22 @@ from pyvm.objects.abstract import (
     PySequence_Tuple, PyNumber_Invert, PyNumber_Negative,
 )
 from pyvm.objects.boolobject import Py_False, Py_True
-from pyvm.objects.call import PyObject_Call, PyObject_Vectorcall
+from pyvm.objects.call import PyObject_Call, PyObject_CallMethodOneArg, PyObject_Vectorcall
 from pyvm.objects.cellobject import PyCell_New, PyCellObject
 from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
-from pyvm.objects.codeobject import CO_OPTIMIZED
+from pyvm.objects.codeobject import CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_OPTIMIZED
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDict_Update,
     PyDictObject, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
-    PyExc_KeyError, PyExc_NameError, PyExc_StopIteration, PyExc_SystemError,
+    PyExc_KeyError, PyExc_NameError, PyExc_StopAsyncIteration, PyExc_StopIteration,
+    PyExc_SystemError, PyStopIterationObject,
     PyExc_TypeError, PyExc_UnboundLocalError, PyExc_AttributeError,
     PyBaseExceptionObject, PyExceptionInstance_Check,
+)
+from pyvm.objects.genobject import (
+    PyCoro_Type, PyGen_Type, PyGenObject, _Py_MakeCoro, _PyGen_FetchStopIterationValue,
 )
 from pyvm.objects.interpolationobject import _PyInterpolation_Build
 from pyvm.objects.templateobject import _PyTemplate_Build
@@ -1444,6 +1451,223 @@ def PUSH_EXC_INFO(exc: PyObject) -> None:
     Py_INCREF(exc)
     exc_info.exc_value = exc
     new_exc = exc
+
+
+@inst("(obj -- iter_)")
+def GET_AITER(obj: PyObject) -> None:
+    """CPython: Python/bytecodes.c:GET_AITER"""
+    getter = obj.ob_type.am_aiter
+    if getter is None:
+        PyErr_SetString(PyExc_TypeError,
+                        f"'async for' requires an object with __aiter__ method, "
+                        f"got {obj.ob_type.tp_name[:100]}")
+    assert getter is not None
+    iter_o = getter(obj)
+    Py_DECREF(obj)
+    INPUTS_DEAD()
+    if iter_o.ob_type.am_anext is None:
+        tname = iter_o.ob_type.tp_name[:100]
+        Py_DECREF(iter_o)
+        PyErr_SetString(PyExc_TypeError,
+                        f"'async for' received an object from __aiter__ that does not "
+                        f"implement __anext__: {tname}")
+    iter_ = iter_o
+
+
+@inst("(aiter_ -- aiter_, awaitable)")
+def GET_ANEXT(aiter_: PyObject) -> None:
+    """CPython: Python/bytecodes.c:GET_ANEXT"""
+    awaitable = _PyEval_GetANext(aiter_)
+
+
+@inst("(iterable -- iter_)")
+def GET_AWAITABLE(iterable: PyObject) -> None:
+    """CPython: Python/bytecodes.c:GET_AWAITABLE"""
+    iter_ = _PyEval_GetAwaitable(iterable, oparg)
+    Py_DECREF(iterable)
+
+
+family("SEND", "INLINE_CACHE_ENTRIES_SEND", ["SEND_GEN"])
+
+
+@op("(counter/1, receiver, unused -- receiver, unused)")
+def _SPECIALIZE_SEND(receiver: PyObject) -> None:
+    """CPython: Python/bytecodes.c:_SPECIALIZE_SEND"""
+    # The adaptive counter (specializer not ported yet).
+
+
+@op("(receiver, v -- receiver, retval)")
+def _SEND(receiver: PyObject, v: PyObject) -> None:
+    """CPython: Python/bytecodes.c:_SEND
+
+    Sends ``v`` into the sub-iterator of ``yield from`` / ``await``. A
+    suspended generator or coroutine is resumed in this same loop: its frame
+    is pushed like a called function's (``DISPATCH_INLINED``), and its
+    YIELD_VALUE comes back here; when it returns, the caller continues at the
+    jump target (END_SEND) with the return value.
+    """
+    if (receiver.ob_type is PyGen_Type or receiver.ob_type is PyCoro_Type):
+        sub_gen = receiver
+        assert isinstance(sub_gen, PyGenObject)
+        if sub_gen.gi_frame_state < FRAME_EXECUTING:
+            sub_frame = sub_gen.gi_iframe
+            assert sub_frame is not None
+            DEAD(v)
+            _PyFrame_StackPush(sub_frame, v)
+            sub_gen.gi_frame_state = FRAME_EXECUTING
+            sub_gen.gi_exc_state.previous_item = tstate.exc_info
+            tstate.exc_info = sub_gen.gi_exc_state
+            frame.return_offset = next_instr - this_instr + oparg
+            sub_frame.previous = frame
+            DISPATCH_INLINED(sub_frame)
+    try:
+        if v is Py_None and receiver.ob_type.tp_iternext is not None:
+            iternext = receiver.ob_type.tp_iternext
+            assert iternext is not None
+            retval_o = iternext(receiver)
+        else:
+            retval_o = PyObject_CallMethodOneArg(receiver, PyUnicode_InternFromString("send"), v)
+        stop_err: Optional[PyErr] = None
+    except PyErr as e:
+        if not e.matches(PyExc_StopIteration):
+            raise
+        retval_o = None
+        stop_err = e
+    if retval_o is None:
+        retval_o = _PyGen_FetchStopIterationValue(stop_err)
+        JUMPBY(oparg)
+    Py_DECREF(v)
+    retval = retval_o
+
+
+macro("SEND", "_SPECIALIZE_SEND + _SEND")
+
+
+@inst("(retval -- value)")
+def YIELD_VALUE(retval: PyObject) -> None:
+    """CPython: Python/bytecodes.c:YIELD_VALUE
+
+    Suspends the generator's frame and hands ``retval`` to the frame that
+    resumed it (the entry frame of ``gen.send()``, or a SEND in this loop),
+    which continues after its SEND. Never raises.
+    """
+    global frame
+    frame.instr_ptr = this_instr + 1
+    yielding = frame.f_generator
+    assert isinstance(yielding, PyGenObject)
+    yielding.gi_frame_state = FRAME_SUSPENDED + oparg
+    INPUTS_DEAD()
+    SAVE_STACK()
+    resumer_exc_info = yielding.gi_exc_state.previous_item
+    assert resumer_exc_info is not None     # linked in while the generator ran
+    tstate.exc_info = resumer_exc_info
+    yielding.gi_exc_state.previous_item = None
+    tstate.py_recursion_remaining += 1     # _Py_LeaveRecursiveCallPy
+    gen_frame = frame
+    resumer = frame.previous
+    assert resumer is not None
+    frame = resumer
+    tstate.current_frame = resumer
+    gen_frame.previous = None
+    # LOAD_IP(1 + INLINE_CACHE_ENTRIES_SEND): past the resumer's SEND.
+    frame.return_offset = 2
+    _PyFrame_StackPush(frame, retval)
+    RELOAD_FRAME()
+
+
+@inst("(receiver, value -- val)")
+def END_SEND(receiver: PyObject, value: PyObject) -> None:
+    """CPython: Python/bytecodes.c:END_SEND"""
+    val = value
+    Py_DECREF(receiver)
+
+
+@op("(awaitable_st, exc_st -- )")
+def _END_ASYNC_FOR(awaitable_st: PyObject, exc_st: PyObject) -> None:
+    """CPython: Python/bytecodes.c:_END_ASYNC_FOR
+
+    The end of ``async for``: StopAsyncIteration ends the loop, anything
+    else is re-raised.
+    """
+    if PyErr_GivenExceptionMatches(exc_st, PyExc_StopAsyncIteration):
+        DECREF_INPUTS()
+    else:
+        Py_INCREF(exc_st)
+        EXCEPTION_UNWIND(exc_st)
+
+
+macro("END_ASYNC_FOR", "_END_ASYNC_FOR")
+
+
+@inst("(sub_iter, last_sent_val, exc_value_st -- none, value)")
+def CLEANUP_THROW(sub_iter: PyObject, last_sent_val: PyObject, exc_value_st: PyObject) -> None:
+    """CPython: Python/bytecodes.c:CLEANUP_THROW
+
+    After ``throw()`` into a ``yield from``: a StopIteration from the
+    sub-iterator is its return value; anything else propagates.
+    """
+    if PyErr_GivenExceptionMatches(exc_value_st, PyExc_StopIteration):
+        assert isinstance(exc_value_st, PyStopIterationObject)
+        stop_value = exc_value_st.value
+        assert stop_value is not None
+        Py_INCREF(stop_value)
+        value = stop_value
+        DECREF_INPUTS()
+        none = Py_None
+    else:
+        Py_INCREF(exc_value_st)
+        EXCEPTION_UNWIND(exc_value_st)
+
+
+@inst("(-- res)")
+def RETURN_GENERATOR() -> None:
+    """CPython: Python/bytecodes.c:RETURN_GENERATOR
+
+    The first instruction of a generator function: the frame moves into a
+    new generator (C copies it into the generator's memory; pyvm hands over
+    the frame object itself), the frame is popped without being cleared, and
+    the caller gets the generator.
+    """
+    global frame
+    gen_func = frame.f_funcobj
+    assert isinstance(gen_func, PyFunctionObject)
+    new_gen = _Py_MakeCoro(gen_func)
+    assert isinstance(new_gen, PyGenObject)
+    SAVE_STACK()
+    frame.instr_ptr = this_instr + 1
+    new_gen.gi_iframe = frame
+    frame.f_generator = new_gen
+    new_gen.gi_frame_state = FRAME_CREATED
+    frame.owner = FRAME_OWNED_BY_GENERATOR
+    tstate.py_recursion_remaining += 1     # _Py_LeaveRecursiveCallPy
+    gen_frame = frame
+    caller = gen_frame.previous
+    assert caller is not None
+    gen_frame.previous = None
+    frame = caller
+    tstate.current_frame = caller
+    _PyFrame_StackPush(frame, new_gen)
+    RELOAD_FRAME()
+
+
+@inst("(iterable -- iter_)")
+def GET_YIELD_FROM_ITER(iterable: PyObject) -> None:
+    """CPython: Python/bytecodes.c:GET_YIELD_FROM_ITER
+
+    Generators and coroutines are their own iterators for ``yield from``;
+    a coroutine only inside a coroutine (or ``types.coroutine``) body.
+    """
+    if iterable.ob_type is PyCoro_Type:
+        if not (code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)):
+            PyErr_SetString(PyExc_TypeError,
+                            "cannot 'yield from' a coroutine object in a non-coroutine "
+                            "generator")
+        iter_ = iterable
+    elif iterable.ob_type is PyGen_Type:
+        iter_ = iterable
+    else:
+        iter_ = PyObject_GetIter(iterable)
+        Py_DECREF(iterable)
 
 
 family("CALL", "INLINE_CACHE_ENTRIES_CALL",

@@ -45,8 +45,10 @@ from typing import Callable, Final, Optional
 
 from pyvm.compile.opcode import opname
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
+from pyvm.eval.errors import PyErr_GivenExceptionMatches, _PyErr_SetContext
 from pyvm.eval.frame import (
-    FRAME_OWNED_BY_INTERPRETER, PyThreadState, _PyErr_GetTopmostException,
+    FRAME_CLEARED, FRAME_OWNED_BY_INTERPRETER, FRAME_OWNED_BY_THREAD, PyThreadState,
+    _PyErr_GetTopmostException,
     _PyFrame_ClearExceptCode, _PyInterpreterFrame, _tstate,
 )
 from pyvm.objects.abstract import (
@@ -76,7 +78,12 @@ from pyvm.objects.exceptions import (
     PyExc_NameError, PyExc_NotImplementedError, PyExc_RecursionError,
     PyExc_RuntimeError, PyExc_StopIteration, PyExc_SystemError, PyExc_TypeError,
     PyExc_UnboundLocalError, PyExc_ValueError, PyBaseExceptionObject,
-    PyExceptionClass_Check, PyExceptionInstance_Check,
+    PyExceptionClass_Check, PyExceptionInstance_Check, PyException_SetCause,
+    PyException_SetContext,
+)
+from pyvm.objects.genobject import (
+    PyAsyncGen_Type, PyCoro_Type, PyGenObject, _gen_frame_clear_except_code, _gen_hooks,
+    _PyCoro_GetAwaitableIter, _PyErr_ClearExcState, _PyGen_yf,
 )
 from pyvm.objects.funcobject import (
     MAKE_FUNCTION_ANNOTATE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_CLOSURE,
@@ -114,10 +121,14 @@ from pyvm.objects.unicodeobject import (
 # The imports of the instruction bodies (bytecodes.py), for the dispatch below.
 # BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
+from pyvm.eval.errors import PyErr_GivenExceptionMatches
 from pyvm.eval.ceval_excgroup import (
     _PyEval_CheckExceptStarTypeValid, _PyEval_ExceptionGroupMatch,
 )
-from pyvm.eval.frame import _PyFrame_StackPush
+from pyvm.eval.frame import (
+    FRAME_CREATED, FRAME_EXECUTING, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED,
+    _PyFrame_StackPush,
+)
 from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (
     PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
@@ -125,18 +136,22 @@ from pyvm.objects.abstract import (
     PySequence_Tuple, PyNumber_Invert, PyNumber_Negative,
 )
 from pyvm.objects.boolobject import Py_False, Py_True
-from pyvm.objects.call import PyObject_Call, PyObject_Vectorcall
+from pyvm.objects.call import PyObject_Call, PyObject_CallMethodOneArg, PyObject_Vectorcall
 from pyvm.objects.cellobject import PyCell_New, PyCellObject
 from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
-from pyvm.objects.codeobject import CO_OPTIMIZED
+from pyvm.objects.codeobject import CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_OPTIMIZED
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDict_Update,
     PyDictObject, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
-    PyExc_KeyError, PyExc_NameError, PyExc_StopIteration, PyExc_SystemError,
+    PyExc_KeyError, PyExc_NameError, PyExc_StopAsyncIteration, PyExc_StopIteration,
+    PyExc_SystemError, PyStopIterationObject,
     PyExc_TypeError, PyExc_UnboundLocalError, PyExc_AttributeError,
     PyBaseExceptionObject, PyExceptionInstance_Check,
+)
+from pyvm.objects.genobject import (
+    PyCoro_Type, PyGen_Type, PyGenObject, _Py_MakeCoro, _PyGen_FetchStopIterationValue,
 )
 from pyvm.objects.interpolationobject import _PyInterpolation_Build
 from pyvm.objects.templateobject import _PyTemplate_Build
@@ -160,24 +175,25 @@ from pyvm.compile.opcode import (  # the opcodes the dispatch compares
     BINARY_OP, BINARY_SLICE, BUILD_INTERPOLATION, BUILD_LIST, BUILD_MAP, BUILD_SET,
     BUILD_SLICE, BUILD_STRING, BUILD_TEMPLATE, BUILD_TUPLE, CACHE, CALL,
     CALL_FUNCTION_EX, CALL_INTRINSIC_1, CALL_INTRINSIC_2, CALL_KW, CHECK_EG_MATCH,
-    CHECK_EXC_MATCH, COMPARE_OP, CONTAINS_OP, CONVERT_VALUE, COPY, COPY_FREE_VARS,
-    DELETE_ATTR, DELETE_DEREF, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME, DELETE_SUBSCR,
-    DICT_MERGE, DICT_UPDATE, END_FOR, EXIT_INIT_CHECK, EXTENDED_ARG, FORMAT_SIMPLE,
-    FORMAT_WITH_SPEC, FOR_ITER, GET_ITER, GET_LEN, IMPORT_FROM, IMPORT_NAME,
-    INTERPRETER_EXIT, IS_OP, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, JUMP_FORWARD,
-    LIST_APPEND, LIST_EXTEND, LOAD_ATTR, LOAD_BUILD_CLASS, LOAD_COMMON_CONSTANT,
-    LOAD_CONST, LOAD_DEREF, LOAD_FAST, LOAD_FAST_AND_CLEAR, LOAD_FAST_BORROW,
-    LOAD_FAST_BORROW_LOAD_FAST_BORROW, LOAD_FAST_CHECK, LOAD_FAST_LOAD_FAST,
-    LOAD_FROM_DICT_OR_DEREF, LOAD_FROM_DICT_OR_GLOBALS, LOAD_GLOBAL, LOAD_LOCALS,
-    LOAD_NAME, LOAD_SMALL_INT, LOAD_SPECIAL, LOAD_SUPER_ATTR, MAKE_CELL, MAKE_FUNCTION,
-    MAP_ADD, MATCH_CLASS, MATCH_KEYS, MATCH_MAPPING, MATCH_SEQUENCE, NOP, NOT_TAKEN,
-    POP_EXCEPT, POP_ITER, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE,
-    POP_JUMP_IF_TRUE, POP_TOP, PUSH_EXC_INFO, PUSH_NULL, RAISE_VARARGS, RERAISE,
-    RESERVED, RESUME, RETURN_VALUE, SETUP_ANNOTATIONS, SET_ADD, SET_FUNCTION_ATTRIBUTE,
-    SET_UPDATE, STORE_ATTR, STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST,
-    STORE_FAST_STORE_FAST, STORE_GLOBAL, STORE_NAME, STORE_SLICE, STORE_SUBSCR, SWAP,
-    TO_BOOL, UNARY_INVERT, UNARY_NEGATIVE, UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE,
-    WITH_EXCEPT_START,
+    CHECK_EXC_MATCH, CLEANUP_THROW, COMPARE_OP, CONTAINS_OP, CONVERT_VALUE, COPY,
+    COPY_FREE_VARS, DELETE_ATTR, DELETE_DEREF, DELETE_FAST, DELETE_GLOBAL, DELETE_NAME,
+    DELETE_SUBSCR, DICT_MERGE, DICT_UPDATE, END_ASYNC_FOR, END_FOR, END_SEND,
+    EXIT_INIT_CHECK, EXTENDED_ARG, FORMAT_SIMPLE, FORMAT_WITH_SPEC, FOR_ITER, GET_AITER,
+    GET_ANEXT, GET_AWAITABLE, GET_ITER, GET_LEN, GET_YIELD_FROM_ITER, IMPORT_FROM,
+    IMPORT_NAME, INTERPRETER_EXIT, IS_OP, JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT,
+    JUMP_FORWARD, LIST_APPEND, LIST_EXTEND, LOAD_ATTR, LOAD_BUILD_CLASS,
+    LOAD_COMMON_CONSTANT, LOAD_CONST, LOAD_DEREF, LOAD_FAST, LOAD_FAST_AND_CLEAR,
+    LOAD_FAST_BORROW, LOAD_FAST_BORROW_LOAD_FAST_BORROW, LOAD_FAST_CHECK,
+    LOAD_FAST_LOAD_FAST, LOAD_FROM_DICT_OR_DEREF, LOAD_FROM_DICT_OR_GLOBALS,
+    LOAD_GLOBAL, LOAD_LOCALS, LOAD_NAME, LOAD_SMALL_INT, LOAD_SPECIAL, LOAD_SUPER_ATTR,
+    MAKE_CELL, MAKE_FUNCTION, MAP_ADD, MATCH_CLASS, MATCH_KEYS, MATCH_MAPPING,
+    MATCH_SEQUENCE, NOP, NOT_TAKEN, POP_EXCEPT, POP_ITER, POP_JUMP_IF_FALSE,
+    POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_TRUE, POP_TOP, PUSH_EXC_INFO,
+    PUSH_NULL, RAISE_VARARGS, RERAISE, RESERVED, RESUME, RETURN_GENERATOR, RETURN_VALUE,
+    SEND, SETUP_ANNOTATIONS, SET_ADD, SET_FUNCTION_ATTRIBUTE, SET_UPDATE, STORE_ATTR,
+    STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST, STORE_FAST_STORE_FAST, STORE_GLOBAL,
+    STORE_NAME, STORE_SLICE, STORE_SUBSCR, SWAP, TO_BOOL, UNARY_INVERT, UNARY_NEGATIVE,
+    UNARY_NOT, UNPACK_EX, UNPACK_SEQUENCE, WITH_EXCEPT_START, YIELD_VALUE,
 )
 # END GENERATED IMPORTS
 
@@ -390,97 +406,6 @@ def _PyObject_FunctionStr(x: PyObject) -> str:
         r = f"{qs}()"
     Py_DECREF(mod)
     return r
-
-
-def PyException_GetContext(exc: PyObject) -> Optional[PyObject]:
-    """CPython: Objects/exceptions.c:PyException_GetContext
-
-    Returns a new reference.
-    """
-    assert isinstance(exc, PyBaseExceptionObject)
-    c = exc.context
-    if c is not None:
-        Py_INCREF(c)
-    return c
-
-
-def PyException_SetContext(exc: PyObject, context: Optional[PyObject]) -> None:
-    """CPython: Objects/exceptions.c:PyException_SetContext
-
-    Steals ``context``.
-    """
-    assert isinstance(exc, PyBaseExceptionObject)
-    old = exc.context
-    exc.context = context
-    Py_XDECREF(old)
-
-
-def PyException_SetCause(exc: PyObject, cause: Optional[PyObject]) -> None:
-    """CPython: Objects/exceptions.c:PyException_SetCause
-
-    Steals ``cause``; sets ``__suppress_context__``.
-    """
-    assert isinstance(exc, PyBaseExceptionObject)
-    exc.suppress_context = True
-    old = exc.cause
-    exc.cause = cause
-    Py_XDECREF(old)
-
-
-def _PyErr_SetContext(tstate: PyThreadState, value: PyObject) -> None:
-    """CPython: Python/errors.c:_PyErr_SetObject
-
-    The implicit chaining half of ``_PyErr_SetObject``: a newly raised
-    exception gets the exception being handled as its ``__context__``,
-    cutting any cycle that would form through the context chain (Floyd's
-    algorithm, as C does).
-    """
-    exc_value = _PyErr_GetTopmostException(tstate).exc_value
-    if exc_value is None or exc_value is Py_None or exc_value is value:
-        return
-    o = exc_value
-    slow_o = o
-    slow_update_toggle = False
-    while True:
-        context = PyException_GetContext(o)
-        if context is None:
-            break
-        Py_DECREF(context)
-        if context is value:
-            PyException_SetContext(o, None)
-            break
-        o = context
-        if o is slow_o:
-            break
-        if slow_update_toggle:
-            s = PyException_GetContext(slow_o)
-            assert s is not None
-            Py_DECREF(s)
-            slow_o = s
-        slow_update_toggle = not slow_update_toggle
-    Py_INCREF(exc_value)
-    PyException_SetContext(value, exc_value)
-
-
-def PyErr_GivenExceptionMatches(err: PyObject, exc: PyObject) -> bool:
-    """CPython: Python/errors.c:PyErr_GivenExceptionMatches
-
-    ``err`` is an exception instance or class, ``exc`` a class or a tuple of
-    them.
-    """
-    if isinstance(exc, PyTupleObject):
-        for e in exc.ob_item:
-            if PyErr_GivenExceptionMatches(err, e):
-                return True
-        return False
-    if PyExceptionInstance_Check(err):
-        t: PyObject = err.ob_type
-    else:
-        t = err
-    if isinstance(t, PyTypeObject) and isinstance(exc, PyTypeObject) \
-            and PyExceptionClass_Check(t) and PyExceptionClass_Check(exc):
-        return PyType_IsSubtype(t, exc)
-    return t is exc
 
 
 def _PyEval_CheckExceptTypeValid(right: PyObject) -> None:
@@ -904,8 +829,8 @@ def initialize_locals(func: PyFunctionObject, localsplus: list[Optional[PyObject
             raise missing_arguments(co, missing, -1, localsplus, qualname)
 
 
-def _PyEval_FrameClearAndPop(tstate: PyThreadState, frame: _PyInterpreterFrame) -> None:
-    """CPython: Python/ceval.c:_PyEval_FrameClearAndPop
+def clear_thread_frame(tstate: PyThreadState, frame: _PyInterpreterFrame) -> None:
+    """CPython: Python/ceval.c:clear_thread_frame
 
     Releases the frame's references (unless its frame object takes them
     over) and the code reference.
@@ -917,6 +842,33 @@ def _PyEval_FrameClearAndPop(tstate: PyThreadState, frame: _PyInterpreterFrame) 
     _PyFrame_ClearExceptCode(frame)
     if not owned_by_fo:
         Py_DECREF(frame.f_executable)
+
+
+def clear_gen_frame(tstate: PyThreadState, frame: _PyInterpreterFrame) -> None:
+    """CPython: Python/ceval.c:clear_gen_frame
+
+    A generator's frame that returned or raised: the generator is finished,
+    its exception state is unlinked and the frame's contents released (the
+    generator keeps the code reference).
+    """
+    gen = frame.f_generator
+    assert isinstance(gen, PyGenObject)
+    gen.gi_frame_state = FRAME_CLEARED
+    prev_item = gen.gi_exc_state.previous_item
+    assert prev_item is not None
+    tstate.exc_info = prev_item
+    gen.gi_exc_state.previous_item = None
+    frame.previous = None
+    _gen_frame_clear_except_code(frame)
+    _PyErr_ClearExcState(gen.gi_exc_state)
+
+
+def _PyEval_FrameClearAndPop(tstate: PyThreadState, frame: _PyInterpreterFrame) -> None:
+    """CPython: Python/ceval.c:_PyEval_FrameClearAndPop"""
+    if frame.owner == FRAME_OWNED_BY_THREAD:
+        clear_thread_frame(tstate, frame)
+    else:
+        clear_gen_frame(tstate, frame)
 
 
 def _Py_EnterRecursivePy(tstate: PyThreadState) -> None:
@@ -1300,6 +1252,86 @@ def _format_kwargs_error(func: PyObject, kwargs: PyObject, e: PyErr) -> PyErr:
 
 
 # ---------------------------------------------------------------------------
+# Coroutines and async iteration
+
+
+def _PyEval_FormatAwaitableError(tp: PyTypeObject, oparg: int) -> None:
+    """CPython: Python/ceval.c:_PyEval_FormatAwaitableError"""
+    if tp.am_await is None:
+        if oparg == 1:
+            PyErr_SetString(PyExc_TypeError,
+                            f"'async with' received an object from __aenter__ that does "
+                            f"not implement __await__: {tp.tp_name[:100]}")
+        elif oparg == 2:
+            PyErr_SetString(PyExc_TypeError,
+                            f"'async with' received an object from __aexit__ that does "
+                            f"not implement __await__: {tp.tp_name[:100]}")
+
+
+def _PyEval_GetAwaitable(iterable: PyObject, oparg: int) -> PyObject:
+    """CPython: Python/ceval.c:_PyEval_GetAwaitable
+
+    The iterator ``await`` drives (a new reference); a coroutine that is
+    already being awaited is refused.
+    """
+    try:
+        it = _PyCoro_GetAwaitableIter(iterable)
+    except PyErr:
+        _PyEval_FormatAwaitableError(iterable.ob_type, oparg)
+        raise
+    if it.ob_type is PyCoro_Type:
+        assert isinstance(it, PyGenObject)
+        yf = _PyGen_yf(it)
+        if yf is not None:
+            Py_DECREF(yf)
+            Py_DECREF(it)
+            PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already")
+    return it
+
+
+def _PyEval_GetANext(aiter: PyObject) -> PyObject:
+    """CPython: Python/ceval.c:_PyEval_GetANext
+
+    The awaitable of ``async for``'s next step (a new reference).
+    """
+    tp = aiter.ob_type
+    getter = tp.am_anext
+    if tp is PyAsyncGen_Type:
+        assert getter is not None
+        return getter(aiter)
+    if getter is None:
+        PyErr_SetString(PyExc_TypeError,
+                        f"'async for' requires an iterator with __anext__ method, "
+                        f"got {tp.tp_name[:100]}")
+    assert getter is not None
+    next_iter = getter(aiter)
+    try:
+        return _PyCoro_GetAwaitableIter(next_iter)
+    except PyErr as e:
+        raise _PyErr_FormatFromCause(
+            e, PyExc_TypeError,
+            f"'async for' received an invalid object from __anext__: "
+            f"{next_iter.ob_type.tp_name[:100]}")
+    finally:
+        Py_DECREF(next_iter)
+
+
+def _PyErr_FormatFromCause(cause: PyErr, exc: PyTypeObject, msg: str) -> PyErr:
+    """CPython: Python/errors.c:_PyErr_FormatFromCause
+
+    A new error whose ``__cause__`` and ``__context__`` are the pending one.
+    """
+    cause_v = cause.normalize()
+    cause.exc_value = None
+    err = PyErr(exc, None, msg, None)
+    value = err.normalize()
+    Py_INCREF(cause_v)
+    PyException_SetCause(value, cause_v)
+    PyException_SetContext(value, cause_v)
+    return err
+
+
+# ---------------------------------------------------------------------------
 # PEP 634: structural pattern matching
 
 
@@ -1625,9 +1657,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
             try:
                 while True:
                     # BEGIN GENERATED CASES (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
+                    aiter_: Optional[PyObject]
                     attr: Optional[PyObject]
                     attr_st: Optional[PyObject]
                     attrs: Optional[PyObject]
+                    awaitable: Optional[PyObject]
+                    awaitable_st: Optional[PyObject]
                     b: Optional[PyObject]
                     bc: Optional[PyObject]
                     bottom: Optional[PyObject]
@@ -1665,6 +1700,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     kwargs: Optional[PyObject]
                     kwargs_st: Optional[PyObject]
                     kwnames: Optional[PyObject]
+                    last_sent_val: Optional[PyObject]
                     lasti: Optional[PyObject]
                     left: Optional[PyObject]
                     len_: Optional[PyObject]
@@ -1681,9 +1717,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     names_: Optional[PyObject]
                     new_exc: Optional[PyObject]
                     next_: Optional[PyObject]
+                    none: Optional[PyObject]
                     obj: Optional[PyObject]
                     owner: Optional[PyObject]
                     prev_exc: Optional[PyObject]
+                    receiver: Optional[PyObject]
                     res: Optional[PyObject]
                     rest: Optional[PyObject]
                     result: Optional[PyObject]
@@ -1702,6 +1740,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     str_: Optional[PyObject]
                     strings: Optional[PyObject]
                     sub: Optional[PyObject]
+                    sub_iter: Optional[PyObject]
                     subject: Optional[PyObject]
                     template: Optional[PyObject]
                     top: Optional[PyObject]
@@ -1729,13 +1768,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1730)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1954)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
                         oparg = (oparg << 8) | (word >> 8)
                     if opcode == LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW (inst, bytecodes.py line 270)
+                        # LOAD_FAST_BORROW (inst, bytecodes.py line 277)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -1743,7 +1782,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_FAST_BORROW_LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 299)
+                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 306)
                         next_instr = this_instr + 1
                         value1 = localsplus[oparg >> 4]
                         value2 = localsplus[oparg & 15]
@@ -1754,7 +1793,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp + 1] = value2
                         sp += 2
                     elif opcode == STORE_FAST:
-                        # STORE_FAST (inst, bytecodes.py line 325)
+                        # STORE_FAST (inst, bytecodes.py line 332)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1764,20 +1803,20 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if old is not None:
                             Py_DECREF(old)
                     elif opcode == LOAD_CONST:
-                        # LOAD_CONST (inst, bytecodes.py line 312)
+                        # LOAD_CONST (inst, bytecodes.py line 319)
                         next_instr = this_instr + 1
                         value = consts[oparg]
                         Py_INCREF(value)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_SMALL_INT:
-                        # LOAD_SMALL_INT (inst, bytecodes.py line 319)
+                        # LOAD_SMALL_INT (inst, bytecodes.py line 326)
                         next_instr = this_instr + 1
                         value = PyLong_FromLong(oparg)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == POP_TOP:
-                        # POP_TOP (inst, bytecodes.py line 362)
+                        # POP_TOP (inst, bytecodes.py line 369)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1785,7 +1824,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1720)
+                        # BINARY_OP (macro, bytecodes.py line 1944)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1799,7 +1838,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1151)
+                        # LOAD_ATTR (macro, bytecodes.py line 1158)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1820,7 +1859,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 808)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 815)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1833,7 +1872,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1511)
+                        # CALL (macro, bytecodes.py line 1735)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1888,7 +1927,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if _eval_breaker.countdown <= 0:
                             _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1313)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1320)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1897,7 +1936,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == TO_BOOL:
-                        # TO_BOOL (macro, bytecodes.py line 425)
+                        # TO_BOOL (macro, bytecodes.py line 432)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _TO_BOOL
@@ -1911,7 +1950,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1182)
+                        # COMPARE_OP (macro, bytecodes.py line 1189)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1932,7 +1971,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == RETURN_VALUE:
-                        # RETURN_VALUE (inst, bytecodes.py line 580)
+                        # RETURN_VALUE (inst, bytecodes.py line 587)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         retval = localsplus[sp - 1]
@@ -1949,7 +1988,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         _PyFrame_StackPush(frame, retval)
                         break
                     elif opcode == RESUME:
-                        # RESUME (macro, bytecodes.py line 247)
+                        # RESUME (macro, bytecodes.py line 254)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         # _CHECK_PERIODIC_IF_NOT_YIELD_FROM
@@ -1958,7 +1997,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             if _eval_breaker.countdown <= 0:
                                 _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1312)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1319)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -1967,7 +2006,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1400)
+                        # FOR_ITER (macro, bytecodes.py line 1407)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -1994,7 +2033,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1281)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1288)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
@@ -2004,7 +2043,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 723)
+                        # STORE_ATTR (macro, bytecodes.py line 730)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -2017,16 +2056,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         Py_DECREF(owner)
                         sp -= 2
                     elif opcode == PUSH_NULL:
-                        # PUSH_NULL (inst, bytecodes.py line 373)
+                        # PUSH_NULL (inst, bytecodes.py line 380)
                         next_instr = this_instr + 1
                         res = None
                         localsplus[sp] = res
                         sp += 1
                     elif opcode == NOT_TAKEN:
-                        # NOT_TAKEN (macro, bytecodes.py line 205)
+                        # NOT_TAKEN (macro, bytecodes.py line 212)
                         next_instr = this_instr + 1
                     elif opcode == LOAD_FAST:
-                        # LOAD_FAST (inst, bytecodes.py line 262)
+                        # LOAD_FAST (inst, bytecodes.py line 269)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -2034,18 +2073,18 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = value
                         sp += 1
                     else:
-                        if opcode < 59:
-                            if opcode < 29:
-                                if opcode < 16:
-                                    if opcode < 6:
-                                        if opcode < 2:
+                        if opcode < 58:
+                            if opcode < 25:
+                                if opcode < 13:
+                                    if opcode < 7:
+                                        if opcode < 4:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1744)
+                                                # CACHE (inst, bytecodes.py line 1968)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == BINARY_SLICE:
-                                                # BINARY_SLICE (macro, bytecodes.py line 460)
+                                                # BINARY_SLICE (macro, bytecodes.py line 467)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _BINARY_SLICE
@@ -2065,11 +2104,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(stop)
                                                 localsplus[sp - 3] = res
                                                 sp -= 2
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == BUILD_TEMPLATE:
-                                                # BUILD_TEMPLATE (inst, bytecodes.py line 932)
+                                            elif opcode == BUILD_TEMPLATE:
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 939)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 interpolations = localsplus[sp - 1]
@@ -2081,8 +2117,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(interpolations)
                                                 localsplus[sp - 2] = template
                                                 sp -= 1
-                                            elif opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1639)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == CALL_FUNCTION_EX:
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1863)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2156,7 +2195,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if _eval_breaker.countdown <= 0:
                                                     _Py_HandlePending()
                                             elif opcode == CHECK_EG_MATCH:
-                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1215)
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1222)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 match_type_st = localsplus[sp - 1]
@@ -2177,12 +2216,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 match = match_o
                                                 localsplus[sp - 2] = rest
                                                 localsplus[sp - 1] = match
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 11:
-                                            if opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1235)
+                                            elif opcode == CHECK_EXC_MATCH:
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1242)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2194,8 +2229,42 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(right)
                                                 b = Py_True if matches else Py_False
                                                 localsplus[sp - 1] = b
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 10:
+                                            if opcode == CLEANUP_THROW:
+                                                # CLEANUP_THROW (inst, bytecodes.py line 1603)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                exc_value_st = localsplus[sp - 1]
+                                                assert exc_value_st is not None
+                                                last_sent_val = localsplus[sp - 2]
+                                                assert last_sent_val is not None
+                                                sub_iter = localsplus[sp - 3]
+                                                assert sub_iter is not None
+                                                if PyErr_GivenExceptionMatches(exc_value_st, PyExc_StopIteration):
+                                                    assert isinstance(exc_value_st, PyStopIterationObject)
+                                                    stop_value = exc_value_st.value
+                                                    assert stop_value is not None
+                                                    Py_INCREF(stop_value)
+                                                    value = stop_value
+                                                    Py_DECREF(sub_iter)
+                                                    Py_DECREF(last_sent_val)
+                                                    Py_DECREF(exc_value_st)
+                                                    none = Py_None
+                                                else:
+                                                    Py_INCREF(exc_value_st)
+                                                    frame.stackpointer = sp
+                                                    pending = exc_value_st
+                                                    pending_tb = False
+                                                    unwind_index = this_instr
+                                                    break
+                                                localsplus[sp - 3] = none
+                                                localsplus[sp - 2] = value
+                                                sp -= 1
                                             elif opcode == DELETE_SUBSCR:
-                                                # DELETE_SUBSCR (inst, bytecodes.py line 521)
+                                                # DELETE_SUBSCR (inst, bytecodes.py line 528)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 sub = localsplus[sp - 1]
@@ -2207,7 +2276,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(sub)
                                                 sp -= 2
                                             elif opcode == END_FOR:
-                                                # END_FOR (inst, bytecodes.py line 379)
+                                                # END_FOR (inst, bytecodes.py line 386)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2217,8 +2286,20 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
-                                            if opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1516)
+                                            if opcode == END_SEND:
+                                                # END_SEND (inst, bytecodes.py line 1579)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                value = localsplus[sp - 1]
+                                                assert value is not None
+                                                receiver = localsplus[sp - 2]
+                                                assert receiver is not None
+                                                val = value
+                                                Py_DECREF(receiver)
+                                                localsplus[sp - 2] = val
+                                                sp -= 1
+                                            elif opcode == EXIT_INIT_CHECK:
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1740)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2229,7 +2310,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1680)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1904)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2241,8 +2322,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 else:
                                                     res = value
                                                 localsplus[sp - 1] = res
-                                            elif opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1691)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 19:
+                                        if opcode < 16:
+                                            if opcode == FORMAT_WITH_SPEC:
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1915)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2254,13 +2340,44 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(fmt_spec)
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
+                                            elif opcode == GET_AITER:
+                                                # GET_AITER (inst, bytecodes.py line 1457)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                obj = localsplus[sp - 1]
+                                                assert obj is not None
+                                                getter = obj.ob_type.am_aiter
+                                                if getter is None:
+                                                    PyErr_SetString(PyExc_TypeError,
+                                                                    f"'async for' requires an object with __aiter__ method, "
+                                                                    f"got {obj.ob_type.tp_name[:100]}")
+                                                assert getter is not None
+                                                iter_o = getter(obj)
+                                                Py_DECREF(obj)
+                                                sp -= 1
+                                                if iter_o.ob_type.am_anext is None:
+                                                    tname = iter_o.ob_type.tp_name[:100]
+                                                    Py_DECREF(iter_o)
+                                                    PyErr_SetString(PyExc_TypeError,
+                                                                    f"'async for' received an object from __aiter__ that does not "
+                                                                    f"implement __anext__: {tname}")
+                                                iter_ = iter_o
+                                                localsplus[sp] = iter_
+                                                sp += 1
+                                            elif opcode == GET_ANEXT:
+                                                # GET_ANEXT (inst, bytecodes.py line 1478)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                aiter_ = localsplus[sp - 1]
+                                                assert aiter_ is not None
+                                                awaitable = _PyEval_GetANext(aiter_)
+                                                localsplus[sp] = awaitable
+                                                sp += 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                                else:
-                                    if opcode < 22:
-                                        if opcode < 18:
+                                        else:
                                             if opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1357)
+                                                # GET_ITER (inst, bytecodes.py line 1364)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2269,15 +2386,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1750)
+                                                # RESERVED (inst, bytecodes.py line 1974)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1319)
+                                            elif opcode == GET_LEN:
+                                                # GET_LEN (inst, bytecodes.py line 1326)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2285,15 +2399,37 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 len_ = PyLong_FromLong(PyObject_Size(obj))
                                                 localsplus[sp] = len_
                                                 sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 22:
+                                            if opcode == GET_YIELD_FROM_ITER:
+                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1654)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                iterable = localsplus[sp - 1]
+                                                assert iterable is not None
+                                                if iterable.ob_type is PyCoro_Type:
+                                                    if not (code.co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)):
+                                                        PyErr_SetString(PyExc_TypeError,
+                                                                        "cannot 'yield from' a coroutine object in a non-coroutine "
+                                                                        "generator")
+                                                    iter_ = iterable
+                                                elif iterable.ob_type is PyGen_Type:
+                                                    iter_ = iterable
+                                                else:
+                                                    iter_ = PyObject_GetIter(iterable)
+                                                    Py_DECREF(iterable)
+                                                localsplus[sp - 1] = iter_
                                             elif opcode == INTERPRETER_EXIT:
-                                                # INTERPRETER_EXIT (inst, bytecodes.py line 568)
+                                                # INTERPRETER_EXIT (inst, bytecodes.py line 575)
                                                 next_instr = this_instr + 1
                                                 retval = localsplus[sp - 1]
                                                 assert retval is not None
                                                 tstate.current_frame = frame.previous
                                                 return retval
                                             elif opcode == LOAD_BUILD_CLASS:
-                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 633)
+                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 640)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 bc_o = PyDict_GetItemWithError(frame.f_builtins,
@@ -2307,10 +2443,9 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 sp += 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 25:
+                                        else:
                                             if opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 750)
+                                                # LOAD_LOCALS (inst, bytecodes.py line 757)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2322,7 +2457,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1643)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1867)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2331,7 +2466,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1351)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1358)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2343,9 +2478,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 sp += 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                                        else:
+                            else:
+                                if opcode < 42:
+                                    if opcode < 34:
+                                        if opcode < 29:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1339)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1346)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2353,7 +2491,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1345)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1352)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2361,16 +2499,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == NOP:
-                                                # NOP (inst, bytecodes.py line 199)
+                                                # NOP (inst, bytecodes.py line 206)
                                                 next_instr = this_instr + 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                            else:
-                                if opcode < 46:
-                                    if opcode < 38:
-                                        if opcode < 32:
+                                        else:
                                             if opcode == POP_EXCEPT:
-                                                # POP_EXCEPT (inst, bytecodes.py line 601)
+                                                # POP_EXCEPT (inst, bytecodes.py line 608)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value = localsplus[sp - 1]
@@ -2382,7 +2517,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_exc is not None:
                                                     Py_DECREF(old_exc)
                                             elif opcode == POP_ITER:
-                                                # POP_ITER (macro, bytecodes.py line 369)
+                                                # POP_ITER (macro, bytecodes.py line 376)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # POP_TOP
@@ -2390,11 +2525,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 sp -= 1
                                                 if value is not None:
                                                     Py_DECREF(value)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1439)
+                                            elif opcode == PUSH_EXC_INFO:
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1446)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2407,8 +2539,35 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 1] = prev_exc
                                                 localsplus[sp] = new_exc
                                                 sp += 1
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 38:
+                                            if opcode == RETURN_GENERATOR:
+                                                # RETURN_GENERATOR (inst, bytecodes.py line 1623)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                gen_func = frame.f_funcobj
+                                                assert isinstance(gen_func, PyFunctionObject)
+                                                new_gen = _Py_MakeCoro(gen_func)
+                                                assert isinstance(new_gen, PyGenObject)
+                                                frame.stackpointer = sp
+                                                frame.instr_ptr = this_instr + 1
+                                                new_gen.gi_iframe = frame
+                                                frame.f_generator = new_gen
+                                                new_gen.gi_frame_state = FRAME_CREATED
+                                                frame.owner = FRAME_OWNED_BY_GENERATOR
+                                                tstate.py_recursion_remaining += 1     # _Py_LeaveRecursiveCallPy
+                                                gen_frame = frame
+                                                caller = gen_frame.previous
+                                                assert caller is not None
+                                                gen_frame.previous = None
+                                                frame = caller
+                                                tstate.current_frame = caller
+                                                _PyFrame_StackPush(frame, new_gen)
+                                                break
                                             elif opcode == SETUP_ANNOTATIONS:
-                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1016)
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1023)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 ann_ns = frame.f_locals
@@ -2431,7 +2590,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 else:
                                                     Py_DECREF(ann_dict)
                                             elif opcode == STORE_SLICE:
-                                                # STORE_SLICE (macro, bytecodes.py line 481)
+                                                # STORE_SLICE (macro, bytecodes.py line 488)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _STORE_SLICE
@@ -2455,10 +2614,9 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 sp -= 4
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 42:
+                                        else:
                                             if opcode == STORE_SUBSCR:
-                                                # STORE_SUBSCR (macro, bytecodes.py line 517)
+                                                # STORE_SUBSCR (macro, bytecodes.py line 524)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _STORE_SUBSCR
@@ -2474,7 +2632,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(sub)
                                                 sp -= 3
                                             elif opcode == UNARY_INVERT:
-                                                # UNARY_INVERT (inst, bytecodes.py line 429)
+                                                # UNARY_INVERT (inst, bytecodes.py line 436)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2483,7 +2641,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = res
                                             elif opcode == UNARY_NEGATIVE:
-                                                # UNARY_NEGATIVE (inst, bytecodes.py line 390)
+                                                # UNARY_NEGATIVE (inst, bytecodes.py line 397)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2493,16 +2651,18 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 1] = res
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                                        else:
+                                else:
+                                    if opcode < 49:
+                                        if opcode < 46:
                                             if opcode == UNARY_NOT:
-                                                # UNARY_NOT (inst, bytecodes.py line 397)
+                                                # UNARY_NOT (inst, bytecodes.py line 404)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
                                                 assert value is not None
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1424)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1431)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2519,7 +2679,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == BUILD_INTERPOLATION:
-                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 916)
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 923)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 format_ = sp - ((oparg & 1))
@@ -2541,11 +2701,9 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 sp -= ((oparg & 1) + 1)
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
-                                else:
-                                    if opcode < 51:
-                                        if opcode < 48:
+                                        else:
                                             if opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 949)
+                                                # BUILD_LIST (inst, bytecodes.py line 956)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2554,7 +2712,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 1008)
+                                                # BUILD_MAP (inst, bytecodes.py line 1015)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2564,11 +2722,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 map_ = d
                                                 localsplus[sp - ((oparg*2))] = map_
                                                 sp -= ((oparg*2) + -1)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 981)
+                                            elif opcode == BUILD_SET:
+                                                # BUILD_SET (inst, bytecodes.py line 988)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2593,8 +2748,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 set_ = st
                                                 localsplus[sp] = set_
                                                 sp += 1
-                                            elif opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1661)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 53:
+                                            if opcode == BUILD_SLICE:
+                                                # BUILD_SLICE (inst, bytecodes.py line 1885)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2609,7 +2768,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 908)
+                                                # BUILD_STRING (inst, bytecodes.py line 915)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2619,12 +2778,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 str_ = s
                                                 localsplus[sp - oparg] = str_
                                                 sp -= (oparg + -1)
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 55:
-                                            if opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 939)
+                                            elif opcode == BUILD_TUPLE:
+                                                # BUILD_TUPLE (inst, bytecodes.py line 946)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2632,106 +2787,117 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 tup = _PyTuple_FromArraySteal(items)
                                                 localsplus[sp - oparg] = tup
                                                 sp -= (oparg + -1)
-                                            elif opcode == CALL_INTRINSIC_1:
-                                                # CALL_INTRINSIC_1 (inst, bytecodes.py line 528)
-                                                frame.instr_ptr = this_instr
-                                                next_instr = this_instr + 1
-                                                value = localsplus[sp - 1]
-                                                assert value is not None
-                                                res = _PyIntrinsics_UnaryFunctions[oparg](tstate, frame, value)
-                                                Py_DECREF(value)
-                                                localsplus[sp - 1] = res
-                                            elif opcode == CALL_INTRINSIC_2:
-                                                # CALL_INTRINSIC_2 (inst, bytecodes.py line 539)
-                                                frame.instr_ptr = this_instr
-                                                next_instr = this_instr + 1
-                                                value1_st = localsplus[sp - 1]
-                                                assert value1_st is not None
-                                                value2_st = localsplus[sp - 2]
-                                                assert value2_st is not None
-                                                res = _PyIntrinsics_BinaryFunctions[oparg](tstate, frame, value2_st, value1_st)
-                                                Py_DECREF(value2_st)
-                                                Py_DECREF(value1_st)
-                                                localsplus[sp - 2] = res
-                                                sp -= 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
-                                            if opcode == CALL_KW:
-                                                # CALL_KW (macro, bytecodes.py line 1578)
-                                                frame.instr_ptr = this_instr
-                                                next_instr = this_instr + 4
-                                                # _MAYBE_EXPAND_METHOD_KW
-                                                self_or_null = localsplus[sp - (oparg + 2)]
-                                                callable_ = localsplus[sp - (oparg + 3)]
-                                                assert callable_ is not None
-                                                if self_or_null is None and callable_.ob_type is PyMethod_Type:
-                                                    assert isinstance(callable_, PyMethodObject)
-                                                    method = callable_
-                                                    self_or_null = method.im_self
-                                                    Py_INCREF(self_or_null)
-                                                    callable_ = method.im_func
-                                                    Py_INCREF(callable_)
-                                                    Py_DECREF(method)
-                                                localsplus[sp - (oparg + 3)] = callable_
-                                                localsplus[sp - (oparg + 2)] = self_or_null
-                                                # _DO_CALL_KW
-                                                kwnames = localsplus[sp - 1]
-                                                assert isinstance(kwnames, PyTupleObject)
-                                                args = sp - (oparg + 1)
-                                                self_or_null = localsplus[sp - (oparg + 2)]
-                                                callable_ = localsplus[sp - (oparg + 3)]
-                                                assert callable_ is not None
-                                                total_args = oparg
-                                                arguments = args
-                                                if self_or_null is not None:
-                                                    arguments -= 1
-                                                    total_args += 1
-                                                positional_args = total_args - len(kwnames.ob_item)
-                                                if callable_.ob_type is PyFunction_Type:
-                                                    assert isinstance(callable_, PyFunctionObject)
-                                                    fcode = callable_.func_code
-                                                    flocals = None
-                                                    if not (fcode.co_flags & CO_OPTIMIZED):
-                                                        flocals = callable_.func_globals
-                                                        Py_INCREF(flocals)
-                                                    sp -= (oparg + 3)
-                                                    frame.return_offset = next_instr - this_instr
-                                                    try:
-                                                        new_frame = _PyEvalFramePushAndInit(tstate, callable_, flocals, localsplus,
-                                                                                            arguments, positional_args, kwnames, frame)
-                                                    finally:
-                                                        Py_DECREF(kwnames)
+                                            if opcode < 55:
+                                                if opcode == CALL_INTRINSIC_1:
+                                                    # CALL_INTRINSIC_1 (inst, bytecodes.py line 535)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 1
+                                                    value = localsplus[sp - 1]
+                                                    assert value is not None
+                                                    res = _PyIntrinsics_UnaryFunctions[oparg](tstate, frame, value)
+                                                    Py_DECREF(value)
+                                                    localsplus[sp - 1] = res
+                                                elif opcode == CALL_INTRINSIC_2:
+                                                    # CALL_INTRINSIC_2 (inst, bytecodes.py line 546)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 1
+                                                    value1_st = localsplus[sp - 1]
+                                                    assert value1_st is not None
+                                                    value2_st = localsplus[sp - 2]
+                                                    assert value2_st is not None
+                                                    res = _PyIntrinsics_BinaryFunctions[oparg](tstate, frame, value2_st, value1_st)
+                                                    Py_DECREF(value2_st)
+                                                    Py_DECREF(value1_st)
+                                                    localsplus[sp - 2] = res
+                                                    sp -= 1
+                                                else:
+                                                    _unknown_opcode(opcode, this_instr)
+                                            else:
+                                                if opcode == CALL_KW:
+                                                    # CALL_KW (macro, bytecodes.py line 1802)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 4
+                                                    # _MAYBE_EXPAND_METHOD_KW
+                                                    self_or_null = localsplus[sp - (oparg + 2)]
+                                                    callable_ = localsplus[sp - (oparg + 3)]
+                                                    assert callable_ is not None
+                                                    if self_or_null is None and callable_.ob_type is PyMethod_Type:
+                                                        assert isinstance(callable_, PyMethodObject)
+                                                        method = callable_
+                                                        self_or_null = method.im_self
+                                                        Py_INCREF(self_or_null)
+                                                        callable_ = method.im_func
+                                                        Py_INCREF(callable_)
+                                                        Py_DECREF(method)
+                                                    localsplus[sp - (oparg + 3)] = callable_
+                                                    localsplus[sp - (oparg + 2)] = self_or_null
+                                                    # _DO_CALL_KW
+                                                    kwnames = localsplus[sp - 1]
+                                                    assert isinstance(kwnames, PyTupleObject)
+                                                    args = sp - (oparg + 1)
+                                                    self_or_null = localsplus[sp - (oparg + 2)]
+                                                    callable_ = localsplus[sp - (oparg + 3)]
+                                                    assert callable_ is not None
+                                                    total_args = oparg
+                                                    arguments = args
+                                                    if self_or_null is not None:
+                                                        arguments -= 1
+                                                        total_args += 1
+                                                    positional_args = total_args - len(kwnames.ob_item)
+                                                    if callable_.ob_type is PyFunction_Type:
+                                                        assert isinstance(callable_, PyFunctionObject)
+                                                        fcode = callable_.func_code
+                                                        flocals = None
+                                                        if not (fcode.co_flags & CO_OPTIMIZED):
+                                                            flocals = callable_.func_globals
+                                                            Py_INCREF(flocals)
+                                                        sp -= (oparg + 3)
+                                                        frame.return_offset = next_instr - this_instr
+                                                        try:
+                                                            new_frame = _PyEvalFramePushAndInit(tstate, callable_, flocals, localsplus,
+                                                                                                arguments, positional_args, kwnames, frame)
+                                                        finally:
+                                                            Py_DECREF(kwnames)
+                                                        frame.stackpointer = sp
+                                                        _start_frame(tstate, new_frame)
+                                                        frame = new_frame
+                                                        break
                                                     frame.stackpointer = sp
-                                                    _start_frame(tstate, new_frame)
-                                                    frame = new_frame
-                                                    break
-                                                frame.stackpointer = sp
-                                                res = PyObject_Vectorcall(callable_, localsplus, arguments, positional_args, kwnames)  # type: ignore[arg-type]  # the argument slots are non-NULL
-                                                Py_DECREF(callable_)
-                                                Py_XDECREF(self_or_null)
-                                                for _i in range(args, args + oparg):
-                                                    Py_XDECREF(localsplus[_i])
-                                                Py_DECREF(kwnames)
-                                                localsplus[sp - (oparg + 3)] = res
-                                                sp -= (oparg + 2)
-                                            elif opcode == CONTAINS_OP:
-                                                # CONTAINS_OP (macro, bytecodes.py line 1211)
-                                                frame.instr_ptr = this_instr
-                                                next_instr = this_instr + 2
-                                                # _CONTAINS_OP
-                                                right = localsplus[sp - 1]
-                                                assert right is not None
-                                                left = localsplus[sp - 2]
-                                                assert left is not None
-                                                contained = PySequence_Contains(right, left) != (oparg != 0)
-                                                Py_DECREF(left)
-                                                Py_DECREF(right)
-                                                b = Py_True if contained else Py_False
-                                                localsplus[sp - 2] = b
-                                                sp -= 1
-                                            elif opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1673)
+                                                    res = PyObject_Vectorcall(callable_, localsplus, arguments, positional_args, kwnames)  # type: ignore[arg-type]  # the argument slots are non-NULL
+                                                    Py_DECREF(callable_)
+                                                    Py_XDECREF(self_or_null)
+                                                    for _i in range(args, args + oparg):
+                                                        Py_XDECREF(localsplus[_i])
+                                                    Py_DECREF(kwnames)
+                                                    localsplus[sp - (oparg + 3)] = res
+                                                    sp -= (oparg + 2)
+                                                elif opcode == CONTAINS_OP:
+                                                    # CONTAINS_OP (macro, bytecodes.py line 1218)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 2
+                                                    # _CONTAINS_OP
+                                                    right = localsplus[sp - 1]
+                                                    assert right is not None
+                                                    left = localsplus[sp - 2]
+                                                    assert left is not None
+                                                    contained = PySequence_Contains(right, left) != (oparg != 0)
+                                                    Py_DECREF(left)
+                                                    Py_DECREF(right)
+                                                    b = Py_True if contained else Py_False
+                                                    localsplus[sp - 2] = b
+                                                    sp -= 1
+                                                else:
+                                                    _unknown_opcode(opcode, this_instr)
+                        else:
+                            if opcode < 90:
+                                if opcode < 72:
+                                    if opcode < 64:
+                                        if opcode < 61:
+                                            if opcode == CONVERT_VALUE:
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1897)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2739,15 +2905,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 result = _convert_value(value, oparg)
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                        else:
-                            if opcode < 91:
-                                if opcode < 74:
-                                    if opcode < 64:
-                                        if opcode < 61:
-                                            if opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1698)
+                                            elif opcode == COPY:
+                                                # COPY (inst, bytecodes.py line 1922)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2756,7 +2915,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 894)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 901)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2771,7 +2930,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 727)
+                                                # DELETE_ATTR (inst, bytecodes.py line 734)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2780,7 +2939,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 833)
+                                                # DELETE_DEREF (inst, bytecodes.py line 840)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2791,7 +2950,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
                                             elif opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 813)
+                                                # DELETE_FAST (inst, bytecodes.py line 820)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2805,7 +2964,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 67:
                                             if opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 741)
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 748)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2813,7 +2972,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                                 PyDict_DelItem(frame.f_globals, name)
                                             elif opcode == DELETE_NAME:
-                                                # DELETE_NAME (inst, bytecodes.py line 661)
+                                                # DELETE_NAME (inst, bytecodes.py line 668)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2827,7 +2986,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr:
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                             elif opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 1053)
+                                                # DICT_MERGE (inst, bytecodes.py line 1060)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2846,7 +3005,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 1040)
+                                                # DICT_UPDATE (inst, bytecodes.py line 1047)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2862,8 +3021,42 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise
                                                 Py_DECREF(update)
                                                 sp -= 1
-                                            elif opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1251)
+                                            elif opcode == END_ASYNC_FOR:
+                                                # END_ASYNC_FOR (macro, bytecodes.py line 1599)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                # _END_ASYNC_FOR
+                                                exc_st = localsplus[sp - 1]
+                                                assert exc_st is not None
+                                                awaitable_st = localsplus[sp - 2]
+                                                assert awaitable_st is not None
+                                                if PyErr_GivenExceptionMatches(exc_st, PyExc_StopAsyncIteration):
+                                                    Py_DECREF(awaitable_st)
+                                                    Py_DECREF(exc_st)
+                                                else:
+                                                    Py_INCREF(exc_st)
+                                                    frame.stackpointer = sp
+                                                    pending = exc_st
+                                                    pending_tb = False
+                                                    unwind_index = this_instr
+                                                    break
+                                                sp -= 2
+                                            elif opcode == GET_AWAITABLE:
+                                                # GET_AWAITABLE (inst, bytecodes.py line 1484)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 1
+                                                iterable = localsplus[sp - 1]
+                                                assert iterable is not None
+                                                iter_ = _PyEval_GetAwaitable(iterable, oparg)
+                                                Py_DECREF(iterable)
+                                                localsplus[sp - 1] = iter_
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                else:
+                                    if opcode < 79:
+                                        if opcode < 76:
+                                            if opcode == IMPORT_FROM:
+                                                # IMPORT_FROM (inst, bytecodes.py line 1258)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -2872,7 +3065,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1244)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1251)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -2884,13 +3077,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(fromlist)
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                else:
-                                    if opcode < 81:
-                                        if opcode < 77:
-                                            if opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1186)
+                                            elif opcode == IS_OP:
+                                                # IS_OP (inst, bytecodes.py line 1193)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2903,19 +3091,19 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 b = Py_True if is_ else Py_False
                                                 localsplus[sp - 2] = b
                                                 sp -= 1
-                                            elif opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1272)
-                                                next_instr = this_instr + 1
-                                                next_instr += -oparg
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
-                                            if opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1257)
+                                            if opcode == JUMP_BACKWARD_NO_INTERRUPT:
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1279)
+                                                next_instr = this_instr + 1
+                                                next_instr += -oparg
+                                            elif opcode == JUMP_FORWARD:
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1264)
                                                 next_instr = this_instr + 1
                                                 next_instr += oparg
                                             elif opcode == LIST_APPEND:
-                                                # LIST_APPEND (inst, bytecodes.py line 485)
+                                                # LIST_APPEND (inst, bytecodes.py line 492)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -2924,8 +3112,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 assert isinstance(list_, PyListObject)
                                                 _PyList_AppendTakeRef(list_, v)
                                                 sp -= 1
-                                            elif opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 959)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                    else:
+                                        if opcode < 85:
+                                            if opcode == LIST_EXTEND:
+                                                # LIST_EXTEND (inst, bytecodes.py line 966)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -2943,19 +3135,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise
                                                 Py_DECREF(iterable_st)
                                                 sp -= 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                    else:
-                                        if opcode < 88:
-                                            if opcode == LOAD_COMMON_CONSTANT:
-                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 627)
+                                            elif opcode == LOAD_COMMON_CONSTANT:
+                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 634)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = _load_common_constant(frame, oparg)
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 871)
+                                                # LOAD_DEREF (inst, bytecodes.py line 878)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2966,18 +3154,18 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_INCREF(value)
                                                 localsplus[sp] = value
                                                 sp += 1
-                                            elif opcode == LOAD_FAST_AND_CLEAR:
-                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 282)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                                        else:
+                                            if opcode == LOAD_FAST_AND_CLEAR:
+                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 289)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
                                                 localsplus[oparg] = None
                                                 localsplus[sp] = value
                                                 sp += 1
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                                        else:
-                                            if opcode == LOAD_FAST_CHECK:
-                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 252)
+                                            elif opcode == LOAD_FAST_CHECK:
+                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 259)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
@@ -2988,7 +3176,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_FAST_LOAD_FAST:
-                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 289)
+                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 296)
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[oparg >> 4]
                                                 value2 = localsplus[oparg & 15]
@@ -2998,8 +3186,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value1
                                                 localsplus[sp + 1] = value2
                                                 sp += 2
-                                            elif opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 845)
+                                            else:
+                                                _unknown_opcode(opcode, this_instr)
+                            else:
+                                if opcode < 106:
+                                    if opcode < 98:
+                                        if opcode < 95:
+                                            if opcode == LOAD_FROM_DICT_OR_DEREF:
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 852)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
@@ -3026,14 +3220,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(class_dict_st)
                                                 value = dv
                                                 localsplus[sp - 1] = value
-                                            else:
-                                                _unknown_opcode(opcode, this_instr)
-                            else:
-                                if opcode < 107:
-                                    if opcode < 98:
-                                        if opcode < 95:
-                                            if opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 761)
+                                            elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 768)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -3051,7 +3239,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 v = gv
                                                 localsplus[sp - 1] = v
                                             elif opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 777)
+                                                # LOAD_NAME (inst, bytecodes.py line 784)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
@@ -3061,7 +3249,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1420)
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1427)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -3075,7 +3263,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
                                             elif opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1112)
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1119)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -3110,7 +3298,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 824)
+                                                # MAKE_CELL (inst, bytecodes.py line 831)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
@@ -3122,7 +3310,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 102:
                                             if opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 1063)
+                                                # MAP_ADD (inst, bytecodes.py line 1070)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3136,7 +3324,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 sp -= 2
                                             elif opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1325)
+                                                # MATCH_CLASS (inst, bytecodes.py line 1332)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3156,7 +3344,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1314)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1321)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3178,7 +3366,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1315)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1322)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3197,7 +3385,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     next_instr += oparg
                                                 sp -= 1
                                             elif opcode == RAISE_VARARGS:
-                                                # RAISE_VARARGS (inst, bytecodes.py line 546)
+                                                # RAISE_VARARGS (inst, bytecodes.py line 553)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -3219,7 +3407,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 _PyErr_Raise(raised)
                                             elif opcode == RERAISE:
-                                                # RERAISE (inst, bytecodes.py line 612)
+                                                # RERAISE (inst, bytecodes.py line 619)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_st = localsplus[sp - 1]
@@ -3241,8 +3429,53 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                 else:
                                     if opcode < 114:
                                         if opcode < 109:
-                                            if opcode == SET_ADD:
-                                                # SET_ADD (inst, bytecodes.py line 491)
+                                            if opcode == SEND:
+                                                # SEND (macro, bytecodes.py line 1543)
+                                                frame.instr_ptr = this_instr
+                                                next_instr = this_instr + 2
+                                                # _SEND
+                                                v = localsplus[sp - 1]
+                                                assert v is not None
+                                                receiver = localsplus[sp - 2]
+                                                assert receiver is not None
+                                                if (receiver.ob_type is PyGen_Type or receiver.ob_type is PyCoro_Type):
+                                                    sub_gen = receiver
+                                                    assert isinstance(sub_gen, PyGenObject)
+                                                    if sub_gen.gi_frame_state < FRAME_EXECUTING:
+                                                        sub_frame = sub_gen.gi_iframe
+                                                        assert sub_frame is not None
+                                                        sp -= 1
+                                                        _PyFrame_StackPush(sub_frame, v)
+                                                        sub_gen.gi_frame_state = FRAME_EXECUTING
+                                                        sub_gen.gi_exc_state.previous_item = tstate.exc_info
+                                                        tstate.exc_info = sub_gen.gi_exc_state
+                                                        frame.return_offset = next_instr - this_instr + oparg
+                                                        sub_frame.previous = frame
+                                                        frame.stackpointer = sp
+                                                        _start_frame(tstate, sub_frame)
+                                                        frame = sub_frame
+                                                        break
+                                                try:
+                                                    if v is Py_None and receiver.ob_type.tp_iternext is not None:
+                                                        iternext = receiver.ob_type.tp_iternext
+                                                        assert iternext is not None
+                                                        retval_o = iternext(receiver)
+                                                    else:
+                                                        retval_o = PyObject_CallMethodOneArg(receiver, PyUnicode_InternFromString("send"), v)
+                                                    stop_err: Optional[PyErr] = None
+                                                except PyErr as e:
+                                                    if not e.matches(PyExc_StopIteration):
+                                                        raise
+                                                    retval_o = None
+                                                    stop_err = e
+                                                if retval_o is None:
+                                                    retval_o = _PyGen_FetchStopIterationValue(stop_err)
+                                                    next_instr += oparg
+                                                Py_DECREF(v)
+                                                retval = retval_o
+                                                localsplus[sp - 1] = retval
+                                            elif opcode == SET_ADD:
+                                                # SET_ADD (inst, bytecodes.py line 498)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3253,7 +3486,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1650)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1874)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3269,7 +3502,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 974)
+                                                # SET_UPDATE (inst, bytecodes.py line 981)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3280,7 +3513,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 882)
+                                                # STORE_DEREF (inst, bytecodes.py line 889)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3293,7 +3526,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_value is not None:
                                                     Py_DECREF(old_value)
                                             elif opcode == STORE_FAST_LOAD_FAST:
-                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 335)
+                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 342)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3312,7 +3545,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 117:
                                             if opcode == STORE_FAST_STORE_FAST:
-                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 348)
+                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 355)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3327,7 +3560,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 734)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 741)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3336,7 +3569,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(v)
                                                 sp -= 1
                                             elif opcode == STORE_NAME:
-                                                # STORE_NAME (inst, bytecodes.py line 645)
+                                                # STORE_NAME (inst, bytecodes.py line 652)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3356,37 +3589,68 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
-                                            if opcode == SWAP:
-                                                # SWAP (inst, bytecodes.py line 1724)
-                                                next_instr = this_instr + 1
-                                                top = localsplus[sp - 1]
-                                                bottom = localsplus[sp - ((oparg-2) + 2)]
-                                                bottom, top = top, bottom
-                                                localsplus[sp - ((oparg-2) + 2)] = bottom
-                                                localsplus[sp - 1] = top
-                                            elif opcode == UNPACK_EX:
-                                                # UNPACK_EX (inst, bytecodes.py line 700)
-                                                frame.instr_ptr = this_instr
-                                                next_instr = this_instr + 1
-                                                seq = localsplus[sp - 1]
-                                                assert seq is not None
-                                                unpacked_top = sp - 1 + ((oparg & 0xFF) + (oparg >> 8) + 1)
-                                                _PyEval_UnpackIterableStackRef(seq, oparg & 0xFF, oparg >> 8, localsplus, unpacked_top)
-                                                Py_DECREF(seq)
-                                                sp += (oparg & 0xFF) + (oparg >> 8)
-                                            elif opcode == UNPACK_SEQUENCE:
-                                                # UNPACK_SEQUENCE (macro, bytecodes.py line 696)
-                                                frame.instr_ptr = this_instr
-                                                next_instr = this_instr + 2
-                                                # _UNPACK_SEQUENCE
-                                                seq = localsplus[sp - 1]
-                                                assert seq is not None
-                                                unpacked_top = sp - 1 + oparg
-                                                _PyEval_UnpackIterableStackRef(seq, oparg, -1, localsplus, unpacked_top)
-                                                Py_DECREF(seq)
-                                                sp += oparg + -1
+                                            if opcode < 119:
+                                                if opcode == SWAP:
+                                                    # SWAP (inst, bytecodes.py line 1948)
+                                                    next_instr = this_instr + 1
+                                                    top = localsplus[sp - 1]
+                                                    bottom = localsplus[sp - ((oparg-2) + 2)]
+                                                    bottom, top = top, bottom
+                                                    localsplus[sp - ((oparg-2) + 2)] = bottom
+                                                    localsplus[sp - 1] = top
+                                                elif opcode == UNPACK_EX:
+                                                    # UNPACK_EX (inst, bytecodes.py line 707)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 1
+                                                    seq = localsplus[sp - 1]
+                                                    assert seq is not None
+                                                    unpacked_top = sp - 1 + ((oparg & 0xFF) + (oparg >> 8) + 1)
+                                                    _PyEval_UnpackIterableStackRef(seq, oparg & 0xFF, oparg >> 8, localsplus, unpacked_top)
+                                                    Py_DECREF(seq)
+                                                    sp += (oparg & 0xFF) + (oparg >> 8)
+                                                else:
+                                                    _unknown_opcode(opcode, this_instr)
                                             else:
-                                                _unknown_opcode(opcode, this_instr)
+                                                if opcode == UNPACK_SEQUENCE:
+                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 703)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 2
+                                                    # _UNPACK_SEQUENCE
+                                                    seq = localsplus[sp - 1]
+                                                    assert seq is not None
+                                                    unpacked_top = sp - 1 + oparg
+                                                    _PyEval_UnpackIterableStackRef(seq, oparg, -1, localsplus, unpacked_top)
+                                                    Py_DECREF(seq)
+                                                    sp += oparg + -1
+                                                elif opcode == YIELD_VALUE:
+                                                    # YIELD_VALUE (inst, bytecodes.py line 1547)
+                                                    frame.instr_ptr = this_instr
+                                                    next_instr = this_instr + 1
+                                                    retval = localsplus[sp - 1]
+                                                    assert retval is not None
+                                                    frame.instr_ptr = this_instr + 1
+                                                    yielding = frame.f_generator
+                                                    assert isinstance(yielding, PyGenObject)
+                                                    yielding.gi_frame_state = FRAME_SUSPENDED + oparg
+                                                    sp -= 1
+                                                    frame.stackpointer = sp
+                                                    resumer_exc_info = yielding.gi_exc_state.previous_item
+                                                    assert resumer_exc_info is not None     # linked in while the generator ran
+                                                    tstate.exc_info = resumer_exc_info
+                                                    yielding.gi_exc_state.previous_item = None
+                                                    tstate.py_recursion_remaining += 1     # _Py_LeaveRecursiveCallPy
+                                                    gen_frame = frame
+                                                    resumer = frame.previous
+                                                    assert resumer is not None
+                                                    frame = resumer
+                                                    tstate.current_frame = resumer
+                                                    gen_frame.previous = None
+                                                    # LOAD_IP(1 + INLINE_CACHE_ENTRIES_SEND): past the resumer's SEND.
+                                                    frame.return_offset = 2
+                                                    _PyFrame_StackPush(frame, retval)
+                                                    break
+                                                else:
+                                                    _unknown_opcode(opcode, this_instr)
                     # END GENERATED CASES
             except PyErr as err:
                 # C's `error:` label: the exception is "raised" here.
@@ -3463,8 +3727,9 @@ _trampoline_code: Final = _make_trampoline_code()
 
 
 def _ceval_install() -> None:
-    """pyvm: install the eval loop's entry point for the object layer."""
+    """pyvm: install the eval loop's entry points for the object layer."""
     _func_hooks.eval_vector = _PyEval_Vector
+    _gen_hooks.eval_frame = _PyEval_EvalFrame
 
 
 _ceval_install()

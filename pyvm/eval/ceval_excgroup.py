@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from pyvm.eval.errors import PyErr_GivenExceptionMatches
 from pyvm.eval.frame import _PyInterpreterFrame, _PyInterpreterFrame_LASTI
 from pyvm.eval.traceback import tb_create_raw
 from pyvm.objects.exceptions import (
@@ -62,7 +63,6 @@ def _PyEval_ExceptionGroupMatch(frame: _PyInterpreterFrame, exc_value: PyObject,
     if exc_value is Py_None:
         return Py_None, Py_None
     assert PyExceptionInstance_Check(exc_value)
-    from pyvm.eval.ceval import PyErr_GivenExceptionMatches  # cycle: the loop imports this module
     if PyErr_GivenExceptionMatches(exc_value, match_type):
         # Full match of exc itself.
         if _PyBaseExceptionGroup_Check(exc_value):

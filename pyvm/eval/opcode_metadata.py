@@ -21,14 +21,19 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     4: ('CALL_FUNCTION_EX', 0, 0),
     5: ('CHECK_EG_MATCH', 0, 0),
     6: ('CHECK_EXC_MATCH', 0, 0),
+    7: ('CLEANUP_THROW', 0, 0),
     8: ('DELETE_SUBSCR', 0, 0),
     9: ('END_FOR', 0, 0),
+    10: ('END_SEND', 0, 0),
     11: ('EXIT_INIT_CHECK', 0, 0),
     12: ('FORMAT_SIMPLE', 0, 0),
     13: ('FORMAT_WITH_SPEC', 0, 0),
+    14: ('GET_AITER', 0, 0),
+    15: ('GET_ANEXT', 0, 0),
     16: ('GET_ITER', 0, 0),
     17: ('RESERVED', 0, 0),
     18: ('GET_LEN', 0, 0),
+    19: ('GET_YIELD_FROM_ITER', 0, 0),
     20: ('INTERPRETER_EXIT', 0, 0),
     21: ('LOAD_BUILD_CLASS', 0, 0),
     22: ('LOAD_LOCALS', 0, 0),
@@ -43,6 +48,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     31: ('POP_TOP', 0, 0),
     32: ('PUSH_EXC_INFO', 0, 0),
     33: ('PUSH_NULL', 0, 0),
+    34: ('RETURN_GENERATOR', 0, 0),
     35: ('RETURN_VALUE', 0, 0),
     36: ('SETUP_ANNOTATIONS', 0, 0),
     37: ('STORE_SLICE', 0, 0),
@@ -76,8 +82,10 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     65: ('DELETE_NAME', 0, HAS_ARG_FLAG),
     66: ('DICT_MERGE', 0, HAS_ARG_FLAG),
     67: ('DICT_UPDATE', 0, HAS_ARG_FLAG),
+    68: ('END_ASYNC_FOR', 0, 0),
     69: ('EXTENDED_ARG', 0, HAS_ARG_FLAG),
     70: ('FOR_ITER', 1, HAS_ARG_FLAG | HAS_JUMP_FLAG),
+    71: ('GET_AWAITABLE', 0, HAS_ARG_FLAG),
     72: ('IMPORT_FROM', 0, HAS_ARG_FLAG),
     73: ('IMPORT_NAME', 0, HAS_ARG_FLAG),
     74: ('IS_OP', 0, HAS_ARG_FLAG),
@@ -112,6 +120,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     103: ('POP_JUMP_IF_TRUE', 1, HAS_ARG_FLAG | HAS_JUMP_FLAG),
     104: ('RAISE_VARARGS', 0, HAS_ARG_FLAG),
     105: ('RERAISE', 0, HAS_ARG_FLAG),
+    106: ('SEND', 1, HAS_ARG_FLAG | HAS_JUMP_FLAG),
     107: ('SET_ADD', 0, HAS_ARG_FLAG),
     108: ('SET_FUNCTION_ATTRIBUTE', 0, HAS_ARG_FLAG),
     109: ('SET_UPDATE', 0, HAS_ARG_FLAG),
@@ -125,6 +134,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     117: ('SWAP', 0, HAS_ARG_FLAG),
     118: ('UNPACK_EX', 0, HAS_ARG_FLAG),
     119: ('UNPACK_SEQUENCE', 1, HAS_ARG_FLAG),
+    120: ('YIELD_VALUE', 0, HAS_ARG_FLAG),
     128: ('RESUME', 0, HAS_ARG_FLAG),
 }
 
@@ -143,21 +153,31 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return 2
     elif opcode == 6:  # CHECK_EXC_MATCH
         return 2
+    elif opcode == 7:  # CLEANUP_THROW
+        return 3
     elif opcode == 8:  # DELETE_SUBSCR
         return 2
     elif opcode == 9:  # END_FOR
         return 1
+    elif opcode == 10:  # END_SEND
+        return 2
     elif opcode == 11:  # EXIT_INIT_CHECK
         return 1
     elif opcode == 12:  # FORMAT_SIMPLE
         return 1
     elif opcode == 13:  # FORMAT_WITH_SPEC
         return 2
+    elif opcode == 14:  # GET_AITER
+        return 1
+    elif opcode == 15:  # GET_ANEXT
+        return 1
     elif opcode == 16:  # GET_ITER
         return 1
     elif opcode == 17:  # RESERVED
         return 0
     elif opcode == 18:  # GET_LEN
+        return 1
+    elif opcode == 19:  # GET_YIELD_FROM_ITER
         return 1
     elif opcode == 20:  # INTERPRETER_EXIT
         return 1
@@ -186,6 +206,8 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
     elif opcode == 32:  # PUSH_EXC_INFO
         return 1
     elif opcode == 33:  # PUSH_NULL
+        return 0
+    elif opcode == 34:  # RETURN_GENERATOR
         return 0
     elif opcode == 35:  # RETURN_VALUE
         return 1
@@ -253,9 +275,13 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return (oparg - 1) + 5
     elif opcode == 67:  # DICT_UPDATE
         return (oparg - 1) + 2
+    elif opcode == 68:  # END_ASYNC_FOR
+        return 2
     elif opcode == 69:  # EXTENDED_ARG
         return 0
     elif opcode == 70:  # FOR_ITER
+        return 1
+    elif opcode == 71:  # GET_AWAITABLE
         return 1
     elif opcode == 72:  # IMPORT_FROM
         return 1
@@ -325,6 +351,8 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return oparg
     elif opcode == 105:  # RERAISE
         return oparg + 1
+    elif opcode == 106:  # SEND
+        return 2
     elif opcode == 107:  # SET_ADD
         return (oparg-1) + 2
     elif opcode == 108:  # SET_FUNCTION_ATTRIBUTE
@@ -351,6 +379,8 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
         return 1
     elif opcode == 119:  # UNPACK_SEQUENCE
         return 1
+    elif opcode == 120:  # YIELD_VALUE
+        return 1
     elif opcode == 128:  # RESUME
         return 0
     return -1
@@ -370,22 +400,32 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return 2
     elif opcode == 6:  # CHECK_EXC_MATCH
         return 2
+    elif opcode == 7:  # CLEANUP_THROW
+        return 2
     elif opcode == 8:  # DELETE_SUBSCR
         return 0
     elif opcode == 9:  # END_FOR
         return 0
+    elif opcode == 10:  # END_SEND
+        return 1
     elif opcode == 11:  # EXIT_INIT_CHECK
         return 0
     elif opcode == 12:  # FORMAT_SIMPLE
         return 1
     elif opcode == 13:  # FORMAT_WITH_SPEC
         return 1
+    elif opcode == 14:  # GET_AITER
+        return 1
+    elif opcode == 15:  # GET_ANEXT
+        return 2
     elif opcode == 16:  # GET_ITER
         return 1
     elif opcode == 17:  # RESERVED
         return 0
     elif opcode == 18:  # GET_LEN
         return 2
+    elif opcode == 19:  # GET_YIELD_FROM_ITER
+        return 1
     elif opcode == 20:  # INTERPRETER_EXIT
         return 0
     elif opcode == 21:  # LOAD_BUILD_CLASS
@@ -413,6 +453,8 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
     elif opcode == 32:  # PUSH_EXC_INFO
         return 2
     elif opcode == 33:  # PUSH_NULL
+        return 1
+    elif opcode == 34:  # RETURN_GENERATOR
         return 1
     elif opcode == 35:  # RETURN_VALUE
         return 1
@@ -480,10 +522,14 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return (oparg - 1) + 4
     elif opcode == 67:  # DICT_UPDATE
         return (oparg - 1) + 1
+    elif opcode == 68:  # END_ASYNC_FOR
+        return 0
     elif opcode == 69:  # EXTENDED_ARG
         return 0
     elif opcode == 70:  # FOR_ITER
         return 2
+    elif opcode == 71:  # GET_AWAITABLE
+        return 1
     elif opcode == 72:  # IMPORT_FROM
         return 2
     elif opcode == 73:  # IMPORT_NAME
@@ -552,6 +598,8 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return 0
     elif opcode == 105:  # RERAISE
         return oparg
+    elif opcode == 106:  # SEND
+        return 2
     elif opcode == 107:  # SET_ADD
         return (oparg-1) + 1
     elif opcode == 108:  # SET_FUNCTION_ATTRIBUTE
@@ -578,6 +626,8 @@ def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
         return (oparg & 0xFF) + (oparg >> 8) + 1
     elif opcode == 119:  # UNPACK_SEQUENCE
         return oparg
+    elif opcode == 120:  # YIELD_VALUE
+        return 1
     elif opcode == 128:  # RESUME
         return 0
     return -1
@@ -654,6 +704,7 @@ _PyOpcode_Deopt: Final[dict[str, str]] = {
     'LOAD_SUPER_ATTR_ATTR': 'LOAD_SUPER_ATTR',
     'LOAD_SUPER_ATTR_METHOD': 'LOAD_SUPER_ATTR',
     'RESUME_CHECK': 'RESUME',
+    'SEND_GEN': 'SEND',
     'STORE_ATTR_INSTANCE_VALUE': 'STORE_ATTR',
     'STORE_ATTR_SLOT': 'STORE_ATTR',
     'STORE_ATTR_WITH_HINT': 'STORE_ATTR',

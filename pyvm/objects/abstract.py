@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import Final, Optional
 
+from pyvm.objects.exceptions import _PyIter_CallNext
 from pyvm.objects.longobject import (
     PY_SSIZE_T_MAX,
     PY_SSIZE_T_MIN,
@@ -1181,11 +1182,12 @@ def PyObject_GetIter(o: PyObject) -> PyObject:
 def PyIter_Next(it: PyObject) -> Optional[PyObject]:
     """CPython: Objects/abstract.c:PyIter_Next
 
-    The next item (new reference) or None at the end; errors raise.
+    The next item (new reference) or None at the end (a StopIteration
+    from the iterator is the end too, and is cleared); errors raise.
     """
     f = it.ob_type.tp_iternext
     assert f is not None
-    return f(it)
+    return _PyIter_CallNext(f, it)
 
 
 def PyIter_NextItem(it: PyObject) -> Optional[PyObject]:

@@ -55,6 +55,7 @@ from pyvm.objects.descrobject import (
     _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import (
+    _PyIter_CallNext,
     PyExc_IndexError,
     PyExc_OverflowError,
 )
@@ -548,7 +549,7 @@ def _PyBytes_FromIterator(x: PyObject) -> PyObject:
     out = bytearray()
     try:
         while True:
-            item = nxt(it)
+            item = _PyIter_CallNext(nxt, it)
             if item is None:
                 break
             try:

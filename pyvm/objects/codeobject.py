@@ -16,10 +16,10 @@ which is why ``dis`` without ``--adaptive`` shows the original instructions.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+from typing import Callable, Final, Optional
 
 from pyvm.objects.object import (
-    PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
+    Py_INCREF, PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
 )
 
 # CPython: Include/cpython/code.h:CO_OPTIMIZED (and the flags beside it)
@@ -239,3 +239,57 @@ def code_repr_text(co: PyCodeObject, filename: str, name: str, address: Optional
     """
     addr = id(co) if address is None else address
     return f'<code object {name} at {addr:#x}, file "{filename}", line {co.co_firstlineno}>'
+
+
+def _code_member(name: str) -> Callable[[PyObject], PyObject]:
+    """pyvm: a getter for one ``co_*`` field (C's ``code_memberlist`` entry)."""
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle: longobject is above us
+    from pyvm.objects.bytesobject import PyBytes_FromString  # cycle
+
+    def get(op: PyObject) -> PyObject:
+        assert isinstance(op, PyCodeObject)
+        if name == "co_name":
+            v: PyObject = op.co_name
+        elif name == "co_qualname":
+            v = op.co_qualname
+        elif name == "co_filename":
+            v = op.co_filename
+        elif name == "co_consts":
+            v = op.co_consts
+        elif name == "co_names":
+            v = op.co_names
+        elif name == "co_firstlineno":
+            return PyLong_FromLong(op.co_firstlineno)
+        elif name == "co_flags":
+            return PyLong_FromLong(op.co_flags)
+        elif name == "co_argcount":
+            return PyLong_FromLong(op.co_argcount)
+        elif name == "co_posonlyargcount":
+            return PyLong_FromLong(op.co_posonlyargcount)
+        elif name == "co_kwonlyargcount":
+            return PyLong_FromLong(op.co_kwonlyargcount)
+        elif name == "co_stacksize":
+            return PyLong_FromLong(op.co_stacksize)
+        elif name == "co_nlocals":
+            return PyLong_FromLong(op.co_nlocals)
+        else:  # co_code
+            return PyBytes_FromString(op.co_code)
+        Py_INCREF(v)
+        return v
+    return get
+
+
+def _code_init_type() -> None:
+    """CPython: Objects/codeobject.c:code_memberlist
+
+    pyvm: the read-only ``co_*`` attributes a program sees (as getters).
+    """
+    from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets  # cycle
+    _PyType_AddGetSets(PyCode_Type, [
+        PyGetSetDef(n, _code_member(n), None)
+        for n in ("co_name", "co_qualname", "co_filename", "co_consts", "co_names",
+                  "co_firstlineno", "co_flags", "co_argcount", "co_posonlyargcount",
+                  "co_kwonlyargcount", "co_stacksize", "co_nlocals", "co_code")])
+
+
+_code_init_type()

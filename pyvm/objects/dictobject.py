@@ -107,6 +107,7 @@ from pyvm.objects.descrobject import (
     _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import (
+    _PyIter_CallNext,
     PyExc_AttributeError,
     PyExc_KeyError,
     PyExc_RuntimeError,
@@ -1046,7 +1047,7 @@ def dict_merge(a: PyDictObject, b: PyObject, override: int) -> None:
     assert nxt is not None
     try:
         while True:
-            k = nxt(it)
+            k = _PyIter_CallNext(nxt, it)
             if k is None:
                 break
             try:
@@ -1094,7 +1095,7 @@ def PyDict_MergeFromSeq2(d: PyObject, seq2: PyObject, override: int) -> None:
     i = 0
     try:
         while True:
-            item = nxt(it)
+            item = _PyIter_CallNext(nxt, it)
             if item is None:
                 break
             try:
@@ -1506,7 +1507,7 @@ def _PyDict_FromKeys(cls: PyObject, iterable: PyObject, value: PyObject) -> PyOb
         assert nxt is not None
         try:
             while True:
-                k2 = nxt(it)
+                k2 = _PyIter_CallNext(nxt, it)
                 if k2 is None:
                     break
                 try:
@@ -1821,7 +1822,7 @@ def all_contained_in(self: PyObject, other: PyObject) -> bool:
     assert nxt is not None
     try:
         while True:
-            x = nxt(it)
+            x = _PyIter_CallNext(nxt, it)
             if x is None:
                 return True
             try:
@@ -1846,7 +1847,7 @@ def dictviews_isdisjoint(self: PyObject, other: PyObject) -> PyObject:
     assert nxt is not None
     try:
         while True:
-            x = nxt(it)
+            x = _PyIter_CallNext(nxt, it)
             if x is None:
                 return _bool(True)
             try:
@@ -1952,7 +1953,7 @@ def _PyDictView_Intersect(self: PyObject, other: PyObject) -> PyObject:
             assert nxt is not None
             keys = self.ob_type is PyDictKeys_Type
             while True:
-                key = nxt(it)
+                key = _PyIter_CallNext(nxt, it)
                 if key is None:
                     break
                 try:

@@ -30,11 +30,12 @@ made while this module is still being imported). The interpreter's helpers for
 
 from __future__ import annotations
 
-from typing import Final, Optional
+from typing import Callable, Final, Optional
 
 from pyvm.objects.descrobject import PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers
 from pyvm.objects.methodobject import METH_O, PyMethodDef
 from pyvm.objects.object import (
+    _PyErr_Clear,
     Py_DECREF,
     Py_INCREF,
     Py_None,
@@ -1836,7 +1837,7 @@ def exceptiongroup_split_check_match(exc: PyObject, matcher_type: int,
                                      matcher_value: PyObject) -> bool:
     """CPython: Objects/exceptions.c:exceptiongroup_split_check_match"""
     if matcher_type == EXCEPTION_GROUP_MATCH_BY_TYPE:
-        from pyvm.eval.ceval import PyErr_GivenExceptionMatches  # cycle: ceval imports us
+        from pyvm.eval.errors import PyErr_GivenExceptionMatches  # cycle: errors imports us
         return PyErr_GivenExceptionMatches(exc, matcher_value)
     if matcher_type == EXCEPTION_GROUP_MATCH_BY_PREDICATE:
         from pyvm.objects.call import PyObject_CallOneArg  # cycle
@@ -2322,3 +2323,17 @@ _init_exceptions()
 # CPython: Include/pyerrors.h:PyExc_EnvironmentError (aliases of OSError)
 PyExc_EnvironmentError: Final = PyExc_OSError
 PyExc_IOError: Final = PyExc_OSError
+
+
+def _PyIter_CallNext(f: Callable[[PyObject], Optional[PyObject]], it: PyObject) -> Optional[PyObject]:
+    """pyvm: one step of a loop over ``it`` by its ``tp_iternext`` ``f``,
+    reading C's "NULL with StopIteration set" (how a generator that returns
+    a value ends) as the end, as C's consumers do
+    (``if (PyErr_ExceptionMatches(PyExc_StopIteration)) PyErr_Clear();``)."""
+    try:
+        return f(it)
+    except PyErr as e:
+        if not e.matches(PyExc_StopIteration):
+            raise
+        _PyErr_Clear(e)
+        return None

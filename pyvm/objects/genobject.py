@@ -55,6 +55,7 @@ from pyvm.compile.opcode import (
     RESUME_CHECK,
     RESUME_OPARG_DEPTH1_MASK,
 )
+from pyvm.eval.errors import PyErr_GivenExceptionMatches, _PyErr_SetContext
 from pyvm.eval.frame import (
     FRAME_CLEARED,
     FRAME_COMPLETED,
@@ -111,6 +112,7 @@ from pyvm.objects.frameobject import _PyFrame_GetFrameObject
 from pyvm.objects.funcobject import PyFunctionObject
 from pyvm.objects.longobject import PyBool_FromLong, PyLong_FromLong
 from pyvm.objects.methodobject import METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS, PyMethodDef
+from pyvm.objects.object import PyErr_FormatUnraisable, _PyErr_Clear
 from pyvm.objects.object import (
     PYGEN_ERROR,
     PYGEN_NEXT,
@@ -372,57 +374,12 @@ def _PyAsyncGenObject_CAST(op: PyObject) -> PyAsyncGenObject:
     return op
 
 
-def _PyErr_Clear(err: PyErr) -> None:
-    """pyvm: C's ``PyErr_Clear()`` for a caught carrier: the exception
-    instance it owns (if it was created) is released."""
-    v = err.exc_value
-    if v is not None:
-        err.exc_value = None
-        Py_DECREF(v)
-
-
 def _PyErr_ClearExcState(exc_state: _PyErr_StackItem) -> None:
     """pyvm: mirrors ``_PyErr_ClearExcState`` of Include/internal/pycore_pyerrors.h (a header, outside the index)"""
     v = exc_state.exc_value
     if v is not None:
         exc_state.exc_value = None
         Py_DECREF(v)
-
-
-def _PyErr_SetObject_context(tstate: PyThreadState, value: PyObject) -> None:
-    """CPython: Python/errors.c:_PyErr_SetObject
-
-    The implicit chaining of ``_PyErr_SetObject``: ``value`` gets the
-    exception being handled as its ``__context__``; a cycle that this would
-    close in the context chain is cut first (Floyd's tortoise and hare, as C
-    does).
-    """
-    exc_value = _PyErr_GetTopmostException(tstate).exc_value
-    if exc_value is None or exc_value is Py_None or exc_value is value:
-        return
-    o = exc_value
-    slow_o = o
-    slow_update_toggle = False
-    while True:
-        context = PyException_GetContext(o)
-        if context is None:
-            break
-        Py_DECREF(context)
-        if context is value:
-            PyException_SetContext(o, None)
-            break
-        o = context
-        if o is slow_o:
-            # pre-existing cycle: all exceptions on the path were visited
-            break
-        if slow_update_toggle:
-            s = PyException_GetContext(slow_o)
-            assert s is not None
-            Py_DECREF(s)
-            slow_o = s
-        slow_update_toggle = not slow_update_toggle
-    Py_INCREF(exc_value)
-    PyException_SetContext(value, exc_value)
 
 
 def _PyErr_ChainStackItem(tstate: PyThreadState, exc: PyObject) -> None:
@@ -436,41 +393,7 @@ def _PyErr_ChainStackItem(tstate: PyThreadState, exc: PyObject) -> None:
     exc_info = tstate.exc_info
     if exc_info.exc_value is None or exc_info.exc_value is Py_None:
         return
-    _PyErr_SetObject_context(tstate, exc)
-
-
-def PyErr_GivenExceptionMatches(err: PyObject, exc: PyTypeObject) -> bool:
-    """CPython: Python/errors.c:PyErr_GivenExceptionMatches
-
-    pyvm: the case genobject needs: ``exc`` is one exception class; ``err``
-    a class or an instance.
-    """
-    if PyExceptionInstance_Check(err):
-        return PyType_IsSubtype(err.ob_type, exc)
-    if isinstance(err, PyTypeObject) and PyExceptionClass_Check(err):
-        return PyType_IsSubtype(err, exc)
-    return err is exc
-
-
-def PyErr_FormatUnraisable(err: PyErr, msg: str) -> None:
-    """CPython: Python/errors.c:PyErr_FormatUnraisable
-
-    CPython: Python/errors.c:_PyErr_WriteUnraisableDefaultHook
-    pyvm: the default hook only (``sys.unraisablehook`` is not ported): the
-    message and a colon, then the exception's report, on ``sys.stderr``.
-    Consumes ``err``.
-    """
-    # cycle: pythonrun imports the eval loop, which imports this module
-    from pyvm.eval.pythonrun import _write_stderr
-    exc = err.normalize()
-    err.exc_value = None
-    try:
-        text = "".join(format_exception(exc))
-    except PyErr as e2:
-        _PyErr_Clear(e2)
-        text = f"{exc.ob_type.tp_name}: <exception could not be formatted>\n"
-    Py_DECREF(exc)
-    _write_stderr(f"{msg}:\n{text}")
+    _PyErr_SetContext(tstate, exc)
 
 
 def PyObject_CallFinalizerFromDealloc(op: PyObject, finalized: bool) -> bool:

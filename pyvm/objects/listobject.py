@@ -84,6 +84,7 @@ from pyvm.objects.descrobject import (
     _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import (
+    _PyIter_CallNext,
     PyExc_MemoryError,
     PyExc_SystemError,
     PyExc_TypeError,
@@ -647,7 +648,7 @@ def list_extend_impl(op: PyObject, iterable: PyObject) -> PyObject:
     assert nxt is not None
     try:
         while True:
-            x = nxt(it)
+            x = _PyIter_CallNext(nxt, it)
             if x is None:
                 break
             op.ob_item.append(x)

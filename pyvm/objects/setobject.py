@@ -73,6 +73,7 @@ from pyvm.objects.dictobject import (
     _unhashable_text,
 )
 from pyvm.objects.exceptions import (
+    _PyIter_CallNext,
     PyExc_KeyError,
     PyExc_RuntimeError,
     PyExc_SystemError,
@@ -765,7 +766,7 @@ def set_update_iterable_lock_held(so: PySetObject, other: PyObject) -> None:
         nxt = it.ob_type.tp_iternext
         assert nxt is not None
         while True:
-            key = nxt(it)
+            key = _PyIter_CallNext(nxt, it)
             if key is None:
                 return
             try:
@@ -1000,7 +1001,7 @@ def set_intersection(so: PySetObject, other: PyObject) -> PySetObject:
             nxt = it.ob_type.tp_iternext
             assert nxt is not None
             while True:
-                item = nxt(it)
+                item = _PyIter_CallNext(nxt, it)
                 if item is None:
                     break
                 # pyvm: the early exit is a flag, not a ``break`` inside
@@ -1091,7 +1092,7 @@ def set_isdisjoint_impl(self: PyObject, other: PyObject) -> PyObject:
         nxt = it.ob_type.tp_iternext
         assert nxt is not None
         while True:
-            item = nxt(it)
+            item = _PyIter_CallNext(nxt, it)
             if item is None:
                 return Py_True
             try:
@@ -1129,7 +1130,7 @@ def set_difference_update_internal(so: PySetObject, other: PyObject) -> None:
             nxt = it.ob_type.tp_iternext
             assert nxt is not None
             while True:
-                item = nxt(it)
+                item = _PyIter_CallNext(nxt, it)
                 if item is None:
                     break
                 try:
@@ -1335,7 +1336,7 @@ def set_issuperset_impl(self: PyObject, other: PyObject) -> PyObject:
         nxt = it.ob_type.tp_iternext
         assert nxt is not None
         while True:
-            key = nxt(it)
+            key = _PyIter_CallNext(nxt, it)
             if key is None:
                 return Py_True
             try:

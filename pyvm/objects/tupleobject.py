@@ -67,6 +67,7 @@ from pyvm.objects.descrobject import (
     _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import (
+    _PyIter_CallNext,
     PyExc_IndexError,
     PyExc_MemoryError,
     PyExc_SystemError,
@@ -761,7 +762,7 @@ def _drain(it: PyObject) -> list[PyObject]:
     assert nxt is not None
     try:
         while True:
-            x = nxt(it)
+            x = _PyIter_CallNext(nxt, it)
             if x is None:
                 break
             items.append(x)
