@@ -162,11 +162,21 @@ class PyTypeObject(PyObject):
     The slots of ``tp_as_number``, ``tp_as_sequence`` and ``tp_as_mapping`` are
     fields of the type itself. ``tp_dict`` is a ``PyDictObject`` once the type is
     ready (typed ``PyObject`` here to keep this module below ``dictobject``).
+
+    The layout fields count in pyvm's units, not bytes: ``tp_basicsize`` is the
+    number of ``__slots__`` slots an instance carries (0 for the static types),
+    ``tp_itemsize`` is nonzero for the variable-size builtins (``int``, ``tuple``,
+    ``bytes``, ``type``), ``tp_dictoffset`` / ``tp_weaklistoffset`` are nonzero
+    when instances have a ``__dict__`` / weak reference list (-1 for heap types,
+    C's managed offsets). typeobject.py compares them as C does (``solid_base``,
+    ``compatible_for_assignment``).
     """
 
     tp_name: str
     tp_basicsize: int
     tp_itemsize: int
+    tp_dictoffset: int
+    tp_weaklistoffset: int
     tp_flags: int
     tp_doc: Optional[str]
     tp_base: Optional[PyTypeObject]
@@ -260,6 +270,8 @@ class PyTypeObject(PyObject):
         self.tp_name = name
         self.tp_basicsize = 0
         self.tp_itemsize = 0
+        self.tp_dictoffset = 0
+        self.tp_weaklistoffset = 0
         self.tp_flags = flags
         self.tp_doc = doc
         self.tp_base = base
@@ -420,7 +432,9 @@ def _Py_Dealloc(op: PyObject) -> None:
             raise SystemError("pyvm: object deallocated twice")
         if dealloc is not None:
             dealloc(op)
-        _poison(op)
+        # A finalizer (``__del__``) may have resurrected the object.
+        if op.ob_refcnt == 0:
+            _poison(op)
         return
     if dealloc is not None:
         dealloc(op)
@@ -614,6 +628,44 @@ def _PyErr_Raise(exc: PyObject) -> NoReturn:
     """pyvm: raise an existing exception instance (steals the reference), as the
     eval loop's RAISE_VARARGS does after ``do_raise`` has checked it."""
     raise PyErr(exc.ob_type, exc, None, None)
+
+
+def _PyErr_FormatNote(err: PyErr, note: str) -> None:
+    """CPython: Python/errors.c:_PyErr_FormatNote
+
+    Adds ``note`` to the exception being raised (its ``add_note``).
+    """
+    from pyvm.objects.exceptions import BaseException_add_note  # cycle: exceptions imports us
+    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
+    exc = err.normalize()
+    n = PyUnicode_FromString(note)
+    try:
+        r = BaseException_add_note(exc, n)
+        Py_DECREF(r)
+    finally:
+        Py_DECREF(n)
+
+
+def PyErr_FormatUnraisable(err: PyErr, msg: str) -> None:
+    """CPython: Python/errors.c:PyErr_FormatUnraisable
+
+    CPython: Python/errors.c:format_unraisable_v
+    CPython: Python/errors.c:write_unraisable_exc_file
+    Reports an exception that cannot be raised (one from a ``__del__``, say) on
+    ``sys.stderr``: ``msg`` and a colon, then the traceback and the exception.
+    pyvm: C reads the thread state's exception; here the caller passes the
+    caught carrier. There is no ``sys.unraisablehook`` yet, so this is always the
+    default hook's output (the traceback printed as the top level prints one).
+    """
+    # The eval layer sits above the objects: import cycle.
+    from pyvm.eval.pythonrun import _write_stderr
+    from pyvm.eval.traceback import format_exception
+    exc = err.normalize()
+    try:
+        text = "".join(format_exception(exc))
+    except PyErr:
+        text = f"{exc.ob_type.tp_name}: <exception str() failed>\n"
+    _write_stderr(msg + ":\n" + text)
 
 
 # ===========================================================================
