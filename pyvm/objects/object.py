@@ -652,20 +652,46 @@ def PyErr_FormatUnraisable(err: PyErr, msg: str) -> None:
     CPython: Python/errors.c:format_unraisable_v
     CPython: Python/errors.c:write_unraisable_exc_file
     Reports an exception that cannot be raised (one from a ``__del__``, say) on
-    ``sys.stderr``: ``msg`` and a colon, then the traceback and the exception.
-    pyvm: C reads the thread state's exception; here the caller passes the
-    caught carrier. There is no ``sys.unraisablehook`` yet, so this is always the
-    default hook's output (the traceback printed as the top level prints one).
+    ``sys.stderr``: ``msg`` and a colon, the traceback as C's
+    ``PyTraceBack_Print`` writes it (each frame with its source line, no carets)
+    and ``module.Type: value`` (the module left out for builtins and
+    ``__main__``). pyvm: C reads the thread state's exception; here the caller
+    passes the caught carrier. There is no ``sys.unraisablehook`` yet, so this is
+    always the default hook.
     """
     # The eval layer sits above the objects: import cycle.
     from pyvm.eval.pythonrun import _write_stderr
-    from pyvm.eval.traceback import format_exception
+    from pyvm.eval.traceback import PyTraceBackObject, _getattr_opt, _walk_tb_with_full_positions
     exc = err.normalize()
+    parts = [msg, ":\n"]
+    tb_o = _getattr_opt(exc, "__traceback__")
+    if isinstance(tb_o, PyTraceBackObject):
+        parts.append("Traceback (most recent call last):\n")
+        for fs in _walk_tb_with_full_positions(tb_o):
+            parts.append(f'  File "{fs.filename}", line {fs.lineno}, in {fs.name}\n')
+            line = fs.line()
+            if line:
+                parts.append(f"    {line}\n")
+    Py_XDECREF(tb_o)
+    tp = exc.ob_type
+    mod = _getattr_opt(tp, "__module__")
+    if mod is None or not PyUnicode_Check(mod):
+        parts.append("<unknown>")
+    elif _unicode_value(mod) not in ("builtins", "__main__"):
+        parts.append(_unicode_value(mod) + ".")
+    Py_XDECREF(mod)
+    qual = _getattr_opt(tp, "__qualname__")
+    parts.append(_unicode_value(qual) if qual is not None and PyUnicode_Check(qual) else "<unknown>")
+    Py_XDECREF(qual)
+    parts.append(": ")
     try:
-        text = "".join(format_exception(exc))
+        s = PyObject_Str(exc)
+        parts.append(_unicode_value(s))
+        Py_DECREF(s)
     except PyErr:
-        text = f"{exc.ob_type.tp_name}: <exception str() failed>\n"
-    _write_stderr(msg + ":\n" + text)
+        parts.append("<exception str() failed>")
+    parts.append("\n")
+    _write_stderr("".join(parts))
 
 
 # ===========================================================================

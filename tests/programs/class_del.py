@@ -159,3 +159,65 @@ class Slotted:
 
 Slotted(9)
 print("end")
+
+
+# an exception raised by __del__ is reported on stderr and swallowed
+class Raises:
+    def __del__(self):
+        raise ValueError("from __del__")
+
+
+def make_and_drop():
+    Raises()
+    return "returned normally"
+
+
+print(make_and_drop())
+
+
+# finalizers while an exception is being handled or propagated
+class DelDuring:
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __del__(self):
+        print("DelDuring.__del__", self.tag)
+
+
+try:
+    x = DelDuring("handler")
+    del x
+    raise KeyError("k")
+except KeyError as e:
+    print("KeyError caught", e)
+
+
+def raiser():
+    d = DelDuring("frame")
+    raise RuntimeError("boom")
+
+
+try:
+    raiser()
+except RuntimeError as e:
+    print("caught", e)
+print("after handler")
+
+
+# a finalizer that raises while an exception propagates does not replace it
+class RaisesToo:
+    def __del__(self):
+        raise TypeError("ignored")
+
+
+def propagate():
+    r = RaisesToo()
+    del r
+    raise IndexError("kept")
+
+
+try:
+    propagate()
+except IndexError as e:
+    print("IndexError:", e)
+print("done")
