@@ -36,15 +36,33 @@ every slot whose dunder the class (or a Python base) defines at the ``slot_*``
 dispatcher that calls it (``slot_tp_repr``, ``slot_nb_add`` …, through
 ``vectorcall_method`` / ``vectorcall_maybe``, C's path into ``call.py``). A slot
 whose name resolves to a builtin's slot wrapper keeps the inherited C function.
-Instances whose solid base is ``object`` are :class:`PyHeapTypeInstance` objects
-(the header and the instance dict); subclasses of builtin types with their own
-layout get the base's allocation (``BaseException`` subclasses carry a dict
-already). ``super`` and the
-``LOAD_SUPER_ATTR`` lookup live here too. Not yet: ``__slots__`` (ignored: the
-instances still get a dict), ``__class__`` assignment, ``__del__``, a metaclass's
-``mro()`` override, ``__mro_entries__``. Instances of classes deriving from a
-builtin whose layout has no dict keep their dict in object.py's managed-dict
-table (``Py_TPFLAGS_MANAGED_DICT``).
+
+Instance layout. C lays a heap type's ``__slots__`` out after its base's struct
+and finds each through a member descriptor's offset; pyvm keeps the slot values
+of an instance in a host list, and a slot's member descriptor
+(``Py_T_OBJECT_EX``, descrobject.py) holds its index in that list. A heap type's
+``tp_basicsize`` is the length of the list (its base's slots, then its own, in
+the sorted mangled order of ``ht_slots``), so ``solid_base``, ``best_base``
+("multiple bases have instance lay-out conflict") and
+``compatible_for_assignment`` compare layouts as C does. The host class follows
+the static base that allocates the instance: with ``object`` there,
+:class:`PyHeapTypeInstance` (header, instance dict, slot list) when the type has
+a ``__dict__`` (``tp_dictoffset`` nonzero) and :class:`PyHeapTypeSlotsInstance`
+(header and slot list, no dict) when ``__slots__`` left it out; subclasses of
+builtin types with their own layout get the base's allocation, their slot values
+in the ``_managed_slots`` table and, when the host class has no dict field, their
+dict in object.py's managed-dict table (pyvm's meaning of
+``Py_TPFLAGS_MANAGED_DICT``). Two layouts that ``__class__`` assignment accepts
+are always the same host class, so the assignment only changes ``ob_type``.
+
+Finalizers (PEP 442): a ``__del__`` fills ``tp_finalize`` with
+:func:`slot_tp_finalize`; :func:`subtype_dealloc` runs it once through
+``PyObject_CallFinalizerFromDealloc`` and stops when it resurrected the object.
+pyvm has no cycle collector, so a ``__del__`` on unreachable cycles never runs.
+
+``super`` and the ``LOAD_SUPER_ATTR`` lookup live here too. Not yet: a
+metaclass's ``mro()`` override, ``__mro_entries__``, weak references (a
+``__weakref__`` slot is accepted and always reads None).
 """
 
 from __future__ import annotations
