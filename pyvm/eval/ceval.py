@@ -69,7 +69,7 @@ from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
 from pyvm.objects.codeobject import CO_VARARGS, CO_VARKEYWORDS, PyCodeObject
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_Next, PyDict_SetItem,
-    PyDict_Update, PyDictObject, _PyDict_LoadGlobal, _PyDict_MergeEx,
+    PyDict_Type, PyDict_Update, PyDictObject, _PyDict_LoadGlobal, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
     PyExc_AssertionError, PyExc_AttributeError, PyExc_KeyError,
@@ -131,7 +131,7 @@ from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
 from pyvm.objects.codeobject import CO_OPTIMIZED
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDict_Update,
-    PyDictObject, _PyDict_MergeEx,
+    PyDict_Type, PyDictObject, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
     PyExc_KeyError, PyExc_NameError, PyExc_StopIteration, PyExc_SystemError,
@@ -1054,7 +1054,9 @@ def _load_name(frame: _PyInterpreterFrame, name: PyObject) -> PyObject:
     if loc is None:
         r = _name_str(PyObject_Repr(name))
         PyErr_SetString(PyExc_SystemError, f"no locals found when loading {r}")
-    if isinstance(loc, PyDictObject):
+    # PyMapping_GetOptionalItem: exact dicts directly, anything else (a dict
+    # subclass from __prepare__) through __getitem__.
+    if loc.ob_type is PyDict_Type:
         v = PyDict_GetItemWithError(loc, name)
         if v is not None:
             Py_INCREF(v)
@@ -1729,7 +1731,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1730)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1733)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
@@ -1785,7 +1787,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1720)
+                        # BINARY_OP (macro, bytecodes.py line 1723)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1799,7 +1801,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1151)
+                        # LOAD_ATTR (macro, bytecodes.py line 1154)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1820,7 +1822,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 808)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 809)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1833,7 +1835,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1511)
+                        # CALL (macro, bytecodes.py line 1514)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1888,7 +1890,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if _eval_breaker.countdown <= 0:
                             _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1313)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1316)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1911,7 +1913,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1182)
+                        # COMPARE_OP (macro, bytecodes.py line 1185)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1958,7 +1960,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             if _eval_breaker.countdown <= 0:
                                 _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1312)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1315)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -1967,7 +1969,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1400)
+                        # FOR_ITER (macro, bytecodes.py line 1403)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -1994,7 +1996,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1281)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1284)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
@@ -2004,7 +2006,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 723)
+                        # STORE_ATTR (macro, bytecodes.py line 724)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -2040,7 +2042,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 6:
                                         if opcode < 2:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1744)
+                                                # CACHE (inst, bytecodes.py line 1747)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
@@ -2069,7 +2071,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == BUILD_TEMPLATE:
-                                                # BUILD_TEMPLATE (inst, bytecodes.py line 932)
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 935)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 interpolations = localsplus[sp - 1]
@@ -2082,7 +2084,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = template
                                                 sp -= 1
                                             elif opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1639)
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1642)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2156,7 +2158,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if _eval_breaker.countdown <= 0:
                                                     _Py_HandlePending()
                                             elif opcode == CHECK_EG_MATCH:
-                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1215)
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1218)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 match_type_st = localsplus[sp - 1]
@@ -2182,7 +2184,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 11:
                                             if opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1235)
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1238)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2218,7 +2220,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1516)
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1519)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2229,7 +2231,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1680)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1683)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2242,7 +2244,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     res = value
                                                 localsplus[sp - 1] = res
                                             elif opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1691)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1694)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2260,7 +2262,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 22:
                                         if opcode < 18:
                                             if opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1357)
+                                                # GET_ITER (inst, bytecodes.py line 1360)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2269,7 +2271,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1750)
+                                                # RESERVED (inst, bytecodes.py line 1753)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
@@ -2277,7 +2279,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1319)
+                                                # GET_LEN (inst, bytecodes.py line 1322)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2310,7 +2312,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 25:
                                             if opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 750)
+                                                # LOAD_LOCALS (inst, bytecodes.py line 751)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2322,7 +2324,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1643)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1646)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2331,7 +2333,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1351)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1354)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2345,7 +2347,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1339)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1342)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2353,7 +2355,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1345)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1348)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2394,7 +2396,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1439)
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1442)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2408,7 +2410,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = new_exc
                                                 sp += 1
                                             elif opcode == SETUP_ANNOTATIONS:
-                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1016)
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1019)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 ann_ns = frame.f_locals
@@ -2502,7 +2504,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1424)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1427)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2519,7 +2521,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == BUILD_INTERPOLATION:
-                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 916)
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 919)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 format_ = sp - ((oparg & 1))
@@ -2545,7 +2547,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 51:
                                         if opcode < 48:
                                             if opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 949)
+                                                # BUILD_LIST (inst, bytecodes.py line 952)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2554,7 +2556,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 1008)
+                                                # BUILD_MAP (inst, bytecodes.py line 1011)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2568,7 +2570,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 981)
+                                                # BUILD_SET (inst, bytecodes.py line 984)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2594,7 +2596,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = set_
                                                 sp += 1
                                             elif opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1661)
+                                                # BUILD_SLICE (inst, bytecodes.py line 1664)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2609,7 +2611,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 908)
+                                                # BUILD_STRING (inst, bytecodes.py line 911)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2624,7 +2626,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 55:
                                             if opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 939)
+                                                # BUILD_TUPLE (inst, bytecodes.py line 942)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2658,7 +2660,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == CALL_KW:
-                                                # CALL_KW (macro, bytecodes.py line 1578)
+                                                # CALL_KW (macro, bytecodes.py line 1581)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 4
                                                 # _MAYBE_EXPAND_METHOD_KW
@@ -2716,7 +2718,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - (oparg + 3)] = res
                                                 sp -= (oparg + 2)
                                             elif opcode == CONTAINS_OP:
-                                                # CONTAINS_OP (macro, bytecodes.py line 1211)
+                                                # CONTAINS_OP (macro, bytecodes.py line 1214)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _CONTAINS_OP
@@ -2731,7 +2733,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = b
                                                 sp -= 1
                                             elif opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1673)
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1676)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2747,7 +2749,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 64:
                                         if opcode < 61:
                                             if opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1698)
+                                                # COPY (inst, bytecodes.py line 1701)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2756,7 +2758,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 894)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 897)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2771,7 +2773,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 727)
+                                                # DELETE_ATTR (inst, bytecodes.py line 728)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2780,7 +2782,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 833)
+                                                # DELETE_DEREF (inst, bytecodes.py line 834)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2791,7 +2793,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
                                             elif opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 813)
+                                                # DELETE_FAST (inst, bytecodes.py line 814)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2805,7 +2807,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 67:
                                             if opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 741)
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 742)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2813,7 +2815,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                                 PyDict_DelItem(frame.f_globals, name)
                                             elif opcode == DELETE_NAME:
-                                                # DELETE_NAME (inst, bytecodes.py line 661)
+                                                # DELETE_NAME (inst, bytecodes.py line 662)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2827,7 +2829,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr:
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                             elif opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 1053)
+                                                # DICT_MERGE (inst, bytecodes.py line 1056)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2846,7 +2848,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 1040)
+                                                # DICT_UPDATE (inst, bytecodes.py line 1043)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2863,7 +2865,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(update)
                                                 sp -= 1
                                             elif opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1251)
+                                                # IMPORT_FROM (inst, bytecodes.py line 1254)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -2872,7 +2874,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1244)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1247)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -2890,7 +2892,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 81:
                                         if opcode < 77:
                                             if opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1186)
+                                                # IS_OP (inst, bytecodes.py line 1189)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2904,14 +2906,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = b
                                                 sp -= 1
                                             elif opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1272)
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1275)
                                                 next_instr = this_instr + 1
                                                 next_instr += -oparg
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1257)
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1260)
                                                 next_instr = this_instr + 1
                                                 next_instr += oparg
                                             elif opcode == LIST_APPEND:
@@ -2925,7 +2927,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PyList_AppendTakeRef(list_, v)
                                                 sp -= 1
                                             elif opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 959)
+                                                # LIST_EXTEND (inst, bytecodes.py line 962)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -2955,7 +2957,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 871)
+                                                # LOAD_DEREF (inst, bytecodes.py line 874)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2999,13 +3001,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp + 1] = value2
                                                 sp += 2
                                             elif opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 845)
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 846)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
                                                 assert class_dict_st is not None
                                                 dname = code.co_localsplusnames_items[oparg]
-                                                if isinstance(class_dict_st, PyDictObject):
+                                                # PyMapping_GetOptionalItem: exact dicts directly, anything else
+                                                # (a dict subclass from __prepare__) through __getitem__.
+                                                if class_dict_st.ob_type is PyDict_Type:
                                                     dv = PyDict_GetItemWithError(class_dict_st, dname)
                                                     if dv is not None:
                                                         Py_INCREF(dv)
@@ -3033,7 +3037,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 98:
                                         if opcode < 95:
                                             if opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 761)
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 762)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -3051,7 +3055,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 v = gv
                                                 localsplus[sp - 1] = v
                                             elif opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 777)
+                                                # LOAD_NAME (inst, bytecodes.py line 778)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
@@ -3061,7 +3065,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1420)
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1423)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -3075,7 +3079,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
                                             elif opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1112)
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1115)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -3110,7 +3114,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 824)
+                                                # MAKE_CELL (inst, bytecodes.py line 825)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
@@ -3122,7 +3126,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 102:
                                             if opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 1063)
+                                                # MAP_ADD (inst, bytecodes.py line 1066)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3136,7 +3140,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 sp -= 2
                                             elif opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1325)
+                                                # MATCH_CLASS (inst, bytecodes.py line 1328)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3156,7 +3160,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1314)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1317)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3178,7 +3182,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1315)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1318)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3253,7 +3257,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1650)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1653)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3269,7 +3273,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 974)
+                                                # SET_UPDATE (inst, bytecodes.py line 977)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3280,7 +3284,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 882)
+                                                # STORE_DEREF (inst, bytecodes.py line 885)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3327,7 +3331,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 734)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 735)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3347,7 +3351,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     r = _name_str(PyObject_Repr(name))
                                                     PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
                                                 assert ns is not None
-                                                if isinstance(ns, PyDictObject):
+                                                # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.
+                                                if ns.ob_type is PyDict_Type:
                                                     PyDict_SetItem(ns, name, v)
                                                 else:
                                                     PyObject_SetItem(ns, name, v)
@@ -3357,7 +3362,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SWAP:
-                                                # SWAP (inst, bytecodes.py line 1724)
+                                                # SWAP (inst, bytecodes.py line 1727)
                                                 next_instr = this_instr + 1
                                                 top = localsplus[sp - 1]
                                                 bottom = localsplus[sp - ((oparg-2) + 2)]
@@ -3365,7 +3370,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - ((oparg-2) + 2)] = bottom
                                                 localsplus[sp - 1] = top
                                             elif opcode == UNPACK_EX:
-                                                # UNPACK_EX (inst, bytecodes.py line 700)
+                                                # UNPACK_EX (inst, bytecodes.py line 701)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 seq = localsplus[sp - 1]
@@ -3375,7 +3380,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(seq)
                                                 sp += (oparg & 0xFF) + (oparg >> 8)
                                             elif opcode == UNPACK_SEQUENCE:
-                                                # UNPACK_SEQUENCE (macro, bytecodes.py line 696)
+                                                # UNPACK_SEQUENCE (macro, bytecodes.py line 697)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _UNPACK_SEQUENCE
