@@ -78,7 +78,7 @@ from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
 from pyvm.objects.codeobject import CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_OPTIMIZED
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDict_Update,
-    PyDictObject, _PyDict_MergeEx,
+    PyDict_Type, PyDictObject, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
     PyExc_KeyError, PyExc_NameError, PyExc_StopAsyncIteration, PyExc_StopIteration,
@@ -657,7 +657,8 @@ def STORE_NAME(v: PyObject) -> None:
         r = _name_str(PyObject_Repr(name))
         PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
     assert ns is not None
-    if isinstance(ns, PyDictObject):
+    # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.
+    if ns.ob_type is PyDict_Type:
         PyDict_SetItem(ns, name, v)
     else:
         PyObject_SetItem(ns, name, v)
@@ -852,7 +853,9 @@ def DELETE_DEREF() -> None:
 def LOAD_FROM_DICT_OR_DEREF(class_dict_st: PyObject) -> None:
     """CPython: Python/bytecodes.c:LOAD_FROM_DICT_OR_DEREF"""
     dname = code.co_localsplusnames_items[oparg]
-    if isinstance(class_dict_st, PyDictObject):
+    # PyMapping_GetOptionalItem: exact dicts directly, anything else
+    # (a dict subclass from __prepare__) through __getitem__.
+    if class_dict_st.ob_type is PyDict_Type:
         dv = PyDict_GetItemWithError(class_dict_st, dname)
         if dv is not None:
             Py_INCREF(dv)

@@ -71,7 +71,7 @@ from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
 from pyvm.objects.codeobject import CO_VARARGS, CO_VARKEYWORDS, PyCodeObject
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_Next, PyDict_SetItem,
-    PyDict_Update, PyDictObject, _PyDict_LoadGlobal, _PyDict_MergeEx,
+    PyDict_Type, PyDict_Update, PyDictObject, _PyDict_LoadGlobal, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
     PyExc_AssertionError, PyExc_AttributeError, PyExc_KeyError,
@@ -142,7 +142,7 @@ from pyvm.objects.classobject import PyMethod_Type, PyMethodObject
 from pyvm.objects.codeobject import CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_OPTIMIZED
 from pyvm.objects.dictobject import (
     PyDict_DelItem, PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDict_Update,
-    PyDictObject, _PyDict_MergeEx,
+    PyDict_Type, PyDictObject, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
     PyExc_KeyError, PyExc_NameError, PyExc_StopAsyncIteration, PyExc_StopIteration,
@@ -1006,7 +1006,9 @@ def _load_name(frame: _PyInterpreterFrame, name: PyObject) -> PyObject:
     if loc is None:
         r = _name_str(PyObject_Repr(name))
         PyErr_SetString(PyExc_SystemError, f"no locals found when loading {r}")
-    if isinstance(loc, PyDictObject):
+    # PyMapping_GetOptionalItem: exact dicts directly, anything else (a dict
+    # subclass from __prepare__) through __getitem__.
+    if loc.ob_type is PyDict_Type:
         v = PyDict_GetItemWithError(loc, name)
         if v is not None:
             Py_INCREF(v)
@@ -1768,7 +1770,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1954)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1957)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
@@ -1824,7 +1826,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1944)
+                        # BINARY_OP (macro, bytecodes.py line 1947)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1838,7 +1840,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1158)
+                        # LOAD_ATTR (macro, bytecodes.py line 1161)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1859,7 +1861,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 815)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 816)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1872,7 +1874,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1735)
+                        # CALL (macro, bytecodes.py line 1738)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1927,7 +1929,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if _eval_breaker.countdown <= 0:
                             _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1320)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1323)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1950,7 +1952,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1189)
+                        # COMPARE_OP (macro, bytecodes.py line 1192)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1997,7 +1999,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             if _eval_breaker.countdown <= 0:
                                 _Py_HandlePending()
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1319)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1322)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -2006,7 +2008,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1407)
+                        # FOR_ITER (macro, bytecodes.py line 1410)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -2033,7 +2035,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1288)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1291)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
@@ -2043,7 +2045,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 730)
+                        # STORE_ATTR (macro, bytecodes.py line 731)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -2079,7 +2081,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 7:
                                         if opcode < 4:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1968)
+                                                # CACHE (inst, bytecodes.py line 1971)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
@@ -2105,7 +2107,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = res
                                                 sp -= 2
                                             elif opcode == BUILD_TEMPLATE:
-                                                # BUILD_TEMPLATE (inst, bytecodes.py line 939)
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 942)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 interpolations = localsplus[sp - 1]
@@ -2121,7 +2123,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1863)
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1866)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2195,7 +2197,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if _eval_breaker.countdown <= 0:
                                                     _Py_HandlePending()
                                             elif opcode == CHECK_EG_MATCH:
-                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1222)
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1225)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 match_type_st = localsplus[sp - 1]
@@ -2217,7 +2219,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = rest
                                                 localsplus[sp - 1] = match
                                             elif opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1242)
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1245)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2234,7 +2236,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 10:
                                             if opcode == CLEANUP_THROW:
-                                                # CLEANUP_THROW (inst, bytecodes.py line 1603)
+                                                # CLEANUP_THROW (inst, bytecodes.py line 1606)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value_st = localsplus[sp - 1]
@@ -2287,7 +2289,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == END_SEND:
-                                                # END_SEND (inst, bytecodes.py line 1579)
+                                                # END_SEND (inst, bytecodes.py line 1582)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2299,7 +2301,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = val
                                                 sp -= 1
                                             elif opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1740)
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1743)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2310,7 +2312,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1904)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1907)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2328,7 +2330,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 19:
                                         if opcode < 16:
                                             if opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1915)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1918)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2341,7 +2343,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == GET_AITER:
-                                                # GET_AITER (inst, bytecodes.py line 1457)
+                                                # GET_AITER (inst, bytecodes.py line 1460)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2365,7 +2367,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = iter_
                                                 sp += 1
                                             elif opcode == GET_ANEXT:
-                                                # GET_ANEXT (inst, bytecodes.py line 1478)
+                                                # GET_ANEXT (inst, bytecodes.py line 1481)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 aiter_ = localsplus[sp - 1]
@@ -2377,7 +2379,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1364)
+                                                # GET_ITER (inst, bytecodes.py line 1367)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2386,12 +2388,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1974)
+                                                # RESERVED (inst, bytecodes.py line 1977)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1326)
+                                                # GET_LEN (inst, bytecodes.py line 1329)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2404,7 +2406,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 22:
                                             if opcode == GET_YIELD_FROM_ITER:
-                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1654)
+                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1657)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2445,7 +2447,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 757)
+                                                # LOAD_LOCALS (inst, bytecodes.py line 758)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2457,7 +2459,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1867)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1870)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2466,7 +2468,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1358)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1361)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2483,7 +2485,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 34:
                                         if opcode < 29:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1346)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1349)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2491,7 +2493,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1352)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1355)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2526,7 +2528,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if value is not None:
                                                     Py_DECREF(value)
                                             elif opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1446)
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1449)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2544,7 +2546,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 38:
                                             if opcode == RETURN_GENERATOR:
-                                                # RETURN_GENERATOR (inst, bytecodes.py line 1623)
+                                                # RETURN_GENERATOR (inst, bytecodes.py line 1626)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 gen_func = frame.f_funcobj
@@ -2567,7 +2569,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PyFrame_StackPush(frame, new_gen)
                                                 break
                                             elif opcode == SETUP_ANNOTATIONS:
-                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1023)
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1026)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 ann_ns = frame.f_locals
@@ -2662,7 +2664,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1431)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1434)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2679,7 +2681,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == BUILD_INTERPOLATION:
-                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 923)
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 926)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 format_ = sp - ((oparg & 1))
@@ -2703,7 +2705,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 956)
+                                                # BUILD_LIST (inst, bytecodes.py line 959)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2712,7 +2714,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 1015)
+                                                # BUILD_MAP (inst, bytecodes.py line 1018)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2723,7 +2725,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - ((oparg*2))] = map_
                                                 sp -= ((oparg*2) + -1)
                                             elif opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 988)
+                                                # BUILD_SET (inst, bytecodes.py line 991)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2753,7 +2755,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 53:
                                             if opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1885)
+                                                # BUILD_SLICE (inst, bytecodes.py line 1888)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2768,7 +2770,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 915)
+                                                # BUILD_STRING (inst, bytecodes.py line 918)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2779,7 +2781,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = str_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 946)
+                                                # BUILD_TUPLE (inst, bytecodes.py line 949)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2817,7 +2819,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == CALL_KW:
-                                                    # CALL_KW (macro, bytecodes.py line 1802)
+                                                    # CALL_KW (macro, bytecodes.py line 1805)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 4
                                                     # _MAYBE_EXPAND_METHOD_KW
@@ -2875,7 +2877,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - (oparg + 3)] = res
                                                     sp -= (oparg + 2)
                                                 elif opcode == CONTAINS_OP:
-                                                    # CONTAINS_OP (macro, bytecodes.py line 1218)
+                                                    # CONTAINS_OP (macro, bytecodes.py line 1221)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _CONTAINS_OP
@@ -2897,7 +2899,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 64:
                                         if opcode < 61:
                                             if opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1897)
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1900)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2906,7 +2908,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
                                             elif opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1922)
+                                                # COPY (inst, bytecodes.py line 1925)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2915,7 +2917,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 901)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 904)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2930,7 +2932,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 734)
+                                                # DELETE_ATTR (inst, bytecodes.py line 735)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2939,7 +2941,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 840)
+                                                # DELETE_DEREF (inst, bytecodes.py line 841)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2950,7 +2952,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
                                             elif opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 820)
+                                                # DELETE_FAST (inst, bytecodes.py line 821)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2964,7 +2966,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 67:
                                             if opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 748)
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 749)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2972,7 +2974,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                                 PyDict_DelItem(frame.f_globals, name)
                                             elif opcode == DELETE_NAME:
-                                                # DELETE_NAME (inst, bytecodes.py line 668)
+                                                # DELETE_NAME (inst, bytecodes.py line 669)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2986,7 +2988,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr:
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                             elif opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 1060)
+                                                # DICT_MERGE (inst, bytecodes.py line 1063)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -3005,7 +3007,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 1047)
+                                                # DICT_UPDATE (inst, bytecodes.py line 1050)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -3022,7 +3024,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(update)
                                                 sp -= 1
                                             elif opcode == END_ASYNC_FOR:
-                                                # END_ASYNC_FOR (macro, bytecodes.py line 1599)
+                                                # END_ASYNC_FOR (macro, bytecodes.py line 1602)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _END_ASYNC_FOR
@@ -3042,7 +3044,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 sp -= 2
                                             elif opcode == GET_AWAITABLE:
-                                                # GET_AWAITABLE (inst, bytecodes.py line 1484)
+                                                # GET_AWAITABLE (inst, bytecodes.py line 1487)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3056,7 +3058,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 79:
                                         if opcode < 76:
                                             if opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1258)
+                                                # IMPORT_FROM (inst, bytecodes.py line 1261)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -3065,7 +3067,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1251)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1254)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -3078,7 +3080,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1193)
+                                                # IS_OP (inst, bytecodes.py line 1196)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -3095,11 +3097,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1279)
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1282)
                                                 next_instr = this_instr + 1
                                                 next_instr += -oparg
                                             elif opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1264)
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1267)
                                                 next_instr = this_instr + 1
                                                 next_instr += oparg
                                             elif opcode == LIST_APPEND:
@@ -3117,7 +3119,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 85:
                                             if opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 966)
+                                                # LIST_EXTEND (inst, bytecodes.py line 969)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -3143,7 +3145,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 878)
+                                                # LOAD_DEREF (inst, bytecodes.py line 881)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -3193,13 +3195,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 98:
                                         if opcode < 95:
                                             if opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 852)
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 853)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
                                                 assert class_dict_st is not None
                                                 dname = code.co_localsplusnames_items[oparg]
-                                                if isinstance(class_dict_st, PyDictObject):
+                                                # PyMapping_GetOptionalItem: exact dicts directly, anything else
+                                                # (a dict subclass from __prepare__) through __getitem__.
+                                                if class_dict_st.ob_type is PyDict_Type:
                                                     dv = PyDict_GetItemWithError(class_dict_st, dname)
                                                     if dv is not None:
                                                         Py_INCREF(dv)
@@ -3221,7 +3225,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 value = dv
                                                 localsplus[sp - 1] = value
                                             elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 768)
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 769)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -3239,7 +3243,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 v = gv
                                                 localsplus[sp - 1] = v
                                             elif opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 784)
+                                                # LOAD_NAME (inst, bytecodes.py line 785)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
@@ -3249,7 +3253,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1427)
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1430)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -3263,7 +3267,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
                                             elif opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1119)
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1122)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -3298,7 +3302,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 831)
+                                                # MAKE_CELL (inst, bytecodes.py line 832)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
@@ -3310,7 +3314,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 102:
                                             if opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 1070)
+                                                # MAP_ADD (inst, bytecodes.py line 1073)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3324,7 +3328,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 sp -= 2
                                             elif opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1332)
+                                                # MATCH_CLASS (inst, bytecodes.py line 1335)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3344,7 +3348,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1321)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1324)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3366,7 +3370,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1322)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1325)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3430,7 +3434,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 114:
                                         if opcode < 109:
                                             if opcode == SEND:
-                                                # SEND (macro, bytecodes.py line 1543)
+                                                # SEND (macro, bytecodes.py line 1546)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _SEND
@@ -3486,7 +3490,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1874)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1877)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3502,7 +3506,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 981)
+                                                # SET_UPDATE (inst, bytecodes.py line 984)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3513,7 +3517,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 889)
+                                                # STORE_DEREF (inst, bytecodes.py line 892)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3560,7 +3564,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 741)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 742)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3580,7 +3584,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     r = _name_str(PyObject_Repr(name))
                                                     PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
                                                 assert ns is not None
-                                                if isinstance(ns, PyDictObject):
+                                                # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.
+                                                if ns.ob_type is PyDict_Type:
                                                     PyDict_SetItem(ns, name, v)
                                                 else:
                                                     PyObject_SetItem(ns, name, v)
@@ -3591,7 +3596,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 119:
                                                 if opcode == SWAP:
-                                                    # SWAP (inst, bytecodes.py line 1948)
+                                                    # SWAP (inst, bytecodes.py line 1951)
                                                     next_instr = this_instr + 1
                                                     top = localsplus[sp - 1]
                                                     bottom = localsplus[sp - ((oparg-2) + 2)]
@@ -3599,7 +3604,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - ((oparg-2) + 2)] = bottom
                                                     localsplus[sp - 1] = top
                                                 elif opcode == UNPACK_EX:
-                                                    # UNPACK_EX (inst, bytecodes.py line 707)
+                                                    # UNPACK_EX (inst, bytecodes.py line 708)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     seq = localsplus[sp - 1]
@@ -3612,7 +3617,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == UNPACK_SEQUENCE:
-                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 703)
+                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 704)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _UNPACK_SEQUENCE
@@ -3623,7 +3628,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(seq)
                                                     sp += oparg + -1
                                                 elif opcode == YIELD_VALUE:
-                                                    # YIELD_VALUE (inst, bytecodes.py line 1547)
+                                                    # YIELD_VALUE (inst, bytecodes.py line 1550)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     retval = localsplus[sp - 1]

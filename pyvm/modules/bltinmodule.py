@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.abstract import (
-    PyIter_Next, PyNumber_Absolute, PyNumber_Add, PyNumber_Divmod, PyNumber_Index,
+    PyIter_Next, PyMapping_Check, PyNumber_Absolute, PyNumber_Add, PyNumber_Divmod, PyNumber_Index,
     PyNumber_Power, PyNumber_ToBase, PyObject_Format, PyObject_GetIter,
     PyObject_IsInstance, PyObject_IsSubclass, PyObject_Size, PySequence_List,
 )
@@ -1192,6 +1192,12 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
                     ns = PyObject_VectorcallDict(prep, [name, bases_t], 0, 2, mkw)
                 finally:
                     Py_DECREF(prep)
+            if not PyMapping_Check(ns):
+                mname = meta.tp_name if isinstance(meta, PyTypeObject) else "<metaclass>"
+                tname = ns.ob_type.tp_name
+                Py_DECREF(ns)
+                PyErr_SetString(PyExc_TypeError,
+                                f"{mname}.__prepare__() must return a mapping, not {tname}")
             try:
                 ev = _func_hooks.eval_vector
                 assert ev is not None

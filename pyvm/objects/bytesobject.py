@@ -113,6 +113,8 @@ PyBytes_Type: Final = PyTypeObject(
         "  - a text string encoded using the specified encoding\n"
         "  - any object implementing the buffer API.\n"
         "  - an integer")
+# A variable-size object in C (its bytes): nonempty __slots__ are refused.
+PyBytes_Type.tp_itemsize = 1
 PyBytesIter_Type: Final = PyTypeObject("bytes_iterator")
 
 

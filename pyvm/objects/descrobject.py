@@ -56,6 +56,8 @@ setter = Callable[[PyObject, Optional[PyObject]], None]
 
 # CPython: Include/descrobject.h:Py_READONLY
 Py_READONLY: Final = 1
+# CPython: Include/descrobject.h:Py_T_OBJECT_EX
+Py_T_OBJECT_EX: Final = 16
 
 
 class PyGetSetDef:
@@ -77,23 +79,32 @@ class PyGetSetDef:
 class PyMemberDef:
     """CPython: Include/descrobject.h:PyMemberDef
 
-    pyvm: ``get``/``set`` replace C's ``type`` and ``offset``; ``flags`` holds
-    ``Py_READONLY``. A ``set`` of None with flags 0 is still read-only.
+    pyvm: for the members of builtin types ``get``/``set`` replace C's ``type``
+    and ``offset``; ``flags`` holds ``Py_READONLY``. A ``set`` of None with flags
+    0 is still read-only. The ``__slots__`` members of heap types are the one
+    case that keeps C's description: ``type`` is ``Py_T_OBJECT_EX`` and
+    ``offset`` the index of the value in the instance's slot list (see
+    typeobject.py's ``_PyObject_SlotValues``); their ``get`` is None.
     """
 
     name: str
-    get: getter
+    get: Optional[getter]
     set: Optional[setter]
     flags: int
     doc: Optional[str]
+    type: int
+    offset: int
 
-    def __init__(self, name: str, get: getter, set: Optional[setter] = None,
-                 flags: int = 0, doc: Optional[str] = None) -> None:
+    def __init__(self, name: str, get: Optional[getter], set: Optional[setter] = None,
+                 flags: int = 0, doc: Optional[str] = None, type: int = 0,
+                 offset: int = -1) -> None:
         self.name = name
         self.get = get
         self.set = set
-        self.flags = flags if set is not None else flags | Py_READONLY
+        self.flags = flags if set is not None or type != 0 else flags | Py_READONLY
         self.doc = doc
+        self.type = type
+        self.offset = offset
 
 
 class PyDescrObject(PyObject):
@@ -370,19 +381,60 @@ def member_get(descr: PyObject, obj: Optional[PyObject], tp: Optional[PyObject])
         Py_INCREF(descr)
         return descr
     descr_check(descr, obj)
-    return descr.d_member.get(obj)
+    return PyMember_GetOne(obj, descr.d_member)
 
 
 def member_set(descr: PyObject, obj: PyObject, value: Optional[PyObject]) -> None:
-    """CPython: Objects/descrobject.c:member_set
-
-    CPython: Python/structmember.c:PyMember_SetOne (the read-only check)
-    """
+    """CPython: Objects/descrobject.c:member_set"""
     assert isinstance(descr, PyMemberDescrObject)
     descr_check(descr, obj)
-    m = descr.d_member
+    PyMember_SetOne(obj, descr.d_member, value)
+
+
+def PyMember_GetOne(obj: PyObject, m: PyMemberDef) -> PyObject:
+    """CPython: Python/structmember.c:PyMember_GetOne
+
+    A new reference. A ``Py_T_OBJECT_EX`` slot that holds nothing raises
+    AttributeError with the object's type and the slot's name.
+    """
+    if m.type == Py_T_OBJECT_EX:
+        from pyvm.objects.typeobject import (  # cycle: typeobject imports us
+            _PyObject_SlotValues, _PyType_GetFullyQualifiedName)
+        v = _PyObject_SlotValues(obj)[m.offset]
+        if v is None:
+            # member_get_object: C's ``%T``, the fully qualified type name.
+            _attribute_error(f"'{_PyType_GetFullyQualifiedName(obj.ob_type)}' object has no "
+                             f"attribute '{m.name}'")
+        assert v is not None
+        Py_INCREF(v)
+        return v
+    g = m.get
+    assert g is not None
+    return g(obj)
+
+
+def PyMember_SetOne(obj: PyObject, m: PyMemberDef, value: Optional[PyObject]) -> None:
+    """CPython: Python/structmember.c:PyMember_SetOne
+
+    ``value`` None deletes; deleting an empty ``Py_T_OBJECT_EX`` slot raises
+    AttributeError carrying just the name, as C does.
+    """
+    if m.flags & Py_READONLY:
+        _attribute_error("readonly attribute")
+    if m.type == Py_T_OBJECT_EX:
+        from pyvm.objects.typeobject import _PyObject_SlotValues  # cycle: typeobject imports us
+        values = _PyObject_SlotValues(obj)
+        old = values[m.offset]
+        if value is None and old is None:
+            _attribute_error(m.name)
+        if value is not None:
+            Py_INCREF(value)
+        values[m.offset] = value
+        if old is not None:
+            Py_DECREF(old)
+        return
     s = m.set
-    if s is None or (m.flags & Py_READONLY):
+    if s is None:
         _attribute_error("readonly attribute")
     assert s is not None
     s(obj, value)

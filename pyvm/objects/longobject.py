@@ -88,6 +88,9 @@ PyLong_Type: Final = PyTypeObject(
     ">>> int('0b100', base=0)\n"
     "4")
 
+# A variable-size object in C (its digits): nonempty __slots__ are refused.
+PyLong_Type.tp_itemsize = 1
+
 # pyvm: the static ``PyBool_Type`` of Objects/boolobject.c
 PyBool_Type: Final = PyTypeObject(
     "bool", PyLong_Type, Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_IMMUTABLETYPE | _Py_TPFLAGS_MATCH_SELF,

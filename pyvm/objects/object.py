@@ -238,11 +238,22 @@ class PyTypeObject(PyObject):
     The slots of ``tp_as_number``, ``tp_as_sequence`` and ``tp_as_mapping`` are
     fields of the type itself. ``tp_dict`` is a ``PyDictObject`` once the type is
     ready (typed ``PyObject`` here to keep this module below ``dictobject``).
+
+    The layout fields count in pyvm's units, not bytes: ``tp_basicsize`` is the
+    number of ``__slots__`` slots an instance carries (0 for the static types),
+    ``tp_itemsize`` is nonzero for the variable-size builtins (``int``, ``tuple``,
+    ``bytes``, ``type``), ``tp_dictoffset`` / ``tp_weaklistoffset`` are nonzero
+    when instances have a ``__dict__`` / weak reference list (-1 and
+    ``MANAGED_WEAKREF_OFFSET`` for heap types, C's managed offsets; the weak
+    reference lists themselves live in ``_WeakrefLists``). typeobject.py compares them as C does (``solid_base``,
+    ``compatible_for_assignment``).
     """
 
     tp_name: str
     tp_basicsize: int
     tp_itemsize: int
+    tp_dictoffset: int
+    tp_weaklistoffset: int
     tp_flags: int
     tp_doc: Optional[str]
     tp_base: Optional[PyTypeObject]
@@ -251,8 +262,6 @@ class PyTypeObject(PyObject):
     tp_dict: Optional[PyObject]
     tp_subclasses: Optional[PyObject]
     tp_version_tag: int
-    # Non-zero when instances can be weakly referenced (see _WeakrefLists).
-    tp_weaklistoffset: int
 
     tp_dealloc: Optional[destructor]
     tp_repr: Optional[reprfunc]
@@ -343,6 +352,8 @@ class PyTypeObject(PyObject):
         self.tp_name = name
         self.tp_basicsize = 0
         self.tp_itemsize = 0
+        self.tp_dictoffset = 0
+        self.tp_weaklistoffset = 0
         self.tp_flags = flags
         self.tp_doc = doc
         self.tp_base = base
@@ -351,7 +362,6 @@ class PyTypeObject(PyObject):
         self.tp_dict = None
         self.tp_subclasses = None
         self.tp_version_tag = 0
-        self.tp_weaklistoffset = 0
         self.tp_dealloc = None
         self.tp_repr = None
         self.tp_str = None
@@ -508,7 +518,9 @@ def _Py_Dealloc(op: PyObject) -> None:
             raise SystemError("pyvm: object deallocated twice")
         if dealloc is not None:
             dealloc(op)
-        _poison(op)
+        # A finalizer (``__del__``) may have resurrected the object.
+        if op.ob_refcnt == 0:
+            _poison(op)
         return
     if dealloc is not None:
         dealloc(op)
@@ -833,6 +845,22 @@ def format_unraisable_v(err: PyErr, err_msg: Optional[str], obj: Optional[PyObje
             Py_XDECREF(tb)
     finally:
         Py_DECREF(exc)
+
+
+def _PyErr_FormatNote(err: PyErr, note: str) -> None:
+    """CPython: Python/errors.c:_PyErr_FormatNote
+
+    Adds ``note`` to the exception being raised (its ``add_note``).
+    """
+    from pyvm.objects.exceptions import BaseException_add_note  # cycle: exceptions imports us
+    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
+    exc = err.normalize()
+    n = PyUnicode_FromString(note)
+    try:
+        r = BaseException_add_note(exc, n)
+        Py_DECREF(r)
+    finally:
+        Py_DECREF(n)
 
 
 def PyErr_FormatUnraisable(err: PyErr, msg: str) -> None:

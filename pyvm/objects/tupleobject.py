@@ -254,6 +254,8 @@ PyTuple_Type: Final = PyTypeObject(
         "If no argument is given, the constructor returns an empty tuple.\n"
         "If iterable is specified the tuple is initialized from iterable's items.\n\n"
         "If the argument is a tuple, the return value is the same object.")
+# A variable-size object in C (its items): nonempty __slots__ are refused.
+PyTuple_Type.tp_itemsize = 1
 
 PyTupleIter_Type: Final = PyTypeObject("tuple_iterator", flags=Py_TPFLAGS_HAVE_GC)
 

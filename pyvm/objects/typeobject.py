@@ -36,21 +36,46 @@ every slot whose dunder the class (or a Python base) defines at the ``slot_*``
 dispatcher that calls it (``slot_tp_repr``, ``slot_nb_add`` …, through
 ``vectorcall_method`` / ``vectorcall_maybe``, C's path into ``call.py``). A slot
 whose name resolves to a builtin's slot wrapper keeps the inherited C function.
-Instances whose solid base is ``object`` are :class:`PyHeapTypeInstance` objects
-(the header and the instance dict); subclasses of builtin types with their own
-layout get the base's allocation (``BaseException`` subclasses carry a dict
-already). ``super`` and the
-``LOAD_SUPER_ATTR`` lookup live here too. Not yet: ``__slots__`` (ignored: the
-instances still get a dict), ``__class__`` assignment, ``__del__``, a metaclass's
-``mro()`` override, ``__mro_entries__``. Instances of classes deriving from a
-builtin whose layout has no dict keep their dict in object.py's managed-dict
-table (``Py_TPFLAGS_MANAGED_DICT``).
+
+Instance layout. C lays a heap type's ``__slots__`` out after its base's struct
+and finds each through a member descriptor's offset; pyvm keeps the slot values
+of an instance in a host list, and a slot's member descriptor
+(``Py_T_OBJECT_EX``, descrobject.py) holds its index in that list. A heap type's
+``tp_basicsize`` is the length of the list (its base's slots, then its own, in
+the sorted mangled order of ``ht_slots``), so ``solid_base``, ``best_base``
+("multiple bases have instance lay-out conflict") and
+``compatible_for_assignment`` compare layouts as C does. The host class follows
+the static base that allocates the instance: with ``object`` there,
+:class:`PyHeapTypeInstance` (header, instance dict, slot list) when the type has
+a ``__dict__`` (``tp_dictoffset`` nonzero) and :class:`PyHeapTypeSlotsInstance`
+(header and slot list, no dict) when ``__slots__`` left it out; subclasses of
+builtin types with their own layout get the base's allocation, their slot values
+in the ``_managed_slots`` table and, when the host class has no dict field, their
+dict in object.py's managed-dict table (pyvm's meaning of
+``Py_TPFLAGS_MANAGED_DICT``). Two layouts that ``__class__`` assignment accepts
+are always the same host class, so the assignment only changes ``ob_type``.
+
+Finalizers (PEP 442): a ``__del__`` fills ``tp_finalize`` with
+:func:`slot_tp_finalize`; :func:`subtype_dealloc` runs it once through
+``PyObject_CallFinalizerFromDealloc`` and stops when it resurrected the object.
+pyvm has no cycle collector, so a ``__del__`` on unreachable cycles never runs.
+
+Weak references: ``type_new_slots`` decides ``add_weak`` as C does (no
+``__slots__``, or ``'__weakref__'`` among them, on a base without weak reference
+support); such a type gets ``tp_weaklistoffset = MANAGED_WEAKREF_OFFSET`` and the
+``__weakref__`` getset (:func:`subtype_getweakref`, the head of the list kept in
+object.py's ``_weakref_lists``), and :func:`subtype_dealloc` clears the weak
+references after the finalizer, before the slots and the dict.
+
+``super`` and the ``LOAD_SUPER_ATTR`` lookup live here too. Not yet: a
+metaclass's ``mro()`` override, ``__mro_entries__``.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Final, Optional, cast
 
+from pyvm.compile.symtable import _Py_Mangle
 from pyvm.objects.descrobject import (
     PyGetSetDef,
     PyWrapperFlag_KEYWORDS,
@@ -174,12 +199,16 @@ class PyHeapTypeObject(PyTypeObject):
 
     ht_name: PyObject
     ht_qualname: PyObject
+    ht_slots: Optional[PyObject]
 
     def __init__(self, name: str, ht_name: PyObject, ht_qualname: PyObject,
                  base: Optional[PyTypeObject] = None, flags: int = 0) -> None:
         super().__init__(name, base, flags | Py_TPFLAGS_HEAPTYPE)
         self.ht_name = ht_name
         self.ht_qualname = ht_qualname
+        # The mangled, sorted names of the slots this type added (a tuple), or
+        # None when the class statement had no __slots__.
+        self.ht_slots = None
 
 
 def PyType_Check(op: PyObject) -> bool:
@@ -228,6 +257,21 @@ def _type_module_str(tp: PyTypeObject) -> Optional[str]:
     return "builtins" if i < 0 else name[:i]
 
 
+def _PyType_GetFullyQualifiedName(tp: PyTypeObject) -> str:
+    """CPython: Objects/typeobject.c:_PyType_GetFullyQualifiedName
+
+    C's ``%T``: ``module.qualname`` for heap types outside ``builtins`` and
+    ``__main__``, the qualified name alone there, ``tp_name`` for static types.
+    """
+    if not (tp.tp_flags & Py_TPFLAGS_HEAPTYPE):
+        return tp.tp_name
+    q = _type_qualname_str(tp)
+    m = _type_module_str(tp)
+    if m is not None and m != "builtins" and m != "__main__":
+        return f"{m}.{q}"
+    return q
+
+
 def _new_str(s: str) -> PyObject:
     """pyvm: a new str object from host text."""
     from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle: str imports us
@@ -258,6 +302,9 @@ def PyType_Ready(tp: PyTypeObject) -> None:
     """
     if tp.tp_flags & (Py_TPFLAGS_READY | Py_TPFLAGS_READYING):
         return
+    # Historically, all static types were immutable (bpo-43908).
+    if not (tp.tp_flags & Py_TPFLAGS_HEAPTYPE):
+        tp.tp_flags |= Py_TPFLAGS_IMMUTABLETYPE
     tp.tp_flags |= Py_TPFLAGS_READYING
     try:
         _type_ready(tp)
@@ -296,6 +343,12 @@ def _type_ready(tp: PyTypeObject) -> None:
     add_operators(tp)
     _PyType_FillDictFromDefs(tp)
     type_dict_set_doc(tp)
+    if tp.tp_dictoffset == 0 and not (tp.tp_flags & Py_TPFLAGS_HEAPTYPE) \
+            and _dict_get(tp.tp_dict, "__dict__") is not None:
+        # pyvm: a static type whose instances carry a dict (modules, functions,
+        # exceptions, types) says so by its ``__dict__`` descriptor; C sets
+        # ``tp_dictoffset`` in the static initializer.
+        tp.tp_dictoffset = 1
     # type_ready_inherit
     for b in _tuple_items(tp.tp_mro)[1:]:
         assert isinstance(b, PyTypeObject)
@@ -326,6 +379,8 @@ def inherit_special(tp: PyTypeObject, base: PyTypeObject) -> None:
         tp.tp_itemsize = base.tp_itemsize
     if tp.tp_weaklistoffset == 0:
         tp.tp_weaklistoffset = base.tp_weaklistoffset
+    if tp.tp_dictoffset == 0:
+        tp.tp_dictoffset = base.tp_dictoffset
     # pyvm: the base types carry their fast-subclass bit, so inheriting the bits
     # is the same as C's is_subtype_with_mro tests.
     tp.tp_flags |= base.tp_flags & _SUBCLASS_FLAGS
@@ -351,7 +406,8 @@ def inherit_slots(tp: PyTypeObject, base: PyTypeObject) -> None:
     Copies every slot ``tp`` leaves empty from ``base``. ``tp_hash`` and
     ``tp_richcompare`` are inherited together, and only when the type defines
     neither (nor ``__eq__``/``__hash__`` in its dict: overrides_hash).
-    ``tp_getattro``/``tp_setattro`` likewise go together. The instance vectorcall
+    ``tp_getattro`` and ``tp_setattro`` are inherited each on its own (C pairs
+    each with its ``char *`` twin, which pyvm does not have). The instance vectorcall
     goes with ``tp_call``; a constructor vectorcall is never inherited.
     """
     if tp.nb_add is None: tp.nb_add = base.nb_add  # noqa: E701
@@ -405,9 +461,8 @@ def inherit_slots(tp: PyTypeObject, base: PyTypeObject) -> None:
     if tp.am_aiter is None: tp.am_aiter = base.am_aiter  # noqa: E701
     if tp.am_anext is None: tp.am_anext = base.am_anext  # noqa: E701
     if tp.tp_dealloc is None: tp.tp_dealloc = base.tp_dealloc  # noqa: E701
-    if tp.tp_getattro is None and tp.tp_setattro is None:
-        tp.tp_getattro = base.tp_getattro
-        tp.tp_setattro = base.tp_setattro
+    if tp.tp_getattro is None: tp.tp_getattro = base.tp_getattro  # noqa: E701
+    if tp.tp_setattro is None: tp.tp_setattro = base.tp_setattro  # noqa: E701
     if tp.tp_repr is None: tp.tp_repr = base.tp_repr  # noqa: E701
     if tp.tp_call is None:
         tp.tp_call = base.tp_call
@@ -1316,8 +1371,9 @@ def object_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> No
 def object_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:object_new
 
-    pyvm: instances of heap types are :class:`PyHeapTypeInstance` (header and
-    instance dict); a plain ``object()`` is a bare header.
+    pyvm: instances of heap types are :class:`PyHeapTypeInstance` (header,
+    instance dict and slot values) or, for a type without ``__dict__``,
+    :class:`PyHeapTypeSlotsInstance`; a plain ``object()`` is a bare header.
     """
     if excess_args(args, kwds):
         if tp.tp_new is not object_new:
@@ -1325,7 +1381,9 @@ def object_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> Py
         if tp.tp_init is object_init:
             _type_error(f"{tp.tp_name}() takes no arguments")
     if tp.tp_flags & Py_TPFLAGS_HEAPTYPE:
-        return PyHeapTypeInstance(tp)
+        if tp.tp_dictoffset != 0:
+            return PyHeapTypeInstance(tp, tp.tp_basicsize)
+        return PyHeapTypeSlotsInstance(tp, tp.tp_basicsize)
     return PyObject(tp)
 
 
@@ -1378,17 +1436,102 @@ def object_get_class(op: PyObject) -> PyObject:
     return op.ob_type
 
 
+def compatible_with_tp_base(child: PyTypeObject) -> bool:
+    """CPython: Objects/typeobject.c:compatible_with_tp_base"""
+    parent = child.tp_base
+    return (parent is not None
+            and child.tp_basicsize == parent.tp_basicsize
+            and child.tp_itemsize == parent.tp_itemsize
+            and child.tp_dictoffset == parent.tp_dictoffset
+            and child.tp_weaklistoffset == parent.tp_weaklistoffset
+            and (child.tp_flags & Py_TPFLAGS_HAVE_GC) == (parent.tp_flags & Py_TPFLAGS_HAVE_GC)
+            and (child.tp_dealloc is subtype_dealloc or child.tp_dealloc is parent.tp_dealloc))
+
+
+def same_slots_added(a: PyTypeObject, b: PyTypeObject) -> bool:
+    """CPython: Objects/typeobject.c:same_slots_added
+
+    pyvm: the dict and the weakref list never take room in the slot list (C's
+    managed offsets), so only the ``__slots__`` names count.
+    """
+    base = a.tp_base
+    assert base is not None and base is b.tp_base
+    size = base.tp_basicsize
+    if not (a.tp_flags & Py_TPFLAGS_HEAPTYPE) or not (b.tp_flags & Py_TPFLAGS_HEAPTYPE):
+        return False
+    assert isinstance(a, PyHeapTypeObject) and isinstance(b, PyHeapTypeObject)
+    slots_a = a.ht_slots
+    slots_b = b.ht_slots
+    if slots_a is not None and slots_b is not None:
+        ia = _tuple_items(slots_a)
+        ib = _tuple_items(slots_b)
+        if [_unicode_value(x) for x in ia] != [_unicode_value(x) for x in ib]:
+            return False
+        size += len(ia)
+    return size == a.tp_basicsize and size == b.tp_basicsize
+
+
+def _inline_values(tp: PyTypeObject) -> bool:
+    """pyvm: C's ``Py_TPFLAGS_INLINE_VALUES``: a managed dict and no items."""
+    return tp.tp_dictoffset == -1 and tp.tp_itemsize == 0
+
+
+def _preheader(tp: PyTypeObject) -> int:
+    """pyvm: C's ``Py_TPFLAGS_PREHEADER`` bits (managed dict, managed weakref)."""
+    return (1 if tp.tp_dictoffset == -1 else 0) | (2 if tp.tp_weaklistoffset == MANAGED_WEAKREF_OFFSET else 0)
+
+
+def compatible_for_assignment(oldto: PyTypeObject, newto: PyTypeObject, attr: str) -> None:
+    """CPython: Objects/typeobject.c:compatible_for_assignment
+
+    Raises TypeError unless instances of ``oldto`` can become instances of
+    ``newto``: the highest base each is layout-compatible with must be the same
+    type, or two siblings that added the same slots. pyvm: C's ``tp_free``
+    check always passes (every object is freed alike).
+    """
+    newbase = newto
+    oldbase = oldto
+    while compatible_with_tp_base(newbase):
+        nb = newbase.tp_base
+        assert nb is not None
+        newbase = nb
+    while compatible_with_tp_base(oldbase):
+        ob = oldbase.tp_base
+        assert ob is not None
+        oldbase = ob
+    if (newbase is not oldbase
+            and (newbase.tp_base is not oldbase.tp_base or not same_slots_added(newbase, oldbase))) \
+            or _inline_values(oldto) != _inline_values(newto) \
+            or _preheader(oldto) != _preheader(newto):
+        _type_error(f"{attr} assignment: '{newto.tp_name}' object layout differs from "
+                    f"'{oldto.tp_name}'")
+
+
 def object_set_class(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/typeobject.c:object_set_class
 
-    pyvm: assigning ``__class__`` needs heap types; the messages are C's.
+    CPython: Objects/typeobject.c:object_set_class_world_stopped
+    Only between heap types (or ModuleType subclasses) of compatible layouts.
+    pyvm: two compatible layouts are the same host class, so the object's host
+    class never has to change; heap types are immortal here, so the new type
+    takes no reference.
     """
     if value is None:
         _type_error("can't delete __class__ attribute")
     assert value is not None
     if not isinstance(value, PyTypeObject):
         _type_error(f"__class__ must be set to a class, not '{value.ob_type.tp_name}' object")
-    _type_error("__class__ assignment only supported for mutable types or ModuleType subclasses")
+    assert isinstance(value, PyTypeObject)
+    newto = value
+    oldto = op.ob_type
+    from pyvm.objects.moduleobject import PyModule_Type  # cycle
+    if not (PyType_IsSubtype(newto, PyModule_Type) and PyType_IsSubtype(oldto, PyModule_Type)) \
+            and (newto.tp_flags & Py_TPFLAGS_IMMUTABLETYPE or oldto.tp_flags & Py_TPFLAGS_IMMUTABLETYPE):
+        _type_error("__class__ assignment only supported for mutable types or ModuleType subclasses")
+    if newto.tp_dict is None:
+        PyType_Ready(newto)
+    compatible_for_assignment(oldto, newto, "__class__")
+    op.ob_type = newto
 
 
 def object___format__(self_: PyObject, format_spec: PyObject) -> PyObject:
@@ -1578,20 +1721,30 @@ def _PyType_CalculateMetaclass(metatype: PyTypeObject, bases: list[PyObject]) ->
     return winner
 
 
+def shape_differs(t1: PyTypeObject, t2: PyTypeObject) -> bool:
+    """CPython: Objects/typeobject.c:shape_differs
+
+    pyvm: a heap type's shape is its slot count and item size, as in C; static
+    types have no sizes here, so one differs from its base when it allocates
+    its instances with a ``tp_new`` of its own.
+    """
+    if t1.tp_flags & Py_TPFLAGS_HEAPTYPE:
+        return t1.tp_basicsize != t2.tp_basicsize or t1.tp_itemsize != t2.tp_itemsize
+    base = t1.tp_base
+    return base is not None and t1.tp_new is not base.tp_new
+
+
 def solid_base(tp: PyTypeObject) -> PyTypeObject:
     """CPython: Objects/typeobject.c:solid_base
 
-    pyvm: C compares instance sizes (``shape_differs``); here a type adds to its
-    base's layout when it allocates its instances with a different ``tp_new``
-    (heap types without ``__slots__`` never do).
+    The nearest ancestor (or ``tp`` itself) whose instance layout differs from
+    its base's.
     """
     base = tp.tp_base
     if base is None:
         return tp
     sb = solid_base(base)
-    if tp.tp_flags & Py_TPFLAGS_HEAPTYPE or tp.tp_new is base.tp_new:
-        return sb
-    return tp
+    return tp if shape_differs(tp, sb if tp.tp_flags & Py_TPFLAGS_HEAPTYPE else base) else sb
 
 
 def best_base(bases: list[PyObject]) -> PyTypeObject:
@@ -1726,23 +1879,177 @@ def mro_implementation(tp: PyTypeObject) -> list[PyObject]:
 
 
 class PyHeapTypeInstance(PyObjectWithDict):
-    """pyvm: an instance of a class statement whose solid base is ``object``: the
-    header plus the instance dict (C's managed dict)."""
+    """pyvm: an instance of a class statement whose static solid base is
+    ``object`` and whose type has a ``__dict__``: the header, the instance dict
+    (C's managed dict) and the values of the ``__slots__`` slots of the type and
+    its bases (``ob_slots[i]`` is C's ``*(PyObject **)((char *)self + offset)``;
+    None is C's NULL, an unset slot)."""
+
+    ob_slots: list[Optional[PyObject]]
+
+    def __init__(self, tp: PyTypeObject, nslots: int) -> None:
+        super().__init__(tp)
+        self.ob_slots = [None] * nslots
+
+
+class PyHeapTypeSlotsInstance(PyObject):
+    """pyvm: an instance of a class statement whose ``__slots__`` leave it
+    without a ``__dict__`` (static solid base ``object``): the header and the slot
+    values only, so the generic attribute code finds no dict to store into."""
+
+    ob_slots: list[Optional[PyObject]]
+
+    def __init__(self, tp: PyTypeObject, nslots: int) -> None:
+        super().__init__(tp)
+        self.ob_slots = [None] * nslots
+
+
+class _ManagedSlots:
+    """pyvm: the slot values of instances allocated by a builtin's constructor
+    (a ``dict`` subclass with ``__slots__``, say), whose host class has no room
+    for them; keyed by identity, released by :func:`subtype_dealloc`, as
+    object.py's managed dicts are."""
+
+    values: dict[int, list[Optional[PyObject]]]
+
+    def __init__(self) -> None:
+        self.values = {}
+
+
+_managed_slots: Final = _ManagedSlots()
+
+
+def _PyObject_SlotValues(obj: PyObject) -> list[Optional[PyObject]]:
+    """pyvm: the ``__slots__`` values of ``obj`` (the memory after C's base
+    struct), indexed by the member's ``offset``; created on first use for the
+    instances of builtin subclasses."""
+    if isinstance(obj, PyHeapTypeInstance):
+        return obj.ob_slots
+    if isinstance(obj, PyHeapTypeSlotsInstance):
+        return obj.ob_slots
+    v = _managed_slots.values.get(id(obj))
+    if v is None:
+        v = [None] * obj.ob_type.tp_basicsize
+        _managed_slots.values[id(obj)] = v
+    return v
+
+
+class _Finalized:
+    """pyvm: the identities of the live objects whose finalizer has run (C's
+    ``_PyGC_FINALIZED`` bit in the GC header); :func:`subtype_dealloc` forgets
+    an object when it is really freed."""
+
+    ids: set[int]
+
+    def __init__(self) -> None:
+        self.ids = set()
+
+
+_finalized: Final = _Finalized()
+
+
+def PyObject_CallFinalizer(self_: PyObject) -> None:
+    """CPython: Objects/object.c:PyObject_CallFinalizer
+
+    Runs ``tp_finalize`` at most once in the object's life.
+    """
+    tp = self_.ob_type
+    f = tp.tp_finalize
+    if f is None:
+        return
+    if id(self_) in _finalized.ids:
+        return
+    f(self_)
+    _finalized.ids.add(id(self_))
+
+
+def PyObject_CallFinalizerFromDealloc(self_: PyObject) -> bool:
+    """CPython: Objects/object.c:PyObject_CallFinalizerFromDealloc
+
+    Temporarily resurrects the dying object (count 0 → 1) for its finalizer.
+    Returns True when the finalizer resurrected it for good (the dealloc must
+    stop), False on the normal path.
+    """
+    from pyvm.objects.object import _debug
+    assert self_.ob_refcnt == 0
+    # _PyObject_ResurrectStart
+    self_.ob_refcnt = 1
+    if _debug.enabled:
+        _debug.ref_total += 1
+    PyObject_CallFinalizer(self_)
+    assert self_.ob_refcnt > 0
+    # _PyObject_ResurrectEnd
+    self_.ob_refcnt -= 1
+    if _debug.enabled:
+        _debug.ref_total -= 1
+    return self_.ob_refcnt != 0
+
+
+def clear_slots(tp: PyTypeObject, self_: PyObject) -> None:
+    """CPython: Objects/typeobject.c:clear_slots
+
+    Releases the values of the slots ``tp`` itself added (its members).
+    """
+    if not isinstance(tp, PyHeapTypeObject) or tp.ht_slots is None:
+        return
+    n = len(_tuple_items(tp.ht_slots))
+    if n == 0:
+        return
+    values = _PyObject_SlotValues(self_)
+    first = tp.tp_basicsize - n
+    for i in range(first, tp.tp_basicsize):
+        v = values[i]
+        if v is not None:
+            values[i] = None
+            Py_DECREF(v)
 
 
 def subtype_dealloc(op: PyObject) -> None:
     """CPython: Objects/typeobject.c:subtype_dealloc
 
-    Clears the instance dict, then runs the dealloc of the nearest static base.
+    Runs the finalizer (``__del__``) first, once, and stops if it resurrected
+    the object; then clears the weak references (when this type added them),
+    the slots of every heap type up to the nearest static base, the instance
+    dict, and runs that base's dealloc.
     """
-    # The weak references go before the instance's contents (after __del__).
-    PyObject_ClearWeakRefs(op)
+    tp = op.ob_type
+    # The nearest base with a different tp_dealloc.
+    base: Optional[PyTypeObject] = tp
+    while base is not None and base.tp_dealloc is subtype_dealloc:
+        base = base.tp_base
+    assert base is not None
+    has_finalizer = tp.tp_finalize is not None
+    if tp.tp_finalize is not None:
+        if PyObject_CallFinalizerFromDealloc(op):
+            return  # resurrected
+    # The weak references this type added go before the slots and the dict
+    # (a base that supports them clears them in its own dealloc).
+    if tp.tp_weaklistoffset != 0 and base.tp_weaklistoffset == 0:
+        PyObject_ClearWeakRefs(op)
+    if has_finalizer and tp.tp_weaklistoffset != 0 and base.tp_weaklistoffset == 0 \
+            and id(op) in _weakref_lists.heads:
+        # Weak references made by the finalizer go without their callbacks.
+        # (pyvm: the table test first spares the import when there are none.)
+        from pyvm.objects.weakrefobject import _PyWeakref_ClearWeakRefsNoCallbacks  # cycle
+        _PyWeakref_ClearWeakRefsNoCallbacks(op)
+    _finalized.ids.discard(id(op))
+    # Clear slots up to the nearest base with a different tp_dealloc.
+    base = tp
+    while base is not None and base.tp_dealloc is subtype_dealloc:
+        clear_slots(base, op)
+        base = base.tp_base
+    ms = _managed_slots.values.pop(id(op), None)
+    if ms is not None:
+        for v in ms:
+            if v is not None:
+                Py_DECREF(v)
     if isinstance(op, PyObjectWithDict):
         from pyvm.objects.object import _PyObject_ClearDict
         _PyObject_ClearDict(op)
     elif op.ob_type.tp_flags & Py_TPFLAGS_MANAGED_DICT:
         _PyObject_ClearManagedDict(op)
-    base: Optional[PyTypeObject] = op.ob_type
+    # The type again: __del__ may have assigned __class__.
+    base = op.ob_type
     while base is not None and base.tp_dealloc is subtype_dealloc:
         base = base.tp_base
     if base is not None:
@@ -1802,16 +2109,27 @@ def subtype_setdict(op: PyObject, value: Optional[PyObject]) -> None:
         Py_DECREF(old)
 
 
-def _needs_managed_dict(base: PyTypeObject) -> bool:
-    """pyvm: whether instances of a class deriving from ``base`` are allocated by a
-    builtin whose host class has no dict field (``list``, ``int`` …); their dict
-    then lives in object.py's managed-dict table."""
+def _static_base(tp: PyTypeObject) -> PyTypeObject:
+    """pyvm: the nearest static type in ``tp``'s base chain: the type whose
+    ``tp_new`` allocates the instances (so whose host class holds them)."""
+    t: Optional[PyTypeObject] = tp
+    while t is not None and t.tp_flags & Py_TPFLAGS_HEAPTYPE:
+        t = t.tp_base
+    assert t is not None
+    return t
+
+
+def _needs_managed_dict(base: PyTypeObject, add_dict: bool) -> bool:
+    """pyvm: whether instances of a class deriving from ``base`` keep their dict
+    in object.py's managed-dict table: they inherit one from ``base``, or the
+    class adds a ``__dict__`` to instances allocated by a builtin whose host class
+    has no dict field (``list``, ``int`` …)."""
     if base.tp_flags & Py_TPFLAGS_MANAGED_DICT:
         return True
-    sb = solid_base(base)
-    if sb is PyBaseObject_Type or sb.tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS:
+    if not add_dict:
         return False
-    return _PyType_Lookup(base, _intern("__dict__")) is None
+    sb = solid_base(_static_base(base))
+    return not (sb is PyBaseObject_Type or sb.tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS)
 
 
 def _dict_get(d: PyObject, name: str) -> Optional[PyObject]:
@@ -1820,19 +2138,233 @@ def _dict_get(d: PyObject, name: str) -> Optional[PyObject]:
     return PyDict_GetItemWithError(d, _intern(name))
 
 
+class type_new_ctx:
+    """pyvm: mirrors the ``type_new_ctx`` struct of Objects/typeobject.c: what
+    ``type_new`` learns about the new class before allocating it."""
+
+    name: PyObject
+    base: PyTypeObject
+    nbases: int
+    slots: Optional[list[PyObject]]
+    add_dict: int
+    add_weak: int
+    may_add_dict: bool
+    may_add_weak: bool
+
+    def __init__(self, name: PyObject, base: PyTypeObject, nbases: int) -> None:
+        self.name = name
+        self.base = base
+        self.nbases = nbases
+        self.slots = None
+        self.add_dict = 0
+        self.add_weak = 0
+        self.may_add_dict = False
+        self.may_add_weak = False
+
+
+def valid_identifier(s: PyObject) -> None:
+    """CPython: Objects/typeobject.c:valid_identifier"""
+    from pyvm.objects.object import PyUnicode_Check
+    if not PyUnicode_Check(s):
+        _type_error(f"__slots__ items must be strings, not '{s.ob_type.tp_name}'")
+    if not _unicode_value(s).isidentifier():
+        _type_error("__slots__ must be identifiers")
+
+
+def type_new_get_slots(ctx: type_new_ctx, d: PyObject) -> None:
+    """CPython: Objects/typeobject.c:type_new_get_slots
+
+    ``__slots__`` of the namespace as a list (a str is one name).
+    """
+    slots = _dict_get(d, "__slots__")
+    if slots is None:
+        ctx.slots = None
+        return
+    from pyvm.objects.object import PyUnicode_Check
+    if PyUnicode_Check(slots):
+        Py_INCREF(slots)
+        ctx.slots = [slots]
+        return
+    from pyvm.objects.abstract import PySequence_Tuple  # cycle
+    t = PySequence_Tuple(slots)
+    # pyvm: ctx.slots owns its names (C keeps the tuple).
+    ctx.slots = list(_tuple_items(t))
+    for o in ctx.slots:
+        Py_INCREF(o)
+    Py_DECREF(t)
+
+
+def type_new_visit_slots(ctx: type_new_ctx) -> None:
+    """CPython: Objects/typeobject.c:type_new_visit_slots
+
+    Checks the names and counts ``__dict__`` / ``__weakref__``.
+    """
+    assert ctx.slots is not None
+    for name in ctx.slots:
+        valid_identifier(name)
+        n = _unicode_value(name)
+        if n == "__dict__":
+            if not ctx.may_add_dict or ctx.add_dict != 0:
+                _type_error("__dict__ slot disallowed: we already got one")
+            ctx.add_dict += 1
+        if n == "__weakref__":
+            if not ctx.may_add_weak or ctx.add_weak != 0:
+                _type_error("__weakref__ slot disallowed: we already got one")
+            ctx.add_weak += 1
+
+
+def type_new_copy_slots(ctx: type_new_ctx, d: PyObject) -> list[PyObject]:
+    """CPython: Objects/typeobject.c:type_new_copy_slots
+
+    The slot names without ``__dict__`` / ``__weakref__``, mangled and sorted
+    (sorted names let ``__class__`` assignment compare two types' slots). New
+    references. A name that is also a class variable is a ValueError.
+    """
+    from pyvm.objects.dictobject import PyDict_Contains  # cycle
+    from pyvm.objects.object import PyObject_Repr
+    assert ctx.slots is not None
+    private = _unicode_value(ctx.name)
+    new_slots: list[PyObject] = []
+    try:
+        for slot in ctx.slots:
+            n = _unicode_value(slot)
+            if (ctx.add_dict and n == "__dict__") or (ctx.add_weak and n == "__weakref__"):
+                continue
+            mangled = _Py_Mangle(private, n)
+            if mangled == n:
+                Py_INCREF(slot)
+                m = slot
+            else:
+                m = _new_str(mangled)
+            new_slots.append(m)
+            if PyDict_Contains(d, m):
+                # CPython inserts these names into the namespace itself and
+                # deletes them below, so they are no class variables.
+                if mangled not in ("__qualname__", "__classcell__", "__classdictcell__"):
+                    r = PyObject_Repr(m)
+                    msg = _unicode_value(r)
+                    Py_DECREF(r)
+                    from pyvm.objects.exceptions import PyExc_ValueError  # cycle
+                    PyErr_Format(PyExc_ValueError, f"{msg} in __slots__ conflicts with class variable")
+    except BaseException:
+        for o in new_slots:
+            Py_DECREF(o)
+        raise
+    new_slots.sort(key=_unicode_value)
+    return new_slots
+
+
+def type_new_slots_bases(ctx: type_new_ctx, bases: list[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:type_new_slots_bases
+
+    Secondary bases may provide the dict or the weakref list.
+    """
+    if ctx.nbases > 1 and ((ctx.may_add_dict and ctx.add_dict == 0)
+                           or (ctx.may_add_weak and ctx.add_weak == 0)):
+        for b in bases:
+            if b is ctx.base:
+                continue  # the primary base
+            assert isinstance(b, PyTypeObject)
+            if ctx.may_add_dict and ctx.add_dict == 0 and b.tp_dictoffset != 0:
+                ctx.add_dict += 1
+            if ctx.may_add_weak and ctx.add_weak == 0 and b.tp_weaklistoffset != 0:
+                ctx.add_weak += 1
+            if ctx.may_add_dict and ctx.add_dict == 0:
+                continue
+            if ctx.may_add_weak and ctx.add_weak == 0:
+                continue
+            break
+
+
+def type_new_slots_impl(ctx: type_new_ctx, d: PyObject, bases: list[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:type_new_slots_impl"""
+    assert ctx.slots is not None
+    if len(ctx.slots) > 0 and ctx.base.tp_itemsize != 0:
+        _type_error(f"nonempty __slots__ not supported for subtype of '{ctx.base.tp_name}'")
+    type_new_visit_slots(ctx)
+    new_slots = type_new_copy_slots(ctx, d)
+    old = ctx.slots
+    ctx.slots = new_slots
+    for o in old:
+        Py_DECREF(o)
+    type_new_slots_bases(ctx, bases)
+
+
+def type_new_slots(ctx: type_new_ctx, d: PyObject, bases: list[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:type_new_slots
+
+    Decides whether the instances get a ``__dict__`` and a ``__weakref__`` and
+    which slots they carry.
+    """
+    ctx.add_dict = 0
+    ctx.add_weak = 0
+    ctx.may_add_dict = ctx.base.tp_dictoffset == 0
+    ctx.may_add_weak = ctx.base.tp_weaklistoffset == 0 and ctx.base.tp_itemsize == 0
+    if ctx.slots is None:
+        if ctx.may_add_dict:
+            ctx.add_dict += 1
+        if ctx.may_add_weak:
+            ctx.add_weak += 1
+    else:
+        type_new_slots_impl(ctx, d, bases)
+
+
+def type_new_descriptors(ctx: type_new_ctx, tp: PyHeapTypeObject) -> None:
+    """CPython: Objects/typeobject.c:type_new_descriptors
+
+    CPython: Objects/typeobject.c:type_new_set_slots
+    A member descriptor per slot (its ``offset`` is the index in the instance's
+    slot list, after the base's slots), the ``__dict__`` / ``__weakref__``
+    getsets the type adds, and the layout fields.
+    """
+    from pyvm.objects.descrobject import PyDescr_NewGetSet, PyDescr_NewMember, Py_T_OBJECT_EX
+    from pyvm.objects.dictobject import PyDict_SetDefault  # cycle
+    d = tp.tp_dict
+    assert d is not None
+    slotoffset = ctx.base.tp_basicsize
+    if tp.ht_slots is not None:
+        for name in _tuple_items(tp.ht_slots):
+            m = PyDescr_NewMember(tp, PyMemberDef(_unicode_value(name), None, None, 0, None,
+                                                  Py_T_OBJECT_EX, slotoffset))
+            PyDict_SetDefault(d, name, m)
+            Py_DECREF(m)
+            slotoffset += 1
+    if ctx.add_weak:
+        tp.tp_flags |= Py_TPFLAGS_MANAGED_WEAKREF
+        tp.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
+    if ctx.add_dict:
+        tp.tp_dictoffset = -1
+    tp.tp_basicsize = slotoffset
+    tp.tp_itemsize = ctx.base.tp_itemsize
+    # type_new_set_slots: subtype_getsets_full / _dict_only / _weakref_only
+    if ctx.add_dict:
+        gs = PyDescr_NewGetSet(tp, PyGetSetDef("__dict__", subtype_dict, subtype_setdict,
+                                               "dictionary for instance variables"))
+        PyDict_SetDefault(d, _intern("__dict__"), gs)
+        Py_DECREF(gs)
+    if ctx.add_weak:
+        gs = PyDescr_NewGetSet(tp, PyGetSetDef("__weakref__", subtype_getweakref, None,
+                                               "list of weak references to the object"))
+        PyDict_SetDefault(d, _intern("__weakref__"), gs)
+        Py_DECREF(gs)
+
+
 def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:type_new
 
     CPython: Objects/typeobject.c:type_new_impl
+    CPython: Objects/typeobject.c:type_new_init
+    CPython: Objects/typeobject.c:type_new_set_attrs
     ``type(name, bases, dict, **kwds)``: a new heap type. The namespace is copied;
-    ``__qualname__``, ``__classcell__`` and ``__classdictcell__`` are taken out of
-    it; the type is readied (MRO, inherited slots), its slots are pointed at the
-    ``slot_*`` dispatchers for the dunders it defines, ``__set_name__`` and the
-    base's ``__init_subclass__`` run.
+    ``__slots__`` decides the instance layout; ``__qualname__``, ``__classcell__``
+    and ``__classdictcell__`` are taken out of it; the type is readied (MRO,
+    inherited slots), its slots are pointed at the ``slot_*`` dispatchers for
+    the dunders it defines, ``__set_name__`` and the base's
+    ``__init_subclass__`` run.
     """
-    from pyvm.objects.dictobject import PyDict_Copy, PyDict_DelItem, PyDict_Next, PyDict_SetItem  # cycle
+    from pyvm.objects.dictobject import PyDict_Copy, PyDict_DelItem, PyDict_SetItem  # cycle
     from pyvm.objects.object import PyUnicode_Check
-    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray  # cycle
+    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray, _PyTuple_FromArraySteal  # cycle
     items = _tuple_items(args)
     if len(items) != 3:
         _type_error(f"type.__new__() takes exactly 3 arguments ({len(items)} given)")
@@ -1856,7 +2388,18 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     if len(bases) == 0:
         bases = [PyBaseObject_Type]
     base = best_base(bases)
+    # type_new_init: the namespace copy and the slots
     d = PyDict_Copy(orig_dict)
+    ctx = type_new_ctx(name, base, len(bases))
+    try:
+        type_new_get_slots(ctx, d)
+        type_new_slots(ctx, d, bases)
+    except BaseException:
+        if ctx.slots is not None:
+            for o in ctx.slots:
+                Py_DECREF(o)
+        Py_DECREF(d)
+        raise
     nm = _unicode_value(name)
     # type_new_alloc
     qualname = name
@@ -1864,6 +2407,9 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     if q is not None:
         if not PyUnicode_Check(q):
             Py_DECREF(d)
+            if ctx.slots is not None:
+                for o in ctx.slots:
+                    Py_DECREF(o)
             _type_error(f"type __qualname__ must be a str, not {q.ob_type.tp_name}")
         qualname = q
     Py_INCREF(name)
@@ -1871,18 +2417,15 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     tp = PyHeapTypeObject(nm, name, qualname, base,
                           Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC)
     tp.ob_type = metatype
-    if _needs_managed_dict(base):
+    if _needs_managed_dict(base, ctx.add_dict != 0):
         tp.tp_flags |= Py_TPFLAGS_MANAGED_DICT
+    if ctx.slots is not None:
+        tp.ht_slots = _PyTuple_FromArraySteal(ctx.slots)
     if q is not None:
         PyDict_DelItem(d, _intern("__qualname__"))
     tp.tp_bases = _PyTuple_FromArray(bases)
     tp.tp_dict = d
     tp.tp_dealloc = subtype_dealloc
-    # type_new_slots / type_new_descriptors: add_weak (pyvm: no __slots__ yet)
-    add_weak = base.tp_weaklistoffset == 0 and base.tp_itemsize == 0
-    if add_weak:
-        tp.tp_flags |= Py_TPFLAGS_MANAGED_WEAKREF
-        tp.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
     # type_new_set_module
     if _dict_get(d, "__module__") is None:
         g = _current_globals()
@@ -1903,22 +2446,6 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
             w = wrap(f)
             PyDict_SetItem(d, _intern(special), w)
             Py_DECREF(w)
-    # type_new_descriptors: the instance __dict__ getset
-    if base.tp_flags & Py_TPFLAGS_HEAPTYPE or _PyType_Lookup(base, _intern("__dict__")) is None \
-            or base is PyBaseObject_Type:
-        if _dict_get(d, "__dict__") is None and _PyType_Lookup(base, _intern("__dict__")) is None:
-            from pyvm.objects.descrobject import PyDescr_NewGetSet
-            gs = PyDescr_NewGetSet(tp, PyGetSetDef("__dict__", subtype_dict, subtype_setdict,
-                                                   "dictionary for instance variables"))
-            PyDict_SetItem(d, _intern("__dict__"), gs)
-            Py_DECREF(gs)
-    # type_new_set_slots: the __weakref__ getset of subtype_getsets_*
-    if add_weak and _dict_get(d, "__weakref__") is None:
-        from pyvm.objects.descrobject import PyDescr_NewGetSet
-        gs = PyDescr_NewGetSet(tp, PyGetSetDef("__weakref__", subtype_getweakref, None,
-                                               "list of weak references to the object"))
-        PyDict_SetItem(d, _intern("__weakref__"), gs)
-        Py_DECREF(gs)
     # type_new_set_classcell / type_new_set_classdictcell
     from pyvm.objects.cellobject import PyCellObject  # cycle
     cell = _dict_get(d, "__classcell__")
@@ -1941,6 +2468,9 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
             if old is not None:
                 Py_DECREF(old)
         PyDict_DelItem(d, _intern("__classdictcell__"))
+    # type_new_descriptors / type_new_set_slots (pyvm: after the cells are
+    # taken out, since the members go straight into the dict).
+    type_new_descriptors(ctx, tp)
     # type_new_init: ready the type, then the slot dispatchers
     PyType_Ready(tp)
     fixup_slot_dispatchers(tp)
@@ -1951,28 +2481,45 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
             if b.tp_subclasses is None:
                 b.tp_subclasses = PyList_New(0)
             PyList_Append(b.tp_subclasses, tp)
-    # type_new_set_names
-    pos = 0
-    pairs: list[tuple[PyObject, PyObject]] = []
-    while True:
-        r = PyDict_Next(d, pos)
-        if r is None:
-            break
-        pos, k, v = r
-        pairs.append((k, v))
-    for k, v in pairs:
-        set_name = _PyObject_LookupSpecial(v, _intern("__set_name__"))
-        if set_name is None:
-            continue
-        from pyvm.objects.call import _PyObject_CallFunctionArgs  # cycle
-        try:
-            res = _PyObject_CallFunctionArgs(set_name, [tp, k])
-        finally:
-            Py_DECREF(set_name)
-        Py_DECREF(res)
-    # type_new_init_subclass
+    type_new_set_names(tp)
     type_new_init_subclass(tp, kwds)
     return tp
+
+
+def type_new_set_names(tp: PyTypeObject) -> None:
+    """CPython: Objects/typeobject.c:type_new_set_names
+
+    Calls ``__set_name__(type, name)`` on every attribute of a copy of the new
+    type's dict that defines it (looked up on the attribute's type); a failure
+    gets the note "Error calling __set_name__ on ...".
+    """
+    from pyvm.objects.dictobject import PyDict_Copy, PyDict_Next  # cycle
+    from pyvm.objects.call import _PyObject_CallFunctionArgs  # cycle
+    d = tp.tp_dict
+    assert d is not None
+    names_to_set = PyDict_Copy(d)
+    try:
+        pos = 0
+        while True:
+            r = PyDict_Next(names_to_set, pos)
+            if r is None:
+                break
+            pos, k, v = r
+            set_name = _PyObject_LookupSpecial(v, _intern("__set_name__"))
+            if set_name is None:
+                continue
+            try:
+                res = _PyObject_CallFunctionArgs(set_name, [tp, k])
+            except PyErr as e:
+                from pyvm.objects.object import _PyErr_FormatNote, _PyObject_ReprStr
+                _PyErr_FormatNote(e, f"Error calling __set_name__ on '{v.ob_type.tp_name}' "
+                                     f"instance {_PyObject_ReprStr(k)} in '{tp.tp_name}'")
+                raise
+            finally:
+                Py_DECREF(set_name)
+            Py_DECREF(res)
+    finally:
+        Py_DECREF(names_to_set)
 
 
 def _current_globals() -> Optional[PyObject]:
@@ -2284,6 +2831,34 @@ def slot_tp_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> P
         Py_DECREF(func)
 
 
+def slot_tp_finalize(self_: PyObject) -> None:
+    """CPython: Objects/typeobject.c:slot_tp_finalize
+
+    Calls ``__del__``; an exception it raises is reported as unraisable
+    ("Exception ignored while calling deallocator <function C.__del__ ...>"),
+    never propagated. pyvm: the exception being raised around the call (C saves
+    and restores it) is a host exception in flight, untouched by this call.
+    """
+    r = lookup_maybe_method(self_, _intern("__del__"))
+    if r is None:
+        return
+    meth, unbound = r
+    Py_INCREF(meth)  # kept for the message: _call_unbound releases one reference
+    try:
+        res = _call_unbound(meth, unbound, self_, [])
+        Py_DECREF(res)
+    except PyErr as e:
+        from pyvm.objects.object import PyErr_FormatUnraisable, _PyErr_Clear, _PyObject_ReprStr
+        try:
+            what = _PyObject_ReprStr(meth)
+        except PyErr as e2:
+            _PyErr_Clear(e2)
+            what = "<object repr() failed>"
+        PyErr_FormatUnraisable(e, f"Exception ignored while calling deallocator {what}")
+    finally:
+        Py_DECREF(meth)
+
+
 def slot_nb_bool(self_: PyObject) -> bool:
     """pyvm: C's ``slot_nb_bool`` of Objects/typeobject.c"""
     from pyvm.objects.boolobject import Py_False, Py_True  # cycle
@@ -2567,6 +3142,11 @@ def _set_tp_new(tp: PyTypeObject, f: object) -> None:
     tp.tp_new = cast(Optional[newfunc], f)
 
 
+def _set_tp_finalize(tp: PyTypeObject, f: object) -> None:
+    """pyvm: writes ``tp_finalize`` (C's ``*ptr = func`` through the slot offset)."""
+    tp.tp_finalize = cast(Optional[destructor], f)
+
+
 def _set_nb_power(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_power`` (C's ``*ptr = func`` through the slot offset)."""
     tp.nb_power = cast(Optional[ternaryfunc], f)
@@ -2838,6 +3418,7 @@ def _heap_slot_table() -> list[slotdef]:
     t.append(slotdef(['__await__'], lambda tp: tp.am_await, _set_am_await, slot_am_await))
     t.append(slotdef(['__aiter__'], lambda tp: tp.am_aiter, _set_am_aiter, slot_am_aiter))
     t.append(slotdef(['__anext__'], lambda tp: tp.am_anext, _set_am_anext, slot_am_anext))
+    t.append(slotdef(['__del__'], lambda tp: tp.tp_finalize, _set_tp_finalize, slot_tp_finalize))
     t.append(slotdef(['__add__', '__radd__'], lambda tp: tp.nb_add, _set_nb_add, _make_binslot(lambda tp: tp.nb_add, '__add__', '__radd__')))
     t.append(slotdef(['__sub__', '__rsub__'], lambda tp: tp.nb_subtract, _set_nb_subtract, _make_binslot(lambda tp: tp.nb_subtract, '__sub__', '__rsub__')))
     t.append(slotdef(['__mul__', '__rmul__'], lambda tp: tp.nb_multiply, _set_nb_multiply, _make_binslot(lambda tp: tp.nb_multiply, '__mul__', '__rmul__')))
@@ -3082,7 +3663,7 @@ def super_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> Non
             _type_error("super() takes no keyword arguments")
     items = _tuple_items(args)
     if len(items) > 2:
-        _type_error(f"super() takes at most 2 arguments ({len(items)} given)")
+        _type_error(f"super() expected at most 2 arguments, got {len(items)}")
     super_init_impl(self_, items[0] if len(items) > 0 else None,
                     items[1] if len(items) > 1 else None)
 
@@ -3093,7 +3674,7 @@ def super_vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs
     if kwnames is not None and len(_tuple_items(kwnames)) > 0:
         _type_error("super() takes no keyword arguments")
     if nargs > 2:
-        _type_error(f"super() takes at most 2 arguments ({nargs} given)")
+        _type_error(f"super() expected at most 2 arguments, got {nargs}")
     assert isinstance(callable, PyTypeObject)
     su = superobject(callable)
     super_init_impl(su, args[start] if nargs > 0 else None,
@@ -3296,6 +3877,8 @@ def _init_types() -> None:
 
     tt = PyType_Type
     tt.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET
+    # A variable-size object in C (the heap type's member table).
+    tt.tp_itemsize = 1
     tt.tp_repr = type_repr
     tt.tp_call = type_call
     tt.tp_vectorcall = type_vectorcall
