@@ -22,7 +22,7 @@ flags), so the loop never depends on ``current_frame`` being up to date.
 
 from __future__ import annotations
 
-from typing import Callable, Final
+from typing import NoReturn, Callable, Final
 
 from pyvm.compile.opcode import (
     INTRINSIC_1_INVALID,
@@ -139,6 +139,27 @@ def print_expr(tstate: PyThreadState, frame: _PyInterpreterFrame, value: PyObjec
     return PyObject_CallOneArg(hook, value)
 
 
+def _import_all_type_error(v: PyObject, name: PyObject, skip_leading_underscores: bool) -> NoReturn:
+    """CPython: Python/intrinsics.c:import_all_from
+
+    pyvm: the error branch of ``import_all_from`` for a name that is not a
+    str, as a function of its own (the message names the module).
+    """
+    modname = PyObject_GetAttr(v, PyUnicode_InternFromString("__name__"))
+    try:
+        if not isinstance(modname, PyUnicodeObject):
+            PyErr_SetString(PyExc_TypeError,
+                            f"module __name__ must be a string, not "
+                            f"{modname.ob_type.tp_name[:100]}")
+        PyErr_SetString(
+            PyExc_TypeError,
+            f"{'Key' if skip_leading_underscores else 'Item'} in {modname.value}."
+            f"{'__dict__' if skip_leading_underscores else '__all__'} "
+            f"must be str, not {name.ob_type.tp_name[:100]}")
+    finally:
+        Py_DECREF(modname)
+
+
 def import_all_from(tstate: PyThreadState, locals_: PyObject, v: PyObject) -> None:
     """CPython: Python/intrinsics.c:import_all_from
 
@@ -169,21 +190,7 @@ def import_all_from(tstate: PyThreadState, locals_: PyObject, v: PyObject) -> No
             pos += 1
             try:
                 if not isinstance(name, PyUnicodeObject):
-                    modname = PyObject_GetAttr(v, PyUnicode_InternFromString("__name__"))
-                    try:
-                        if not isinstance(modname, PyUnicodeObject):
-                            PyErr_SetString(
-                                PyExc_TypeError,
-                                f"module __name__ must be a string, not "
-                                f"{modname.ob_type.tp_name[:100]}")
-                        PyErr_SetString(
-                            PyExc_TypeError,
-                            f"{'Key' if skip_leading_underscores else 'Item'} in "
-                            f"{modname.value}."
-                            f"{'__dict__' if skip_leading_underscores else '__all__'} "
-                            f"must be str, not {name.ob_type.tp_name[:100]}")
-                    finally:
-                        Py_DECREF(modname)
+                    _import_all_type_error(v, name, skip_leading_underscores)
                 # pyvm: an if, not C's `continue` (mypyc cannot compile a
                 # continue inside try/finally).
                 if not (skip_leading_underscores and name.value.startswith("_")):

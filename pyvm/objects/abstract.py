@@ -1196,7 +1196,7 @@ def PyIter_NextItem(it: PyObject) -> Optional[PyObject]:
     if f is None:
         _type_error(f"expected an iterator, got '{it.ob_type.tp_name}'")
     assert f is not None
-    return f(it)
+    return _PyIter_CallNext(f, it)
 
 
 # ---------------------------------------------------------------------------

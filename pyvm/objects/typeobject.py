@@ -2763,16 +2763,11 @@ def slot_tp_iter(self_: PyObject) -> PyObject:
 def slot_tp_iternext(self_: PyObject) -> Optional[PyObject]:
     """CPython: Objects/typeobject.c:slot_tp_iternext
 
-    pyvm: StopIteration from ``__next__`` becomes exhaustion (None), as the
-    iteration protocol of pyvm's ``tp_iternext`` wants.
+    A StopIteration raised by ``__next__`` goes to the caller, as in C: the
+    consumers of ``tp_iternext`` read it as the end (keeping its value for
+    ``yield from`` and ``next()``).
     """
-    try:
-        return vectorcall_method(_intern("__next__"), self_, [])
-    except PyErr as e:
-        from pyvm.objects.exceptions import PyExc_StopIteration  # cycle
-        if e.matches(PyExc_StopIteration):
-            return None
-        raise
+    return vectorcall_method(_intern("__next__"), self_, [])
 
 
 def slot_tp_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyObject]) -> PyObject:
