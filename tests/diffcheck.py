@@ -60,6 +60,26 @@ def run_fields(stdout: str, stderr: str, status: int) -> dict[str, object]:
     }
 
 
+_COMPILE_ERRORS = ("SyntaxError", "IndentationError", "TabError")
+
+
+def dump_field(field: str, status: int, stdout: str, stderr: str) -> Optional[str]:
+    """What ``pyvm dis`` / ``pyvm codedump`` printed, as the oracle records the
+    ``dis`` / ``code`` field: None for a program that does not compile (the
+    command exits 1 with a SyntaxError report and no output), the text
+    (addresses normalised for ``dis``) otherwise, with a note and the stderr
+    tail appended when the command failed in any other way."""
+    if status == 1 and not stdout:
+        last = last_nonempty_line(stderr) or ""
+        if last.startswith(_COMPILE_ERRORS):
+            return None
+    out = normalise_addresses(stdout) if field == "dis" else stdout
+    if status != 0:
+        sub = "dis" if field == "dis" else "codedump"
+        out += f"\n[pyvm {sub} exited {status}]\n" + stderr[-2000:]
+    return out
+
+
 def expand_repo(expected: dict[str, object], root: Path = ROOT) -> dict[str, object]:
     """The expected fields with REPO_MARK replaced by ``root`` (its real path,
     as os.getcwd() gives it to pyvm) in the fields that name the program's path."""

@@ -34,7 +34,7 @@ import json
 
 import pytest
 
-from diffcheck import (EXPECTED, expand_repo, normalise_addresses, problems, program_names,
+from diffcheck import (EXPECTED, dump_field, expand_repo, problems, program_names,
                        read_pending, run_fields)
 from pyvm_runner import (CHECKED_MODULES, MODES, is_extension, module_files,
                          require_compiled, run_pyvm)
@@ -59,10 +59,7 @@ def test_program(name: str, mode: str) -> None:
     actual = run_fields(proc.stdout, proc.stderr, proc.returncode)
     for field, sub in (("dis", "dis"), ("code", "codedump")):
         p = run_pyvm(mode, [sub, path])
-        out = p.stdout
-        if p.returncode != 0:
-            out += f"\n[pyvm {sub} exited {p.returncode}]\n" + p.stderr[-2000:]
-        actual[field] = normalise_addresses(out) if field == "dis" else out
+        actual[field] = dump_field(field, p.returncode, p.stdout, p.stderr)
     found = problems(expected, actual)
     if found:
         pytest.fail(f"{name} [{mode}]\n" + "\n".join(found), pytrace=False)
