@@ -45,6 +45,20 @@ def last_line(text):
     return lines[-1] if lines else None
 
 
+# Include/internal/pycore_ceval.h: Py_DEFAULT_RECURSION_LIMIT, the limit `python PATH` runs with.
+DEFAULT_RECURSION_LIMIT = 1000
+
+
+def _stack_depth():
+    """The number of Python frames on the stack of the caller (itself included)."""
+    f = sys._getframe(1)
+    n = 0
+    while f is not None:
+        n += 1
+        f = f.f_back
+    return n
+
+
 def run_program(path, source, code=None, filename=None):
     """Run like ``python PATH``: __main__ globals, sys.argv = [PATH]; an uncaught
     exception prints its traceback (status 1) as sys.excepthook does
@@ -56,8 +70,12 @@ def run_program(path, source, code=None, filename=None):
         filename = path
     out = io.StringIO()
     err = io.StringIO()
-    saved = sys.stdout, sys.stderr, sys.argv
+    saved = sys.stdout, sys.stderr, sys.argv, sys.getrecursionlimit()
     sys.stdout, sys.stderr, sys.argv = out, err, [path]
+    # `python PATH` starts the program's <module> frame at depth 1; here it runs
+    # below the driver's own frames, which must not eat into its recursion
+    # limit (a RecursionError's "[Previous line repeated N more times]").
+    sys.setrecursionlimit(DEFAULT_RECURSION_LIMIT + _stack_depth())
     status = 0
     try:
         g = {"__name__": "__main__", "__builtins__": builtins, "__file__": filename,
@@ -85,7 +103,8 @@ def run_program(path, source, code=None, filename=None):
             status = 1
         sys.stdout.flush()
     finally:
-        sys.stdout, sys.stderr, sys.argv = saved
+        sys.stdout, sys.stderr, sys.argv = saved[:3]
+        sys.setrecursionlimit(saved[3])
     stderr_text = normalise_paths(err.getvalue())
     return (out.getvalue(), status, (last_line(stderr_text) if status != 0 else None),
             stderr_text)
