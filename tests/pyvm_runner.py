@@ -10,6 +10,10 @@ Runs use the console script next to this Python, from the repository root, so
 that program paths in tracebacks and ``dis`` output are the relative paths the
 oracle used. The suite runs with the reference-count debug mode on
 (``PYVM_DEBUG_REFS=1``, DESIGN.md §3).
+
+With ``PYVM_FROM_CHECKOUT=1`` nothing needs to be installed: runs are
+``python -m pyvm`` with ``PYTHONPATH`` set to this checkout's root, in
+interpreted mode only (the compiled mode is skipped, saying why).
 """
 
 from __future__ import annotations
@@ -30,9 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 MODES = ("compiled", "interpreted")
 TIMEOUT = 120
 CHECKED_MODULES = ("pyvm.eval.ceval", "pyvm.objects.dictobject", "pyvm.compile.codegen")
+FROM_CHECKOUT_ENV = "PYVM_FROM_CHECKOUT"
+
+
+def from_checkout() -> bool:
+    """Whether pyvm runs from this checkout's sources (``PYVM_FROM_CHECKOUT=1``)
+    instead of the installed console script."""
+    return os.environ.get(FROM_CHECKOUT_ENV, "") not in ("", "0")
 
 
 def pyvm_command() -> str:
+    """The installed ``pyvm`` console script (fails the test when there is none)."""
     here = Path(sys.executable).parent / "pyvm"
     found = str(here) if here.exists() else shutil.which("pyvm")
     if found is None:
@@ -50,7 +62,18 @@ def mode_env(mode: str) -> dict[str, str]:
     env["PYTHONIOENCODING"] = "utf-8"
     env.setdefault("PYVM_DEBUG_REFS", "1")
     env["PYVM_INTERPRETED"] = "1" if mode == "interpreted" else "0"
+    if from_checkout():
+        old = env.get("PYTHONPATH", "")
+        env["PYTHONPATH"] = str(ROOT) + (os.pathsep + old if old else "")
     return env
+
+
+def pyvm_argv(args: list[str]) -> list[str]:
+    """The command line running ``pyvm ARGS``: the console script, or
+    ``python -m pyvm`` with ``PYVM_FROM_CHECKOUT=1``."""
+    if from_checkout():
+        return [sys.executable, "-m", "pyvm", *args]
+    return [pyvm_command(), *args]
 
 
 def module_files(mode: str) -> dict[str, str]:
@@ -94,6 +117,14 @@ def compiled_build_reason() -> Optional[str]:
 
 
 def require_mode(mode: str) -> None:
+    """Skip (or, with ``PYVM_REQUIRE_COMPILED=1``, fail) a run in a mode that
+    this setup cannot provide."""
+    if mode == "compiled" and from_checkout():
+        reason = (f"{FROM_CHECKOUT_ENV}=1 runs the checkout's sources: interpreted mode "
+                  "only (install pyvm to run the compiled build)")
+        if require_compiled():
+            pytest.fail(reason)
+        pytest.skip(reason)
     if mode == "compiled":
         reason = compiled_build_reason()
         if reason is not None:
@@ -107,7 +138,7 @@ def run_pyvm(mode: str, args: list[str], stdin: Optional[str] = None,
     """Run ``pyvm ARGS`` in ``mode`` from the repository root; a hang fails the test."""
     require_mode(mode)
     try:
-        return subprocess.run([pyvm_command(), *args], capture_output=True, text=True,
+        return subprocess.run(pyvm_argv(args), capture_output=True, text=True,
                               encoding="utf-8", errors="replace",
                               input=stdin if stdin is not None else "",
                               env=mode_env(mode), cwd=ROOT, timeout=timeout)

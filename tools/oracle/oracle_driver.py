@@ -1,9 +1,10 @@
 """The Python half of the oracle: runs inside CPython 3.14 (pyodide), started by
 run.mjs with cwd /repo, the programs at tests/programs/NAME.py and codedump.py
 importable. ``run_all(names)`` returns one JSON text: for each program its
-stdout, exit status, the last line of what CPython would print to stderr at
-exit (the traceback's last line) or null, the ``python -m dis`` text and the
-canonical code dump of ``marshal.dumps(compile(...))``.
+stdout, its whole stderr (what ``python tests/programs/NAME.py`` writes there,
+traceback included), exit status, the last line of that stderr when the status
+is non-zero (the traceback's last line) or null, the ``python -m dis`` text and
+the canonical code dump of ``marshal.dumps(compile(...))``.
 """
 
 import builtins
@@ -24,26 +25,64 @@ def normalise_addresses(text):
     return _ADDR.sub("at 0x\u2026", text)
 
 
+# What the oracle writes for the repository root in the paths of a program's
+# stderr; the harness (tests/diffcheck.py) writes the checkout's root there.
+REPO_MARK = "<REPO>"
+
+
+def normalise_paths(text):
+    """The oracle's stderr with the repository root made machine-independent.
+
+    ``python tests/programs/NAME.py`` compiles the program under its absolute
+    path (Python/initconfig.c:config_run_filename_abspath), so tracebacks and
+    warnings name ``<cwd>/tests/programs/NAME.py``. Here the checkout is
+    mirrored at /repo (the cwd); that prefix becomes REPO_MARK."""
+    return text.replace("/repo/tests/", REPO_MARK + "/tests/")
+
+
 def last_line(text):
     lines = [ln for ln in text.splitlines() if ln.strip()]
     return lines[-1] if lines else None
 
 
-def run_program(path, source, code=None):
+# Include/internal/pycore_ceval.h: Py_DEFAULT_RECURSION_LIMIT, the limit `python PATH` runs with.
+DEFAULT_RECURSION_LIMIT = 1000
+
+
+def _stack_depth():
+    """The number of Python frames on the stack of the caller (itself included)."""
+    f = sys._getframe(1)
+    n = 0
+    while f is not None:
+        n += 1
+        f = f.f_back
+    return n
+
+
+def run_program(path, source, code=None, filename=None):
     """Run like ``python PATH``: __main__ globals, sys.argv = [PATH]; an uncaught
-    exception prints its traceback (status 1); SystemExit as handle_system_exit.
-    ``code``, when given, is run instead of ``compile(source, ...)``."""
+    exception prints its traceback (status 1) as sys.excepthook does
+    (traceback._print_exception_bltin); SystemExit as handle_system_exit.
+    ``code``, when given, is run instead of ``compile(source, ...)``;
+    ``filename``, when given, is the code's file name and ``__file__`` (else
+    ``path``). Returns (stdout, status, exception, stderr)."""
+    if filename is None:
+        filename = path
     out = io.StringIO()
     err = io.StringIO()
-    saved = sys.stdout, sys.stderr, sys.argv
+    saved = sys.stdout, sys.stderr, sys.argv, sys.getrecursionlimit()
     sys.stdout, sys.stderr, sys.argv = out, err, [path]
+    # `python PATH` starts the program's <module> frame at depth 1; here it runs
+    # below the driver's own frames, which must not eat into its recursion
+    # limit (a RecursionError's "[Previous line repeated N more times]").
+    sys.setrecursionlimit(DEFAULT_RECURSION_LIMIT + _stack_depth())
     status = 0
     try:
-        g = {"__name__": "__main__", "__builtins__": builtins, "__file__": path,
+        g = {"__name__": "__main__", "__builtins__": builtins, "__file__": filename,
              "__cached__": None, "__doc__": None, "__package__": None,
              "__spec__": None, "__loader__": None}
         try:
-            exec(code if code is not None else compile(source, path, "exec"), g)
+            exec(code if code is not None else compile(source, filename, "exec"), g)
         except SystemExit as e:
             c = e.code
             if c is None:
@@ -56,13 +95,19 @@ def run_program(path, source, code=None):
         except BaseException as e:
             # The driver's own frame is dropped so the report is what
             # `python PATH` prints.
-            traceback.print_exception(type(e), e, e.__traceback__.tb_next)
+            # _print_exception_bltin's own call (limit from sys.tracebacklimit,
+            # no colour: stderr is not a terminal).
+            traceback.print_exception(type(e), e, e.__traceback__.tb_next,
+                                      limit=traceback.BUILTIN_EXCEPTION_LIMIT,
+                                      file=sys.stderr, colorize=False)
             status = 1
         sys.stdout.flush()
     finally:
-        sys.stdout, sys.stderr, sys.argv = saved
-    stderr_text = err.getvalue()
-    return out.getvalue(), status, (last_line(stderr_text) if status != 0 else None)
+        sys.stdout, sys.stderr, sys.argv = saved[:3]
+        sys.setrecursionlimit(saved[3])
+    stderr_text = normalise_paths(err.getvalue())
+    return (out.getvalue(), status, (last_line(stderr_text) if status != 0 else None),
+            stderr_text)
 
 
 def run_all(names):
@@ -71,7 +116,10 @@ def run_all(names):
         path = f"tests/programs/{name}.py"
         with open(path, "rb") as f:
             source = f.read()
-        stdout, status, exception = run_program(path, source)
+        # As `python tests/programs/NAME.py` from the root: argv[0] as typed,
+        # the code's file name absolute (cwd /repo).
+        stdout, status, exception, stderr = run_program(path, source,
+                                                        filename="/repo/" + path)
         try:
             code = compile(source, path, "exec")
         except SyntaxError:
@@ -84,6 +132,7 @@ def run_all(names):
             dump = codedump.dump_marshalled(marshal.dumps(code))
         results[name] = {
             "stdout": stdout,
+            "stderr": stderr,
             "exception": exception,
             "status": status,
             "dis": dis_text,
@@ -163,7 +212,7 @@ def loads_all(items):
         if not res["same_code"]:
             res["error"] = "dump differs from CPython's compile"
         if item.get("run"):
-            res["stdout"], res["status"], res["exception"] = run_program(path, source, loaded)
+            res["stdout"], res["status"], res["exception"], _ = run_program(path, source, loaded)
     return out
 
 

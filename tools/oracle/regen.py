@@ -12,6 +12,11 @@ takes a few seconds; each program then costs milliseconds).
 
 Each tests/expected/NAME.json has the keys
   stdout     everything the program printed
+  stderr     everything the program wrote to stderr, tracebacks included, as
+             ``python tests/programs/NAME.py`` run from the repository root
+             writes it (compared whole); the absolute path CPython gives the
+             script reads ``<REPO>/tests/programs/NAME.py`` (the harness puts
+             the checkout's root in place of ``<REPO>``)
   exception  the last non-empty line CPython writes to stderr when the exit status
              is non-zero (the traceback's last line), else null
   status     the exit status (0, 1 for an uncaught exception, SystemExit's code)
@@ -44,7 +49,7 @@ ORACLE_DIR = Path(__file__).resolve().parent
 REPO = ORACLE_DIR.parent.parent
 PROGRAMS = REPO / "tests" / "programs"
 EXPECTED = REPO / "tests" / "expected"
-KEYS = ("stdout", "exception", "status", "dis", "code")
+KEYS = ("stdout", "stderr", "exception", "status", "dis", "code")
 COMPILE_PROGRAMS = REPO / "tests" / "compile_programs"
 COMPILE_EXPECTED = REPO / "tests" / "compile_expected"
 MARSHAL_FILE = "_marshal_cpython.json"

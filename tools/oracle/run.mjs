@@ -4,7 +4,7 @@
 //
 // Usage: node run.mjs REPO_ROOT OUT_JSON NAME...
 //   REPO_ROOT  the checkout; programs are read from REPO_ROOT/tests/programs/NAME.py
-//   OUT_JSON   where to write {"<name>": {"stdout", "exception", "status", "dis", "code"}}
+//   OUT_JSON   where to write {"<name>": {"stdout", "stderr", "exception", "status", "dis", "code"}}
 //
 //        node run.mjs --job JOB_JSON REPO_ROOT OUT_JSON
 //   JOB_JSON   {"compile": [NAME...], "marshal": [PATH...], "loads": [{"path", "hex", "run"}...]}
