@@ -393,6 +393,10 @@ def inherit_slots(tp: PyTypeObject, base: PyTypeObject) -> None:
     if tp.mp_length is None: tp.mp_length = base.mp_length  # noqa: E701
     if tp.mp_subscript is None: tp.mp_subscript = base.mp_subscript  # noqa: E701
     if tp.mp_ass_subscript is None: tp.mp_ass_subscript = base.mp_ass_subscript  # noqa: E701
+    if tp.bf_getbuffer is None:
+        # C's inherit_slots copies tp_as_buffer's two slots together.
+        tp.bf_getbuffer = base.bf_getbuffer
+        tp.bf_releasebuffer = base.bf_releasebuffer
     if tp.tp_dealloc is None: tp.tp_dealloc = base.tp_dealloc  # noqa: E701
     if tp.tp_getattro is None and tp.tp_setattro is None:
         tp.tp_getattro = base.tp_getattro
