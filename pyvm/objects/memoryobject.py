@@ -1147,11 +1147,6 @@ def memory_contiguous(op: PyObject) -> PyObject:
     return Py_True if self.flags & (_Py_MEMORYVIEW_C | _Py_MEMORYVIEW_FORTRAN) else Py_False
 
 
-def _released_get(op: PyObject) -> PyObject:
-    """CPython: Objects/memoryobject.c:memory_released_get (the ``released`` member)"""
-    return Py_True if _mv(op).flags & _Py_MEMORYVIEW_RELEASED else Py_False
-
-
 # ---------------------------------------------------------------------------
 # Iterator
 
@@ -1260,7 +1255,6 @@ def _init_types() -> None:
         PyGetSetDef("c_contiguous", memory_c_contiguous, None, None),
         PyGetSetDef("f_contiguous", memory_f_contiguous, None, None),
         PyGetSetDef("contiguous", memory_contiguous, None, None),
-        PyGetSetDef("released", _released_get, None, None),
     ])
     it = _PyMemoryIter_Type
     it.tp_dealloc = memoryiter_dealloc
