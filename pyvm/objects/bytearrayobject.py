@@ -547,7 +547,7 @@ def bytearray_repr(op: PyObject) -> PyObject:
             quote = '"'
     out = [name, "(b", quote]
     for c in data:
-        if c == ord(quote) or c == 0x5C:
+        if c == 0x27 or c == 0x5C:
             out.append("\\" + chr(c))
         elif c == 0x09:
             out.append("\\t")

@@ -145,7 +145,8 @@ def parse_args_finds_byte(function_name: str, sub: PyObject) -> bytes:
     in ``range(256)``."""
     if PyObject_CheckBuffer(sub):
         return _PyBuffer_Bytes(sub)
-    if sub.ob_type.nb_index is None:
+    from pyvm.objects.tupleobject import _PyIndex_Check  # cycle
+    if not _PyIndex_Check(sub):
         _type_error(f"argument should be integer or bytes-like object, "
                     f"not '{sub.ob_type.tp_name}'")
     return bytes((_getbytevalue_ssize(sub),))
@@ -202,7 +203,8 @@ def _Py_bytes_contains(data: bytes | bytearray, arg: PyObject) -> bool:
     """CPython: Objects/bytes_methods.c:_Py_bytes_contains
 
     An int (``__index__``) is a byte value; anything else must be bytes-like."""
-    if arg.ob_type.nb_index is not None:
+    from pyvm.objects.tupleobject import _PyIndex_Check  # cycle
+    if _PyIndex_Check(arg):
         return _getbytevalue_ssize(arg) in data
     return _PyBuffer_Bytes(arg) in data
 
