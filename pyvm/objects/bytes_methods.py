@@ -326,10 +326,16 @@ def _fillchar(fname: str, o: Optional[PyObject]) -> bytes:
         return b" "
     from pyvm.objects.bytesobject import PyBytesObject  # cycle
     from pyvm.objects.bytearrayobject import PyByteArrayObject  # cycle
-    if isinstance(o, PyBytesObject) and len(o.ob_sval) == 1:
-        return o.ob_sval
-    if isinstance(o, PyByteArrayObject) and len(o.ob_bytes) == 1:
-        return bytes(o.ob_bytes)
+    if isinstance(o, PyBytesObject):
+        if len(o.ob_sval) == 1:
+            return o.ob_sval
+        _type_error(f"{fname}(): argument 2 must be a byte string of length 1, "
+                    f"not a bytes object of length {len(o.ob_sval)}")
+    if isinstance(o, PyByteArrayObject):
+        if len(o.ob_bytes) == 1:
+            return bytes(o.ob_bytes)
+        _type_error(f"{fname}(): argument 2 must be a byte string of length 1, "
+                    f"not a bytearray object of length {len(o.ob_bytes)}")
     _type_error(f"{fname}() argument 2 must be a byte string of length 1, "
                 f"not {o.ob_type.tp_name}")
 
