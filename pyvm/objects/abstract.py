@@ -1487,11 +1487,13 @@ def PyBuffer_ToContiguous(view: Py_buffer) -> bytes:
     return bytes(out)
 
 
-def _PyBuffer_Bytes(obj: PyObject) -> bytes:
+def _PyBuffer_Bytes(obj: PyObject, flags: int = PyBUF_SIMPLE) -> bytes:
     """pyvm: the bytes of a buffer exporter as a host ``bytes`` (C's
-    ``PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)``, read, release). Raises
-    the ``a bytes-like object is required`` TypeError for non-exporters."""
-    view = PyObject_GetBuffer(obj, PyBUF_SIMPLE)
+    ``PyObject_GetBuffer(obj, &view, flags)``, ``PyBuffer_ToContiguous``,
+    release). ``PyBUF_SIMPLE`` refuses a non-contiguous memoryview, as in C;
+    the constructors ask for ``PyBUF_FULL_RO``. Raises the ``a bytes-like
+    object is required`` TypeError for non-exporters."""
+    view = PyObject_GetBuffer(obj, flags)
     try:
         return PyBuffer_ToContiguous(view)
     finally:

@@ -40,6 +40,7 @@ from pyvm.objects.object import (
     Py_NotImplemented,
     Py_TPFLAGS_BASETYPE,
     Py_TPFLAGS_SEQUENCE,
+    PyBUF_FULL_RO,
     Py_buffer,
     PyErr,
     PyErr_SetString,
@@ -478,7 +479,7 @@ def bytearray___init___impl(op: PyObject, arg: Optional[PyObject], encoding: Opt
                 PyByteArray_Resize(self, count)
             return
     if PyObject_CheckBuffer(arg):
-        self.ob_bytes.extend(_PyBuffer_Bytes(arg))
+        self.ob_bytes.extend(_PyBuffer_Bytes(arg, PyBUF_FULL_RO))
         return
     try:
         it = PyObject_GetIter(arg)

@@ -38,6 +38,7 @@ from pyvm.objects.object import (
     PyObject,
     PyObject_GenericGetAttr,
     PyObject_SelfIter,
+    PyBUF_FULL_RO,
     Py_buffer,
     PyTypeObject,
 )
@@ -377,7 +378,7 @@ def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[s
         r = PyBytes_FromStringAndSize(bytes(n))
     elif PyObject_CheckBuffer(x):
         # CPython: Objects/bytesobject.c:_PyBytes_FromBuffer
-        r = PyBytes_FromStringAndSize(_PyBuffer_Bytes(x))
+        r = PyBytes_FromStringAndSize(_PyBuffer_Bytes(x, PyBUF_FULL_RO))
     else:
         if x.ob_type.tp_iter is None and x.ob_type.sq_item is None:
             _type_error(f"cannot convert '{x.ob_type.tp_name}' object to bytes")

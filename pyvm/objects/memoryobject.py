@@ -265,6 +265,8 @@ def memoryview_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     """CPython: Objects/clinic/memoryobject.c.h:memoryview"""
     assert isinstance(args, PyTupleObject)
     vec, kwnames = _PyStack_UnpackDict(args.ob_item, 0, len(args.ob_item), kwds)
+    if not vec:
+        _type_error("memoryview() missing required argument 'object' (pos 1)")
     try:
         a = _PyArg_UnpackKeywords("memoryview", vec, kwnames, ["object"], 1, 1)
     finally:
