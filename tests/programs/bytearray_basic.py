@@ -131,3 +131,7 @@ print(next(it), next(it))
 d.append(33)
 print(list(it))
 print(bytes(d), bytes(bytearray()), tuple(bytearray(b"xy")), list(enumerate(bytearray(b"ab"))))
+
+# other consumers of the buffer protocol
+print(str(bytearray(b"abc"), "ascii"), str(memoryview(b"xyz")[1:], "utf-8"), bytearray(b"caf\xc3\xa9").decode(errors="strict"))
+t(lambda: str(bytearray(b"\xff"), "ascii", "replace"))
