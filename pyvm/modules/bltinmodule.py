@@ -1337,6 +1337,10 @@ def _builtin_types() -> list[tuple[str, PyObject]]:
         out.append(("bytes", PyBytes_Type))
     except ImportError:
         pass
+    from pyvm.objects.bytearrayobject import PyByteArray_Type
+    from pyvm.objects.memoryobject import PyMemoryView_Type
+    out.append(("bytearray", PyByteArray_Type))
+    out.append(("memoryview", PyMemoryView_Type))
     from pyvm.objects.setobject import PyFrozenSet_Type, PySet_Type
     out.append(("set", PySet_Type))
     out.append(("frozenset", PyFrozenSet_Type))

@@ -37,6 +37,9 @@ from pyvm.objects.longobject import (
     PyLong_FromUnicodeObject,
 )
 from pyvm.objects.object import (
+    PyBUF_SIMPLE,
+    PyBUF_WRITABLE,
+    Py_buffer,
     Py_DECREF,
     Py_INCREF,
     Py_None,
@@ -1399,3 +1402,101 @@ def PyObject_Format(obj: PyObject, format_spec: Optional[PyObject]) -> PyObject:
         Py_DECREF(result)
         _type_error(f"__format__ must return a str, not {name}")
     return result
+
+
+# ---------------------------------------------------------------------------
+# The buffer protocol (see ``Py_buffer`` in object.py for pyvm's shape of it)
+
+
+def PyObject_CheckBuffer(obj: PyObject) -> bool:
+    """CPython: Objects/abstract.c:PyObject_CheckBuffer"""
+    return obj.ob_type.bf_getbuffer is not None
+
+
+def PyObject_GetBuffer(obj: PyObject, flags: int) -> Py_buffer:
+    """CPython: Objects/abstract.c:PyObject_GetBuffer
+
+    The exporter's view of its storage; ``view.obj`` is a new reference to
+    ``obj`` that :func:`PyBuffer_Release` drops."""
+    f = obj.ob_type.bf_getbuffer
+    if f is None:
+        _type_error(f"a bytes-like object is required, not '{obj.ob_type.tp_name}'")
+        raise AssertionError  # pyvm: _type_error never returns
+    return f(obj, flags)
+
+
+def PyBuffer_Release(view: Py_buffer) -> None:
+    """CPython: Objects/abstract.c:PyBuffer_Release"""
+    obj = view.obj
+    if obj is None:
+        return
+    f = obj.ob_type.bf_releasebuffer
+    if f is not None:
+        f(obj, view)
+    view.obj = None
+    Py_DECREF(obj)
+
+
+def PyBuffer_FillInfo(data: bytes | bytearray, obj: PyObject, length: int, readonly: bool,
+                      flags: int) -> Py_buffer:
+    """CPython: Objects/abstract.c:PyBuffer_FillInfo
+
+    A one-dimensional ``'B'`` view of ``data[0:length]``; takes a new
+    reference to ``obj``."""
+    if flags & PyBUF_WRITABLE and readonly:
+        from pyvm.objects.exceptions import PyExc_BufferError  # cycle
+        PyErr_Format(PyExc_BufferError, "Object is not writable.")
+    Py_INCREF(obj)
+    return Py_buffer(data, 0, obj, length, readonly)
+
+
+def PyBuffer_IsContiguous(view: Py_buffer, order: str) -> bool:
+    """CPython: Objects/abstract.c:PyBuffer_IsContiguous
+
+    pyvm: only C order is asked for (pyvm's views are 1-D slices or C-order
+    casts)."""
+    if view.len == 0:
+        return True
+    sd = view.itemsize
+    for i in range(view.ndim - 1, -1, -1):
+        dim = view.shape[i]
+        if dim > 1 and view.strides[i] != sd:
+            return False
+        sd *= dim
+    return True
+
+
+def PyBuffer_ToContiguous(view: Py_buffer) -> bytes:
+    """CPython: Objects/memoryobject.c:PyBuffer_ToContiguous
+
+    pyvm: the view's bytes in C order as a host ``bytes`` (C copies into a
+    caller's buffer)."""
+    if PyBuffer_IsContiguous(view, "C"):
+        return bytes(view.data[view.offset:view.offset + view.len])
+    out = bytearray()
+    data = view.data
+    isz = view.itemsize
+
+    def rec(dim: int, off: int) -> None:
+        if dim == view.ndim:
+            out.extend(data[off:off + isz])
+            return
+        st = view.strides[dim]
+        for k in range(view.shape[dim]):
+            rec(dim + 1, off + k * st)
+
+    rec(0, view.offset)
+    return bytes(out)
+
+
+def _PyBuffer_Bytes(obj: PyObject, flags: int = PyBUF_SIMPLE) -> bytes:
+    """pyvm: the bytes of a buffer exporter as a host ``bytes`` (C's
+    ``PyObject_GetBuffer(obj, &view, flags)``, ``PyBuffer_ToContiguous``,
+    release). ``PyBUF_SIMPLE`` refuses a non-contiguous memoryview, as in C;
+    the constructors ask for ``PyBUF_FULL_RO``. Raises the ``a bytes-like
+    object is required`` TypeError for non-exporters."""
+    view = PyObject_GetBuffer(obj, flags)
+    try:
+        return PyBuffer_ToContiguous(view)
+    finally:
+        PyBuffer_Release(view)

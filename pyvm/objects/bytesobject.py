@@ -5,12 +5,12 @@ A bytes object wraps a host ``bytes`` (``ob_sval``) and caches its hash
 are shared singletons, as ``bytes_get_empty`` and ``CHARACTERS`` are in C.
 
 Implemented so far: construction (``bytes()``, ``bytes(int)``,
-``bytes(iterable of ints)``, ``bytes(str, encoding)``), repr, hash, comparison,
-length, indexing and slicing, ``in``, concatenation, repetition, iteration and
-the methods ``decode``, ``hex``, ``startswith``, ``endswith``, ``find``,
-``rfind``, ``index``, ``count``, ``join``, ``split``, ``rsplit``, ``strip``
-(and ``l``/``r``), ``replace``, ``upper``, ``lower``, ``isdigit``,
-``isalpha``, ``isspace``. Codecs are the host's.
+``bytes(iterable of ints)``, ``bytes(str, encoding)``, ``bytes(buffer)``),
+repr, hash, comparison, length, indexing and slicing, ``in``, concatenation
+(with any bytes-like operand), repetition, iteration and the buffer protocol
+(``bytes_buffer_getbuffer``: a read-only view of ``ob_sval``). The methods
+are the table bytes shares with bytearray (pyvm/objects/bytes_methods.py).
+Codecs are the host's.
 """
 
 from __future__ import annotations
@@ -39,11 +39,20 @@ from pyvm.objects.object import (
     PyObject,
     PyObject_GenericGetAttr,
     PyObject_SelfIter,
+    PyBUF_FULL_RO,
+    Py_buffer,
     PyTypeObject,
     _debug_clip_bytes,
 )
 from pyvm.objects.abstract import (
+    PyBuffer_FillInfo,
+    PyObject_CheckBuffer,
     PyObject_GetIter,
+    _PyBuffer_Bytes,
+)
+from pyvm.objects.bytes_methods import (
+    _Py_bytes_contains,
+    _shared_methods,
 )
 from pyvm.objects.call import _PyStack_UnpackDict
 from pyvm.objects.boolobject import (
@@ -241,17 +250,20 @@ def bytes_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
 
 
 def bytes_concat(a: PyObject, b: PyObject) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_concat"""
-    if not isinstance(a, PyBytesObject) or not isinstance(b, PyBytesObject):
-        other = b if isinstance(a, PyBytesObject) else a
-        _type_error(f"can't concat {other.ob_type.tp_name} to {a.ob_type.tp_name}")
-    if not b.ob_sval and a.ob_type is PyBytes_Type:
+    """CPython: Objects/bytesobject.c:bytes_concat
+
+    Either operand may be any bytes-like object; the result is bytes."""
+    if not PyObject_CheckBuffer(a) or not PyObject_CheckBuffer(b):
+        _type_error(f"can't concat {b.ob_type.tp_name} to {a.ob_type.tp_name}")
+    x = _PyBuffer_Bytes(a)
+    y = _PyBuffer_Bytes(b)
+    if not y and a.ob_type is PyBytes_Type:
         Py_INCREF(a)
         return a
-    if not a.ob_sval and b.ob_type is PyBytes_Type:
+    if not x and b.ob_type is PyBytes_Type:
         Py_INCREF(b)
         return b
-    return PyBytes_FromStringAndSize(a.ob_sval + b.ob_sval)
+    return PyBytes_FromStringAndSize(x + y)
 
 
 def bytes_repeat(a: PyObject, n: int) -> PyObject:
@@ -297,245 +309,18 @@ def bytes_subscript(op: PyObject, item: PyObject) -> PyObject:
     _type_error(f"byte indices must be integers or slices, not {item.ob_type.tp_name}")
 
 
-def _byte_or_buffer(arg: PyObject) -> bytes:
-    """pyvm: a ``bytes`` argument or a single byte value (``_getbytevalue``)."""
-    if isinstance(arg, PyBytesObject):
-        return arg.ob_sval
-    if arg.ob_type.tp_flags & Py_TPFLAGS_LONG_SUBCLASS:
-        from pyvm.objects.tupleobject import _as_index
-        v = _as_index(arg)
-        if v < 0 or v > 255:
-            _value_error("byte must be in range(0, 256)")
-        return bytes((v,))
-    _type_error(f"a bytes-like object is required, not '{arg.ob_type.tp_name}'")
-
-
 def bytes_contains(op: PyObject, arg: PyObject) -> bool:
     """CPython: Objects/bytesobject.c:bytes_contains"""
     assert isinstance(op, PyBytesObject)
-    return _byte_or_buffer(arg) in op.ob_sval
+    return _Py_bytes_contains(op.ob_sval, arg)
 
 
-# ---------------------------------------------------------------------------
-# Methods
+def bytes_buffer_getbuffer(op: PyObject, flags: int) -> Py_buffer:
+    """CPython: Objects/bytesobject.c:bytes_buffer_getbuffer
 
-
-def bytes_decode_impl(self: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_decode_impl"""
-    assert isinstance(self, PyBytesObject)
-    a = _PyArg_UnpackKeywords("decode", args, kwnames, ["encoding", "errors"], 0, 2)
-    e = _str_kwarg(a[0], "encoding", "decode")
-    r = _str_kwarg(a[1], "errors", "decode")
-    encoding = "utf-8" if e is None else e
-    errors = "strict" if r is None else r
-    try:
-        s = self.ob_sval.decode(encoding, errors)
-    except (UnicodeError, LookupError) as exc:
-        _codec_error(exc)
-    return PyUnicode_FromString(s)
-
-
-def bytes_hex_impl(self: PyObject) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_hex_impl (no separator argument yet)"""
-    assert isinstance(self, PyBytesObject)
-    return PyUnicode_FromString(self.ob_sval.hex())
-
-
-def _sub_args(fname: str, args: list[PyObject]) -> tuple[bytes, int, int]:
-    """pyvm: the argument parser of ``find`` / ``count``."""
-    _PyArg_CheckPositional(fname, len(args), 1, 3)
-    sub = _byte_or_buffer(args[0])
-    start = _arg_slice_index(args[1] if len(args) > 1 else None, 0)
-    end = _arg_slice_index(args[2] if len(args) > 2 else None, 1 << 62)
-    return sub, start, end
-
-
-def bytes_find_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_find_impl"""
-    assert isinstance(self, PyBytesObject)
-    sub, start, end = _sub_args("find", args)
-    return PyLong_FromLong(self.ob_sval.find(sub, start, end))
-
-
-def bytes_count_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_count_impl"""
-    assert isinstance(self, PyBytesObject)
-    sub, start, end = _sub_args("count", args)
-    return PyLong_FromLong(self.ob_sval.count(sub, start, end))
-
-
-def _tail(self: PyObject, fname: str, args: list[PyObject], at_end: bool) -> PyObject:
-    """pyvm: the body of ``startswith`` / ``endswith``."""
-    from pyvm.objects.tupleobject import PyTupleObject
-    assert isinstance(self, PyBytesObject)
-    _PyArg_CheckPositional(fname, len(args), 1, 3)
-    start = _arg_slice_index(args[1] if len(args) > 1 else None, 0)
-    end = _arg_slice_index(args[2] if len(args) > 2 else None, 1 << 62)
-    subs: list[bytes] = []
-    a = args[0]
-    if isinstance(a, PyTupleObject):
-        for it in a.ob_item:
-            if not isinstance(it, PyBytesObject):
-                _type_error(f"a bytes-like object is required, not '{it.ob_type.tp_name}'")
-            subs.append(it.ob_sval)
-    elif isinstance(a, PyBytesObject):
-        subs.append(a.ob_sval)
-    else:
-        _type_error(f"{fname} first arg must be bytes or a tuple of bytes, "
-                    f"not {a.ob_type.tp_name}")
-    for s in subs:
-        if (self.ob_sval.endswith(s, start, end) if at_end
-                else self.ob_sval.startswith(s, start, end)):
-            return Py_True
-    return Py_False
-
-
-def bytes_startswith_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_startswith_impl"""
-    return _tail(self, "startswith", args, False)
-
-
-def bytes_endswith_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_endswith_impl"""
-    return _tail(self, "endswith", args, True)
-
-
-def bytes_join_impl(self: PyObject, iterable: PyObject) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_join_impl"""
-    from pyvm.objects.listobject import _sequence_fast, _release
-    assert isinstance(self, PyBytesObject)
-    items = _sequence_fast(iterable, "can only join an iterable")
-    try:
-        parts: list[bytes] = []
-        for i in range(len(items)):
-            it = items[i]
-            if not isinstance(it, PyBytesObject):
-                _type_error(f"sequence item {i}: expected a bytes-like object, "
-                            f"{it.ob_type.tp_name} found")
-            parts.append(it.ob_sval)
-        return PyBytes_FromStringAndSize(self.ob_sval.join(parts))
-    finally:
-        _release(items)
-
-
-def _bytes_list(parts: list[bytes]) -> PyObject:
-    """pyvm: a new list of new bytes objects."""
-    from pyvm.objects.listobject import _PyList_FromArraySteal
-    return _PyList_FromArraySteal([PyBytes_FromStringAndSize(p) for p in parts])
-
-
-def _opt_bytes(o: Optional[PyObject], fname: str) -> Optional[bytes]:
-    """pyvm: an optional bytes argument (None or absent means "whitespace")."""
-    if o is None or o is Py_None:
-        return None
-    if not isinstance(o, PyBytesObject):
-        _type_error(f"a bytes-like object is required, not '{o.ob_type.tp_name}'")
-    return o.ob_sval
-
-
-def bytes_split_impl(self: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_split_impl"""
-    assert isinstance(self, PyBytesObject)
-    a = _PyArg_UnpackKeywords("split", args, kwnames, ["sep", "maxsplit"], 0, 2)
-    sep = _opt_bytes(a[0], "split")
-    if sep is not None and not sep:
-        _value_error("empty separator")
-    m = a[1]
-    return _bytes_list(self.ob_sval.split(sep, -1 if m is None else _arg_index(m)))
-
-
-def bytes_rsplit_impl(self: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_rsplit_impl"""
-    assert isinstance(self, PyBytesObject)
-    a = _PyArg_UnpackKeywords("rsplit", args, kwnames, ["sep", "maxsplit"], 0, 2)
-    sep = _opt_bytes(a[0], "rsplit")
-    if sep is not None and not sep:
-        _value_error("empty separator")
-    m = a[1]
-    return _bytes_list(self.ob_sval.rsplit(sep, -1 if m is None else _arg_index(m)))
-
-
-def _strip_arg(fname: str, args: list[PyObject]) -> Optional[bytes]:
-    """pyvm: the optional argument of ``strip``/``lstrip``/``rstrip``."""
-    _PyArg_CheckPositional(fname, len(args), 0, 1)
-    return _opt_bytes(args[0] if args else None, fname)
-
-
-def bytes_strip_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_strip_impl"""
-    assert isinstance(self, PyBytesObject)
-    return PyBytes_FromStringAndSize(self.ob_sval.strip(_strip_arg("strip", args)))
-
-
-def bytes_lstrip_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_lstrip_impl"""
-    assert isinstance(self, PyBytesObject)
-    return PyBytes_FromStringAndSize(self.ob_sval.lstrip(_strip_arg("lstrip", args)))
-
-
-def bytes_rstrip_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_rstrip_impl"""
-    assert isinstance(self, PyBytesObject)
-    return PyBytes_FromStringAndSize(self.ob_sval.rstrip(_strip_arg("rstrip", args)))
-
-
-def bytes_replace_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_replace_impl"""
-    assert isinstance(self, PyBytesObject)
-    _PyArg_CheckPositional("replace", len(args), 2, 3)
-    old = _opt_bytes(args[0], "replace")
-    new = _opt_bytes(args[1], "replace")
-    if old is None or new is None:
-        _type_error("a bytes-like object is required, not 'NoneType'")
-    count = _arg_index(args[2]) if len(args) > 2 else -1
-    return PyBytes_FromStringAndSize(self.ob_sval.replace(old, new, count))
-
-
-def bytes_upper(self: PyObject) -> PyObject:
-    """CPython: Objects/bytes_methods.c:_Py_bytes_upper"""
-    assert isinstance(self, PyBytesObject)
-    return PyBytes_FromStringAndSize(self.ob_sval.upper())
-
-
-def bytes_lower(self: PyObject) -> PyObject:
-    """CPython: Objects/bytes_methods.c:_Py_bytes_lower"""
-    assert isinstance(self, PyBytesObject)
-    return PyBytes_FromStringAndSize(self.ob_sval.lower())
-
-
-def bytes_index_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_index_impl"""
-    assert isinstance(self, PyBytesObject)
-    sub, start, end = _sub_args("index", args)
-    r = self.ob_sval.find(sub, start, end)
-    if r < 0:
-        _value_error("subsection not found")
-    return PyLong_FromLong(r)
-
-
-def bytes_rfind_impl(self: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Objects/bytesobject.c:bytes_rfind_impl"""
-    assert isinstance(self, PyBytesObject)
-    sub, start, end = _sub_args("rfind", args)
-    return PyLong_FromLong(self.ob_sval.rfind(sub, start, end))
-
-
-def bytes_isdigit(self: PyObject) -> PyObject:
-    """CPython: Objects/bytes_methods.c:_Py_bytes_isdigit"""
-    assert isinstance(self, PyBytesObject)
-    return PyBool_FromLong(1 if self.ob_sval.isdigit() else 0)
-
-
-def bytes_isalpha(self: PyObject) -> PyObject:
-    """CPython: Objects/bytes_methods.c:_Py_bytes_isalpha"""
-    assert isinstance(self, PyBytesObject)
-    return PyBool_FromLong(1 if self.ob_sval.isalpha() else 0)
-
-
-def bytes_isspace(self: PyObject) -> PyObject:
-    """CPython: Objects/bytes_methods.c:_Py_bytes_isspace"""
-    assert isinstance(self, PyBytesObject)
-    return PyBool_FromLong(1 if self.ob_sval.isspace() else 0)
+    A read-only view of the host ``bytes``."""
+    assert isinstance(op, PyBytesObject)
+    return PyBuffer_FillInfo(op.ob_sval, op, len(op.ob_sval), True, flags)
 
 
 # ---------------------------------------------------------------------------
@@ -601,6 +386,9 @@ def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[s
             _value_error("negative count")
         _check_repeat(n, 1, None)
         r = PyBytes_FromStringAndSize(bytes(n))
+    elif PyObject_CheckBuffer(x):
+        # CPython: Objects/bytesobject.c:_PyBytes_FromBuffer
+        r = PyBytes_FromStringAndSize(_PyBuffer_Bytes(x, PyBUF_FULL_RO))
     else:
         if x.ob_type.tp_iter is None and x.ob_type.sq_item is None:
             _type_error(f"cannot convert '{x.ob_type.tp_name}' object to bytes")
@@ -695,28 +483,8 @@ def _init_types() -> None:
     tp.sq_contains = bytes_contains
     tp.mp_length = bytes_length
     tp.mp_subscript = bytes_subscript
-    _PyType_AddMethods(tp, [
-        PyMethodDef("decode", bytes_decode_impl, METH_FASTCALL | METH_KEYWORDS),
-        PyMethodDef("hex", bytes_hex_impl, METH_NOARGS),
-        PyMethodDef("find", bytes_find_impl, METH_FASTCALL),
-        PyMethodDef("count", bytes_count_impl, METH_FASTCALL),
-        PyMethodDef("startswith", bytes_startswith_impl, METH_FASTCALL),
-        PyMethodDef("endswith", bytes_endswith_impl, METH_FASTCALL),
-        PyMethodDef("join", bytes_join_impl, METH_O),
-        PyMethodDef("split", bytes_split_impl, METH_FASTCALL | METH_KEYWORDS),
-        PyMethodDef("rsplit", bytes_rsplit_impl, METH_FASTCALL | METH_KEYWORDS),
-        PyMethodDef("strip", bytes_strip_impl, METH_FASTCALL),
-        PyMethodDef("lstrip", bytes_lstrip_impl, METH_FASTCALL),
-        PyMethodDef("rstrip", bytes_rstrip_impl, METH_FASTCALL),
-        PyMethodDef("replace", bytes_replace_impl, METH_FASTCALL),
-        PyMethodDef("upper", bytes_upper, METH_NOARGS),
-        PyMethodDef("lower", bytes_lower, METH_NOARGS),
-        PyMethodDef("index", bytes_index_impl, METH_FASTCALL),
-        PyMethodDef("rfind", bytes_rfind_impl, METH_FASTCALL),
-        PyMethodDef("isdigit", bytes_isdigit, METH_NOARGS),
-        PyMethodDef("isalpha", bytes_isalpha, METH_NOARGS),
-        PyMethodDef("isspace", bytes_isspace, METH_NOARGS),
-    ])
+    tp.bf_getbuffer = bytes_buffer_getbuffer
+    _PyType_AddMethods(tp, _shared_methods())
     it = PyBytesIter_Type
     it.tp_dealloc = striter_dealloc
     it.tp_iter = PyObject_SelfIter

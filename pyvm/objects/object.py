@@ -196,6 +196,77 @@ PYGEN_RETURN: Final = 0
 PYGEN_ERROR: Final = -1
 PYGEN_NEXT: Final = 1
 
+
+class Py_buffer:
+    """CPython: Include/pybuffer.h:Py_buffer
+
+    pyvm's buffer protocol. C's ``buf`` pointer is the pair ``data`` +
+    ``offset``: ``data`` is the exporter's own host storage (the host ``bytes``
+    of a bytes object, the very host ``bytearray`` of a bytearray, so that
+    writes through a view reach the exporter), ``offset`` the byte index of
+    the first item. ``shape`` and ``strides`` are lists of ``ndim`` ints
+    (empty for a 0-dim view); strides are in bytes and may be negative, as in
+    C. ``format`` is a struct-module format string ("B" for bytes). No
+    suboffsets: pyvm's exporters have none.
+
+    An exporter's ``bf_getbuffer(obj, flags)`` returns a filled Py_buffer
+    whose ``obj`` is a new reference to the exporter; ``PyBuffer_Release``
+    calls ``bf_releasebuffer`` and drops that reference. While an exporter
+    has views out it must not replace or resize its storage (bytearray's
+    ``ob_exports`` and ``_canresize``)."""
+
+    data: bytes | bytearray
+    offset: int
+    obj: Optional[PyObject]
+    len: int
+    itemsize: int
+    readonly: bool
+    ndim: int
+    format: str
+    shape: list[int]
+    strides: list[int]
+
+    def __init__(self, data: bytes | bytearray, offset: int, obj: Optional[PyObject],
+                 length: int, readonly: bool) -> None:
+        # The PyBuffer_FillInfo shape: one dimension of unsigned bytes.
+        self.data = data
+        self.offset = offset
+        self.obj = obj
+        self.len = length
+        self.itemsize = 1
+        self.readonly = readonly
+        self.ndim = 1
+        self.format = "B"
+        self.shape = [length]
+        self.strides = [1]
+
+    def copy(self) -> Py_buffer:
+        """pyvm: C's struct copy ``*dst = *src`` (``obj`` not counted)."""
+        b = Py_buffer(self.data, self.offset, self.obj, self.len, self.readonly)
+        b.itemsize = self.itemsize
+        b.ndim = self.ndim
+        b.format = self.format
+        b.shape = list(self.shape)
+        b.strides = list(self.strides)
+        return b
+
+
+# CPython: Include/pybuffer.h:getbufferproc (returns the view; raises PyErr)
+getbufferproc = Callable[[PyObject, int], Py_buffer]
+# CPython: Include/pybuffer.h:releasebufferproc
+releasebufferproc = Callable[[PyObject, Py_buffer], None]
+
+# CPython: Include/pybuffer.h:PyBUF_SIMPLE (the request flags)
+PyBUF_SIMPLE: Final = 0
+PyBUF_WRITABLE: Final = 0x0001
+PyBUF_FORMAT: Final = 0x0004
+PyBUF_ND: Final = 0x0008
+PyBUF_STRIDES: Final = 0x0010 | PyBUF_ND
+PyBUF_C_CONTIGUOUS: Final = 0x0020 | PyBUF_STRIDES
+PyBUF_INDIRECT: Final = 0x0100 | PyBUF_STRIDES
+PyBUF_FULL_RO: Final = PyBUF_INDIRECT | PyBUF_FORMAT
+PyBUF_RECORDS_RO: Final = PyBUF_STRIDES | PyBUF_FORMAT
+
 # CPython: Include/object.h:Py_TPFLAGS_DEFAULT (and the flags beside it)
 Py_TPFLAGS_MANAGED_WEAKREF: Final = 1 << 3
 Py_TPFLAGS_MANAGED_DICT: Final = 1 << 4
@@ -335,6 +406,9 @@ class PyTypeObject(PyObject):
     am_aiter: Optional[unaryfunc]
     am_anext: Optional[unaryfunc]
     am_send: Optional[sendfunc]
+    # pyvm: C's tp_as_buffer (PyBufferProcs), flattened like the others.
+    bf_getbuffer: Optional[getbufferproc]
+    bf_releasebuffer: Optional[releasebufferproc]
 
     # pyvm: C finds methods and members through tp_methods / tp_members /
     # tp_getset arrays that PyType_Ready turns into descriptors in tp_dict; the
@@ -430,6 +504,8 @@ class PyTypeObject(PyObject):
         self.am_aiter = None
         self.am_anext = None
         self.am_send = None
+        self.bf_getbuffer = None
+        self.bf_releasebuffer = None
 
 
 class _TypeTypeHolder:

@@ -119,8 +119,11 @@ def _int_value(o: PyObject) -> int:
 
 
 def _PyIndex_Check(o: PyObject) -> bool:
-    """CPython: Objects/abstract.c:PyIndex_Check"""
-    return o.ob_type.nb_index is not None
+    """CPython: Objects/abstract.c:PyIndex_Check
+
+    pyvm: an int subclass counts even before its type is readied (a static
+    type such as bool gets int's ``nb_index`` only from ``PyType_Ready``)."""
+    return o.ob_type.nb_index is not None or _is_int(o)
 
 
 def _as_index(o: PyObject) -> int:

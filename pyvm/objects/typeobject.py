@@ -460,6 +460,10 @@ def inherit_slots(tp: PyTypeObject, base: PyTypeObject) -> None:
     if tp.am_await is None: tp.am_await = base.am_await  # noqa: E701
     if tp.am_aiter is None: tp.am_aiter = base.am_aiter  # noqa: E701
     if tp.am_anext is None: tp.am_anext = base.am_anext  # noqa: E701
+    if tp.bf_getbuffer is None:
+        # C's inherit_slots copies tp_as_buffer's two slots together.
+        tp.bf_getbuffer = base.bf_getbuffer
+        tp.bf_releasebuffer = base.bf_releasebuffer
     if tp.tp_dealloc is None: tp.tp_dealloc = base.tp_dealloc  # noqa: E701
     if tp.tp_getattro is None: tp.tp_getattro = base.tp_getattro  # noqa: E701
     if tp.tp_setattro is None: tp.tp_setattro = base.tp_setattro  # noqa: E701

@@ -64,6 +64,8 @@ from pyvm.objects.object import (
     _debug_clip_str,
 )
 from pyvm.objects.abstract import (
+    PyObject_CheckBuffer,
+    _PyBuffer_Bytes,
     PyObject_GetItem,
 )
 from pyvm.objects.call import _PyStack_UnpackDict
@@ -1311,13 +1313,13 @@ def unicode_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional
 def PyUnicode_FromEncodedObject(obj: PyObject, encoding: Optional[str],
                                 errors: Optional[str]) -> PyObject:
     """CPython: Objects/unicodeobject.c:PyUnicode_FromEncodedObject"""
-    from pyvm.objects.bytesobject import PyBytesObject
     if isinstance(obj, PyUnicodeObject):
         _type_error("decoding str is not supported")
-    if not isinstance(obj, PyBytesObject):
+    if not PyObject_CheckBuffer(obj):
         _type_error(f"decoding to str: need a bytes-like object, {obj.ob_type.tp_name} found")
+    data = _PyBuffer_Bytes(obj)
     try:
-        s = obj.ob_sval.decode(encoding if encoding is not None else "utf-8",
+        s = data.decode(encoding if encoding is not None else "utf-8",
                                errors if errors is not None else "strict")
     except (UnicodeError, LookupError) as exc:
         _codec_error(exc)
