@@ -1592,6 +1592,8 @@ def _END_ASYNC_FOR(awaitable_st: PyObject, exc_st: PyObject) -> None:
     The end of ``async for``: StopAsyncIteration ends the loop, anything
     else is re-raised.
     """
+    # A pretend jump, as in C: monitoring reads the oparg as the source offset.
+    JUMPBY(0 * oparg)
     if PyErr_GivenExceptionMatches(exc_st, PyExc_StopAsyncIteration):
         DECREF_INPUTS()
     else:

@@ -1770,7 +1770,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1957)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1959)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
@@ -1826,7 +1826,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1947)
+                        # BINARY_OP (macro, bytecodes.py line 1949)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1874,7 +1874,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1738)
+                        # CALL (macro, bytecodes.py line 1740)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -2081,7 +2081,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 7:
                                         if opcode < 4:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1971)
+                                                # CACHE (inst, bytecodes.py line 1973)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
@@ -2123,7 +2123,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1866)
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1868)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2236,7 +2236,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 10:
                                             if opcode == CLEANUP_THROW:
-                                                # CLEANUP_THROW (inst, bytecodes.py line 1606)
+                                                # CLEANUP_THROW (inst, bytecodes.py line 1608)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value_st = localsplus[sp - 1]
@@ -2301,7 +2301,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = val
                                                 sp -= 1
                                             elif opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1743)
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1745)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2312,7 +2312,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1907)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1909)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2330,7 +2330,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 19:
                                         if opcode < 16:
                                             if opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1918)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1920)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2388,7 +2388,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1977)
+                                                # RESERVED (inst, bytecodes.py line 1979)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
@@ -2406,7 +2406,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 22:
                                             if opcode == GET_YIELD_FROM_ITER:
-                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1657)
+                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1659)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2459,7 +2459,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1870)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1872)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2546,7 +2546,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 38:
                                             if opcode == RETURN_GENERATOR:
-                                                # RETURN_GENERATOR (inst, bytecodes.py line 1626)
+                                                # RETURN_GENERATOR (inst, bytecodes.py line 1628)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 gen_func = frame.f_funcobj
@@ -2755,7 +2755,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 53:
                                             if opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1888)
+                                                # BUILD_SLICE (inst, bytecodes.py line 1890)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2819,7 +2819,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == CALL_KW:
-                                                    # CALL_KW (macro, bytecodes.py line 1805)
+                                                    # CALL_KW (macro, bytecodes.py line 1807)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 4
                                                     # _MAYBE_EXPAND_METHOD_KW
@@ -2899,7 +2899,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 64:
                                         if opcode < 61:
                                             if opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1900)
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1902)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2908,7 +2908,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
                                             elif opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1925)
+                                                # COPY (inst, bytecodes.py line 1927)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -3024,7 +3024,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(update)
                                                 sp -= 1
                                             elif opcode == END_ASYNC_FOR:
-                                                # END_ASYNC_FOR (macro, bytecodes.py line 1602)
+                                                # END_ASYNC_FOR (macro, bytecodes.py line 1604)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _END_ASYNC_FOR
@@ -3032,6 +3032,8 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 assert exc_st is not None
                                                 awaitable_st = localsplus[sp - 2]
                                                 assert awaitable_st is not None
+                                                # A pretend jump, as in C: monitoring reads the oparg as the source offset.
+                                                next_instr += 0 * oparg
                                                 if PyErr_GivenExceptionMatches(exc_st, PyExc_StopAsyncIteration):
                                                     Py_DECREF(awaitable_st)
                                                     Py_DECREF(exc_st)
@@ -3490,7 +3492,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1877)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1879)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3596,7 +3598,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 119:
                                                 if opcode == SWAP:
-                                                    # SWAP (inst, bytecodes.py line 1951)
+                                                    # SWAP (inst, bytecodes.py line 1953)
                                                     next_instr = this_instr + 1
                                                     top = localsplus[sp - 1]
                                                     bottom = localsplus[sp - ((oparg-2) + 2)]

@@ -82,7 +82,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
     65: ('DELETE_NAME', 0, HAS_ARG_FLAG),
     66: ('DICT_MERGE', 0, HAS_ARG_FLAG),
     67: ('DICT_UPDATE', 0, HAS_ARG_FLAG),
-    68: ('END_ASYNC_FOR', 0, 0),
+    68: ('END_ASYNC_FOR', 0, HAS_ARG_FLAG | HAS_JUMP_FLAG),
     69: ('EXTENDED_ARG', 0, HAS_ARG_FLAG),
     70: ('FOR_ITER', 1, HAS_ARG_FLAG | HAS_JUMP_FLAG),
     71: ('GET_AWAITABLE', 0, HAS_ARG_FLAG),

@@ -280,10 +280,9 @@ def _code_member(name: str) -> Callable[[PyObject], PyObject]:
 
 
 def _code_init_type() -> None:
-    """CPython: Objects/codeobject.c:code_memberlist
-
-    pyvm: the read-only ``co_*`` attributes a program sees (as getters).
-    """
+    """pyvm: the read-only ``co_*`` attributes a program sees: the entries of
+    ``code_memberlist`` in Objects/codeobject.c (a static table, outside the
+    index), as getters, with ``co_code`` from ``code_getcode``."""
     from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets  # cycle
     _PyType_AddGetSets(PyCode_Type, [
         PyGetSetDef(n, _code_member(n), None)

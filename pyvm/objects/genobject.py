@@ -112,6 +112,7 @@ from pyvm.objects.frameobject import _PyFrame_GetFrameObject
 from pyvm.objects.funcobject import PyFunctionObject
 from pyvm.objects.longobject import PyBool_FromLong, PyLong_FromLong
 from pyvm.objects.methodobject import METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS, PyMethodDef
+from pyvm.objects.typeobject import PyObject_CallFinalizerFromDealloc
 from pyvm.objects.object import PyErr_FormatUnraisable, _PyErr_Clear
 from pyvm.objects.object import (
     PYGEN_ERROR,
@@ -171,7 +172,6 @@ class PyGenObject(PyObject):
     ``gi_iframe`` is None until ``RETURN_GENERATOR`` moves the function's
     frame in; the generator owns the frame's code reference from then on
     (``gi_iframe.f_executable``), also after the frame is cleared.
-    ``gi_finalized`` is the GC's "finalized" bit (``_PyGC_FINALIZED``).
     Coroutines and async generators are the subclasses below (C gives the
     same fields ``cr_`` / ``ag_`` prefixes).
     """
@@ -181,7 +181,6 @@ class PyGenObject(PyObject):
     gi_exc_state: _PyErr_StackItem
     gi_name: Optional[PyObject]
     gi_qualname: Optional[PyObject]
-    gi_finalized: bool
 
     def __init__(self, tp: PyTypeObject, name: PyObject, qualname: PyObject) -> None:
         super().__init__(tp)
@@ -190,7 +189,6 @@ class PyGenObject(PyObject):
         self.gi_exc_state = _PyErr_StackItem()
         self.gi_name = name
         self.gi_qualname = qualname
-        self.gi_finalized = False
 
 
 class PyCoroObject(PyGenObject):
@@ -245,14 +243,12 @@ class PyAsyncGenASend(PyObject):
     ags_gen: Optional[PyAsyncGenObject]
     ags_sendval: Optional[PyObject]
     ags_state: int
-    ags_finalized: bool
 
     def __init__(self, gen: PyAsyncGenObject, sendval: Optional[PyObject]) -> None:
         super().__init__(_PyAsyncGenASend_Type)
         self.ags_gen = gen
         self.ags_sendval = sendval
         self.ags_state = AWAITABLE_STATE_INIT
-        self.ags_finalized = False
 
 
 class PyAsyncGenAThrow(PyObject):
@@ -265,14 +261,12 @@ class PyAsyncGenAThrow(PyObject):
     agt_gen: Optional[PyAsyncGenObject]
     agt_args: Optional[PyObject]
     agt_state: int
-    agt_finalized: bool
 
     def __init__(self, gen: PyAsyncGenObject, args: Optional[PyObject]) -> None:
         super().__init__(_PyAsyncGenAThrow_Type)
         self.agt_gen = gen
         self.agt_args = args
         self.agt_state = AWAITABLE_STATE_INIT
-        self.agt_finalized = False
 
 
 class _PyAsyncGenWrappedValue(PyObject):
@@ -394,30 +388,6 @@ def _PyErr_ChainStackItem(tstate: PyThreadState, exc: PyObject) -> None:
     if exc_info.exc_value is None or exc_info.exc_value is Py_None:
         return
     _PyErr_SetContext(tstate, exc)
-
-
-def PyObject_CallFinalizerFromDealloc(op: PyObject, finalized: bool) -> bool:
-    """CPython: Objects/object.c:PyObject_CallFinalizerFromDealloc
-
-    Runs ``tp_finalize`` on an object whose count has reached zero, holding
-    it alive by a temporary reference meanwhile. Returns True when the
-    finalizer resurrected it (the caller must then stop deallocating).
-    pyvm: ``finalized`` is the object's GC "finalized" bit, kept by the
-    caller (C's ``_PyGC_FINALIZED``).
-    """
-    assert op.ob_refcnt == 0
-    # _PyObject_ResurrectStart
-    op.ob_refcnt = 1
-    if _debug.enabled:
-        _debug.ref_total += 1
-    fin = op.ob_type.tp_finalize
-    if fin is not None and not finalized:
-        fin(op)
-    # _PyObject_ResurrectEnd (not Py_DECREF: that would dealloc again)
-    op.ob_refcnt -= 1
-    if _debug.enabled:
-        _debug.ref_total -= 1
-    return op.ob_refcnt != 0
 
 
 def _gen_repr_str(op: PyObject) -> str:
@@ -557,9 +527,7 @@ def gen_dealloc(self: PyObject) -> None:
     the frame (a never-started generator's too), the code and the names.
     """
     gen = _PyGen_CAST(self)
-    finalized = gen.gi_finalized
-    gen.gi_finalized = True
-    if PyObject_CallFinalizerFromDealloc(self, finalized):
+    if PyObject_CallFinalizerFromDealloc(self):
         return  # resurrected.  :(
     if isinstance(gen, PyAsyncGenObject):
         f = gen.ag_origin_or_finalizer
@@ -1590,9 +1558,7 @@ def _ags_gen(o: PyAsyncGenASend) -> PyAsyncGenObject:
 def async_gen_asend_dealloc(self: PyObject) -> None:
     """CPython: Objects/genobject.c:async_gen_asend_dealloc"""
     ags = _PyAsyncGenASend_CAST(self)
-    finalized = ags.ags_finalized
-    ags.ags_finalized = True
-    if PyObject_CallFinalizerFromDealloc(self, finalized):
+    if PyObject_CallFinalizerFromDealloc(self):
         return
     g = ags.ags_gen
     ags.ags_gen = None
@@ -1773,9 +1739,7 @@ def _agt_gen(o: PyAsyncGenAThrow) -> PyAsyncGenObject:
 def async_gen_athrow_dealloc(self: PyObject) -> None:
     """CPython: Objects/genobject.c:async_gen_athrow_dealloc"""
     agt = _PyAsyncGenAThrow_CAST(self)
-    finalized = agt.agt_finalized
-    agt.agt_finalized = True
-    if PyObject_CallFinalizerFromDealloc(self, finalized):
+    if PyObject_CallFinalizerFromDealloc(self):
         return
     g = agt.agt_gen
     agt.agt_gen = None

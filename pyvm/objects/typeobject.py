@@ -1986,7 +1986,11 @@ def PyObject_CallFinalizerFromDealloc(self_: PyObject) -> bool:
     self_.ob_refcnt -= 1
     if _debug.enabled:
         _debug.ref_total -= 1
-    return self_.ob_refcnt != 0
+    if self_.ob_refcnt != 0:
+        return True
+    # The object is freed now: its "finalized" bit goes with it.
+    _finalized.ids.discard(id(self_))
+    return False
 
 
 def clear_slots(tp: PyTypeObject, self_: PyObject) -> None:
@@ -2036,7 +2040,6 @@ def subtype_dealloc(op: PyObject) -> None:
         # (pyvm: the table test first spares the import when there are none.)
         from pyvm.objects.weakrefobject import _PyWeakref_ClearWeakRefsNoCallbacks  # cycle
         _PyWeakref_ClearWeakRefsNoCallbacks(op)
-    _finalized.ids.discard(id(op))
     # Clear slots up to the nearest base with a different tp_dealloc.
     base = tp
     while base is not None and base.tp_dealloc is subtype_dealloc:
