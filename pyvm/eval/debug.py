@@ -10,7 +10,8 @@ is looked up each time from the generator's marker comments:
 * ``# NAME (inst, bytecodes.py line N)`` (or ``macro``) opens the case of
   instruction ``NAME``;
 * ``# _UOPNAME`` opens the section of micro-op ``_UOPNAME`` inside a macro's case
-  (a micro-op shared by several macros gets a breakpoint in each).
+  (a micro-op shared by several macros gets a breakpoint in each); an instruction
+  used as a part of a macro (``# POP_TOP`` in ``POP_ITER``) stops there too.
 
 The breakpoint goes on the first executable line after the marker, set by file name
 and line number: ``pdb`` then stops in the ``.py`` source that interpreted mode
@@ -39,7 +40,7 @@ CEVAL_PATH: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ce
 _BEGIN: Final = "# BEGIN GENERATED CASES"
 _END: Final = "# END GENERATED CASES"
 _CASE: Final = re.compile(r"#\s([A-Z][A-Z0-9_]*) \((?:inst|macro|op), bytecodes\.py line \d+\)$")
-_UOP: Final = re.compile(r"#\s(_[A-Z][A-Z0-9_]*)$")
+_PART: Final = re.compile(r"#\s(_?[A-Z][A-Z0-9_]*)$")
 
 # pdb commands run at the first stop, before the breakpoints: two aliases for
 # reading the loop's state, then `continue` to run the program up to a breakpoint.
@@ -67,7 +68,7 @@ def find_cases(path: str = CEVAL_PATH) -> dict[str, list[int]]:
         if not inside or not text:
             continue
         if text.startswith("#"):
-            m = _CASE.match(text) or _UOP.match(text)
+            m = _CASE.match(text) or _PART.match(text)
             if m is not None:
                 waiting.append(m.group(1))
             continue
