@@ -68,7 +68,10 @@ def _take_break_at(argv: list[str]) -> tuple[str, list[str]]:
     options and returns the names (``PYVM_BREAK_AT`` if absent), with the option
     removed."""
     for i, arg in enumerate(argv):
-        if arg == "--break-at" and i + 1 < len(argv):
+        if arg == "--break-at":
+            if i + 1 == len(argv):
+                sys.stderr.write("pyvm: --break-at needs an instruction name\n")
+                sys.exit(2)
             return argv[i + 1], argv[:i] + argv[i + 2:]
         if arg.startswith("--break-at="):
             return arg[len("--break-at="):], argv[:i] + argv[i + 1:]
