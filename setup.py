@@ -12,9 +12,10 @@ from pathlib import Path
 from setuptools import setup
 
 HERE = Path(__file__).parent
-# bytecodes.py is read by tools/cases_generator, never imported at run time.
+# bytecodes.py is read by tools/cases_generator, never imported at run time;
+# eval/debug.py (--break-at) only runs in interpreted mode.
 UNCOMPILED = {"pyvm/__init__.py", "pyvm/launcher.py", "pyvm/__main__.py",
-              "pyvm/eval/bytecodes.py"}
+              "pyvm/eval/bytecodes.py", "pyvm/eval/debug.py"}
 
 
 def compiled_modules() -> list[str]:

@@ -15,7 +15,7 @@ pyvm adds two subcommands that CPython spells as modules:
   fields, recursively), read back from pyvm's own marshal output: the form the test
   suite compares with CPython's.
 
-``--interpreted`` is handled earlier, by the uncompiled launcher.
+``--interpreted`` and ``--break-at`` are handled earlier, by the uncompiled launcher.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ Options:
          poison freed objects)
 --interpreted : run pyvm's own Python sources instead of the compiled build
          (also PYVM_INTERPRETED=1); must come before the program
+--break-at NAME[,NAME...] : run the program under pdb, stopped at each of these
+         instructions (or micro-ops) of the eval loop, in interpreted mode
+         (also PYVM_BREAK_AT=NAME); must come before the program
 Accepted for compatibility, without effect so far: -b -B -d -E -i -I -P -q -R -s
 -S -u -v -W arg -x
 

@@ -21,10 +21,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from importlib.machinery import SOURCE_SUFFIXES, FileFinder, ModuleSpec, SourceFileLoader
+from importlib.machinery import (
+    EXTENSION_SUFFIXES, SOURCE_SUFFIXES, FileFinder, ModuleSpec, SourceFileLoader,
+)
 from typing import Optional, Sequence
 
 INTERPRETED_ENV = "PYVM_INTERPRETED"
+BREAK_AT_ENV = "PYVM_BREAK_AT"
 
 
 class SourceOnlyFinder:
@@ -58,6 +61,30 @@ def _take_interpreted_flag(argv: list[str]) -> tuple[bool, list[str]]:
         if not arg.startswith("-") or arg in ("-c", "-m", "-"):
             break
     return os.environ.get(INTERPRETED_ENV, "") not in ("", "0"), argv
+
+
+def _take_break_at(argv: list[str]) -> tuple[str, list[str]]:
+    """pyvm: finds ``--break-at NAMES`` (or ``--break-at=NAMES``) among pyvm's own
+    options and returns the names (``PYVM_BREAK_AT`` if absent), with the option
+    removed."""
+    for i, arg in enumerate(argv):
+        if arg == "--break-at":
+            if i + 1 == len(argv):
+                sys.stderr.write("pyvm: --break-at needs an instruction name\n")
+                sys.exit(2)
+            return argv[i + 1], argv[:i] + argv[i + 2:]
+        if arg.startswith("--break-at="):
+            return arg[len("--break-at="):], argv[:i] + argv[i + 1:]
+        if not arg.startswith("-") or arg in ("-c", "-m", "-"):
+            break
+    return os.environ.get(BREAK_AT_ENV, ""), argv
+
+
+def _compiled_build_present() -> bool:
+    """pyvm: is a compiled eval loop installed beside the sources?"""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "eval")
+    return any(os.path.exists(os.path.join(here, "ceval" + suffix))
+               for suffix in EXTENSION_SUFFIXES)
 
 
 class _Sigint:
@@ -109,15 +136,24 @@ def _exit_sigint() -> None:
 
 def main() -> None:
     """pyvm: the ``pyvm`` console script: choose the build, then run ``pyvm.cli``."""
-    interpreted, argv = _take_interpreted_flag(sys.argv[1:])
-    if interpreted:
+    break_at, argv = _take_break_at(sys.argv[1:])
+    interpreted, argv = _take_interpreted_flag(argv)
+    if break_at and not interpreted and _compiled_build_present():
+        sys.stderr.write("pyvm: --break-at runs the interpreted mode (pdb cannot "
+                         "stop in the compiled build)\n")
+    if interpreted or break_at:
         use_interpreted_mode()
     try:
         from pyvm.cli import main as cli_main
 
         if not argv or argv[0] not in ("dis", "codedump"):
             _install_eval_breaker()
-        status = cli_main(argv)
+        if break_at:
+            from pyvm.eval.debug import run_with_breakpoints
+
+            status = run_with_breakpoints(break_at, lambda: cli_main(argv))
+        else:
+            status = cli_main(argv)
         if _unhandled_interrupt():
             _exit_sigint()
     except KeyboardInterrupt:

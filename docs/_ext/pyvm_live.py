@@ -1,11 +1,16 @@
 """A Sphinx extension that shows what pyvm really does: the ``pyvm-dis`` directive
-compiles its content with pyvm's compiler and inserts the disassembly, and
-``pyvm-run`` runs its content with pyvm and inserts what it printed. The pages
-never carry typed-in output, so they cannot drift from the code.
+compiles its content with pyvm's compiler and inserts the disassembly,
+``pyvm-run`` runs its content with pyvm and inserts what it printed, and
+``pyvm-break NAME`` runs it under ``pyvm --break-at NAME`` with the pdb commands of
+its ``:commands:`` option (separated by ``;;`` as on pdb's command line) and
+inserts the session. The pages never carry typed-in output, so they cannot drift
+from the code.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,6 +35,35 @@ def _run(args: list[str], source: str) -> str:
     if p.returncode not in (0, 1):
         raise RuntimeError(f"pyvm {' '.join(args)} failed:\n{p.stderr}")
     return p.stdout + p.stderr
+
+
+def _run_break(names: str, commands: list[str], source: str) -> str:
+    """The pdb session of ``pyvm --break-at NAMES example.py``, with each command
+    written after the prompt it answered, as on a terminal."""
+    with tempfile.TemporaryDirectory() as tmp:
+        prog = Path(tmp) / "example.py"
+        prog.write_text(source)
+        env = dict(os.environ, HOME=tmp)    # no user ~/.pdbrc
+        p = subprocess.run([_pyvm(), "--break-at", names, "example.py"],
+                           input="".join(c + "\n" for c in commands), capture_output=True,
+                           text=True, cwd=tmp, timeout=300, env=env)
+    if p.returncode != 0:
+        raise RuntimeError(f"pyvm --break-at {names} failed:\n{p.stderr}")
+    session = interleave_commands(p.stdout, commands)
+    # Where pyvm is installed is beside the point: ".../pyvm/eval/ceval.py".
+    session = re.sub(r"^> .*?[/\\]pyvm[/\\]eval[/\\]", "> .../pyvm/eval/", session, flags=re.M)
+    return p.stderr + session
+
+
+def interleave_commands(transcript: str, commands: list[str]) -> str:
+    """pdb read its commands from a pipe, so its output has the prompts but not
+    what was typed: put each command back after its prompt."""
+    parts = transcript.split("(Pdb) ")
+    out = [parts[0]]
+    for k, part in enumerate(parts[1:]):
+        typed = commands[k] if k < len(commands) else ""
+        out.append(f"(Pdb) {typed}\n{part}" if typed else f"(Pdb) {part}")
+    return "".join(out)
 
 
 class PyvmDis(SphinxDirective):
@@ -60,7 +94,26 @@ class PyvmRun(SphinxDirective):
         return [code, result]
 
 
+class PyvmBreak(SphinxDirective):
+    """The program (shown), then the pdb session of ``pyvm --break-at NAME``."""
+
+    has_content = True
+    required_arguments = 1
+    option_spec = {"commands": str}
+
+    def run(self) -> list[nodes.Node]:
+        source = "\n".join(self.content) + "\n"
+        commands = [c.strip() for c in self.options.get("commands", "c").split(";;")]
+        code = nodes.literal_block(source, source)
+        code["language"] = "python"
+        text = _run_break(self.arguments[0], commands, source)
+        session = nodes.literal_block(text, text)
+        session["language"] = "text"
+        return [code, session]
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_directive("pyvm-dis", PyvmDis)
     app.add_directive("pyvm-run", PyvmRun)
+    app.add_directive("pyvm-break", PyvmBreak)
     return {"parallel_read_safe": True, "version": "1"}
