@@ -56,6 +56,7 @@ from pyvm.eval.ceval import (
     _convert_value, _eval_breaker, _format_kwargs_error,
     _kwargs_to_vector, _load_common_constant, _load_global, _load_name,
     _load_special, _name_str, _set_function_attribute, _unknown_opcode, do_raise,
+    _PyFunction_FrameLocals, _PyMethod_Expand,
 )
 from pyvm.eval.errors import PyErr_GivenExceptionMatches
 from pyvm.eval.ceval_excgroup import (
@@ -273,16 +274,9 @@ def LOAD_FAST() -> None:
     Py_INCREF(value)
 
 
-@inst("(-- value)")
-def LOAD_FAST_BORROW() -> None:
-    """CPython: Python/bytecodes.c:LOAD_FAST_BORROW
-
-    C pushes a borrowed (tagged) reference; pyvm's stack has no tagged
-    references, so it takes a new one like LOAD_FAST.
-    """
-    value = localsplus[oparg]
-    assert value is not None
-    Py_INCREF(value)
+# C's LOAD_FAST_BORROW pushes a borrowed (tagged) reference; pyvm's stack has
+# no tagged references, so it is LOAD_FAST under its own opcode.
+macro("LOAD_FAST_BORROW", "LOAD_FAST")
 
 
 @inst("(-- value)")
@@ -302,14 +296,7 @@ def LOAD_FAST_LOAD_FAST() -> None:
     Py_INCREF(value2)
 
 
-@inst("( -- value1, value2)")
-def LOAD_FAST_BORROW_LOAD_FAST_BORROW() -> None:
-    """CPython: Python/bytecodes.c:LOAD_FAST_BORROW_LOAD_FAST_BORROW"""
-    value1 = localsplus[oparg >> 4]
-    value2 = localsplus[oparg & 15]
-    assert value1 is not None and value2 is not None
-    Py_INCREF(value1)
-    Py_INCREF(value2)
+macro("LOAD_FAST_BORROW_LOAD_FAST_BORROW", "LOAD_FAST_LOAD_FAST")
 
 
 family("LOAD_CONST", "0", ["LOAD_CONST_MORTAL", "LOAD_CONST_IMMORTAL"])
@@ -1699,13 +1686,7 @@ def _MAYBE_EXPAND_METHOD(callable_: PyObject, self_or_null: Optional[PyObject]) 
     ``self`` in the NULL's slot.
     """
     if self_or_null is None and callable_.ob_type is PyMethod_Type:
-        assert isinstance(callable_, PyMethodObject)
-        method = callable_
-        self_or_null = method.im_self
-        Py_INCREF(self_or_null)
-        callable_ = method.im_func
-        Py_INCREF(callable_)
-        Py_DECREF(method)
+        callable_, self_or_null = _PyMethod_Expand(callable_)
 
 
 @op("(callable_, self_or_null, args[oparg] -- res)")
@@ -1722,11 +1703,7 @@ def _DO_CALL(args: int, callable_: PyObject, self_or_null: Optional[PyObject]) -
         total_args += 1
     if callable_.ob_type is PyFunction_Type:
         assert isinstance(callable_, PyFunctionObject)
-        fcode = callable_.func_code
-        flocals: Optional[PyObject] = None
-        if not (fcode.co_flags & CO_OPTIMIZED):
-            flocals = callable_.func_globals
-            Py_INCREF(flocals)
+        flocals = _PyFunction_FrameLocals(callable_)
         INPUTS_DEAD()
         frame.return_offset = next_instr - this_instr
         new_frame = _PyEvalFramePushAndInit(tstate, callable_, flocals, localsplus,
@@ -1765,13 +1742,7 @@ def _SPECIALIZE_CALL_KW(callable_: PyObject, self_or_null: Optional[PyObject]) -
 def _MAYBE_EXPAND_METHOD_KW(callable_: PyObject, self_or_null: Optional[PyObject]) -> None:
     """CPython: Python/bytecodes.c:_MAYBE_EXPAND_METHOD_KW"""
     if self_or_null is None and callable_.ob_type is PyMethod_Type:
-        assert isinstance(callable_, PyMethodObject)
-        method = callable_
-        self_or_null = method.im_self
-        Py_INCREF(self_or_null)
-        callable_ = method.im_func
-        Py_INCREF(callable_)
-        Py_DECREF(method)
+        callable_, self_or_null = _PyMethod_Expand(callable_)
 
 
 @op("(callable_, self_or_null, args[oparg], kwnames -- res)")
@@ -1786,11 +1757,7 @@ def _DO_CALL_KW(args: int, callable_: PyObject, self_or_null: Optional[PyObject]
     positional_args = total_args - len(kwnames.ob_item)
     if callable_.ob_type is PyFunction_Type:
         assert isinstance(callable_, PyFunctionObject)
-        fcode = callable_.func_code
-        flocals: Optional[PyObject] = None
-        if not (fcode.co_flags & CO_OPTIMIZED):
-            flocals = callable_.func_globals
-            Py_INCREF(flocals)
+        flocals = _PyFunction_FrameLocals(callable_)
         INPUTS_DEAD()
         frame.return_offset = next_instr - this_instr
         try:
@@ -1844,11 +1811,7 @@ def _DO_CALL_FUNCTION_EX(func_st: PyObject, maybe_self: Optional[PyObject],
                     Py_XDECREF(o2)
                 raise
         npos = len(callargs_st.ob_item)
-        fcode = func_st.func_code
-        flocals: Optional[PyObject] = None
-        if not (fcode.co_flags & CO_OPTIMIZED):
-            flocals = func_st.func_globals
-            Py_INCREF(flocals)
+        flocals = _PyFunction_FrameLocals(func_st)
         # The callee takes the function; the rest is released.
         Py_INCREF(func_st)
         DECREF_INPUTS()
