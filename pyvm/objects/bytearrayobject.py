@@ -540,14 +540,17 @@ def bytearray_repr(op: PyObject) -> PyObject:
         name = name[dot + 1:]
     data = self.ob_bytes
     quote = "'"
-    for c in data:
+    # pyvm: indexed loops (mypyc cannot iterate a host bytearray directly).
+    for k in range(len(data)):
+        c = data[k]
         if c == 0x22:
             quote = "'"
             break
         if c == 0x27:
             quote = '"'
     out = [name, "(b", quote]
-    for c in data:
+    for k in range(len(data)):
+        c = data[k]
         if c == 0x27 or c == 0x5C:
             out.append("\\" + chr(c))
         elif c == 0x09:
