@@ -91,7 +91,7 @@ from pyvm.objects.funcobject import (
     PyFunctionObject, _func_hooks,
 )
 from pyvm.objects.listobject import (
-    PyList_AsTuple, PyListObject, _PyList_AppendTakeRef, _PyList_Extend,
+    PyList_AsTuple, PyList_Type, PyListObject, _PyList_AppendTakeRef, _PyList_Extend,
 )
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
@@ -500,15 +500,18 @@ def _PyEval_UnpackIterableStackRef(v: PyObject, argcnt: int, argcntafter: int,
     ``top``, the first value highest (``*--sp = w``), as C does. ``v`` is
     borrowed. On error nothing is stored.
     """
-    if isinstance(v, PyTupleObject) and argcntafter == -1 and len(v.ob_item) == argcnt:
-        # pyvm: the UNPACK_SEQUENCE_TUPLE specialization's shape, inlined.
+    if isinstance(v, PyTupleObject) and v.ob_type is PyTuple_Type and argcntafter == -1 \
+            and len(v.ob_item) == argcnt:
+        # pyvm: the UNPACK_SEQUENCE_TUPLE / _LIST specializations' shape, inlined;
+        # like them only for the exact types (a subclass may override __iter__).
         items = v.ob_item
         for i in range(argcnt):
             o = items[i]
             Py_INCREF(o)
             out[top - 1 - i] = o
         return
-    if isinstance(v, PyListObject) and argcntafter == -1 and len(v.ob_item) == argcnt:
+    if isinstance(v, PyListObject) and v.ob_type is PyList_Type and argcntafter == -1 \
+            and len(v.ob_item) == argcnt:
         litems = v.ob_item
         for i in range(argcnt):
             o = litems[i]
@@ -545,13 +548,14 @@ def _PyEval_UnpackIterableStackRef(v: PyObject, argcnt: int, argcntafter: int,
                 got = []
                 return
             Py_DECREF(w)
-            if isinstance(v, (PyListObject, PyTupleObject)):
+            if (isinstance(v, PyListObject) and v.ob_type is PyList_Type) \
+                    or (isinstance(v, PyTupleObject) and v.ob_type is PyTuple_Type):
                 ll = len(v.ob_item)
                 if ll > argcnt:
                     PyErr_SetString(
                         PyExc_ValueError,
                         f"too many values to unpack (expected {argcnt}, got {ll})")
-            elif isinstance(v, PyDictObject):
+            elif isinstance(v, PyDictObject) and v.ob_type is PyDict_Type:
                 ll = v.ma_used
                 if ll > argcnt:
                     PyErr_SetString(

@@ -186,9 +186,18 @@ def _PyFrame_IsIncomplete(frame: _PyInterpreterFrame) -> bool:
 
     pyvm: a frame is incomplete until its RESUME has run; pyvm frames always
     start at instruction 0 and every code object begins with RESUME (or
-    COPY_FREE_VARS / MAKE_CELL before it), so only the owner test remains.
+    COPY_FREE_VARS / MAKE_CELL before it), so only the owner test remains:
+    the interpreter's entry frames (``<interpreter trampoline>``) and C-stack
+    frames are never seen by Python code.
     """
-    return frame.owner == FRAME_OWNED_BY_CSTACK
+    return frame.owner >= FRAME_OWNED_BY_INTERPRETER
+
+
+def _PyFrame_GetFirstComplete(frame: Optional[_PyInterpreterFrame]) -> Optional[_PyInterpreterFrame]:
+    """pyvm: mirrors ``_PyFrame_GetFirstComplete`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    while frame is not None and _PyFrame_IsIncomplete(frame):
+        frame = frame.previous
+    return frame
 
 
 def _PyFrame_ClearLocals(frame: _PyInterpreterFrame) -> None:

@@ -16,7 +16,9 @@ import sys as _host_sys
 from typing import Final, Optional, TextIO
 
 from pyvm.modules._typingmodule import PyInit__typing
-from pyvm.eval.frame import Py_GetRecursionLimit, Py_SetRecursionLimit, _tstate
+from pyvm.eval.frame import (
+    Py_GetRecursionLimit, Py_SetRecursionLimit, _PyFrame_GetFirstComplete, _tstate,
+)
 from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
 from pyvm.objects.exceptions import (
     PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
@@ -286,9 +288,13 @@ def sys_getframe(module: PyObject, args: list[PyObject]) -> PyObject:
         if isinstance(a, PyLongObject):
             depth = a.ob_ival
     f = _tstate.current_frame
-    while depth > 0 and f is not None:
-        f = f.previous
-        depth -= 1
+    if f is not None:
+        while depth > 0:
+            # The entry frames of nested interpreter runs are skipped.
+            f = _PyFrame_GetFirstComplete(f.previous)
+            if f is None:
+                break
+            depth -= 1
     if f is None:
         PyErr_SetString(PyExc_ValueError, "call stack is not deep enough")
     fo = _PyFrame_GetFrameObject(f)

@@ -45,7 +45,6 @@ from pyvm.objects.object import (
     Py_None,
     Py_NotImplemented,
     Py_TPFLAGS_DICT_SUBCLASS,
-    Py_TPFLAGS_LIST_SUBCLASS,
     Py_TPFLAGS_TUPLE_SUBCLASS,
     Py_TPFLAGS_TYPE_SUBCLASS,
     PyErr,
@@ -954,7 +953,8 @@ def PySequence_Tuple(v: PyObject) -> PyObject:
     if v.ob_type is PyTuple_Type:
         Py_INCREF(v)
         return v
-    if v.ob_type.tp_flags & Py_TPFLAGS_LIST_SUBCLASS:
+    from pyvm.objects.listobject import PyList_Type  # cycle
+    if v.ob_type is PyList_Type:
         from pyvm.objects.listobject import PyListObject  # cycle
         assert isinstance(v, PyListObject)
         return _PyTuple_FromArray(list(v.ob_item))
@@ -1004,7 +1004,9 @@ def PySequence_Fast(v: PyObject, m: str) -> PyObject:
     A new reference to ``v`` when it is a list or tuple, else a new list; a
     non-iterable raises ``TypeError(m)``.
     """
-    if v.ob_type.tp_flags & (Py_TPFLAGS_LIST_SUBCLASS | Py_TPFLAGS_TUPLE_SUBCLASS):
+    from pyvm.objects.listobject import PyList_Type  # cycle
+    from pyvm.objects.tupleobject import PyTuple_Type  # cycle
+    if v.ob_type is PyList_Type or v.ob_type is PyTuple_Type:
         Py_INCREF(v)
         return v
     try:

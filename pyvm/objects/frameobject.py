@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.eval.frame import (
-    FRAME_OWNED_BY_FRAME_OBJECT, _PyFrame_ClearAll, _PyInterpreterFrame,
+    FRAME_OWNED_BY_FRAME_OBJECT, _PyFrame_ClearAll, _PyFrame_GetFirstComplete, _PyInterpreterFrame,
 )
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_XDECREF, Py_None, PyObject, PyTypeObject,
@@ -159,7 +159,8 @@ def frame_getback(op: PyObject) -> PyObject:
     if op.f_back is not None:
         Py_INCREF(op.f_back)
         return op.f_back
-    prev = op.f_frame.previous
+    # CPython: Objects/frameobject.c:PyFrame_GetBack (skips incomplete frames)
+    prev = _PyFrame_GetFirstComplete(op.f_frame.previous)
     if prev is None or op.f_frame.owner == FRAME_OWNED_BY_FRAME_OBJECT:
         Py_INCREF(Py_None)
         return Py_None

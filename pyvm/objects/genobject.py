@@ -69,7 +69,7 @@ from pyvm.eval.frame import (
     _PyErr_GetTopmostException,
     _PyErr_StackItem,
     _PyFrame_ClearExceptCode,
-    _PyFrame_IsIncomplete,
+    _PyFrame_GetFirstComplete,
     _PyFrame_StackPush,
     _PyInterpreterFrame,
     _PyThreadState_GET,
@@ -1168,13 +1168,6 @@ def make_gen(tp: PyTypeObject, func: PyFunctionObject) -> PyGenObject:
     if tp is PyAsyncGen_Type:
         return PyAsyncGenObject(tp, name, qualname)
     return PyGenObject(tp, name, qualname)
-
-
-def _PyFrame_GetFirstComplete(frame: Optional[_PyInterpreterFrame]) -> Optional[_PyInterpreterFrame]:
-    """pyvm: mirrors ``_PyFrame_GetFirstComplete`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
-    while frame is not None and _PyFrame_IsIncomplete(frame):
-        frame = frame.previous
-    return frame
 
 
 def _Py_MakeCoro(func: PyFunctionObject) -> PyObject:

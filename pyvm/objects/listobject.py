@@ -54,6 +54,7 @@ from pyvm.objects.object import (
 )
 from pyvm.objects.tupleobject import (
     PyTupleObject,
+    PyTuple_Type,
     PyTuple_Check,
     _as_index,
     _clinic_ssize_t,
@@ -457,7 +458,8 @@ def _sequence_fast(v: PyObject, msg: str) -> list[PyObject]:
     """CPython: Objects/abstract.c:PySequence_Fast
 
     pyvm: the items of ``v`` as a host list of *new* references."""
-    if isinstance(v, PyListObject) or isinstance(v, PyTupleObject):
+    if (isinstance(v, PyListObject) and v.ob_type is PyList_Type) \
+            or (isinstance(v, PyTupleObject) and v.ob_type is PyTuple_Type):
         items = list(v.ob_item)
         for it in items:
             Py_INCREF(it)
@@ -637,7 +639,11 @@ def list_extend_impl(op: PyObject, iterable: PyObject) -> PyObject:
     With ``list_extend_fast`` (lists and tuples, including the list itself) and
     ``list_extend_iter_lock_held`` (anything iterable)."""
     assert isinstance(op, PyListObject)
-    if isinstance(iterable, PyListObject) or isinstance(iterable, PyTupleObject):
+    # _list_extend: only exact lists and tuples take PySequence_Fast's path (a
+    # subclass may override __iter__).
+    if iterable is op or (isinstance(iterable, PyListObject) and iterable.ob_type is PyList_Type) \
+            or (isinstance(iterable, PyTupleObject) and iterable.ob_type is PyTuple_Type):
+        assert isinstance(iterable, PyListObject) or isinstance(iterable, PyTupleObject)
         add = list(iterable.ob_item)
         for it in add:
             Py_INCREF(it)

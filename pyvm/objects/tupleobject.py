@@ -748,12 +748,12 @@ def PySequence_Tuple(v: PyObject) -> PyObject:
     """CPython: Objects/abstract.c:PySequence_Tuple
 
     pyvm: kept beside the tuple type that it builds (abstract.py may re-export
-    it). Lists are copied directly; anything else is iterated."""
+    it). Exact lists are copied directly; anything else is iterated."""
     if PyTuple_CheckExact(v):
         Py_INCREF(v)
         return v
-    from pyvm.objects.listobject import PyListObject, PyList_Check
-    if isinstance(v, PyListObject) and PyList_Check(v):
+    from pyvm.objects.listobject import PyListObject, PyList_Type  # cycle
+    if isinstance(v, PyListObject) and v.ob_type is PyList_Type:
         return _PyTuple_FromArray(v.ob_item)
     return _PyTuple_FromArraySteal(_drain(PyObject_GetIter(v)))
 

@@ -112,8 +112,10 @@ from pyvm.objects.object import (
     Py_TPFLAGS_IMMUTABLETYPE,
     Py_TPFLAGS_LIST_SUBCLASS,
     Py_TPFLAGS_LONG_SUBCLASS,
+    Py_TPFLAGS_MAPPING,
     Py_TPFLAGS_READY,
     Py_TPFLAGS_READYING,
+    Py_TPFLAGS_SEQUENCE,
     Py_TPFLAGS_TUPLE_SUBCLASS,
     Py_TPFLAGS_TYPE_SUBCLASS,
     Py_TPFLAGS_UNICODE_SUBCLASS,
@@ -184,6 +186,7 @@ __all__ = [
 Py_TPFLAGS_DISALLOW_INSTANTIATION: Final = 1 << 7
 
 # The fast-subclass bits a type inherits from its base (inherit_special).
+_COLLECTION_FLAGS: Final = Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING
 _SUBCLASS_FLAGS: Final = (Py_TPFLAGS_LONG_SUBCLASS | Py_TPFLAGS_LIST_SUBCLASS
                           | Py_TPFLAGS_TUPLE_SUBCLASS | Py_TPFLAGS_BYTES_SUBCLASS
                           | Py_TPFLAGS_UNICODE_SUBCLASS | Py_TPFLAGS_DICT_SUBCLASS
@@ -353,6 +356,7 @@ def _type_ready(tp: PyTypeObject) -> None:
     for b in _tuple_items(tp.tp_mro)[1:]:
         assert isinstance(b, PyTypeObject)
         inherit_slots(tp, b)
+        inherit_patma_flags(tp, b)
     type_ready_set_hash(tp)
 
 
@@ -384,6 +388,16 @@ def inherit_special(tp: PyTypeObject, base: PyTypeObject) -> None:
     # pyvm: the base types carry their fast-subclass bit, so inheriting the bits
     # is the same as C's is_subtype_with_mro tests.
     tp.tp_flags |= base.tp_flags & _SUBCLASS_FLAGS
+
+
+def inherit_patma_flags(tp: PyTypeObject, base: PyTypeObject) -> None:
+    """CPython: Objects/typeobject.c:inherit_patma_flags
+
+    The first base in the MRO that is a sequence or a mapping decides which one
+    the subclass is for ``match`` (MATCH_SEQUENCE / MATCH_MAPPING).
+    """
+    if (tp.tp_flags & _COLLECTION_FLAGS) == 0:
+        tp.tp_flags |= base.tp_flags & _COLLECTION_FLAGS
 
 
 def type_ready_set_new(tp: PyTypeObject) -> None:
