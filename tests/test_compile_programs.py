@@ -24,7 +24,7 @@ import json
 import pytest
 
 from pyvm_runner import MODES, ROOT, run_pyvm
-from test_differential import field_diff, last_nonempty_line, normalise_addresses
+from diffcheck import field_diff, last_nonempty_line, normalise_addresses
 
 PROGRAMS = ROOT / "tests" / "compile_programs"
 EXPECTED = ROOT / "tests" / "compile_expected"
