@@ -75,7 +75,36 @@ PROGRAMS = ROOT / "tests" / "programs"
 SINGLE_RUN = {"loop_heavy"}
 
 # name -> reason: programs whose leak is known and not fixed yet (strict xfail).
-EXPECTED_LEAKS: dict[str, str] = {}
+_SLOT_METHOD = ("a class's Python method run through a type slot (slot_tp_iternext, "
+                "slot_sq_item/slot_mp_subscript, ...) keeps one reference to the function "
+                "(and so its code): the slot's lookup_maybe_method result is not released")
+_SYNTAX_ERROR = ("the traceback printer re-parses a source line (pyvm/eval/traceback.py) and "
+                 "the SyntaxError it swallows leaks its args ('<unknown>', the text, the "
+                 "6-tuple): SyntaxError's init/dealloc in exceptions.py")
+_SWALLOWED = ("an AttributeError caught and dropped without _PyErr_Clear (``except PyErr:`` "
+              "in a module outside eval/traceback.py and pythonrun.py) stays alive")
+EXPECTED_LEAKS: dict[str, str] = {
+    "class_dunder": _SLOT_METHOD,
+    "class_getitem_prepare": _SLOT_METHOD,
+    "class_inheritance": _SLOT_METHOD,
+    "excgroup_construct": _SLOT_METHOD,
+    "weakref_proxy": _SLOT_METHOD,
+    "weakref_subclass": _SLOT_METHOD,
+    "class_exceptions": _SYNTAX_ERROR,
+    "excgroup_except_star": _SYNTAX_ERROR,
+    "excgroup_except_star_tb": _SYNTAX_ERROR,
+    "excgroup_notes": _SYNTAX_ERROR,
+    "excgroup_split": _SYNTAX_ERROR,
+    "excgroup_uncaught": _SYNTAX_ERROR,
+    "stack_machine": _SYNTAX_ERROR,
+    "uncaught_raise_custom_message": _SYNTAX_ERROR,
+    "class_super_forms": "every super() call leaks its super object (one reference "
+                         "not released by the call path of super(); typeobject.py)",
+    "dicts": _SWALLOWED,
+    "intrinsic_import_star": _SWALLOWED,
+    "class_builtin_subclass": "a dict made during the run is kept from outside the run "
+                              "(not yet traced)",
+}
 
 
 def _pending() -> set[str]:
@@ -143,6 +172,15 @@ def _pyvm_refs(o: Any, PyObject: type) -> list[Any]:
             seen.add(id(x))
             stack.extend(gc.get_referents(x))
     return out
+
+
+class _Reported:
+    """Objects whose unexplained count an earlier program of this worker
+    already reported, with that count: a later program reports only an
+    increase (the list keeps them alive, one more host reference each)."""
+
+    keep: list[Any] = []
+    excess: dict[int, int] = {}
 
 
 def measure(path: str, src: str, warm: bool = True, record: bool = False) -> dict[str, Any]:
@@ -215,9 +253,14 @@ def measure(path: str, src: str, warm: bool = True, record: bool = False) -> dic
             continue
         own = stale[id(o)] + 1 + loop_overhead + (1 if id(o) in old_ids else 0) + (2 if id(o) in newm_ids else 0)
         own += 1 if id(o) in reg_ids else 0
+        seen_before = _Reported.excess.get(id(o))
+        own += 0 if seen_before is None else 1
         held = sys.getrefcount(o) - own
-        if c > held:
-            leaked.append(f"{o!r}: {c - held} unexplained")
+        if c > held and c - held > (seen_before or 0):
+            leaked.append(f"{o!r}: {c - held - (seen_before or 0)} unexplained")
+            if seen_before is None:
+                _Reported.keep.append(o)
+            _Reported.excess[id(o)] = c - held
     byid = {id(o): o for o in newm}
     kept: set[int] = set()
     stack = list(newimm)
