@@ -69,7 +69,7 @@ def _PyRefDebug_Enable(on: bool) -> None:
 
 
 def _Py_GetRefTotal() -> int:
-    """CPython: Objects/object.c:_Py_GetRefTotal
+    """CPython: Objects/object.c:_Py_GetGlobalRefTotal
 
     The live reference total of the debug mode (``sys.gettotalrefcount()``)."""
     return _debug.ref_total

@@ -23,7 +23,6 @@ from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
-    _debug,
     _Py_NewReference,
     _Py_SetImmortal,
     _object_type_holder,
@@ -31,7 +30,6 @@ from pyvm.objects.object import (
     Py_EQ,
     Py_GE,
     Py_GT,
-    _Py_IMMORTAL_REFCNT,
     Py_INCREF,
     Py_LE,
     Py_LT,

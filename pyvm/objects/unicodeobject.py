@@ -39,7 +39,6 @@ from pyvm.objects.object import (
     Py_EQ,
     Py_GE,
     Py_GT,
-    _Py_IMMORTAL_REFCNT,
     _Py_SetImmortal,
     Py_INCREF,
     Py_LE,
