@@ -49,7 +49,8 @@ Options:
 -O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
 -OO    : do -O changes and also discard docstrings
 -X opt : set implementation-specific option (-X refdebug: count references and
-         poison freed objects)
+         poison freed objects; -X showrefcount: with it, print
+         [N refs, M blocks] to stderr at exit)
 --interpreted : run pyvm's own Python sources instead of the compiled build
          (also PYVM_INTERPRETED=1); must come before the program
 --break-at NAME[,NAME...] : run the program under pdb, stopped at each of these
@@ -197,6 +198,12 @@ def _apply_options(opts: Options) -> None:
             from pyvm.objects.object import _PyRefDebug_Enable
 
             _PyRefDebug_Enable(True)
+        elif x == "showrefcount":
+            # Python/initconfig.c: config->show_ref_count; only a debug build
+            # (pyvm's debug mode) prints anything.
+            from pyvm.objects.object import _debug
+
+            _debug.showrefcount = True
 
 
 def _read_source(path: str) -> Optional[bytes]:
@@ -293,7 +300,9 @@ def pymain_main(args: list[str]) -> int:
     from pyvm.eval import pythonrun
 
     if opts.command is not None:
-        return pythonrun.run_string(opts.command, opts.argv)
+        st = pythonrun.run_string(opts.command, opts.argv)
+        pythonrun.Py_FinalizeEx()
+        return st
     if opts.module is not None:
         sys.stderr.write(f"{PROGRAM}: -m is not supported yet: "
                          "pyvm has no import system so far\n")
@@ -302,13 +311,17 @@ def pymain_main(args: list[str]) -> int:
         source = _read_source(opts.filename)
         if source is None:
             return 2
-        return pythonrun.run_file(opts.filename, opts.argv)
+        st = pythonrun.run_file(opts.filename, opts.argv)
+        pythonrun.Py_FinalizeEx()
+        return st
     if sys.stdin.isatty():
         sys.stderr.write(f"{PROGRAM}: the interactive prompt is not supported yet; "
                          "give a file, -c or a program on standard input\n")
         return 2
     # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>.
-    return pythonrun.run_string(sys.stdin.read(), opts.argv, "<stdin>")
+    st = pythonrun.run_string(sys.stdin.read(), opts.argv, "<stdin>")
+    pythonrun.Py_FinalizeEx()
+    return st
 
 
 def main(args: Optional[list[str]] = None) -> int:

@@ -615,7 +615,10 @@ def _make_const_object(v: object, cache: _PyvmConstObjects) -> PyObject:
         from pyvm.objects.sliceobject import Py_Ellipsis
         return Py_Ellipsis
     if isinstance(v, PyCodeObject):
-        Py_INCREF(v)
+        # The compiler's reference to a nested code object (made by
+        # optimize_and_assemble) passes to the constant: C's _PyCompile_AddConst
+        # takes a reference for the consts dict and codegen_function then drops
+        # the compiler's own (Py_DECREF(co) after codegen_make_closure).
         return v
     if isinstance(v, bool):
         from pyvm.objects.boolobject import Py_False, Py_True

@@ -16,7 +16,7 @@ import os
 import sys as _host_sys
 from typing import Final, Optional
 
-from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype
+from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype, _PyErr_Clear
 
 # CPython: Modules/main.c:exit_sigint — the status of a run ended by an unhandled
 # KeyboardInterrupt (128 + SIGINT).
@@ -89,7 +89,8 @@ def _write_stderr(text: str) -> None:
     from pyvm.modules.sysmodule import _PySys_GetStderr
     try:
         PyFile_WriteString(text, _PySys_GetStderr())
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         _host_sys.stderr.write(text)
 
 
@@ -111,7 +112,8 @@ def _flush_stdout() -> None:
             r = PyObject_Vectorcall(fl, [], 0, 0, None)
             Py_DECREF(r)
             Py_DECREF(fl)
-        except PyErr:
+        except PyErr as err:
+            _PyErr_Clear(err)
             pass
     _host_sys.stdout.flush()
 
@@ -150,7 +152,8 @@ def _Py_HandleSystemExitAndKeyboardInterrupt(exc: PyObject) -> Optional[int]:
     to_print = exc
     try:
         code = PyObject_GetAttr(exc, PyUnicode_InternFromString("code"))
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         code = None
     if code is not None:
         st = parse_exit_code(code)
@@ -163,7 +166,8 @@ def _Py_HandleSystemExitAndKeyboardInterrupt(exc: PyObject) -> Optional[int]:
         assert isinstance(s, PyUnicodeObject)
         _write_stderr(s.value)
         Py_DECREF(s)
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         pass
     _write_stderr("\n")
     if code is not None:
@@ -180,7 +184,8 @@ def _PyErr_Display(exc: PyObject) -> None:
     from pyvm.eval.traceback import format_exception
     try:
         text = "".join(format_exception(exc))
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         text = f"{exc.ob_type.tp_name}: <exception could not be formatted>\n"
     _write_stderr(text)
 
@@ -214,6 +219,9 @@ def run_mod(code: PyObject, globals_: PyObject) -> int:
         r = PyEval_EvalCode(code, globals_, globals_)
     except PyErr as e:
         st = _PyErr_PrintEx(e)
+        # pyvm: C's _PyErr_PrintEx drops its reference once printed (it keeps
+        # one in sys.last_exc, which pyvm does not set).
+        _PyErr_Clear(e)
         _flush_stdout()
         return st
     Py_DECREF(r)
@@ -241,6 +249,7 @@ def _compile(source: str, filename: str) -> Optional[PyObject]:
         return Py_CompileString(source, filename, "exec")
     except PyErr as e:
         _PyErr_Display(e.normalize())
+        _PyErr_Clear(e)
         return None
 
 
@@ -293,3 +302,50 @@ def run_string(code: str, argv: list[str], filename: str = "<string>") -> int:
     st = run_mod(co, d)
     Py_DECREF(co)
     return st
+
+
+def _PyRun_FinalizeMain() -> None:
+    """CPython: Python/pylifecycle.c:finalize_modules
+
+    pyvm: the part for ``__main__``: the module leaves ``sys.modules`` and its
+    globals are cleared as ``_PyModule_ClearDict`` clears them, so the
+    program's global objects are released (their ``__del__`` runs now).
+    ``sys`` and ``builtins`` are kept.
+    """
+    from pyvm.modules.sysmodule import _PySys_GetAttr
+    from pyvm.objects.dictobject import PyDict_DelItem, PyDict_GetItemWithError
+    from pyvm.objects.moduleobject import PyModuleObject, _PyModule_ClearDict
+    from pyvm.objects.object import Py_INCREF
+    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
+    mods = _PySys_GetAttr("modules")
+    if mods is None:
+        return
+    key = PyUnicode_InternFromString("__main__")
+    m = PyDict_GetItemWithError(mods, key)
+    if m is None:
+        return
+    Py_INCREF(m)
+    try:
+        PyDict_DelItem(mods, key)
+        if isinstance(m, PyModuleObject):
+            _PyModule_ClearDict(m.md_dict)
+    finally:
+        Py_DECREF(m)
+
+
+def Py_FinalizeEx() -> None:
+    """CPython: Python/pylifecycle.c:Py_FinalizeEx
+
+    pyvm: only the steps ``-X showrefcount`` needs, and only then (so a normal
+    run's output is what it was): flush the streams, finalize ``__main__`` and
+    print ``[N refs, M blocks]`` to stderr (``_PyDebug_PrintTotalRefs``),
+    in the debug mode only, as only a debug build of CPython prints it.
+    """
+    from pyvm.objects.object import _debug, _PyDebug_PrintTotalRefs
+    if not (_debug.enabled and _debug.showrefcount):
+        return
+    _flush_stdout()
+    _PyRun_FinalizeMain()
+    _flush_stdout()
+    _host_sys.stderr.write(_PyDebug_PrintTotalRefs())
+    _host_sys.stderr.flush()

@@ -29,6 +29,7 @@ from pyvm.objects.codeobject import CO_FAST_CELL, CO_FAST_FREE, PyCodeObject
 from pyvm.objects.frameobject import PyFrameObject, _PyFrame_GetFrameObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyObject, PyTypeObject,
+    _PyErr_Clear,
 )
 
 PyTraceBack_Type: Final = PyTypeObject("traceback", flags=Py_TPFLAGS_HAVE_GC)
@@ -583,7 +584,8 @@ def _parse_quiet(source: str) -> Optional[object]:
     from pyvm.compile.parse import parse
     try:
         return parse(source, "<unknown>", "exec")
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         return None
     except SyntaxError:
         return None
@@ -809,7 +811,8 @@ def _getattr_opt(o: PyObject, name: str) -> Optional[PyObject]:
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString
     try:
         v = PyObject_GetAttr(o, PyUnicode_InternFromString(name))
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         return None
     if v is Py_None:
         Py_DECREF(v)
@@ -822,7 +825,8 @@ def _safe_str(o: PyObject, what: str) -> str:
     from pyvm.objects.object import PyObject_Str
     try:
         s = PyObject_Str(o)
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         return f"<{what} str() failed>"
     r = _str_value(s)
     Py_DECREF(s)
@@ -834,7 +838,8 @@ def _safe_repr(o: PyObject, what: str) -> str:
     from pyvm.objects.object import PyObject_Repr
     try:
         s = PyObject_Repr(o)
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         return f"<{what} repr() failed>"
     r = _str_value(s)
     Py_DECREF(s)
@@ -1073,7 +1078,8 @@ def format_exception_only(exc: PyObject, tb: Optional[PyTraceBackObject]) -> lis
                 sugg: Optional[str] = None
                 try:
                     sugg = _compute_suggestion_error(exc, tb, wrong)
-                except PyErr:
+                except PyErr as err:
+                    _PyErr_Clear(err)
                     sugg = None
                 if sugg is not None:
                     s += f". Did you mean: '{sugg}'?"
@@ -1213,7 +1219,8 @@ def _group_members(eg: PyObject) -> list[PyObject]:
         return []
     try:
         t = PySequence_Tuple(excs)
-    except PyErr:
+    except PyErr as err:
+        _PyErr_Clear(err)
         return []
     finally:
         Py_DECREF(excs)

@@ -268,13 +268,24 @@ def sys_getrefcount(module: PyObject, arg: PyObject) -> PyObject:
     return PyLong_FromLong(arg.ob_refcnt)
 
 
+def sys_gettotalrefcount(module: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_gettotalrefcount_impl
+
+    Only in the debug mode, as only a debug build (``Py_REF_DEBUG``) has it.
+    """
+    from pyvm.objects.longobject import PyLong_FromLong
+    from pyvm.objects.object import _Py_GetRefTotal
+    return PyLong_FromLong(_Py_GetRefTotal())
+
+
 def sys_intern(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_intern_impl"""
     from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
     if not isinstance(arg, PyUnicodeObject) or arg.ob_type.tp_name != "str":
         PyErr_SetString(PyExc_TypeError,
                         f"intern() argument must be str, not {arg.ob_type.tp_name}")
-    Py_INCREF(arg)
+    # pyvm: InternInPlace neither steals nor returns a counted reference (every
+    # interned str is immortal); C's Py_NewRef + InternInPlace(&s) balance out.
     return PyUnicode_InternInPlace(arg)
 
 
@@ -330,6 +341,9 @@ def _PySys_Create() -> PyModuleObject:
         PyMethodDef("intern", sys_intern, METH_O),
         PyMethodDef("_getframe", sys_getframe, METH_FASTCALL),
     ]
+    from pyvm.objects.object import _debug
+    if _debug.enabled:
+        methods.append(PyMethodDef("gettotalrefcount", sys_gettotalrefcount, METH_NOARGS))
     modname = PyUnicode_InternFromString("sys")
     for ml in methods:
         f = PyCFunction_NewEx(ml, m, modname)

@@ -23,7 +23,7 @@ from pyvm.objects.object import (
     Py_EQ,
     Py_GE,
     Py_GT,
-    _Py_IMMORTAL_REFCNT,
+    _Py_SetImmortal,
     Py_INCREF,
     Py_LE,
     Py_LT,
@@ -136,11 +136,11 @@ class _BytesState:
 
     def __init__(self) -> None:
         self.empty = PyBytesObject(PyBytes_Type, b"")
-        self.empty.ob_refcnt = _Py_IMMORTAL_REFCNT
+        _Py_SetImmortal(self.empty)
         self.chars = []
         for i in range(256):
             o = PyBytesObject(PyBytes_Type, bytes((i,)))
-            o.ob_refcnt = _Py_IMMORTAL_REFCNT
+            _Py_SetImmortal(o)
             self.chars.append(o)
 
 

@@ -41,6 +41,7 @@ from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
+    _Py_NewReference,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -84,7 +85,6 @@ from pyvm.objects.tupleobject import (
     _bool,
     _new_int,
     _not_implemented,
-    _Py_NewReference,
     _PyTuple_FromArraySteal,
     PyTupleObject,
     _self_iter,

@@ -29,6 +29,7 @@ from typing import Final, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
+    _Py_NewReference,
     Py_DECREF,
     Py_EQ,
     Py_INCREF,
@@ -67,7 +68,6 @@ from pyvm.objects.tupleobject import (
     _new_int,
     _not_implemented,
     _PyIndex_Check,
-    _Py_NewReference,
     _PyTuple_FromArray,
     _richcompare_items,
     _self_iter,

@@ -15,6 +15,7 @@ from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr, PyObject,
     PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObjectWithDict, PyTypeObject,
     _PyObject_ClearDict, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+    PyErr_FormatUnraisable,
 )
 
 PyModule_Type: Final = PyTypeObject("module", flags=Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
@@ -208,6 +209,37 @@ def module_dealloc(op: PyObject) -> None:
     assert isinstance(op, PyModuleObject)
     PyObject_ClearWeakRefs(op)
     _PyObject_ClearDict(op)
+
+
+def _PyModule_ClearDict(d: PyObject) -> None:
+    """CPython: Objects/moduleobject.c:_PyModule_ClearDict
+
+    The finalization of a module's globals: first the names with a single
+    leading underscore, then every other name except ``__builtins__``, are set
+    to None (not deleted, so the dict is not rebuilt while destructors run).
+    """
+    from pyvm.objects.dictobject import PyDict_Next, PyDict_SetItem  # cycle
+    from pyvm.objects.unicodeobject import PyUnicodeObject  # cycle
+    for first_pass in (True, False):
+        pos = 0
+        while True:
+            nxt = PyDict_Next(d, pos)
+            if nxt is None:
+                break
+            pos, key, value = nxt
+            if value is Py_None or not isinstance(key, PyUnicodeObject):
+                continue
+            k = key.value
+            if first_pass:
+                zap = k[:1] == "_" and k[1:2] != "_"
+            else:
+                zap = k != "__builtins__"
+            if zap:
+                try:
+                    PyDict_SetItem(d, key, Py_None)
+                except PyErr as err:
+                    PyErr_FormatUnraisable(
+                        err, "Exception ignored while clearing module dict")
 
 
 def module_get_dict(op: PyObject) -> PyObject:

@@ -23,9 +23,14 @@ iterator, ``AttributeError`` in ``getattr(o, n, d)``) cheap.
 Reference counts are real (DESIGN.md §3): :func:`Py_INCREF` / :func:`Py_DECREF`
 follow the ownership rules of the C code, and a count reaching zero runs the type's
 ``tp_dealloc``. Immortal objects (PEP 683) keep ``_Py_IMMORTAL_REFCNT`` and are never
-counted. With ``PYVM_DEBUG_REFS=1`` (or ``-X refdebug``), deallocation poisons the
-object so a use after free fails loudly, and :data:`_Py_RefTotal` counts live
-references as ``sys.gettotalrefcount()`` does in a debug build of CPython.
+counted. With ``PYVM_DEBUG_REFS=1`` (or ``-X refdebug``) pyvm behaves as a debug
+build of CPython (``Py_REF_DEBUG``): ``_debug.ref_total`` counts live references to
+mortal objects (``sys.gettotalrefcount()``), ``_debug.blocks`` counts mortal objects
+allocated and not yet deallocated (C reports pymalloc's allocated blocks), and
+``-X showrefcount`` prints both at exit as ``[N refs, M blocks]``. Deallocation
+poisons the object: its type becomes a "freed" type whose slots all fail, so a use
+after free, a second deallocation or a count going negative is a pyvm fatal error
+(:class:`PyFatalError`) that names the object's original type.
 """
 
 from __future__ import annotations
@@ -39,14 +44,20 @@ _Py_IMMORTAL_REFCNT: Final = 3 << 30
 
 
 class _DebugState:
-    """pyvm: the switches of the reference-count debug mode, read once at start-up."""
+    """pyvm: the switches of the reference-count debug mode, read once at start-up,
+    and its counters (C's ``_PyRuntime.ref_total`` and the allocated-block count
+    of ``Objects/obmalloc.c``). Immortal objects are in neither counter."""
 
     enabled: bool
+    showrefcount: bool
     ref_total: int
+    blocks: int
 
     def __init__(self) -> None:
         self.enabled = os.environ.get("PYVM_DEBUG_REFS", "") not in ("", "0")
+        self.showrefcount = False
         self.ref_total = 0
+        self.blocks = 0
 
 
 _debug: Final = _DebugState()
@@ -58,9 +69,36 @@ def _PyRefDebug_Enable(on: bool) -> None:
 
 
 def _Py_GetRefTotal() -> int:
-    """pyvm: the live reference total of the debug mode (a debug build of CPython
-    reports it as ``sys.gettotalrefcount()``)."""
+    """CPython: Objects/object.c:_Py_GetGlobalRefTotal
+
+    The live reference total of the debug mode (``sys.gettotalrefcount()``)."""
     return _debug.ref_total
+
+
+def _Py_GetGlobalAllocatedBlocks() -> int:
+    """CPython: Objects/obmalloc.c:_Py_GetGlobalAllocatedBlocks
+
+    pyvm: the mortal objects allocated and not yet deallocated, counted in the
+    debug mode only (C counts pymalloc's blocks)."""
+    return _debug.blocks
+
+
+def _PyDebug_PrintTotalRefs() -> str:
+    """CPython: Objects/object.c:_PyDebug_PrintTotalRefs
+
+    pyvm: returns the line (``[N refs, M blocks]``); the caller writes it to the
+    host's stderr, as C's ``fprintf(stderr, ...)`` does."""
+    return f"[{_debug.ref_total} refs, {_debug.blocks} blocks]\n"
+
+
+class PyFatalError(SystemError):
+    """pyvm: what ``Py_FatalError`` aborts the process with in C. A host exception
+    (no pyvm code catches it): it ends the run as an internal error of pyvm."""
+
+
+def Py_FatalError(msg: str) -> NoReturn:
+    """CPython: Python/pylifecycle.c:Py_FatalError"""
+    raise PyFatalError(f"Fatal Python error: {msg}")
 
 
 class PyObject:
@@ -78,6 +116,7 @@ class PyObject:
         self.ob_type = tp
         if _debug.enabled:
             _debug.ref_total += 1
+            _debug.blocks += 1
 
     def __repr__(self) -> str:
         """pyvm: what a host debugger (pdb, a traceback of pyvm itself) shows for
@@ -126,8 +165,7 @@ def _debug_clip_bytes(v: bytes) -> str:
 def _debug_repr(op: PyObject) -> str:
     """pyvm: the body of ``PyObject.__repr__`` (see there)."""
     tp = op.ob_type
-    freed = _freed_type_holder.freed
-    if freed is not None and tp is freed:
+    if tp in _freed_type_holder.freed:
         return "<pyvm freed object>"
     cnt = op.ob_refcnt
     if cnt >= _Py_IMMORTAL_REFCNT:
@@ -422,7 +460,7 @@ class PyTypeObject(PyObject):
             self.ob_refcnt = _Py_IMMORTAL_REFCNT
         else:
             super().__init__(tp)
-            self.ob_refcnt = _Py_IMMORTAL_REFCNT
+            _Py_SetImmortal(self)
         self.tp_name = name
         self.tp_basicsize = 0
         self.tp_itemsize = 0
@@ -522,7 +560,17 @@ _type_type_holder: Final = _TypeTypeHolder()
 
 
 def _Py_SetImmortal(op: PyObject) -> None:
-    """CPython: Objects/object.c:_Py_SetImmortal"""
+    """CPython: Objects/object.c:_Py_SetImmortal
+
+    pyvm: in the debug mode the object's references leave the total (its later
+    decrefs are no longer counted) and it stops being a block, as
+    ``Objects/unicodeobject.c:immortalize_interned`` does for the total."""
+    cnt = op.ob_refcnt
+    if cnt >= _Py_IMMORTAL_REFCNT:
+        return
+    if _debug.enabled:
+        _debug.ref_total -= cnt
+        _debug.blocks -= 1
     op.ob_refcnt = _Py_IMMORTAL_REFCNT
 
 
@@ -575,14 +623,24 @@ def Py_XDECREF(op: Optional[PyObject]) -> None:
         Py_DECREF(op)
 
 
+def _debug_type_name(op: PyObject) -> str:
+    """pyvm: the name of an object's type for a fatal error: ``freed list`` for a
+    poisoned object (its original type, kept by the freed type)."""
+    tp = op.ob_type
+    orig = _freed_type_holder.freed.get(tp)
+    if orig is not None:
+        return f"freed {orig}"
+    return tp.tp_name
+
+
 def _Py_NegativeRefcount(op: PyObject) -> NoReturn:
     """CPython: Objects/object.c:_Py_NegativeRefcount
 
-    pyvm: in C this aborts the process; here it is a host error that the test
-    suite reports, since it is always a bug in pyvm, never in the user program.
+    pyvm: C aborts the process (``_PyObject_AssertFailed``); here it is a
+    :class:`PyFatalError`, always a bug in pyvm, never in the user program.
     """
-    raise SystemError(
-        f"pyvm: negative reference count on a {op.ob_type.tp_name} object")
+    Py_FatalError(f"_Py_NegativeRefcount: object has negative ref count "
+                  f"(a {_debug_type_name(op)} object, a Py_DECREF too many)")
 
 
 def _Py_Dealloc(op: PyObject) -> None:
@@ -590,39 +648,147 @@ def _Py_Dealloc(op: PyObject) -> None:
     dealloc = op.ob_type.tp_dealloc
     if _debug.enabled:
         tp = op.ob_type
-        if tp is _freed_type_holder.freed:
-            raise SystemError("pyvm: object deallocated twice")
+        if tp in _freed_type_holder.freed:
+            Py_FatalError(f"_Py_Dealloc: deallocating a {_debug_type_name(op)} "
+                          "object a second time")
         if dealloc is not None:
             dealloc(op)
         # A finalizer (``__del__``) may have resurrected the object.
         if op.ob_refcnt == 0:
+            _debug.blocks -= 1
             _poison(op)
         return
     if dealloc is not None:
         dealloc(op)
 
 
-class _FreedTypeHolder:
-    """pyvm: the type a freed object is given in the debug mode, so that any slot
-    lookup on it fails loudly (C fills freed memory with 0xDD bytes)."""
+def _Py_NewReference(op: PyObject) -> None:
+    """CPython: Objects/object.c:_Py_NewReference
 
-    freed: Optional[PyTypeObject]
+    A recycled object (from a freelist) becomes a new reference: count 1, and in
+    the debug mode one more reference in the total and one more live block."""
+    op.ob_refcnt = 1
+    if _debug.enabled:
+        _debug.ref_total += 1
+        _debug.blocks += 1
+
+
+class _FreedTypeHolder:
+    """pyvm: the types a freed object is given in the debug mode, one per
+    original type, mapped to the original type's name (C fills freed memory with
+    0xDD bytes, and ``_PyObject_IsFreed`` recognises the pattern). Every slot of
+    a freed type is a fatal error, so any use of a freed object fails loudly."""
+
+    freed: dict[PyTypeObject, str]
+    by_type: dict[PyTypeObject, PyTypeObject]
 
     def __init__(self) -> None:
-        self.freed = None
+        self.freed = {}
+        self.by_type = {}
 
 
 _freed_type_holder: Final = _FreedTypeHolder()
 
 
+def _freed_use(*args: object) -> NoReturn:
+    """pyvm: every slot of a freed type: the first argument is the freed object."""
+    what = "object"
+    if args and isinstance(args[0], PyObject):
+        what = f"{_debug_type_name(args[0])} object"
+    Py_FatalError(f"use of a {what} after it was deallocated")
+
+
+def _set_freed_slots(f: PyTypeObject) -> None:
+    """pyvm: point every slot of a freed type at :func:`_freed_use`."""
+    f.tp_dealloc = _freed_use
+    f.tp_repr = _freed_use
+    f.tp_str = _freed_use
+    f.tp_hash = _freed_use
+    f.tp_call = _freed_use
+    f.tp_vectorcall = _freed_use
+    f.tp_getattro = _freed_use
+    f.tp_setattro = _freed_use
+    f.tp_richcompare = _freed_use
+    f.tp_iter = _freed_use
+    f.tp_iternext = _freed_use
+    f.tp_descr_get = _freed_use
+    f.tp_descr_set = _freed_use
+    f.tp_init = _freed_use
+    f.tp_new = _freed_use
+    f.tp_traverse = _freed_use
+    f.tp_clear = _freed_use
+    f.tp_finalize = _freed_use
+    f.nb_add = _freed_use
+    f.nb_subtract = _freed_use
+    f.nb_multiply = _freed_use
+    f.nb_remainder = _freed_use
+    f.nb_divmod = _freed_use
+    f.nb_power = _freed_use
+    f.nb_negative = _freed_use
+    f.nb_positive = _freed_use
+    f.nb_absolute = _freed_use
+    f.nb_bool = _freed_use
+    f.nb_invert = _freed_use
+    f.nb_lshift = _freed_use
+    f.nb_rshift = _freed_use
+    f.nb_and = _freed_use
+    f.nb_xor = _freed_use
+    f.nb_or = _freed_use
+    f.nb_int = _freed_use
+    f.nb_float = _freed_use
+    f.nb_inplace_add = _freed_use
+    f.nb_inplace_subtract = _freed_use
+    f.nb_inplace_multiply = _freed_use
+    f.nb_inplace_remainder = _freed_use
+    f.nb_inplace_power = _freed_use
+    f.nb_inplace_lshift = _freed_use
+    f.nb_inplace_rshift = _freed_use
+    f.nb_inplace_and = _freed_use
+    f.nb_inplace_xor = _freed_use
+    f.nb_inplace_or = _freed_use
+    f.nb_floor_divide = _freed_use
+    f.nb_true_divide = _freed_use
+    f.nb_inplace_floor_divide = _freed_use
+    f.nb_inplace_true_divide = _freed_use
+    f.nb_index = _freed_use
+    f.nb_matrix_multiply = _freed_use
+    f.nb_inplace_matrix_multiply = _freed_use
+    f.sq_length = _freed_use
+    f.sq_concat = _freed_use
+    f.sq_repeat = _freed_use
+    f.sq_item = _freed_use
+    f.sq_ass_item = _freed_use
+    f.sq_contains = _freed_use
+    f.sq_inplace_concat = _freed_use
+    f.sq_inplace_repeat = _freed_use
+    f.mp_length = _freed_use
+    f.mp_subscript = _freed_use
+    f.mp_ass_subscript = _freed_use
+    f.am_await = _freed_use
+    f.am_aiter = _freed_use
+    f.am_anext = _freed_use
+    f.am_send = _freed_use
+
+
+def _freed_type(tp: PyTypeObject) -> PyTypeObject:
+    """pyvm: the freed type standing for ``tp`` (made once per type)."""
+    f = _freed_type_holder.by_type.get(tp)
+    if f is None:
+        f = PyTypeObject(f"<freed {tp.tp_name} object>")
+        _set_freed_slots(f)
+        _freed_type_holder.by_type[tp] = f
+        _freed_type_holder.freed[f] = tp.tp_name
+    return f
+
+
 def _poison(op: PyObject) -> None:
-    """pyvm: mark a deallocated object in the debug mode."""
-    freed = _freed_type_holder.freed
-    if freed is None:
-        freed = PyTypeObject("<freed object>")
-        _freed_type_holder.freed = freed
-    if op.ob_type is not freed:
-        op.ob_type = freed
+    """CPython: Objects/object.c:_PyObject_IsFreed
+
+    pyvm: mark a deallocated object in the debug mode (its type becomes the
+    freed type of its original type, its count a large negative number)."""
+    tp = op.ob_type
+    if tp not in _freed_type_holder.freed:
+        op.ob_type = _freed_type(tp)
         op.ob_refcnt = -(1 << 20)
 
 
@@ -981,9 +1147,7 @@ _PyNotImplemented_Type: Final = PyTypeObject("NotImplementedType", None, Py_TPFL
 def _Py_SetImmortalNew(op: PyObject) -> None:
     """pyvm: make a just-created object immortal, as if statically allocated (its
     creation no longer counts in the debug mode's reference total)."""
-    if _debug.enabled:
-        _debug.ref_total -= 1
-    op.ob_refcnt = _Py_IMMORTAL_REFCNT
+    _Py_SetImmortal(op)
 
 
 def _Py_MakeImmortal(tp: PyTypeObject) -> PyObject:

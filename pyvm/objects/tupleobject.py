@@ -23,13 +23,13 @@ from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
-    _debug,
+    _Py_NewReference,
+    _Py_SetImmortal,
     _object_type_holder,
     Py_DECREF,
     Py_EQ,
     Py_GE,
     Py_GT,
-    _Py_IMMORTAL_REFCNT,
     Py_INCREF,
     Py_LE,
     Py_LT,
@@ -277,7 +277,7 @@ class _TupleState:
     def __init__(self) -> None:
         self.freelists = [[] for _ in range(PyTuple_MAXSAVESIZE)]
         self.empty = PyTupleObject(PyTuple_Type, [])
-        self.empty.ob_refcnt = _Py_IMMORTAL_REFCNT
+        _Py_SetImmortal(self.empty)
 
 
 _state: Final = _TupleState()
@@ -317,16 +317,6 @@ def tuple_alloc(items: list[PyObject]) -> PyTupleObject:
             op.ob_hash = -1
             return op
     return PyTupleObject(PyTuple_Type, items)
-
-
-def _Py_NewReference(op: PyObject) -> None:
-    """CPython: Objects/object.c:_Py_NewReference
-
-    A recycled object (from a freelist) becomes a new reference: count 1, and
-    one more in the debug mode's total."""
-    op.ob_refcnt = 1
-    if _debug.enabled:
-        _debug.ref_total += 1
 
 
 def PyTuple_New(size: int) -> PyObject:

@@ -39,7 +39,7 @@ from pyvm.objects.object import (
     Py_EQ,
     Py_GE,
     Py_GT,
-    _Py_IMMORTAL_REFCNT,
+    _Py_SetImmortal,
     Py_INCREF,
     Py_LE,
     Py_LT,
@@ -158,11 +158,11 @@ class _UnicodeState:
 
     def __init__(self) -> None:
         self.empty = PyUnicodeObject(PyUnicode_Type, "")
-        self.empty.ob_refcnt = _Py_IMMORTAL_REFCNT
+        _Py_SetImmortal(self.empty)
         self.latin1 = []
         for i in range(256):
             o = PyUnicodeObject(PyUnicode_Type, chr(i))
-            o.ob_refcnt = _Py_IMMORTAL_REFCNT
+            _Py_SetImmortal(o)
             self.latin1.append(o)
         self.interned = {}
 
@@ -316,7 +316,7 @@ def _PyUnicode_InternImmortal(s: PyObject) -> PyObject:
     if s.ob_type is not PyUnicode_Type:
         s = PyUnicodeObject(PyUnicode_Type, s.value)
     s.interned = SSTATE_INTERNED_IMMORTAL
-    s.ob_refcnt = _Py_IMMORTAL_REFCNT
+    _Py_SetImmortal(s)
     _state.interned[s.value] = s
     return s
 
@@ -342,7 +342,7 @@ def PyUnicode_InternFromString(s: str) -> PyObject:
         o = _state.latin1[ord(s)]
     else:
         o = PyUnicodeObject(PyUnicode_Type, s)
-        o.ob_refcnt = _Py_IMMORTAL_REFCNT
+        _Py_SetImmortal(o)
     o.interned = SSTATE_INTERNED_IMMORTAL
     _state.interned[s] = o
     return o
