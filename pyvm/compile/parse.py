@@ -201,14 +201,15 @@ def _raise_syntax_error(msg: str, filename: str, lineno: Optional[int],
     from pyvm.objects.exceptions import (PyExc_IndentationError, PyExc_SyntaxError,
                                          PyExc_TabError)
     from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import Py_None, PyErr_SetObject, PyObject
-    from pyvm.objects.tupleobject import _PyTuple_FromArray
+    from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject
+    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
     from pyvm.objects.unicodeobject import PyUnicode_FromString
 
     def _int_or_none(v: Optional[int]) -> PyObject:
         return Py_None if v is None else PyLong_FromLong(v)
 
-    loc = _PyTuple_FromArray([
+    # The tuples take the new references (Py_None is immortal).
+    loc = _PyTuple_FromArraySteal([
         PyUnicode_FromString(filename),
         _int_or_none(lineno),
         _int_or_none(offset),
@@ -216,13 +217,20 @@ def _raise_syntax_error(msg: str, filename: str, lineno: Optional[int],
         _int_or_none(end_lineno),
         _int_or_none(end_offset),
     ])
-    args = _PyTuple_FromArray([PyUnicode_FromString(msg), loc])
+    args = _PyTuple_FromArraySteal([PyUnicode_FromString(msg), loc])
     tp = PyExc_SyntaxError
     if kind == "IndentationError":
         tp = PyExc_IndentationError
     elif kind == "TabError":
         tp = PyExc_TabError
-    PyErr_SetObject(tp, args)
+    # PyErr_SetObject borrows its argument: create the exception now, so that
+    # it holds the only reference to ``args`` once ours is released.
+    err = PyErr(tp, None, None, args)
+    try:
+        err.normalize()
+    finally:
+        Py_DECREF(args)
+    raise err
 
 
 def PyErr_ProgramTextObject(filename: str, lineno: int) -> Optional[str]:
