@@ -47,9 +47,11 @@ from pyvm.compile.opcode import opname
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
 from pyvm.eval.errors import PyErr_GivenExceptionMatches, _PyErr_SetContext
 from pyvm.eval.frame import (
-    FRAME_CLEARED, FRAME_OWNED_BY_INTERPRETER, FRAME_OWNED_BY_THREAD, PyThreadState,
-    _PyErr_GetTopmostException,
-    _PyFrame_ClearExceptCode, _PyInterpreterFrame, _tstate,
+    FRAME_CLEARED, FRAME_OWNED_BY_INTERPRETER, FRAME_OWNED_BY_THREAD,
+    _PyFrame_ClearExceptCode, _PyInterpreterFrame,
+)
+from pyvm.pystate import (
+    EVAL_BREAKER_INTERVAL, PyThreadState, _PyErr_GetTopmostException, _interp, _tstate,
 )
 from pyvm.objects.abstract import (
     PyIter_Next, PyNumber_Add, PyNumber_And, PyNumber_FloorDivide, PyNumber_InPlaceAdd,
@@ -82,13 +84,13 @@ from pyvm.objects.exceptions import (
     PyException_SetContext,
 )
 from pyvm.objects.genobject import (
-    PyAsyncGen_Type, PyCoro_Type, PyGenObject, _gen_frame_clear_except_code, _gen_hooks,
+    PyAsyncGen_Type, PyCoro_Type, PyGenObject, _gen_frame_clear_except_code,
     _PyCoro_GetAwaitableIter, _PyErr_ClearExcState, _PyGen_yf,
 )
 from pyvm.objects.funcobject import (
     MAKE_FUNCTION_ANNOTATE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_CLOSURE,
     MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS, PyFunction_New, PyFunction_Type,
-    PyFunctionObject, _func_hooks,
+    PyFunctionObject,
 )
 from pyvm.objects.listobject import (
     PyList_AsTuple, PyListObject, _PyList_AppendTakeRef, _PyList_Extend,
@@ -988,7 +990,7 @@ def _PyEval_GetBuiltins(tstate: PyThreadState) -> PyObject:
     frame = tstate.current_frame
     if frame is not None:
         return frame.f_builtins
-    b = _func_hooks.builtins
+    b = _interp.builtins
     assert b is not None
     return b
 
@@ -1111,7 +1113,7 @@ def _load_common_constant(frame: _PyInterpreterFrame, oparg: int) -> PyObject:
         return PyExc_AssertionError
     if oparg == CONSTANT_NOTIMPLEMENTEDERROR:
         return PyExc_NotImplementedError
-    b = _func_hooks.builtins
+    b = _interp.builtins
     assert b is not None
     name = "tuple" if oparg == CONSTANT_BUILTIN_TUPLE else (
         "all" if oparg == CONSTANT_BUILTIN_ALL else "any")
@@ -1168,8 +1170,7 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
     if mods is not None:
         m = PyDict_GetItemWithError(mods, PyUnicode_InternFromString(nm))
         if nm == "builtins" and m is None:
-            from pyvm.modules.bltinmodule import _bstate
-            bm = _bstate.module
+            bm = _interp.builtins_module
             assert bm is not None
             PyDict_SetItem(mods, PyUnicode_InternFromString("builtins"), bm)
             m = bm
@@ -1560,36 +1561,20 @@ def _make_trampoline_code() -> PyCodeObject:
 
 
 
-class _EvalBreaker:
-    """pyvm: the eval breaker of Python/ceval_gil.c, reduced to what pyvm needs.
-
-    Compiled (mypyc) code never lets the host interpreter run its signal
-    handlers, so a Ctrl-C would go unnoticed in a loop. Every
-    ``EVAL_BREAKER_INTERVAL`` backward jumps the loop calls ``check``, which the
-    uncompiled launcher installs: entering it runs the host's pending signal
-    handlers, and it raises the host ``KeyboardInterrupt`` if SIGINT arrived.
-    """
-
-    countdown: int
-    check: Optional[Callable[[], None]]
-
-    def __init__(self) -> None:
-        self.countdown = EVAL_BREAKER_INTERVAL
-        self.check = None
-
-
-EVAL_BREAKER_INTERVAL: Final = 4096
-_eval_breaker: Final = _EvalBreaker()
-
-
-def _Py_HandlePending() -> None:
+def _Py_HandlePending(tstate: PyThreadState) -> None:
     """CPython: Python/ceval_gil.c:_Py_HandlePending
 
     Turns a pending SIGINT into the program's ``KeyboardInterrupt``, raised at
     the instruction that noticed it, as ``_PyErr_CheckSignals`` does.
+
+    pyvm: compiled (mypyc) code never lets the host interpreter run its signal
+    handlers, so a Ctrl-C would go unnoticed in a loop. Every
+    ``EVAL_BREAKER_INTERVAL`` calls and backward jumps the loop comes here and
+    calls the interpreter's ``eval_breaker_check``, which the uncompiled
+    launcher installs.
     """
-    _eval_breaker.countdown = EVAL_BREAKER_INTERVAL
-    check = _eval_breaker.check
+    tstate.eval_breaker = EVAL_BREAKER_INTERVAL
+    check = tstate.interp.eval_breaker_check
     if check is None:
         return
     try:
@@ -1770,13 +1755,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1959)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1960)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
                         oparg = (oparg << 8) | (word >> 8)
                     if opcode == LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW (inst, bytecodes.py line 277)
+                        # LOAD_FAST_BORROW (inst, bytecodes.py line 278)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -1784,7 +1769,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_FAST_BORROW_LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 306)
+                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (inst, bytecodes.py line 307)
                         next_instr = this_instr + 1
                         value1 = localsplus[oparg >> 4]
                         value2 = localsplus[oparg & 15]
@@ -1795,7 +1780,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp + 1] = value2
                         sp += 2
                     elif opcode == STORE_FAST:
-                        # STORE_FAST (inst, bytecodes.py line 332)
+                        # STORE_FAST (inst, bytecodes.py line 333)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1805,20 +1790,20 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if old is not None:
                             Py_DECREF(old)
                     elif opcode == LOAD_CONST:
-                        # LOAD_CONST (inst, bytecodes.py line 319)
+                        # LOAD_CONST (inst, bytecodes.py line 320)
                         next_instr = this_instr + 1
                         value = consts[oparg]
                         Py_INCREF(value)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_SMALL_INT:
-                        # LOAD_SMALL_INT (inst, bytecodes.py line 326)
+                        # LOAD_SMALL_INT (inst, bytecodes.py line 327)
                         next_instr = this_instr + 1
                         value = PyLong_FromLong(oparg)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == POP_TOP:
-                        # POP_TOP (inst, bytecodes.py line 369)
+                        # POP_TOP (inst, bytecodes.py line 370)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1826,7 +1811,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1949)
+                        # BINARY_OP (macro, bytecodes.py line 1950)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1840,7 +1825,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1161)
+                        # LOAD_ATTR (macro, bytecodes.py line 1162)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1861,7 +1846,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 816)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 817)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1874,7 +1859,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1740)
+                        # CALL (macro, bytecodes.py line 1741)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1925,11 +1910,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - (oparg + 2)] = res
                         sp -= (oparg + 1)
                         # _CHECK_PERIODIC
-                        _eval_breaker.countdown -= 1
-                        if _eval_breaker.countdown <= 0:
-                            _Py_HandlePending()
+                        tstate.eval_breaker -= 1
+                        if tstate.eval_breaker <= 0:
+                            _Py_HandlePending(tstate)
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1323)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1324)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1938,7 +1923,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == TO_BOOL:
-                        # TO_BOOL (macro, bytecodes.py line 432)
+                        # TO_BOOL (macro, bytecodes.py line 433)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _TO_BOOL
@@ -1952,7 +1937,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1192)
+                        # COMPARE_OP (macro, bytecodes.py line 1193)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1973,7 +1958,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == RETURN_VALUE:
-                        # RETURN_VALUE (inst, bytecodes.py line 587)
+                        # RETURN_VALUE (inst, bytecodes.py line 588)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         retval = localsplus[sp - 1]
@@ -1990,16 +1975,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         _PyFrame_StackPush(frame, retval)
                         break
                     elif opcode == RESUME:
-                        # RESUME (macro, bytecodes.py line 254)
+                        # RESUME (macro, bytecodes.py line 255)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         # _CHECK_PERIODIC_IF_NOT_YIELD_FROM
                         if (oparg & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM:
-                            _eval_breaker.countdown -= 1
-                            if _eval_breaker.countdown <= 0:
-                                _Py_HandlePending()
+                            tstate.eval_breaker -= 1
+                            if tstate.eval_breaker <= 0:
+                                _Py_HandlePending(tstate)
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1322)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1323)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -2008,7 +1993,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1410)
+                        # FOR_ITER (macro, bytecodes.py line 1411)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -2035,17 +2020,17 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1291)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1292)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
-                        _eval_breaker.countdown -= 1
-                        if _eval_breaker.countdown <= 0:
-                            _Py_HandlePending()
+                        tstate.eval_breaker -= 1
+                        if tstate.eval_breaker <= 0:
+                            _Py_HandlePending(tstate)
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 731)
+                        # STORE_ATTR (macro, bytecodes.py line 732)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -2058,16 +2043,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         Py_DECREF(owner)
                         sp -= 2
                     elif opcode == PUSH_NULL:
-                        # PUSH_NULL (inst, bytecodes.py line 380)
+                        # PUSH_NULL (inst, bytecodes.py line 381)
                         next_instr = this_instr + 1
                         res = None
                         localsplus[sp] = res
                         sp += 1
                     elif opcode == NOT_TAKEN:
-                        # NOT_TAKEN (macro, bytecodes.py line 212)
+                        # NOT_TAKEN (macro, bytecodes.py line 213)
                         next_instr = this_instr + 1
                     elif opcode == LOAD_FAST:
-                        # LOAD_FAST (inst, bytecodes.py line 269)
+                        # LOAD_FAST (inst, bytecodes.py line 270)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -2081,12 +2066,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 7:
                                         if opcode < 4:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1973)
+                                                # CACHE (inst, bytecodes.py line 1974)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == BINARY_SLICE:
-                                                # BINARY_SLICE (macro, bytecodes.py line 467)
+                                                # BINARY_SLICE (macro, bytecodes.py line 468)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _BINARY_SLICE
@@ -2107,7 +2092,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = res
                                                 sp -= 2
                                             elif opcode == BUILD_TEMPLATE:
-                                                # BUILD_TEMPLATE (inst, bytecodes.py line 942)
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 943)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 interpolations = localsplus[sp - 1]
@@ -2123,7 +2108,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1868)
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1869)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2193,11 +2178,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 4] = result
                                                 sp -= 3
                                                 # _CHECK_PERIODIC
-                                                _eval_breaker.countdown -= 1
-                                                if _eval_breaker.countdown <= 0:
-                                                    _Py_HandlePending()
+                                                tstate.eval_breaker -= 1
+                                                if tstate.eval_breaker <= 0:
+                                                    _Py_HandlePending(tstate)
                                             elif opcode == CHECK_EG_MATCH:
-                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1225)
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1226)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 match_type_st = localsplus[sp - 1]
@@ -2219,7 +2204,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = rest
                                                 localsplus[sp - 1] = match
                                             elif opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1245)
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1246)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2236,7 +2221,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 10:
                                             if opcode == CLEANUP_THROW:
-                                                # CLEANUP_THROW (inst, bytecodes.py line 1608)
+                                                # CLEANUP_THROW (inst, bytecodes.py line 1609)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value_st = localsplus[sp - 1]
@@ -2266,7 +2251,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = value
                                                 sp -= 1
                                             elif opcode == DELETE_SUBSCR:
-                                                # DELETE_SUBSCR (inst, bytecodes.py line 528)
+                                                # DELETE_SUBSCR (inst, bytecodes.py line 529)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 sub = localsplus[sp - 1]
@@ -2278,7 +2263,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(sub)
                                                 sp -= 2
                                             elif opcode == END_FOR:
-                                                # END_FOR (inst, bytecodes.py line 386)
+                                                # END_FOR (inst, bytecodes.py line 387)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2289,7 +2274,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == END_SEND:
-                                                # END_SEND (inst, bytecodes.py line 1582)
+                                                # END_SEND (inst, bytecodes.py line 1583)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2301,7 +2286,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = val
                                                 sp -= 1
                                             elif opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1745)
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1746)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2312,7 +2297,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1909)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1910)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2330,7 +2315,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 19:
                                         if opcode < 16:
                                             if opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1920)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1921)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2343,7 +2328,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == GET_AITER:
-                                                # GET_AITER (inst, bytecodes.py line 1460)
+                                                # GET_AITER (inst, bytecodes.py line 1461)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2367,7 +2352,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = iter_
                                                 sp += 1
                                             elif opcode == GET_ANEXT:
-                                                # GET_ANEXT (inst, bytecodes.py line 1481)
+                                                # GET_ANEXT (inst, bytecodes.py line 1482)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 aiter_ = localsplus[sp - 1]
@@ -2379,7 +2364,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1367)
+                                                # GET_ITER (inst, bytecodes.py line 1368)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2388,12 +2373,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1979)
+                                                # RESERVED (inst, bytecodes.py line 1980)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1329)
+                                                # GET_LEN (inst, bytecodes.py line 1330)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2406,7 +2391,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 22:
                                             if opcode == GET_YIELD_FROM_ITER:
-                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1659)
+                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1660)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2424,14 +2409,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == INTERPRETER_EXIT:
-                                                # INTERPRETER_EXIT (inst, bytecodes.py line 575)
+                                                # INTERPRETER_EXIT (inst, bytecodes.py line 576)
                                                 next_instr = this_instr + 1
                                                 retval = localsplus[sp - 1]
                                                 assert retval is not None
                                                 tstate.current_frame = frame.previous
                                                 return retval
                                             elif opcode == LOAD_BUILD_CLASS:
-                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 640)
+                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 641)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 bc_o = PyDict_GetItemWithError(frame.f_builtins,
@@ -2447,7 +2432,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 758)
+                                                # LOAD_LOCALS (inst, bytecodes.py line 759)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2459,7 +2444,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1872)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1873)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2468,7 +2453,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1361)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1362)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2485,7 +2470,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 34:
                                         if opcode < 29:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1349)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1350)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2493,7 +2478,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1355)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1356)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2501,13 +2486,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == NOP:
-                                                # NOP (inst, bytecodes.py line 206)
+                                                # NOP (inst, bytecodes.py line 207)
                                                 next_instr = this_instr + 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_EXCEPT:
-                                                # POP_EXCEPT (inst, bytecodes.py line 608)
+                                                # POP_EXCEPT (inst, bytecodes.py line 609)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value = localsplus[sp - 1]
@@ -2519,7 +2504,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_exc is not None:
                                                     Py_DECREF(old_exc)
                                             elif opcode == POP_ITER:
-                                                # POP_ITER (macro, bytecodes.py line 376)
+                                                # POP_ITER (macro, bytecodes.py line 377)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # POP_TOP
@@ -2528,7 +2513,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if value is not None:
                                                     Py_DECREF(value)
                                             elif opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1449)
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1450)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2546,7 +2531,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 38:
                                             if opcode == RETURN_GENERATOR:
-                                                # RETURN_GENERATOR (inst, bytecodes.py line 1628)
+                                                # RETURN_GENERATOR (inst, bytecodes.py line 1629)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 gen_func = frame.f_funcobj
@@ -2569,7 +2554,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PyFrame_StackPush(frame, new_gen)
                                                 break
                                             elif opcode == SETUP_ANNOTATIONS:
-                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1026)
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1027)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 ann_ns = frame.f_locals
@@ -2592,7 +2577,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 else:
                                                     Py_DECREF(ann_dict)
                                             elif opcode == STORE_SLICE:
-                                                # STORE_SLICE (macro, bytecodes.py line 488)
+                                                # STORE_SLICE (macro, bytecodes.py line 489)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _STORE_SLICE
@@ -2618,7 +2603,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == STORE_SUBSCR:
-                                                # STORE_SUBSCR (macro, bytecodes.py line 524)
+                                                # STORE_SUBSCR (macro, bytecodes.py line 525)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _STORE_SUBSCR
@@ -2634,7 +2619,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(sub)
                                                 sp -= 3
                                             elif opcode == UNARY_INVERT:
-                                                # UNARY_INVERT (inst, bytecodes.py line 436)
+                                                # UNARY_INVERT (inst, bytecodes.py line 437)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2643,7 +2628,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = res
                                             elif opcode == UNARY_NEGATIVE:
-                                                # UNARY_NEGATIVE (inst, bytecodes.py line 397)
+                                                # UNARY_NEGATIVE (inst, bytecodes.py line 398)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2657,14 +2642,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 49:
                                         if opcode < 46:
                                             if opcode == UNARY_NOT:
-                                                # UNARY_NOT (inst, bytecodes.py line 404)
+                                                # UNARY_NOT (inst, bytecodes.py line 405)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
                                                 assert value is not None
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1434)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1435)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2681,7 +2666,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == BUILD_INTERPOLATION:
-                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 926)
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 927)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 format_ = sp - ((oparg & 1))
@@ -2705,7 +2690,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 959)
+                                                # BUILD_LIST (inst, bytecodes.py line 960)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2714,7 +2699,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 1018)
+                                                # BUILD_MAP (inst, bytecodes.py line 1019)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2725,7 +2710,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - ((oparg*2))] = map_
                                                 sp -= ((oparg*2) + -1)
                                             elif opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 991)
+                                                # BUILD_SET (inst, bytecodes.py line 992)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2755,7 +2740,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 53:
                                             if opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1890)
+                                                # BUILD_SLICE (inst, bytecodes.py line 1891)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2770,7 +2755,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 918)
+                                                # BUILD_STRING (inst, bytecodes.py line 919)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2781,7 +2766,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = str_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 949)
+                                                # BUILD_TUPLE (inst, bytecodes.py line 950)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2794,7 +2779,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 55:
                                                 if opcode == CALL_INTRINSIC_1:
-                                                    # CALL_INTRINSIC_1 (inst, bytecodes.py line 535)
+                                                    # CALL_INTRINSIC_1 (inst, bytecodes.py line 536)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     value = localsplus[sp - 1]
@@ -2803,7 +2788,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(value)
                                                     localsplus[sp - 1] = res
                                                 elif opcode == CALL_INTRINSIC_2:
-                                                    # CALL_INTRINSIC_2 (inst, bytecodes.py line 546)
+                                                    # CALL_INTRINSIC_2 (inst, bytecodes.py line 547)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     value1_st = localsplus[sp - 1]
@@ -2819,7 +2804,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == CALL_KW:
-                                                    # CALL_KW (macro, bytecodes.py line 1807)
+                                                    # CALL_KW (macro, bytecodes.py line 1808)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 4
                                                     # _MAYBE_EXPAND_METHOD_KW
@@ -2877,7 +2862,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - (oparg + 3)] = res
                                                     sp -= (oparg + 2)
                                                 elif opcode == CONTAINS_OP:
-                                                    # CONTAINS_OP (macro, bytecodes.py line 1221)
+                                                    # CONTAINS_OP (macro, bytecodes.py line 1222)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _CONTAINS_OP
@@ -2899,7 +2884,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 64:
                                         if opcode < 61:
                                             if opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1902)
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1903)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2908,7 +2893,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
                                             elif opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1927)
+                                                # COPY (inst, bytecodes.py line 1928)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2917,7 +2902,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 904)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 905)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2932,7 +2917,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 735)
+                                                # DELETE_ATTR (inst, bytecodes.py line 736)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2941,7 +2926,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 841)
+                                                # DELETE_DEREF (inst, bytecodes.py line 842)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2952,7 +2937,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
                                             elif opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 821)
+                                                # DELETE_FAST (inst, bytecodes.py line 822)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2966,7 +2951,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 67:
                                             if opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 749)
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 750)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2974,7 +2959,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                                 PyDict_DelItem(frame.f_globals, name)
                                             elif opcode == DELETE_NAME:
-                                                # DELETE_NAME (inst, bytecodes.py line 669)
+                                                # DELETE_NAME (inst, bytecodes.py line 670)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2988,7 +2973,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr:
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                             elif opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 1063)
+                                                # DICT_MERGE (inst, bytecodes.py line 1064)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -3007,7 +2992,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 1050)
+                                                # DICT_UPDATE (inst, bytecodes.py line 1051)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -3024,7 +3009,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(update)
                                                 sp -= 1
                                             elif opcode == END_ASYNC_FOR:
-                                                # END_ASYNC_FOR (macro, bytecodes.py line 1604)
+                                                # END_ASYNC_FOR (macro, bytecodes.py line 1605)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _END_ASYNC_FOR
@@ -3046,7 +3031,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 sp -= 2
                                             elif opcode == GET_AWAITABLE:
-                                                # GET_AWAITABLE (inst, bytecodes.py line 1487)
+                                                # GET_AWAITABLE (inst, bytecodes.py line 1488)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3060,7 +3045,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 79:
                                         if opcode < 76:
                                             if opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1261)
+                                                # IMPORT_FROM (inst, bytecodes.py line 1262)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -3069,7 +3054,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1254)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1255)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -3082,7 +3067,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1196)
+                                                # IS_OP (inst, bytecodes.py line 1197)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -3099,15 +3084,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1282)
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1283)
                                                 next_instr = this_instr + 1
                                                 next_instr += -oparg
                                             elif opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1267)
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1268)
                                                 next_instr = this_instr + 1
                                                 next_instr += oparg
                                             elif opcode == LIST_APPEND:
-                                                # LIST_APPEND (inst, bytecodes.py line 492)
+                                                # LIST_APPEND (inst, bytecodes.py line 493)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3121,7 +3106,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 85:
                                             if opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 969)
+                                                # LIST_EXTEND (inst, bytecodes.py line 970)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -3140,14 +3125,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable_st)
                                                 sp -= 1
                                             elif opcode == LOAD_COMMON_CONSTANT:
-                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 634)
+                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 635)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = _load_common_constant(frame, oparg)
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 881)
+                                                # LOAD_DEREF (inst, bytecodes.py line 882)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -3162,14 +3147,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_FAST_AND_CLEAR:
-                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 289)
+                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 290)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
                                                 localsplus[oparg] = None
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_FAST_CHECK:
-                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 259)
+                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 260)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
@@ -3180,7 +3165,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_FAST_LOAD_FAST:
-                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 296)
+                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 297)
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[oparg >> 4]
                                                 value2 = localsplus[oparg & 15]
@@ -3197,7 +3182,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 98:
                                         if opcode < 95:
                                             if opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 853)
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 854)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
@@ -3227,7 +3212,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 value = dv
                                                 localsplus[sp - 1] = value
                                             elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 769)
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 770)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -3245,7 +3230,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 v = gv
                                                 localsplus[sp - 1] = v
                                             elif opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 785)
+                                                # LOAD_NAME (inst, bytecodes.py line 786)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
@@ -3255,7 +3240,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1430)
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1431)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -3269,7 +3254,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
                                             elif opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1122)
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1123)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -3304,7 +3289,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 832)
+                                                # MAKE_CELL (inst, bytecodes.py line 833)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
@@ -3316,7 +3301,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 102:
                                             if opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 1073)
+                                                # MAP_ADD (inst, bytecodes.py line 1074)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3330,7 +3315,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 sp -= 2
                                             elif opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1335)
+                                                # MATCH_CLASS (inst, bytecodes.py line 1336)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3350,7 +3335,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1324)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1325)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3372,7 +3357,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1325)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1326)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3391,7 +3376,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     next_instr += oparg
                                                 sp -= 1
                                             elif opcode == RAISE_VARARGS:
-                                                # RAISE_VARARGS (inst, bytecodes.py line 553)
+                                                # RAISE_VARARGS (inst, bytecodes.py line 554)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -3413,7 +3398,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 _PyErr_Raise(raised)
                                             elif opcode == RERAISE:
-                                                # RERAISE (inst, bytecodes.py line 619)
+                                                # RERAISE (inst, bytecodes.py line 620)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_st = localsplus[sp - 1]
@@ -3436,7 +3421,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 114:
                                         if opcode < 109:
                                             if opcode == SEND:
-                                                # SEND (macro, bytecodes.py line 1546)
+                                                # SEND (macro, bytecodes.py line 1547)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _SEND
@@ -3481,7 +3466,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 retval = retval_o
                                                 localsplus[sp - 1] = retval
                                             elif opcode == SET_ADD:
-                                                # SET_ADD (inst, bytecodes.py line 498)
+                                                # SET_ADD (inst, bytecodes.py line 499)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3492,7 +3477,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1879)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1880)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3508,7 +3493,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 984)
+                                                # SET_UPDATE (inst, bytecodes.py line 985)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3519,7 +3504,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 892)
+                                                # STORE_DEREF (inst, bytecodes.py line 893)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3532,7 +3517,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_value is not None:
                                                     Py_DECREF(old_value)
                                             elif opcode == STORE_FAST_LOAD_FAST:
-                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 342)
+                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 343)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3551,7 +3536,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 117:
                                             if opcode == STORE_FAST_STORE_FAST:
-                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 355)
+                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 356)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3566,7 +3551,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 742)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 743)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3575,7 +3560,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(v)
                                                 sp -= 1
                                             elif opcode == STORE_NAME:
-                                                # STORE_NAME (inst, bytecodes.py line 652)
+                                                # STORE_NAME (inst, bytecodes.py line 653)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3598,7 +3583,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 119:
                                                 if opcode == SWAP:
-                                                    # SWAP (inst, bytecodes.py line 1953)
+                                                    # SWAP (inst, bytecodes.py line 1954)
                                                     next_instr = this_instr + 1
                                                     top = localsplus[sp - 1]
                                                     bottom = localsplus[sp - ((oparg-2) + 2)]
@@ -3606,7 +3591,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - ((oparg-2) + 2)] = bottom
                                                     localsplus[sp - 1] = top
                                                 elif opcode == UNPACK_EX:
-                                                    # UNPACK_EX (inst, bytecodes.py line 708)
+                                                    # UNPACK_EX (inst, bytecodes.py line 709)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     seq = localsplus[sp - 1]
@@ -3619,7 +3604,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == UNPACK_SEQUENCE:
-                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 704)
+                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 705)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _UNPACK_SEQUENCE
@@ -3630,7 +3615,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(seq)
                                                     sp += oparg + -1
                                                 elif opcode == YIELD_VALUE:
-                                                    # YIELD_VALUE (inst, bytecodes.py line 1550)
+                                                    # YIELD_VALUE (inst, bytecodes.py line 1551)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     retval = localsplus[sp - 1]
@@ -3735,8 +3720,8 @@ _trampoline_code: Final = _make_trampoline_code()
 
 def _ceval_install() -> None:
     """pyvm: install the eval loop's entry points for the object layer."""
-    _func_hooks.eval_vector = _PyEval_Vector
-    _gen_hooks.eval_frame = _PyEval_EvalFrame
+    _interp.eval_vector = _PyEval_Vector
+    _interp.eval_frame = _PyEval_EvalFrame
 
 
 _ceval_install()

@@ -46,7 +46,8 @@ from pyvm.compile.opcode import (
     MAX_INTRINSIC_1,
     MAX_INTRINSIC_2,
 )
-from pyvm.eval.frame import PyThreadState, _PyFrame_GetCode, _PyInterpreterFrame
+from pyvm.eval.frame import _PyFrame_GetCode, _PyInterpreterFrame
+from pyvm.pystate import PyThreadState
 from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.abstract import (
     PyMapping_Keys,

@@ -29,7 +29,6 @@ from pyvm.objects.dictobject import PyDict_GetItemWithError, PyDict_SetItem
 from pyvm.objects.exceptions import (
     PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError, _PyExc_InitState,
 )
-from pyvm.objects.funcobject import _func_hooks
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.methodobject import (
     METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
@@ -48,6 +47,7 @@ from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject, _PyArg_CheckPositional,
     _PyArg_UnpackKeywords,
 )
+from pyvm.pystate import _interp, _tstate
 
 
 def _kwcount(kwnames: Optional[PyObject]) -> int:
@@ -735,7 +735,6 @@ def builtin_dir(module: PyObject, args: list[PyObject]) -> PyObject:
     with one, the attribute names along the type's MRO and the instance
     dict (what ``object.__dir__`` gives), sorted.
     """
-    from pyvm.eval.frame import _tstate
     from pyvm.eval.traceback import _dir_names
     from pyvm.objects.listobject import _PyList_FromArraySteal
     _PyArg_CheckPositional("dir", len(args), 0, 1)
@@ -752,7 +751,6 @@ def builtin_dir(module: PyObject, args: list[PyObject]) -> PyObject:
 
 def builtin_globals(module: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_globals_impl"""
-    from pyvm.eval.frame import _tstate
     f = _tstate.current_frame
     if f is None:
         return _new_ref(Py_None)
@@ -761,7 +759,6 @@ def builtin_globals(module: PyObject) -> PyObject:
 
 def builtin_locals(module: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_locals_impl"""
-    from pyvm.eval.frame import _tstate
     from pyvm.objects.frameobject import _PyFrame_GetFrameObject, frame_getlocals
     f = _tstate.current_frame
     if f is None:
@@ -786,7 +783,6 @@ def _eval_namespaces(fname: str, globals_: Optional[PyObject],
     in both): the caller's globals and locals by default, ``globals`` for
     both when only it is given, and ``__builtins__`` ensured in globals.
     Returns new references."""
-    from pyvm.eval.frame import _tstate
     from pyvm.objects.dictobject import PyDictObject
     if globals_ is Py_None:
         globals_ = None
@@ -814,7 +810,7 @@ def _eval_namespaces(fname: str, globals_: Optional[PyObject],
         loc = _new_ref(locals_ if locals_ is not None else globals_)
     key = PyUnicode_InternFromString("__builtins__")
     if PyDict_GetItemWithError(g, key) is None:
-        b = _bstate.module
+        b = _interp.builtins_module
         assert b is not None
         PyDict_SetItem(g, key, b.md_dict)
     return g, loc
@@ -1199,7 +1195,7 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
                 PyErr_SetString(PyExc_TypeError,
                                 f"{mname}.__prepare__() must return a mapping, not {tname}")
             try:
-                ev = _func_hooks.eval_vector
+                ev = _interp.eval_vector
                 assert ev is not None
                 cell = ev(func, ns, [], 0, 0, None)
                 try:
@@ -1295,18 +1291,6 @@ _builtin_methods: Final = [
 ]
 
 
-class _BuiltinsState:
-    """pyvm: the builtins module once made (C: ``interp->builtins``)."""
-
-    module: Optional[PyModuleObject]
-
-    def __init__(self) -> None:
-        self.module = None
-
-
-_bstate: Final = _BuiltinsState()
-
-
 def _builtin_types() -> list[tuple[str, PyObject]]:
     """pyvm: the type objects the builtins module exposes, from their modules."""
     from pyvm.objects import exceptions
@@ -1384,13 +1368,13 @@ def _PyBuiltin_Init() -> PyModuleObject:
     Creates the builtins module once; installs its dict as the
     interpreter's builtins for frames whose globals have none.
     """
-    m = _bstate.module
+    m = _interp.builtins_module
     if m is not None:
         return m
     from pyvm.objects.sliceobject import Py_Ellipsis
     m = PyModule_New("builtins")
     m.md_builtin = True
-    _bstate.module = m
+    _interp.builtins_module = m
     modname = PyUnicode_InternFromString("builtins")
     for ml in _builtin_methods:
         f = PyCFunction_NewEx(ml, m, modname)
@@ -1409,7 +1393,7 @@ def _PyBuiltin_Init() -> PyModuleObject:
         PyModule_AddObjectRef(m, name, tpo)
     d = m.md_dict
     PyDict_SetItem(d, PyUnicode_InternFromString("__debug__"), Py_True)
-    _func_hooks.builtins = d
+    _interp.builtins = d
     return m
 
 

@@ -16,7 +16,9 @@ import sys as _host_sys
 from typing import Final, Optional, TextIO
 
 from pyvm.modules._typingmodule import PyInit__typing
-from pyvm.eval.frame import Py_GetRecursionLimit, Py_SetRecursionLimit, _tstate
+from pyvm.pystate import (
+    PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,
+)
 from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
 from pyvm.objects.exceptions import (
     PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
@@ -165,30 +167,13 @@ _Py_stdlib_module_names: Final = frozenset([
 ])
 
 
-class _SysState:
-    """pyvm: the ``sys`` module object, once created (C keeps it in the
-    interpreter state as ``interp->sysdict``)."""
-
-    module: Optional[PyModuleObject]
-    stdout: Optional[PyObject]
-    stderr: Optional[PyObject]
-
-    def __init__(self) -> None:
-        self.module = None
-        self.stdout = None
-        self.stderr = None
-
-
-_sys_state: Final = _SysState()
-
-
 def _PySys_GetAttr(name: str) -> Optional[PyObject]:
     """CPython: Python/sysmodule.c:_PySys_GetOptionalAttr
 
     A borrowed reference to ``sys.<name>``, or None.
     """
     from pyvm.objects.dictobject import PyDict_GetItemWithError
-    m = _sys_state.module
+    m = _interp.sys_module
     if m is None:
         return None
     return PyDict_GetItemWithError(m.md_dict, PyUnicode_InternFromString(name))
@@ -237,7 +222,6 @@ def sys_setrecursionlimit(module: PyObject, arg: PyObject) -> PyObject:
 
 def sys_exception(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_exception_impl"""
-    from pyvm.eval.frame import PyErr_GetHandledException
     e = PyErr_GetHandledException()
     r = Py_None if e is None else e
     Py_INCREF(r)
@@ -246,7 +230,6 @@ def sys_exception(module: PyObject) -> PyObject:
 
 def sys_exc_info(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_exc_info_impl"""
-    from pyvm.eval.frame import PyErr_GetHandledException
     from pyvm.objects.object import PyObject_GetAttr
     e = PyErr_GetHandledException()
     if e is None or e is Py_None:
@@ -308,12 +291,12 @@ def _PySys_Create() -> PyModuleObject:
     """
     from pyvm.objects.longobject import PyLong_FromLong
 
-    m = _sys_state.module
+    m = _interp.sys_module
     if m is not None:
         return m
     m = PyModule_New("sys")
     m.md_builtin = True
-    _sys_state.module = m
+    _interp.sys_module = m
     methods = [
         PyMethodDef("exit", sys_exit, METH_FASTCALL),
         PyMethodDef("getrecursionlimit", sys_getrecursionlimit, METH_NOARGS),
@@ -331,8 +314,8 @@ def _PySys_Create() -> PyModuleObject:
         Py_DECREF(f)
     out = PyFile_NewStdPrinter(1)
     err = PyFile_NewStdPrinter(2)
-    _sys_state.stdout = out
-    _sys_state.stderr = err
+    _interp.sys_stdout = out
+    _interp.sys_stderr = err
     for name, val in (("stdout", out), ("stderr", err), ("__stdout__", out),
                       ("__stderr__", err)):
         PyModule_AddObjectRef(m, name, val)
@@ -396,7 +379,7 @@ def _PySys_GetStdout() -> PyObject:
     it with nothing usable."""
     o = _PySys_GetAttr("stdout")
     if o is None:
-        s = _sys_state.stdout
+        s = _interp.sys_stdout
         assert s is not None
         return s
     return o
@@ -406,7 +389,7 @@ def _PySys_GetStderr() -> PyObject:
     """pyvm: ``sys.stderr`` (borrowed)."""
     o = _PySys_GetAttr("stderr")
     if o is None:
-        s = _sys_state.stderr
+        s = _interp.sys_stderr
         assert s is not None
         return s
     return o

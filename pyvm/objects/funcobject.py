@@ -9,16 +9,16 @@ defaults, keyword defaults, annotations and closure one by one.
 
 Calling a function runs the eval loop. The object layer must not import the
 loop (DESIGN.md §2: imports point downward), so ``_PyFunction_Vectorcall``
-goes through one narrow entry point, :data:`_func_hooks`, whose
-``eval_vector`` the eval loop (``pyvm.eval.ceval``) installs when it is
-imported: it is C's ``_PyEval_Vector``. Calls made by the eval loop itself
+goes through one narrow entry point, the interpreter state's
+``eval_vector`` (``pyvm.pystate``), which the eval loop (``pyvm.eval.ceval``)
+installs when it is imported: it is C's ``_PyEval_Vector``. Calls made by the eval loop itself
 (``CALL`` on a Python function) never come here: the loop pushes the new
 frame and continues in the same host activation.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+from typing import Final, Optional
 
 from pyvm.objects.call import PyVectorcall_Call
 from pyvm.objects.codeobject import CO_HAS_DOCSTRING, PyCodeObject
@@ -27,6 +27,7 @@ from pyvm.objects.object import (
     Py_TPFLAGS_METHOD_DESCRIPTOR, Py_XDECREF, Py_None, PyErr_SetString, PyObject,
     PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
 )
+from pyvm.pystate import _interp
 
 PyFunction_Type: Final = PyTypeObject(
     "function",
@@ -93,35 +94,6 @@ class PyFunctionObject(PyObject):
         return _debug_name(self.func_qualname)
 
 
-# The eval loop's entry point: (func, locals, args, start, argcount, kwnames)
-# -> result. ``args[start:start + argcount]`` are the positional arguments,
-# followed by one value per name in ``kwnames`` (a tuple of str, or None).
-# The arguments are borrowed, as in C's _PyFunction_Vectorcall.
-EvalVectorFunc = Callable[
-    [PyFunctionObject, Optional[PyObject], list[PyObject], int, int, Optional[PyObject]],
-    PyObject]
-
-
-class _FuncHooks:
-    """pyvm: the narrow entry point from the object layer into the eval loop.
-
-    ``eval_vector`` is ``Python/ceval.c:_PyEval_Vector``, installed by
-    ``pyvm.eval.ceval`` at import. ``builtins`` is the builtins module's dict
-    (``interp->builtins``), installed by ``pyvm.modules.bltinmodule``, used
-    when a globals dict has no ``__builtins__``.
-    """
-
-    eval_vector: Optional[EvalVectorFunc]
-    builtins: Optional[PyObject]
-
-    def __init__(self) -> None:
-        self.eval_vector = None
-        self.builtins = None
-
-
-_func_hooks: Final = _FuncHooks()
-
-
 def PyFunction_Check(op: PyObject) -> bool:
     """pyvm: mirrors ``PyFunction_Check`` of Include/cpython/funcobject.h (a header, outside the index)"""
     return op.ob_type is PyFunction_Type
@@ -145,7 +117,7 @@ def _PyDict_LoadBuiltinsFromGlobals(globals_: PyObject) -> PyObject:
             b = b.md_dict
         Py_INCREF(b)
         return b
-    ib = _func_hooks.builtins
+    ib = _interp.builtins
     if ib is None:
         PyErr_SetString(_system_error(), "no builtins dict")
     Py_INCREF(ib)
@@ -200,7 +172,7 @@ def _PyFunction_Vectorcall(func: PyObject, stack: list[PyObject], start: int, na
     point (``_PyEval_Vector``); the arguments are borrowed.
     """
     assert isinstance(func, PyFunctionObject)
-    ev = _func_hooks.eval_vector
+    ev = _interp.eval_vector
     assert ev is not None, "pyvm.eval.ceval is not imported"
     return ev(func, None, stack, start, nargs, kwnames)
 

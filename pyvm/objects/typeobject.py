@@ -173,6 +173,7 @@ from pyvm.objects.object import (
     ternaryfunc,
     unaryfunc,
 )
+from pyvm.pystate import _tstate
 
 __all__ = [
     "PyType_Type", "PyBaseObject_Type", "PyType_Ready", "_PyType_Lookup", "_PyType_Name",
@@ -2531,7 +2532,6 @@ def type_new_set_names(tp: PyTypeObject) -> None:
 
 def _current_globals() -> Optional[PyObject]:
     """pyvm: the globals of the running frame (C's ``PyEval_GetGlobals``)."""
-    from pyvm.eval.frame import _tstate  # the eval layer: C reads the thread state too
     f = _tstate.current_frame
     if f is None:
         return None
@@ -3599,7 +3599,6 @@ def super_init_without_args() -> tuple[PyTypeObject, PyObject]:
 
     ``super()``: the first argument of the calling frame and its ``__class__`` cell.
     """
-    from pyvm.eval.frame import _tstate  # C reads the current frame the same way
     from pyvm.objects.cellobject import PyCellObject  # cycle
     from pyvm.objects.exceptions import PyExc_RuntimeError  # cycle
     frame = _tstate.current_frame
