@@ -76,12 +76,12 @@ from pyvm.objects.dictobject import (
     PyDict_Type, PyDict_Update, PyDictObject, _PyDict_LoadGlobal, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
-    PyExc_AssertionError, PyExc_AttributeError, PyExc_KeyError,
-    PyExc_NameError, PyExc_NotImplementedError, PyExc_RecursionError,
-    PyExc_RuntimeError, PyExc_StopIteration, PyExc_SystemError, PyExc_TypeError,
-    PyExc_UnboundLocalError, PyExc_ValueError, PyBaseExceptionObject,
-    PyExceptionClass_Check, PyExceptionInstance_Check, PyException_SetCause,
-    PyException_SetContext,
+    PyExc_AssertionError, PyExc_AttributeError, PyExc_KeyError, PyExc_NameError,
+    PyExc_NotImplementedError, PyExc_RecursionError, PyExc_RuntimeError,
+    PyExc_StopIteration, PyExc_SystemError, PyExc_TypeError, PyExc_UnboundLocalError,
+    PyExc_ValueError, PyBaseExceptionObject, PyExceptionClass_Check,
+    PyExceptionInstance_Check, PyException_SetCause, PyException_SetContext,
+    PyExc_ModuleNotFoundError, PyExc_ImportError, PyExc_KeyboardInterrupt,
 )
 from pyvm.objects.genobject import (
     PyAsyncGen_Type, PyCoro_Type, PyGenObject, _gen_frame_clear_except_code,
@@ -90,7 +90,7 @@ from pyvm.objects.genobject import (
 from pyvm.objects.funcobject import (
     MAKE_FUNCTION_ANNOTATE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_CLOSURE,
     MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS, PyFunction_New, PyFunction_Type,
-    PyFunctionObject,
+    PyFunctionObject, _PyDict_LoadBuiltinsFromGlobals,
 )
 from pyvm.objects.listobject import (
     PyList_AsTuple, PyListObject, _PyList_AppendTakeRef, _PyList_Extend,
@@ -98,10 +98,9 @@ from pyvm.objects.listobject import (
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
-    PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr,
-    PyObject_RichCompare, PyObject_SetAttr, PyObject_Str, PyType_IsSubtype,
-    PyTypeObject, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, _PyErr_Raise,
-    _PyObject_GetMethod,
+    PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
+    PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCall,
+    _Py_LeaveRecursiveCall, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
 )
 from pyvm.objects.object import (
     PyBaseObject_Type, PyObject_GetOptionalAttr, Py_TPFLAGS_METHOD_DESCRIPTOR,
@@ -119,6 +118,10 @@ from pyvm.objects.tupleobject import (
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
 )
+
+from pyvm.eval.traceback import _Py_CalculateSuggestions, PyTraceBack_Here
+from pyvm.modules.bltinmodule import _PyBuiltin_Init
+from pyvm.modules.sysmodule import _PySys_Create
 
 # The imports of the instruction bodies (bytecodes.py), for the dispatch below.
 # BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
@@ -705,8 +708,6 @@ def initialize_locals(func: PyFunctionObject, localsplus: list[Optional[PyObject
     reference: each is either stored in ``localsplus`` (which the frame
     owns) or released here. The messages are C's, word for word.
     """
-    from pyvm.eval.traceback import _Py_CalculateSuggestions
-
     co = func.func_code
     total_args = co.co_argcount + co.co_kwonlyargcount
     kwcount = 0
@@ -964,8 +965,6 @@ def PyEval_EvalCode(co: PyObject, globals_: PyObject, locals_: Optional[PyObject
     Runs a module-level code object with the given namespaces (borrowed) and
     returns the result (a new reference).
     """
-    from pyvm.objects.funcobject import _PyDict_LoadBuiltinsFromGlobals
-
     assert isinstance(co, PyCodeObject)
     tstate = _tstate
     builtins = _PyDict_LoadBuiltinsFromGlobals(globals_)
@@ -1158,10 +1157,6 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
     ``builtins``) can be imported: they are found in ``sys.modules``.
     Returns a new reference.
     """
-    from pyvm.modules.bltinmodule import _PyBuiltin_Init
-    from pyvm.modules.sysmodule import _PySys_Create
-    from pyvm.objects.exceptions import PyExc_ModuleNotFoundError
-
     nm = _name_str(name)
     sysmod = _PySys_Create()
     _PyBuiltin_Init()
@@ -1193,7 +1188,6 @@ def _PyEval_ImportFrom(v: PyObject, name: PyObject) -> PyObject:
 
     Returns a new reference.
     """
-    from pyvm.objects.exceptions import PyExc_ImportError
     try:
         return PyObject_GetAttr(v, name)
     except PyErr as e:
@@ -1580,9 +1574,6 @@ def _Py_HandlePending(tstate: PyThreadState) -> None:
     try:
         check()
     except KeyboardInterrupt:
-        # Imported here: the import block above is shared by many instructions.
-        from pyvm.objects.exceptions import PyExc_KeyboardInterrupt
-        from pyvm.objects.object import PyErr_SetNone
         PyErr_SetNone(PyExc_KeyboardInterrupt)
 
 
@@ -3664,7 +3655,6 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
         exc_obj = pending
         pending = None
         if pending_tb:
-            from pyvm.eval.traceback import PyTraceBack_Here  # cycle: traceback imports ceval
             PyTraceBack_Here(frame, exc_obj)
         ucode = frame.f_executable
         handler, handler_level, lasti_flag = get_exception_handler(ucode, unwind_index) \

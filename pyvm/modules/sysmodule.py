@@ -19,7 +19,7 @@ from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.pystate import (
     PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,
 )
-from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
+from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_GetItemWithError
 from pyvm.objects.exceptions import (
     PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
 )
@@ -33,12 +33,18 @@ from pyvm.objects.moduleobject import (
 )
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, PyErr, PyErr_SetString, PyObject, PyTypeObject,
-    _PyErr_Raise,
+    _PyErr_Raise, PyObject_GetAttr,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
+    PyUnicode_InternInPlace, PyUnicode_FromString as _s,
 )
+from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
+from pyvm.objects.boolobject import PyBool_FromLong
+from pyvm.objects.call import PyObject_Vectorcall
+from pyvm.objects.frameobject import _PyFrame_GetFrameObject
+from pyvm.objects.descrobject import _PyType_AddMethods
 
 PyStdPrinter_Type: Final = PyTypeObject("stderrprinter")
 
@@ -69,7 +75,6 @@ def PyFile_NewStdPrinter(fd: int) -> PyObject:
 
 def stdprinter_write(op: PyObject, arg: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_write"""
-    from pyvm.objects.longobject import PyLong_FromLong
     assert isinstance(op, PyStdPrinter_Object)
     if not isinstance(arg, PyUnicodeObject):
         PyErr_SetString(PyExc_TypeError,
@@ -95,14 +100,12 @@ def stdprinter_flush(op: PyObject) -> PyObject:
 
 def stdprinter_fileno(op: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_fileno"""
-    from pyvm.objects.longobject import PyLong_FromLong
     assert isinstance(op, PyStdPrinter_Object)
     return PyLong_FromLong(op.fd)
 
 
 def stdprinter_isatty(op: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_isatty"""
-    from pyvm.objects.boolobject import PyBool_FromLong
     assert isinstance(op, PyStdPrinter_Object)
     return PyBool_FromLong(1 if _host_stream(op.fd).isatty() else 0)
 
@@ -172,7 +175,6 @@ def _PySys_GetAttr(name: str) -> Optional[PyObject]:
 
     A borrowed reference to ``sys.<name>``, or None.
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
     m = _interp.sys_module
     if m is None:
         return None
@@ -188,20 +190,17 @@ def sys_exit(module: PyObject, args: list[PyObject]) -> PyObject:
         PyErr_SetString(PyExc_TypeError, f"exit expected at most 1 argument, got {len(args)}")
     if not args:
         raise PyErr(PyExc_SystemExit, None, None, None)
-    from pyvm.objects.call import PyObject_Vectorcall
     exc = PyObject_Vectorcall(PyExc_SystemExit, [args[0]], 0, 1, None)
     _PyErr_Raise(exc)
 
 
 def sys_getrecursionlimit(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_getrecursionlimit_impl"""
-    from pyvm.objects.longobject import PyLong_FromLong
     return PyLong_FromLong(Py_GetRecursionLimit())
 
 
 def sys_setrecursionlimit(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_setrecursionlimit_impl"""
-    from pyvm.objects.longobject import PyLongObject
     if not isinstance(arg, PyLongObject):
         PyErr_SetString(PyExc_TypeError, "'{}' object cannot be interpreted as an integer"
                         .format(arg.ob_type.tp_name))
@@ -230,7 +229,6 @@ def sys_exception(module: PyObject) -> PyObject:
 
 def sys_exc_info(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_exc_info_impl"""
-    from pyvm.objects.object import PyObject_GetAttr
     e = PyErr_GetHandledException()
     if e is None or e is Py_None:
         items: list[PyObject] = [Py_None, Py_None, Py_None]
@@ -245,13 +243,11 @@ def sys_exc_info(module: PyObject) -> PyObject:
 
 def sys_getrefcount(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_getrefcount_impl"""
-    from pyvm.objects.longobject import PyLong_FromLong
     return PyLong_FromLong(arg.ob_refcnt)
 
 
 def sys_intern(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_intern_impl"""
-    from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
     if not isinstance(arg, PyUnicodeObject) or arg.ob_type.tp_name != "str":
         PyErr_SetString(PyExc_TypeError,
                         f"intern() argument must be str, not {arg.ob_type.tp_name}")
@@ -261,8 +257,6 @@ def sys_intern(module: PyObject, arg: PyObject) -> PyObject:
 
 def sys_getframe(module: PyObject, args: list[PyObject]) -> PyObject:
     """CPython: Python/sysmodule.c:sys__getframe_impl"""
-    from pyvm.objects.frameobject import _PyFrame_GetFrameObject
-    from pyvm.objects.longobject import PyLongObject
     depth = 0
     if args:
         a = args[0]
@@ -289,8 +283,6 @@ def _PySys_Create() -> PyModuleObject:
 
     CPython: Python/sysmodule.c:_PySys_InitCore
     """
-    from pyvm.objects.longobject import PyLong_FromLong
-
     m = _interp.sys_module
     if m is not None:
         return m
@@ -333,7 +325,6 @@ def _PySys_Create() -> PyModuleObject:
         o = PyUnicode_FromString(sv)
         PyModule_AddObjectRef(m, name, o)
         Py_DECREF(o)
-    from pyvm.objects.unicodeobject import PyUnicode_FromString as _s
     names_items: list[PyObject] = [_s(n) for n in sorted(_Py_stdlib_module_names)]
     # pyvm: C exposes a frozenset; a tuple until pyvm has sets.
     names_t = _PyTuple_FromArraySteal(names_items)
@@ -397,7 +388,6 @@ def _PySys_GetStderr() -> PyObject:
 
 def _sys_init_type() -> None:
     """pyvm: fill the slots and methods of ``PyStdPrinter_Type``."""
-    from pyvm.objects.descrobject import _PyType_AddMethods
     PyStdPrinter_Type.tp_repr = stdprinter_repr
     _PyType_AddMethods(PyStdPrinter_Type, [
         PyMethodDef("write", stdprinter_write, METH_O),

@@ -135,6 +135,7 @@ from pyvm.objects.object import (
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString, _PyArg_CheckPositional
+from pyvm.objects.codeobject_lines import PyCode_Addr2Line
 
 # ---------------------------------------------------------------------------
 # The types
@@ -1320,7 +1321,6 @@ def compute_cr_origin(origin_depth: int, current_frame: Optional[_PyInterpreterF
     ``cr_origin``: ``(filename, lineno, function name)`` for up to
     ``origin_depth`` frames, innermost first.
     """
-    from pyvm.objects.codeobject_lines import PyCode_Addr2Line  # cycle: it imports the code layer
     # First count how many frames we have
     frame = current_frame
     frame_count = 0
