@@ -25,6 +25,15 @@ import sys
 from typing import Final, Optional
 
 from pyvm import __version__
+from pyvm.compile.compile import _PyCompile_SetOptimizationLevel, Py_CompileString
+from pyvm.objects.object import _PyRefDebug_Enable, PyErr
+from pyvm.eval.pythonrun import print_compile_error
+from pyvm.compile.dis import dis_code_text
+from pyvm.objects.codeobject import PyCodeObject
+from pyvm.compile.codedump import dump_marshalled
+from pyvm.compile.marshal import PyMarshal_WriteObjectToString
+from pyvm.eval import pythonrun
+from pyvm.objects.object import _debug
 
 PROGRAM: Final = "pyvm"
 PYTHON_VERSION: Final = "3.14.7"
@@ -188,20 +197,15 @@ def _apply_options(opts: Options) -> None:
     """pyvm: act on the options pyvm knows: ``-O``/``-OO`` (with
     ``PYTHONOPTIMIZE``, read into ``PyConfig.optimization_level``) and the ``-X`` options (C stores them in
     ``PyConfig.xoptions`` for the runtime to read)."""
-    from pyvm.compile.compile import _PyCompile_SetOptimizationLevel
-
     env = os.environ.get("PYTHONOPTIMIZE", "")
     level = int(env) if env.isdigit() else (1 if env else 0)
     _PyCompile_SetOptimizationLevel(max(level, opts.optimize))
     for x in opts.xoptions:
         if x == "refdebug":
-            from pyvm.objects.object import _PyRefDebug_Enable
-
             _PyRefDebug_Enable(True)
         elif x == "showrefcount":
             # Python/initconfig.c: config->show_ref_count; only a debug build
             # (pyvm's debug mode) prints anything.
-            from pyvm.objects.object import _debug
 
             _debug.showrefcount = True
 
@@ -224,10 +228,6 @@ def _read_source(path: str) -> Optional[bytes]:
 def _compile_or_report(source: bytes, filename: str) -> Optional[object]:
     """pyvm: compile for the ``dis`` and ``codedump`` subcommands; a SyntaxError is
     printed as CPython prints it, and ``None`` returned."""
-    from pyvm.compile.compile import Py_CompileString
-    from pyvm.eval.pythonrun import print_compile_error
-    from pyvm.objects.object import PyErr
-
     try:
         return Py_CompileString(source, filename, "exec")
     except PyErr as err:
@@ -247,8 +247,6 @@ def run_dis(args: list[str]) -> int:
     co = _compile_or_report(source, args[0])
     if co is None:
         return 1
-    from pyvm.compile.dis import dis_code_text
-    from pyvm.objects.codeobject import PyCodeObject
 
     assert isinstance(co, PyCodeObject)
     sys.stdout.write(dis_code_text(co))
@@ -266,9 +264,6 @@ def run_codedump(args: list[str]) -> int:
     co = _compile_or_report(source, args[0])
     if co is None:
         return 1
-    from pyvm.compile.codedump import dump_marshalled
-    from pyvm.compile.marshal import PyMarshal_WriteObjectToString
-    from pyvm.objects.codeobject import PyCodeObject
 
     assert isinstance(co, PyCodeObject)
     sys.stdout.write(dump_marshalled(PyMarshal_WriteObjectToString(co, 5)))
@@ -297,7 +292,6 @@ def pymain_main(args: list[str]) -> int:
         sys.stdout.write(f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
         return 0
     _apply_options(opts)
-    from pyvm.eval import pythonrun
 
     if opts.command is not None:
         st = pythonrun.run_string(opts.command, opts.argv)

@@ -100,7 +100,7 @@ def _on_sigint(signum: int, frame: object) -> None:
 
 
 def _check_signals() -> None:
-    """pyvm: the eval breaker's hook (``pyvm.eval.ceval._eval_breaker.check``).
+    """pyvm: the eval breaker's hook (``pyvm.pystate._interp.eval_breaker_check``).
 
     This module is not compiled, so calling this function enters the host's eval
     loop, which runs pending signal handlers first; a noted SIGINT then becomes a
@@ -113,10 +113,10 @@ def _check_signals() -> None:
 
 def _install_eval_breaker() -> None:
     """pyvm: deliver Ctrl-C to the running program through the eval loop."""
-    from pyvm.eval import ceval
+    from pyvm import pystate
 
     signal.signal(signal.SIGINT, _on_sigint)
-    ceval._eval_breaker.check = _check_signals
+    pystate._interp.eval_breaker_check = _check_signals
 
 
 def _unhandled_interrupt() -> bool:

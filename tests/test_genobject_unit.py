@@ -1,7 +1,7 @@
 """Unit tests of pyvm/objects/genobject.py against a stub eval loop.
 
 The real loop (RETURN_GENERATOR, YIELD_VALUE, SEND …) is the lead's; here a
-stub stands in for it through ``_gen_hooks.eval_frame``: each generator's
+stub stands in for it through ``_interp.eval_frame``: each generator's
 "body" is a host generator (a *script*) that receives what is sent or thrown
 in and answers ``("yield", value)``, ``("yield_from", delegate, value)`` or
 returns. The stub does what the loop's contract says the loop does on the
@@ -24,8 +24,9 @@ from pyvm.compile.compile import Py_CompileString
 from pyvm.compile.opcode import RESUME, RETURN_GENERATOR, YIELD_VALUE
 from pyvm.eval.frame import (
     FRAME_CLEARED, FRAME_CREATED, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED,
-    PyThreadState, _PyFrame_StackPop, _PyFrame_StackPush, _PyInterpreterFrame, _tstate,
+    _PyFrame_StackPop, _PyFrame_StackPush, _PyInterpreterFrame,
 )
+from pyvm.pystate import PyThreadState, _interp, _tstate
 from pyvm.objects import genobject as G
 from pyvm.objects.codeobject import PyCodeObject
 from pyvm.objects.dictobject import PyDict_New
@@ -137,7 +138,7 @@ def stub_eval(tstate: PyThreadState, frame: _PyInterpreterFrame, throwflag: int,
     return value
 
 
-G._gen_hooks.eval_frame = stub_eval
+_interp.eval_frame = stub_eval
 
 
 def make(src: str, script: Script) -> G.PyGenObject:

@@ -17,7 +17,8 @@ if ROOT not in sys.path:
 import pytest  # noqa: E402
 
 from pyvm.compile.compile import Py_CompileString  # noqa: E402
-from pyvm.eval.frame import _PyInterpreterFrame, _tstate  # noqa: E402
+from pyvm.eval.frame import _PyInterpreterFrame  # noqa: E402
+from pyvm.pystate import _tstate  # noqa: E402
 from pyvm.eval import intrinsics as I  # noqa: E402
 from pyvm.objects.call import PyObject_CallOneArg  # noqa: E402
 from pyvm.objects.codeobject import PyCodeObject  # noqa: E402

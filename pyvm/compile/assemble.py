@@ -71,7 +71,16 @@ from pyvm.objects.codeobject import (
     _PyCodeConstructor,
     _PyCode_New,
 )
-from pyvm.objects.object import PyObject, Py_DECREF, Py_INCREF
+from pyvm.objects.object import PyObject, Py_DECREF, Py_INCREF, Py_None
+from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicode_FromString
+from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+from pyvm.objects.sliceobject import Py_Ellipsis, PySlice_New
+from pyvm.objects.boolobject import Py_False, Py_True
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.floatobject import PyFloat_FromDouble
+from pyvm.objects.bytesobject import PyBytes_FromString
+from pyvm.objects.complexobject import PyComplex_FromDoubles
+from pyvm.objects.setobject import PyFrozenSet_New
 
 if TYPE_CHECKING:
     from pyvm.compile.compile import _PyCompile_CodeUnitMetadata
@@ -578,13 +587,11 @@ def should_intern_string(s: str) -> bool:
 def _intern_name(s: str) -> PyObject:
     """pyvm: a name of ``co_names`` / ``co_localsplusnames``, interned as
     ``Objects/codeobject.c:intern_strings`` does."""
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
     return PyUnicode_InternFromString(s)
 
 
 def _tuple_of_names(names: list[str]) -> PyObject:
     """pyvm: a new tuple of interned names."""
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
     return _PyTuple_FromArraySteal([_intern_name(n) for n in names])
 
 
@@ -609,10 +616,8 @@ def _const_to_object(v: object, cache: _PyvmConstObjects) -> PyObject:
 def _make_const_object(v: object, cache: _PyvmConstObjects) -> PyObject:
     """pyvm: converts one host constant (see :func:`_const_to_object`)."""
     if v is None:
-        from pyvm.objects.object import Py_None
         return Py_None
     if v is Ellipsis:
-        from pyvm.objects.sliceobject import Py_Ellipsis
         return Py_Ellipsis
     if isinstance(v, PyCodeObject):
         # The compiler's reference to a nested code object (made by
@@ -621,27 +626,20 @@ def _make_const_object(v: object, cache: _PyvmConstObjects) -> PyObject:
         # the compiler's own (Py_DECREF(co) after codegen_make_closure).
         return v
     if isinstance(v, bool):
-        from pyvm.objects.boolobject import Py_False, Py_True
         return Py_True if v else Py_False
     if isinstance(v, int):
-        from pyvm.objects.longobject import PyLong_FromLong
         return PyLong_FromLong(v)
     if isinstance(v, float):
-        from pyvm.objects.floatobject import PyFloat_FromDouble
         return PyFloat_FromDouble(v)
     if isinstance(v, str):
-        from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString
         if should_intern_string(v):
             return PyUnicode_InternFromString(v)
         return PyUnicode_FromString(v)
     if isinstance(v, bytes):
-        from pyvm.objects.bytesobject import PyBytes_FromString
         return PyBytes_FromString(v)
     if isinstance(v, tuple):
-        from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
         return _PyTuple_FromArraySteal([_const_to_object(x, cache) for x in v])
     if isinstance(v, slice):
-        from pyvm.objects.sliceobject import PySlice_New
         start = _const_to_object(v.start, cache)
         stop = _const_to_object(v.stop, cache)
         step = _const_to_object(v.step, cache)
@@ -661,7 +659,6 @@ def _make_const_object(v: object, cache: _PyvmConstObjects) -> PyObject:
 
 def _make_complex(v: complex) -> PyObject:
     """pyvm: a complex constant."""
-    from pyvm.objects.complexobject import PyComplex_FromDoubles
     return PyComplex_FromDoubles(v.real, v.imag)
 
 
@@ -672,8 +669,6 @@ def _make_frozenset(v: frozenset[object], cache: _PyvmConstObjects) -> PyObject:
     The items are inserted in the order the flowgraph noted (CPython's source
     order, see :func:`_PyAssemble_NoteFrozenSetOrder`), else in host order.
     """
-    from pyvm.objects.setobject import PyFrozenSet_New
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
     ordered = cache.frozenset_items.get(id(v))
     seq: list[object] = list(ordered) if ordered is not None else list(v)
     items = _PyTuple_FromArraySteal([_const_to_object(x, cache) for x in seq])
@@ -686,9 +681,6 @@ def makecode(umd: _PyCompile_CodeUnitMetadata, a: assembler, const_cache: dict[o
              constslist: list[object], maxdepth: int, nlocalsplus: int, code_flags: int,
              filename: str) -> PyCodeObject:
     """CPython: Python/assemble.c:makecode"""
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
-
     cache = _const_objects(const_cache)
     names = _tuple_of_names(dict_keys_inorder(umd.u_names, 0))
     consts = _PyTuple_FromArraySteal([_const_to_object(c, cache) for c in constslist])

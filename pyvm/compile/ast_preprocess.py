@@ -35,6 +35,9 @@ from typing import Callable, Final, Optional
 
 from pyvm.compile import ast
 from pyvm.compile.future import CO_FUTURE_ANNOTATIONS
+from pyvm.compile.parse import PyErr_ProgramTextObject
+from pyvm.objects.exceptions import PyExc_RecursionError
+from pyvm.objects.object import PyErr_SetString
 
 # The values of Include/internal/pycore_format.h:F_LJUST (and the flags beside it)
 F_LJUST: Final = 1 << 0
@@ -133,7 +136,6 @@ def _PyErr_EmitSyntaxWarning(msg: str, filename: str, lineno: int, col_offset: i
     if emit is not None:
         emit(msg, filename, lineno, col_offset, end_lineno, end_col_offset)
         return
-    from pyvm.compile.parse import PyErr_ProgramTextObject
 
     text = PyErr_ProgramTextObject(filename, lineno)
     out = f"{filename}:{lineno}: SyntaxWarning: {msg}\n"
@@ -826,8 +828,6 @@ def _PyAST_Preprocess(mod: ast.mod, filename: str, optimize: int, ff_features: i
     try:
         astfold_mod(mod, state)
     except RecursionError:
-        from pyvm.objects.exceptions import PyExc_RecursionError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded during compilation")
     finally:

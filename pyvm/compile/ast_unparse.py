@@ -28,6 +28,8 @@ import math
 from typing import Final, NoReturn, Optional
 
 from pyvm.compile import ast
+from pyvm.objects.exceptions import PyExc_SystemError
+from pyvm.objects.object import PyErr_SetString
 
 # Priority levels (the anonymous enum of Python/ast_unparse.c).
 PR_TUPLE: Final = 0
@@ -51,10 +53,6 @@ PR_ATOM: Final = 15
 
 def _system_error(msg: str) -> NoReturn:
     """pyvm: ``PyErr_SetString(PyExc_SystemError, msg); return -1``."""
-    # The object layer is imported lazily, as the rest of the compiler does.
-    from pyvm.objects.exceptions import PyExc_SystemError
-    from pyvm.objects.object import PyErr_SetString
-
     PyErr_SetString(PyExc_SystemError, msg)
 
 

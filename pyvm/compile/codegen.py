@@ -30,84 +30,36 @@ from typing import Final, Optional, Union
 
 from pyvm.compile import ast
 from pyvm.compile.compile import (
-    CO_FUTURE_ANNOTATIONS,
-    COMPILE_FBLOCK_ASYNC_COMPREHENSION_GENERATOR,
-    COMPILE_FBLOCK_ASYNC_WITH,
-    COMPILE_FBLOCK_EXCEPTION_GROUP_HANDLER,
-    COMPILE_FBLOCK_EXCEPTION_HANDLER,
-    COMPILE_FBLOCK_FINALLY_END,
-    COMPILE_FBLOCK_FINALLY_TRY,
-    COMPILE_FBLOCK_FOR_LOOP,
-    COMPILE_FBLOCK_HANDLER_CLEANUP,
-    COMPILE_FBLOCK_POP_VALUE,
-    COMPILE_FBLOCK_STOP_ITERATION,
-    COMPILE_FBLOCK_TRY_EXCEPT,
-    COMPILE_FBLOCK_WHILE_LOOP,
-    COMPILE_FBLOCK_WITH,
-    COMPILE_OP_DEREF,
-    COMPILE_OP_FAST,
-    COMPILE_OP_GLOBAL,
-    COMPILE_OP_NAME,
-    COMPILE_SCOPE_ANNOTATIONS,
-    COMPILE_SCOPE_ASYNC_FUNCTION,
-    COMPILE_SCOPE_CLASS,
-    COMPILE_SCOPE_COMPREHENSION,
-    COMPILE_SCOPE_FUNCTION,
-    COMPILE_SCOPE_LAMBDA,
-    COMPILE_SCOPE_MODULE,
-    _PY_STACK_USE_GUIDELINE,
-    _PyCompile_AddConst,
-    _PyCompile_AddDeferredAnnotation,
-    _PyCompile_CleanDoc,
-    _PyCompile_CodeUnitMetadata,
-    _PyCompile_DeferredAnnotations,
-    _PyCompile_DictAddName,
-    _PyCompile_EndAnnotationSetup,
-    _PyCompile_EnterConditionalBlock,
-    _PyCompile_EnterScope,
-    _PyCompile_Error,
-    _PyCompile_ExitScope,
-    _PyCompile_FBlockInfo,
-    _PyCompile_FutureFeatures,
-    _PyCompile_GetRefType,
-    _PyCompile_InlinedComprehensionState,
-    _PyCompile_InstrSequence,
-    _PyCompile_IsInInlinedComp,
-    _PyCompile_IsInteractiveTopLevel,
-    _PyCompile_LeaveConditionalBlock,
-    _PyCompile_LookupArg,
-    _PyCompile_LookupCellvar,
-    _PyCompile_Mangle,
-    _PyCompile_MaybeAddStaticAttributeToClass,
-    _PyCompile_MaybeMangle,
-    _PyCompile_Metadata,
-    _PyCompile_OptimizationLevel,
-    _PyCompile_OptimizeAndAssemble,
-    _PyCompile_PopFBlock,
-    _PyCompile_PushFBlock,
-    _PyCompile_Qualname,
-    _PyCompile_ResolveNameop,
-    _PyCompile_RevertInlinedComprehensionScopes,
-    _PyCompile_ScopeType,
-    _PyCompile_StartAnnotationSetup,
-    _PyCompile_StaticAttributesAsTuple,
-    _PyCompile_Symtable,
-    _PyCompile_SymtableEntry,
-    _PyCompile_TopFBlock,
-    _PyCompile_TweakInlinedComprehensionScopes,
-    _PyCompile_Warn,
-    compiler,
+    CO_FUTURE_ANNOTATIONS, COMPILE_FBLOCK_ASYNC_COMPREHENSION_GENERATOR,
+    COMPILE_FBLOCK_ASYNC_WITH, COMPILE_FBLOCK_EXCEPTION_GROUP_HANDLER,
+    COMPILE_FBLOCK_EXCEPTION_HANDLER, COMPILE_FBLOCK_FINALLY_END,
+    COMPILE_FBLOCK_FINALLY_TRY, COMPILE_FBLOCK_FOR_LOOP, COMPILE_FBLOCK_HANDLER_CLEANUP,
+    COMPILE_FBLOCK_POP_VALUE, COMPILE_FBLOCK_STOP_ITERATION, COMPILE_FBLOCK_TRY_EXCEPT,
+    COMPILE_FBLOCK_WHILE_LOOP, COMPILE_FBLOCK_WITH, COMPILE_OP_DEREF, COMPILE_OP_FAST,
+    COMPILE_OP_GLOBAL, COMPILE_OP_NAME, COMPILE_SCOPE_ANNOTATIONS,
+    COMPILE_SCOPE_ASYNC_FUNCTION, COMPILE_SCOPE_CLASS, COMPILE_SCOPE_COMPREHENSION,
+    COMPILE_SCOPE_FUNCTION, COMPILE_SCOPE_LAMBDA, COMPILE_SCOPE_MODULE,
+    _PY_STACK_USE_GUIDELINE, _PyCompile_AddConst, _PyCompile_AddDeferredAnnotation,
+    _PyCompile_CleanDoc, _PyCompile_CodeUnitMetadata, _PyCompile_DeferredAnnotations,
+    _PyCompile_DictAddName, _PyCompile_EndAnnotationSetup,
+    _PyCompile_EnterConditionalBlock, _PyCompile_EnterScope, _PyCompile_Error,
+    _PyCompile_ExitScope, _PyCompile_FBlockInfo, _PyCompile_FutureFeatures,
+    _PyCompile_GetRefType, _PyCompile_InlinedComprehensionState, _PyCompile_InstrSequence,
+    _PyCompile_IsInInlinedComp, _PyCompile_IsInteractiveTopLevel,
+    _PyCompile_LeaveConditionalBlock, _PyCompile_LookupArg, _PyCompile_LookupCellvar,
+    _PyCompile_Mangle, _PyCompile_MaybeAddStaticAttributeToClass, _PyCompile_MaybeMangle,
+    _PyCompile_Metadata, _PyCompile_OptimizationLevel, _PyCompile_OptimizeAndAssemble,
+    _PyCompile_PopFBlock, _PyCompile_PushFBlock, _PyCompile_Qualname,
+    _PyCompile_ResolveNameop, _PyCompile_RevertInlinedComprehensionScopes,
+    _PyCompile_ScopeType, _PyCompile_StartAnnotationSetup,
+    _PyCompile_StaticAttributesAsTuple, _PyCompile_Symtable, _PyCompile_SymtableEntry,
+    _PyCompile_TopFBlock, _PyCompile_TweakInlinedComprehensionScopes, _PyCompile_Warn,
+    compiler, _raise_system_error, SYMBOL_TO_SCOPE, _PyCode_ConstantKey,
 )
 from pyvm.compile.instruction_sequence import (
-    NO_LABEL,
-    NO_LOCATION,
-    Location,
-    _PyInstructionSequence,
-    _PyInstructionSequence_Addop,
-    _PyInstructionSequence_InsertInstruction,
-    _PyInstructionSequence_NewLabel,
-    _PyInstructionSequence_UseLabel,
-    _PyJumpTargetLabel,
+    NO_LABEL, NO_LOCATION, Location, _PyInstructionSequence, _PyInstructionSequence_Addop,
+    _PyInstructionSequence_InsertInstruction, _PyInstructionSequence_NewLabel,
+    _PyInstructionSequence_UseLabel, _PyJumpTargetLabel, NEXT_LOCATION,
 )
 from pyvm.compile.opcode import (
     ANNOTATIONS_PLACEHOLDER,
@@ -302,21 +254,16 @@ from pyvm.compile.opcode import (
     YIELD_VALUE,
 )
 from pyvm.compile.symtable import (
-    CELL,
-    FREE,
-    GLOBAL_EXPLICIT,
-    GLOBAL_IMPLICIT,
-    LOCAL,
-    ClassBlock,
-    FunctionBlock,
-    ModuleBlock,
-    PySTEntryObject,
-    _PyST_GetScope,
-    _PyST_IsFunctionLike,
-    _PySymtable_Lookup,
-    _PySymtable_LookupOptional,
+    CELL, FREE, GLOBAL_EXPLICIT, GLOBAL_IMPLICIT, LOCAL, ClassBlock, FunctionBlock,
+    ModuleBlock, PySTEntryObject, _PyST_GetScope, _PyST_IsFunctionLike, _PySymtable_Lookup,
+    _PySymtable_LookupOptional, _PySymtable_AnnotationKey, _PySymtable_DefaultKey,
+    DEF_IMPORT, _PyST_GetSymbol, DEF_LOCAL, DEF_NONLOCAL,
 )
 from pyvm.objects.codeobject import PyCodeObject
+from pyvm.objects.object import Py_DECREF, Py_INCREF
+from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
+from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
+from pyvm.compile.ast_unparse import _PyAST_ExprAsUnicode
 
 # CPython: Python/codegen.c:COMP_GENEXP
 COMP_GENEXP: Final = 0
@@ -682,10 +629,6 @@ def codegen_setup_annotations_scope(c: compiler, loc: Location, key: object, nam
 def _rename_first_local(co: PyCodeObject, name: str) -> None:
     """pyvm: ``co->co_localsplusnames = ("format", *co->co_localsplusnames[1:])``
     (C builds the new tuple item by item and replaces the old one)."""
-    from pyvm.objects.object import Py_DECREF, Py_INCREF
-    from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
-
     rest = co.co_localsplusnames_items[1:]
     for o in rest:
         Py_INCREF(o)
@@ -749,7 +692,6 @@ def _annotation_block_key(ste: PySTEntryObject) -> object:
     C keys it by ``ste->ste_id + 1``; pyvm's symbol table keys it the same way
     through ``_PySymtable_AnnotationKey``.
     """
-    from pyvm.compile.symtable import _PySymtable_AnnotationKey
     return _PySymtable_AnnotationKey(ste)
 
 
@@ -878,7 +820,6 @@ def codegen_make_closure(c: compiler, loc: Location, co: PyCodeObject, flags: in
 
 def _pystr(o: object) -> str:
     """pyvm: the host str of a pyvm str object (a name of a code object)."""
-    from pyvm.objects.unicodeobject import PyUnicodeObject
     assert isinstance(o, PyUnicodeObject)
     return o.value
 
@@ -918,7 +859,6 @@ def codegen_kwonlydefaults(c: compiler, loc: Location, kwonlyargs: list[ast.arg]
 
 def codegen_visit_annexpr(c: compiler, annotation: ast.expr) -> None:
     """CPython: Python/codegen.c:codegen_visit_annexpr"""
-    from pyvm.compile.ast_unparse import _PyAST_ExprAsUnicode
     ADDOP_LOAD_CONST(c, LOC(annotation), _PyAST_ExprAsUnicode(annotation))
 
 
@@ -1021,7 +961,6 @@ def codegen_wrap_in_stopiteration_handler(c: compiler) -> None:
 def _type_param_default_key(tp: ast.type_param) -> object:
     """pyvm: the symbol-table key C writes ``(uintptr_t)typeparam + 1`` (the scope
     of a TypeVar's default, next to the scope of its bound)."""
-    from pyvm.compile.symtable import _PySymtable_DefaultKey
     return _PySymtable_DefaultKey(tp)
 
 
@@ -2144,7 +2083,6 @@ def unaryop(op: ast.unaryop) -> int:
         return UNARY_INVERT
     if isinstance(op, ast.USub):
         return UNARY_NEGATIVE
-    from pyvm.compile.compile import _raise_system_error
     _raise_system_error("unary op should not be possible")
 
 
@@ -2176,7 +2114,6 @@ def _binop_oparg(binop: ast.operator, inplace: bool) -> int:
         return NB_INPLACE_AND if inplace else NB_AND
     if isinstance(binop, ast.FloorDiv):
         return NB_INPLACE_FLOOR_DIVIDE if inplace else NB_FLOOR_DIVIDE
-    from pyvm.compile.compile import _raise_system_error
     _raise_system_error(("inplace" if inplace else "binary") + " op should not be possible")
 
 
@@ -2558,7 +2495,6 @@ def is_import_originated(c: compiler, e: ast.expr) -> bool:
     Whether the module scope has an import named ``e`` (a Name); only the
     global scope is checked.
     """
-    from pyvm.compile.symtable import DEF_IMPORT, _PyST_GetSymbol
     if not isinstance(e, ast.Name):
         return False
     top = _PyCompile_Symtable(c).st_top
@@ -2864,7 +2800,6 @@ def _conversion_oparg(conversion: int) -> int:
         return FVC_REPR
     if conversion == ord("a"):
         return FVC_ASCII
-    from pyvm.compile.compile import _raise_system_error
     _raise_system_error(f"Unrecognized conversion character {conversion}")
 
 
@@ -3173,9 +3108,6 @@ def codegen_push_inlined_comprehension_locals(c: compiler, loc: Location,
     scope: their outer values are pushed (LOAD_FAST_AND_CLEAR, which may push
     NULL) and restored afterwards.
     """
-    from pyvm.compile.compile import SYMBOL_TO_SCOPE
-    from pyvm.compile.symtable import DEF_LOCAL, DEF_NONLOCAL, _PyST_GetSymbol
-
     outer = _PyCompile_SymtableEntry(c)
     in_class_block = outer.ste_type == ClassBlock and not _PyCompile_IsInInlinedComp(c)
     md = _PyCompile_Metadata(c)
@@ -3648,7 +3580,6 @@ def codegen_augassign(c: compiler, s: ast.AugAssign) -> None:
     elif isinstance(e, ast.Name):
         codegen_nameop(c, loc, e.id, Load)
     else:
-        from pyvm.compile.compile import _raise_system_error
         _raise_system_error("invalid node type for augmented assignment")
     loc = LOC(s)
     codegen_visit_expr(c, s.value)
@@ -3749,7 +3680,6 @@ def codegen_annassign(c: compiler, s: ast.AnnAssign) -> None:
             codegen_check_ann_expr(c, targ.value)
             codegen_check_ann_subscr(c, targ.slice)
     else:
-        from pyvm.compile.compile import _raise_system_error
         _raise_system_error("invalid node type for annotated assignment")
     # Annotation is evaluated last.
     if future_annotations and not s.simple:
@@ -4094,7 +4024,6 @@ def codegen_pattern_mapping_key(c: compiler, seen: list[object], p: ast.MatchMap
 
     ``seen`` holds the constant keys so far (duplicates are a SyntaxError).
     """
-    from pyvm.compile.compile import _PyCode_ConstantKey
     keys = p.keys
     key = keys[i]
     if isinstance(key, ast.Constant):
@@ -4351,7 +4280,6 @@ def codegen_pattern(c: compiler, p: ast.pattern, pc: pattern_context) -> None:
 
 def codegen_match_inner(c: compiler, s: ast.Match, pc: pattern_context) -> None:
     """CPython: Python/codegen.c:codegen_match_inner"""
-    from pyvm.compile.instruction_sequence import NEXT_LOCATION
     codegen_visit_expr(c, s.subject)
     end = NEW_JUMP_TARGET_LABEL(c)
     cases = len(s.cases)

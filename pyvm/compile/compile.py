@@ -37,32 +37,15 @@ from typing import TYPE_CHECKING, Final, NoReturn, Optional
 
 from pyvm.compile import ast
 from pyvm.compile.instruction_sequence import (
-    _PyInstructionSequence,
-    _PyJumpTargetLabel,
-    Location,
+    _PyInstructionSequence, _PyJumpTargetLabel, Location, _PyInstructionSequence_New,
+    _PyInstructionSequence_AddNested, _PyInstructionSequence_SetAnnotationsCode,
+    _PyInstructionSequence_ApplyLabelMap,
 )
 from pyvm.compile.symtable import (
-    CELL,
-    DEF_COMP_CELL,
-    DEF_FREE_CLASS,
-    DEF_LOCAL,
-    DEF_NONLOCAL,
-    FREE,
-    GLOBAL_EXPLICIT,
-    GLOBAL_IMPLICIT,
-    LOCAL,
-    SCOPE_MASK,
-    SCOPE_OFFSET,
-    ClassBlock,
-    PySTEntryObject,
-    _Py_Mangle,
-    _Py_MaybeMangle,
-    _PyST_GetScope,
-    _PyST_GetSymbol,
-    _PyST_IsFunctionLike,
-    _PySymtable_Build,
-    _PySymtable_Lookup,
-    symtable,
+    CELL, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_LOCAL, DEF_NONLOCAL, FREE, GLOBAL_EXPLICIT,
+    GLOBAL_IMPLICIT, LOCAL, SCOPE_MASK, SCOPE_OFFSET, ClassBlock, PySTEntryObject,
+    _Py_Mangle, _Py_MaybeMangle, _PyST_GetScope, _PyST_GetSymbol, _PyST_IsFunctionLike,
+    _PySymtable_Build, _PySymtable_Lookup, symtable, _program_text,
 )
 from pyvm.objects.codeobject import (
     CO_ASYNC_GENERATOR,
@@ -77,7 +60,19 @@ from pyvm.objects.codeobject import (
     CO_VARKEYWORDS,
     PyCodeObject,
 )
-from pyvm.objects.object import PyObject
+from pyvm.objects.object import PyObject, PyErr_SetString, Py_None, PyErr_SetObject, Py_NewRef
+from pyvm.compile.ast_preprocess import _PyAST_Preprocess, _PyErr_EmitSyntaxWarning
+from pyvm.compile.future import _PyFuture_FromAST
+from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_FromString
+from pyvm.objects.exceptions import PyExc_SystemError, PyExc_SyntaxError
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+from pyvm.compile.assemble import _PyAssemble_MakeCodeObject, _PyAssemble_ReleaseConstObjects
+from pyvm.compile.flowgraph import (
+    _PyCfg_FromInstructionSequence, _PyCfg_OptimizeCodeUnit,
+    _PyCfg_OptimizedCfgToInstructionSequence, _PyCfg_JumpLabelsToTargets,
+)
+from pyvm.compile.parse import parse
 
 if TYPE_CHECKING:
     from pyvm.compile.future import _PyFutureFeatures
@@ -338,9 +333,6 @@ def compiler_setup(mod: ast.mod, filename: str, flags: int, optimize: int) -> co
     Runs the passes before codegen: future features, AST preprocessing and
     the symbol table.
     """
-    from pyvm.compile.ast_preprocess import _PyAST_Preprocess
-    from pyvm.compile.future import _PyFuture_FromAST
-
     future = _PyFuture_FromAST(mod, filename)
     merged = future.ff_features | flags
     future.ff_features = merged
@@ -447,8 +439,6 @@ def _code_richcompare_key(co: PyCodeObject, consts: list[object],
     pyvm: the fields ``code_richcompare`` compares, as one hashable host
     value; ``consts`` are the code object's constants as host values.
     """
-    from pyvm.objects.unicodeobject import PyUnicodeObject
-
     def names(items: list[PyObject]) -> tuple[str, ...]:
         out: list[str] = []
         for x in items:
@@ -634,8 +624,6 @@ def _PyCompile_EnterScope(c: compiler, name: str, scope_type: int, key: object,
 
     Pushes a new compiler unit for the code object of the AST node ``key``.
     """
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_New
-
     md = umd if umd is not None else _PyCompile_CodeUnitMetadata()
     ste = _PySymtable_Lookup(c.c_st, key)
     u = compiler_unit(ste, scope_type, md, _PyInstructionSequence_New())
@@ -674,8 +662,6 @@ def _PyCompile_EnterScope(c: compiler, name: str, scope_type: int, key: object,
 
 def _PyCompile_ExitScope(c: compiler) -> None:
     """CPython: Python/compile.c:_PyCompile_ExitScope"""
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_AddNested
-
     nested_seq: Optional[_PyInstructionSequence] = None
     if c.c_save_nested_seqs:
         nested_seq = c.unit.u_instr_sequence
@@ -745,7 +731,7 @@ def start_location(stmts: list[ast.stmt]) -> Location:
 
 def compiler_codegen(c: compiler, mod: ast.mod) -> None:
     """CPython: Python/compile.c:compiler_codegen"""
-    from pyvm.compile.codegen import (
+    from pyvm.compile.codegen import (  # cycle: codegen -> compile
         _PyCodegen_EnterAnonymousScope,
         _PyCodegen_Expression,
         _PyCodegen_Module,
@@ -965,9 +951,6 @@ def _PyCompile_AddDeferredAnnotation(c: compiler, s: ast.stmt) -> Optional[int]:
 
 def _raise_system_error(msg: str) -> NoReturn:
     """pyvm: PyErr_SetString(PyExc_SystemError, msg)."""
-    from pyvm.objects.exceptions import PyExc_SystemError
-    from pyvm.objects.object import PyErr_SetString
-
     PyErr_SetString(PyExc_SystemError, msg)
 
 
@@ -980,13 +963,6 @@ def _PyErr_RaiseSyntaxError(msg: str, filename: str, lineno: int, col_offset: in
     already 1-based here); ``text`` is the source line when the file can be
     read, else None.
     """
-    from pyvm.compile.symtable import _program_text
-    from pyvm.objects.exceptions import PyExc_SyntaxError
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import Py_None, PyErr_SetObject
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
-
     text_s = _program_text(filename, lineno)
     text: PyObject = Py_None if text_s is None else PyUnicode_FromString(text_s)
     loc = _PyTuple_FromArraySteal([PyUnicode_FromString(filename), PyLong_FromLong(lineno),
@@ -1015,7 +991,6 @@ def _PyCompile_Warn(c: compiler, loc: Location, msg: str) -> None:
     """
     if c.c_disable_warning:
         return
-    from pyvm.compile.ast_preprocess import _PyErr_EmitSyntaxWarning
     _PyErr_EmitSyntaxWarning(msg, c.c_filename, loc.lineno, loc.col_offset + 1,
                              loc.end_lineno, loc.end_col_offset + 1)
 
@@ -1038,8 +1013,6 @@ def _PyCompile_InstrSequence(c: compiler) -> _PyInstructionSequence:
 
 def _PyCompile_StartAnnotationSetup(c: compiler) -> None:
     """CPython: Python/compile.c:_PyCompile_StartAnnotationSetup"""
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_New
-
     u = c.unit
     assert u.u_stashed_instr_sequence is None
     u.u_stashed_instr_sequence = u.u_instr_sequence
@@ -1048,8 +1021,6 @@ def _PyCompile_StartAnnotationSetup(c: compiler) -> None:
 
 def _PyCompile_EndAnnotationSetup(c: compiler) -> None:
     """CPython: Python/compile.c:_PyCompile_EndAnnotationSetup"""
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_SetAnnotationsCode
-
     u = c.unit
     parent_seq = u.u_stashed_instr_sequence
     assert parent_seq is not None
@@ -1150,14 +1121,6 @@ def optimize_and_assemble_code_unit(u: compiler_unit, const_cache: dict[object, 
     Builds the CFG of the unit's instruction sequence, optimizes it, turns it
     back into a sequence of concrete instructions and assembles the code object.
     """
-    from pyvm.compile.assemble import _PyAssemble_MakeCodeObject
-    from pyvm.compile.flowgraph import (
-        _PyCfg_FromInstructionSequence,
-        _PyCfg_OptimizeCodeUnit,
-        _PyCfg_OptimizedCfgToInstructionSequence,
-    )
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_New
-
     consts = consts_dict_keys_inorder(u.u_metadata.u_consts)
     g = _PyCfg_FromInstructionSequence(u.u_instr_sequence)
     nlocals = len(u.u_metadata.u_varnames)
@@ -1177,7 +1140,7 @@ def optimize_and_assemble_code_unit(u: compiler_unit, const_cache: dict[object, 
 
 def _PyCompile_OptimizeAndAssemble(c: compiler, addNone: bool) -> PyCodeObject:
     """CPython: Python/compile.c:_PyCompile_OptimizeAndAssemble"""
-    from pyvm.compile.codegen import _PyCodegen_AddReturnAtEnd
+    from pyvm.compile.codegen import _PyCodegen_AddReturnAtEnd  # cycle: codegen -> compile
 
     u = c.unit
     code_flags = compute_code_flags(c)
@@ -1218,8 +1181,6 @@ def compiler_free(c: compiler) -> None:
     beside ``c_const_cache``, whose references C drops here); the host
     collects the rest.
     """
-    from pyvm.compile.assemble import _PyAssemble_ReleaseConstObjects
-
     _PyAssemble_ReleaseConstObjects(c.c_const_cache)
     c.c_const_cache = {}
     c.u = None
@@ -1232,9 +1193,6 @@ def _PyCompile_AstPreprocess(mod: ast.mod, filename: str, cf_flags: int, optimiz
 
     The AST pass alone (``compile(..., PyCF_OPTIMIZED_AST)``).
     """
-    from pyvm.compile.ast_preprocess import _PyAST_Preprocess
-    from pyvm.compile.future import _PyFuture_FromAST
-
     future = _PyFuture_FromAST(mod, filename)
     flags = future.ff_features | cf_flags
     if optimize == -1:
@@ -1251,8 +1209,7 @@ def _PyCompile_CodeGen(mod: ast.mod, filename: str, cf_flags: int,
     (argcount, posonlyargcount, kwonlyargcount, consts), as
     ``_testinternalcapi.compiler_codegen`` returns them.
     """
-    from pyvm.compile.codegen import _PyCodegen_AddReturnAtEnd
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_ApplyLabelMap
+    from pyvm.compile.codegen import _PyCodegen_AddReturnAtEnd  # cycle: codegen -> compile
 
     c = new_compiler(mod, filename, cf_flags, optimize)
     c.c_save_nested_seqs = True
@@ -1282,14 +1239,6 @@ def _PyCompile_Assemble(umd: _PyCompile_CodeUnitMetadata, filename: str,
 
     Assembles an instruction sequence without optimizing it (for tests).
     """
-    from pyvm.compile.assemble import _PyAssemble_MakeCodeObject
-    from pyvm.compile.flowgraph import (
-        _PyCfg_FromInstructionSequence,
-        _PyCfg_JumpLabelsToTargets,
-        _PyCfg_OptimizedCfgToInstructionSequence,
-    )
-    from pyvm.compile.instruction_sequence import _PyInstructionSequence_New
-
     const_cache: dict[object, object] = {}
     g = _PyCfg_FromInstructionSequence(seq)
     _PyCfg_JumpLabelsToTargets(g)
@@ -1309,7 +1258,6 @@ def PyCode_Optimize(code: PyObject, consts: PyObject, names: PyObject,
     Retained for API compatibility: optimization happens in
     ``_PyCfg_OptimizeCodeUnit``. Returns a new reference to ``code``.
     """
-    from pyvm.objects.object import Py_NewRef
     return Py_NewRef(code)
 
 
@@ -1352,7 +1300,5 @@ def Py_CompileString(source: str | bytes, filename: str, mode: str,
     ``flags`` is ``PyCompilerFlags.cf_flags``; ``optimize`` -1 means the
     interpreter's level.
     """
-    from pyvm.compile.parse import parse
-
     mod = parse(source, filename, mode, flags)
     return _PyAST_Compile(mod, filename, flags, optimize)

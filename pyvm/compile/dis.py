@@ -35,7 +35,8 @@ from typing import Callable, Final, Optional
 from pyvm.compile import opcode
 from pyvm.objects.codeobject import PyCodeObject, code_repr_text
 from pyvm.objects.codeobject_lines import code_lines, code_positions
-from pyvm.objects.object import PyObject
+from pyvm.objects.object import PyObject, Py_DECREF, PyObject_Repr
+from pyvm.objects.unicodeobject import PyUnicodeObject
 
 _OPNAME_WIDTH: Final = 20
 _OPARG_WIDTH: Final = 5
@@ -274,8 +275,6 @@ def _positions_width(positions: list[Positions]) -> int:
 
 def _unicode_text(o: PyObject) -> str:
     """pyvm: the host text of a pyvm str (names, filenames)."""
-    from pyvm.objects.unicodeobject import PyUnicodeObject
-
     if isinstance(o, PyUnicodeObject):
         return o.value
     return "???"
@@ -286,7 +285,6 @@ def _default_repr(o: PyObject) -> str:
     them, anything else through ``PyObject_Repr``."""
     if isinstance(o, PyCodeObject):
         return code_repr_text(o, _unicode_text(o.co_filename), _unicode_text(o.co_name))
-    from pyvm.objects.object import Py_DECREF, PyObject_Repr
 
     r = PyObject_Repr(o)
     text = _unicode_text(r)

@@ -57,126 +57,35 @@ from pyvm.compile.instruction_sequence import (
     _PyJumpTargetLabel,
 )
 from pyvm.compile.opcode import (
-    BINARY_OP,
-    BUILD_LIST,
-    BUILD_SET,
-    BUILD_TUPLE,
-    CALL_INTRINSIC_1,
-    CHECK_EXC_MATCH,
-    COMPARE_OP,
-    CONTAINS_OP,
-    COPY,
-    COPY_FREE_VARS,
-    DELETE_DEREF,
-    DELETE_FAST,
-    DICT_MERGE,
-    DICT_UPDATE,
-    END_ASYNC_FOR,
-    END_SEND,
-    EXTENDED_ARG,
-    FOR_ITER,
-    FORMAT_SIMPLE,
-    GET_ANEXT,
-    GET_ITER,
-    GET_LEN,
-    GET_YIELD_FROM_ITER,
-    HAS_TARGET,
-    IMPORT_FROM,
-    INTRINSIC_LIST_TO_TUPLE,
-    INTRINSIC_UNARY_POSITIVE,
-    IS_ASSEMBLER_OPCODE,
-    IS_BLOCK_PUSH_OPCODE,
-    IS_CONDITIONAL_JUMP_OPCODE,
-    IS_OP,
-    IS_SCOPE_EXIT_OPCODE,
-    IS_TERMINATOR_OPCODE,
-    IS_UNCONDITIONAL_JUMP_OPCODE,
-    IS_WITHIN_OPCODE_RANGE,
-    JUMP,
-    JUMP_IF_FALSE,
-    JUMP_IF_TRUE,
-    JUMP_NO_INTERRUPT,
-    LIST_APPEND,
-    LIST_EXTEND,
-    LOAD_ATTR,
-    LOAD_CLOSURE,
-    LOAD_CONST,
-    LOAD_DEREF,
-    LOAD_FAST,
-    LOAD_FAST_AND_CLEAR,
-    LOAD_FAST_BORROW,
-    LOAD_FAST_BORROW_LOAD_FAST_BORROW,
-    LOAD_FAST_CHECK,
-    LOAD_FAST_LOAD_FAST,
-    LOAD_FROM_DICT_OR_DEREF,
-    LOAD_GLOBAL,
-    LOAD_SMALL_INT,
-    LOAD_SPECIAL,
-    LOAD_SUPER_ATTR,
-    MAKE_CELL,
-    MAP_ADD,
-    MATCH_KEYS,
-    MATCH_MAPPING,
-    MATCH_SEQUENCE,
-    MAX_REAL_OPCODE,
-    NB_ADD,
-    NB_AND,
-    NB_FLOOR_DIVIDE,
-    NB_LSHIFT,
-    NB_MATRIX_MULTIPLY,
-    NB_MULTIPLY,
-    NB_OR,
-    NB_POWER,
-    NB_REMAINDER,
-    NB_RSHIFT,
-    NB_SUBSCR,
-    NB_SUBTRACT,
-    NB_TRUE_DIVIDE,
-    NB_XOR,
-    NOP,
-    NOT_TAKEN,
-    OPCODE_HAS_ARG,
-    OPCODE_HAS_CONST,
-    OPCODE_HAS_EVAL_BREAK,
-    OPCODE_HAS_JUMP,
-    POP_JUMP_IF_FALSE,
-    POP_JUMP_IF_NONE,
-    POP_JUMP_IF_NOT_NONE,
-    POP_JUMP_IF_TRUE,
-    POP_BLOCK,
-    POP_TOP,
-    PUSH_EXC_INFO,
-    PUSH_NULL,
-    RERAISE,
-    RESUME,
-    RESUME_AT_FUNC_START,
-    RESUME_OPARG_DEPTH1_MASK,
-    RETURN_GENERATOR,
-    SEND,
-    SET_ADD,
-    SET_FUNCTION_ATTRIBUTE,
-    SET_UPDATE,
-    SETUP_CLEANUP,
-    SETUP_WITH,
-    STORE_DEREF,
-    STORE_FAST,
-    STORE_FAST_LOAD_FAST,
-    STORE_FAST_MAYBE_NULL,
-    STORE_FAST_STORE_FAST,
-    SWAP,
-    TO_BOOL,
-    UNARY_INVERT,
-    UNARY_NEGATIVE,
-    UNARY_NOT,
-    UNPACK_SEQUENCE,
-    WITH_EXCEPT_START,
-    YIELD_VALUE,
-    _PyOpcode_Deopt,
-    _PyOpcode_num_popped,
-    _PyOpcode_num_pushed,
+    BINARY_OP, BUILD_LIST, BUILD_SET, BUILD_TUPLE, CALL_INTRINSIC_1, CHECK_EXC_MATCH,
+    COMPARE_OP, CONTAINS_OP, COPY, COPY_FREE_VARS, DELETE_DEREF, DELETE_FAST, DICT_MERGE,
+    DICT_UPDATE, END_ASYNC_FOR, END_SEND, EXTENDED_ARG, FOR_ITER, FORMAT_SIMPLE, GET_ANEXT,
+    GET_ITER, GET_LEN, GET_YIELD_FROM_ITER, HAS_TARGET, IMPORT_FROM,
+    INTRINSIC_LIST_TO_TUPLE, INTRINSIC_UNARY_POSITIVE, IS_ASSEMBLER_OPCODE,
+    IS_BLOCK_PUSH_OPCODE, IS_CONDITIONAL_JUMP_OPCODE, IS_OP, IS_SCOPE_EXIT_OPCODE,
+    IS_TERMINATOR_OPCODE, IS_UNCONDITIONAL_JUMP_OPCODE, IS_WITHIN_OPCODE_RANGE, JUMP,
+    JUMP_IF_FALSE, JUMP_IF_TRUE, JUMP_NO_INTERRUPT, LIST_APPEND, LIST_EXTEND, LOAD_ATTR,
+    LOAD_CLOSURE, LOAD_CONST, LOAD_DEREF, LOAD_FAST, LOAD_FAST_AND_CLEAR, LOAD_FAST_BORROW,
+    LOAD_FAST_BORROW_LOAD_FAST_BORROW, LOAD_FAST_CHECK, LOAD_FAST_LOAD_FAST,
+    LOAD_FROM_DICT_OR_DEREF, LOAD_GLOBAL, LOAD_SMALL_INT, LOAD_SPECIAL, LOAD_SUPER_ATTR,
+    MAKE_CELL, MAP_ADD, MATCH_KEYS, MATCH_MAPPING, MATCH_SEQUENCE, MAX_REAL_OPCODE, NB_ADD,
+    NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MATRIX_MULTIPLY, NB_MULTIPLY, NB_OR, NB_POWER,
+    NB_REMAINDER, NB_RSHIFT, NB_SUBSCR, NB_SUBTRACT, NB_TRUE_DIVIDE, NB_XOR, NOP,
+    NOT_TAKEN, OPCODE_HAS_ARG, OPCODE_HAS_CONST, OPCODE_HAS_EVAL_BREAK, OPCODE_HAS_JUMP,
+    POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_TRUE, POP_BLOCK,
+    POP_TOP, PUSH_EXC_INFO, PUSH_NULL, RERAISE, RESUME, RESUME_AT_FUNC_START,
+    RESUME_OPARG_DEPTH1_MASK, RETURN_GENERATOR, SEND, SET_ADD, SET_FUNCTION_ATTRIBUTE,
+    SET_UPDATE, SETUP_CLEANUP, SETUP_WITH, STORE_DEREF, STORE_FAST, STORE_FAST_LOAD_FAST,
+    STORE_FAST_MAYBE_NULL, STORE_FAST_STORE_FAST, SWAP, TO_BOOL, UNARY_INVERT,
+    UNARY_NEGATIVE, UNARY_NOT, UNPACK_SEQUENCE, WITH_EXCEPT_START, YIELD_VALUE,
+    _PyOpcode_Deopt, _PyOpcode_num_popped, _PyOpcode_num_pushed, opname,
+    ANNOTATIONS_PLACEHOLDER,
 )
 from pyvm.objects.codeobject import CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR
 from pyvm.objects.complexobject import _Errno, _Py_c_prod, _Py_c_quot, _Py_rc_quot
+from pyvm.objects.exceptions import PyExc_SystemError, PyExc_ValueError, PyExc_OverflowError
+from pyvm.objects.object import PyErr_SetString, PyErr_Format
+from pyvm.compile.assemble import _PyAssemble_NoteFrozenSetOrder
 
 if TYPE_CHECKING:
     from pyvm.compile.compile import _PyCompile_CodeUnitMetadata
@@ -220,15 +129,11 @@ REF_UNCONSUMED: Final = 4
 
 def _raise_system_error(msg: str) -> NoReturn:
     """pyvm: ``PyErr_SetString(PyExc_SystemError, msg); return ERROR``."""
-    from pyvm.objects.exceptions import PyExc_SystemError  # the object layer is imported lazily
-    from pyvm.objects.object import PyErr_SetString
     PyErr_SetString(PyExc_SystemError, msg)
 
 
 def _raise_value_error(msg: str) -> NoReturn:
     """pyvm: ``PyErr_SetString(PyExc_ValueError, msg); return ERROR``."""
-    from pyvm.objects.exceptions import PyExc_ValueError
-    from pyvm.objects.object import PyErr_SetString
     PyErr_SetString(PyExc_ValueError, msg)
 
 
@@ -265,7 +170,6 @@ class cfg_instr:
 
     def __repr__(self) -> str:
         """pyvm: for debugging (C's ``dump_instr``)."""
-        from pyvm.compile.opcode import opname
         return f"<{opname[self.i_opcode]} {self.i_oparg} line {self.i_loc.lineno}>"
 
 
@@ -797,9 +701,6 @@ def calculate_stackdepth(g: cfg_builder) -> int:
     the graph have no net effect on the depth. Sets every reachable block's
     ``b_startdepth``.
     """
-    from pyvm.objects.exceptions import PyExc_SystemError
-    from pyvm.objects.object import PyErr_Format
-
     entryblock = g.g_entryblock
     b0: Optional[basicblock] = entryblock
     while b0 is not None:
@@ -1197,7 +1098,7 @@ def add_const(newconst: object, consts: list[object], const_cache: dict[object, 
     constant of ``const_cache``), appending it if it is new.
     """
     # compile.py imports this module; importing it at the top would be a cycle.
-    from pyvm.compile.compile import _PyCompile_ConstCacheMergeOne
+    from pyvm.compile.compile import _PyCompile_ConstCacheMergeOne  # cycle: compile -> flowgraph
 
     newconst = _PyCompile_ConstCacheMergeOne(const_cache, newconst)
     found = consts_index.index.get(id(newconst))
@@ -1205,8 +1106,6 @@ def add_const(newconst: object, consts: list[object], const_cache: dict[object, 
         return found
     index = len(consts)
     if index >= 0x7FFFFFFF - 1:
-        from pyvm.objects.exceptions import PyExc_OverflowError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_OverflowError, "too many constants")
     consts.append(newconst)
     consts_index.index[id(newconst)] = index
@@ -1391,7 +1290,6 @@ def optimize_lists_and_sets(bb: basicblock, i: int, nextop: int, consts: list[ob
     index = add_const(const_result, consts, const_cache, consts_index)
     if isinstance(const_result, frozenset):
         # pyvm: a host frozenset forgets the insertion order CPython's has.
-        from pyvm.compile.assemble import _PyAssemble_NoteFrozenSetOrder
         canon = consts[index]
         if canon is const_result:
             _PyAssemble_NoteFrozenSetOrder(const_cache, const_result, tuple(items))
@@ -3082,8 +2980,6 @@ def _PyCfg_FromInstructionSequence(seq: _PyInstructionSequence) -> cfg_builder:
     target's instruction index) and after every terminator. The annotations
     code (PEP 649) is spliced in at ``ANNOTATIONS_PLACEHOLDER``.
     """
-    from pyvm.compile.opcode import ANNOTATIONS_PLACEHOLDER
-
     _PyInstructionSequence_ApplyLabelMap(seq)
     g = _PyCfgBuilder_New()
     instrs = seq.s_instrs

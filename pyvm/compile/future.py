@@ -91,7 +91,7 @@ def future_check_features(ff: PyFutureFeatures, s: ast.ImportFrom, filename: str
 
     Raises pyvm's SyntaxError for ``braces`` and for an unknown feature.
     """
-    from pyvm.compile.parse import PyErr_RangedSyntaxLocationObject
+    from pyvm.compile.parse import PyErr_RangedSyntaxLocationObject  # cycle: parse -> exceptions -> typeobject -> symtable -> future
 
     for name in s.names:
         feature = name.name

@@ -51,6 +51,14 @@ import warnings
 from typing import Callable, Final, NoReturn, Optional, Union
 
 from pyvm.compile import ast
+from pyvm.objects.exceptions import (
+    PyExc_RecursionError, PyExc_SyntaxError, PyExc_IndentationError, PyExc_TabError,
+    PySyntaxErrorObject,
+)
+from pyvm.objects.object import Py_DECREF, PyErr_SetString, Py_None, PyErr_SetObject, PyObject, PyErr
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.tupleobject import _PyTuple_FromArray, _PyTuple_FromArraySteal
+from pyvm.objects.unicodeobject import PyUnicode_FromString
 
 # The values of Include/cpython/compile.h flags the parser understands.
 PyCF_DONT_IMPLY_DEDENT: Final = 0x0200
@@ -90,15 +98,11 @@ def parse(source: Union[str, bytes], filename: str, mode: str = "exec",
     except SyntaxError as e:
         _raise_host_syntax_error(e, filename)
     except RecursionError:
-        from pyvm.objects.exceptions import PyExc_RecursionError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded during compilation")
     except ValueError as e:
         # 3.11: "source code string cannot contain null bytes" is a ValueError;
         # 3.12+ raise SyntaxError with the same message.
-        from pyvm.objects.exceptions import PyExc_SyntaxError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_SyntaxError, str(e))
     finally:
         if host_limit < _HOST_PARSE_RECURSION_LIMIT:
@@ -115,8 +119,6 @@ def parse(source: Union[str, bytes], filename: str, mode: str = "exec",
     try:
         mod = _conv_mod(tree)
     except RecursionError:
-        from pyvm.objects.exceptions import PyExc_RecursionError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded during compilation")
     finally:
@@ -143,7 +145,7 @@ def _reissue_host_warnings(caught: list[warnings.WarningMessage], filename: str)
     host's (3.14 reports the line of the escape itself inside a multi-line
     string) and no column is known.
     """
-    from pyvm.compile.ast_preprocess import _PyErr_EmitSyntaxWarning
+    from pyvm.compile.ast_preprocess import _PyErr_EmitSyntaxWarning  # cycle: ast_preprocess -> parse
 
     for w in caught:
         text = str(w.message)
@@ -177,8 +179,6 @@ def _raise_host_syntax_error(e: SyntaxError, filename: str) -> NoReturn:
     if e.lineno is None and e.offset is None:
         # No location at all (3.11.4+: "source code string cannot contain null
         # bytes"): 3.14 raises SyntaxError(msg) with args (msg,) only.
-        from pyvm.objects.exceptions import PyExc_SyntaxError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_SyntaxError, msg)
     fn = e.filename if isinstance(e.filename, str) else filename
     _raise_syntax_error(msg, fn, _opt_int(e.lineno), _opt_int(e.offset),
@@ -196,15 +196,6 @@ def _raise_syntax_error(msg: str, filename: str, lineno: Optional[int],
     and raises it as ``PyErr_SetObject(PyExc_SyntaxError, args)``: the exception
     is created by calling the type with that tuple as its arguments.
     """
-    # Imported here: the object layer is below the compiler, and parse.py must
-    # stay importable on its own for the AST tools.
-    from pyvm.objects.exceptions import (PyExc_IndentationError, PyExc_SyntaxError,
-                                         PyExc_TabError)
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
-
     def _int_or_none(v: Optional[int]) -> PyObject:
         return Py_None if v is None else PyLong_FromLong(v)
 
@@ -273,11 +264,6 @@ def PyErr_RangedSyntaxLocationObject(msg: str, filename: str, lineno: int, col_o
     from the file). The offsets are 1-based, as C's callers pass them; a
     negative one becomes None.
     """
-    from pyvm.objects.exceptions import PyExc_SyntaxError, PySyntaxErrorObject
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import Py_None, PyErr, PyObject
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
-
     err = PyErr(PyExc_SyntaxError, None, msg, None)
     exc = err.normalize()
     assert isinstance(exc, PySyntaxErrorObject)

@@ -62,9 +62,10 @@ from pyvm.compile.ast import (
     Load_, Store_,
 )
 from pyvm.compile.future import (
-    CO_FUTURE_ANNOTATIONS, PyCF_ALLOW_TOP_LEVEL_AWAIT, PyFutureFeatures,
+    CO_FUTURE_ANNOTATIONS, PyCF_ALLOW_TOP_LEVEL_AWAIT, PyFutureFeatures, _PyFuture_FromAST,
 )
 from pyvm.compile.instruction_sequence import Location
+from pyvm.objects.object import PyErr, Py_XDECREF, PyErr_SetString
 
 # ---------------------------------------------------------------------------
 # Include/internal/pycore_symtable.h
@@ -325,10 +326,9 @@ def _raise_syntax_error(msg: str, filename: str, lineno: int, col_offset: int,
     """
     # Imported here: the object layer is below the compiler but is written in
     # parallel; this keeps the symbol table importable on its own.
-    from pyvm.objects.exceptions import PyExc_SyntaxError, PySyntaxErrorObject
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import PyErr, Py_XDECREF
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
+    from pyvm.objects.exceptions import PyExc_SyntaxError, PySyntaxErrorObject  # cycle: exceptions -> typeobject -> symtable
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle: longobject -> typeobject -> symtable
+    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle: unicodeobject -> typeobject -> symtable
 
     err = PyErr(PyExc_SyntaxError, None, msg, None)
     exc = err.normalize()
@@ -365,8 +365,7 @@ def _raise_error(exc_name: str, msg: str) -> NoReturn:
     """pyvm: ``PyErr_SetString`` for the few non-SyntaxError errors of
     symtable.c (KeyError, RuntimeError, SystemError, RecursionError)."""
     # Imported here for the same reason as in _raise_syntax_error.
-    from pyvm.objects import exceptions
-    from pyvm.objects.object import PyErr_SetString
+    from pyvm.objects import exceptions  # cycle: exceptions -> typeobject -> symtable
 
     if exc_name == "KeyError":
         PyErr_SetString(exceptions.PyExc_KeyError, msg)
@@ -2030,8 +2029,7 @@ def _Py_SymtableStringObjectFlags(source: str, filename: str, start: int,
     ``Py_eval_input`` or ``Py_single_input``; ``flags`` is ``cf_flags``.
     """
     # Imported here: the parser and future modules sit beside this one.
-    from pyvm.compile.future import _PyFuture_FromAST
-    from pyvm.compile.parse import parse
+    from pyvm.compile.parse import parse  # cycle: parse -> exceptions -> typeobject -> symtable
 
     if start == Py_eval_input:
         mode = "eval"

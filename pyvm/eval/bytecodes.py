@@ -53,7 +53,7 @@ from pyvm.eval.ceval import (
     _PyEval_FrameClearAndPop, _PyEval_GetANext, _PyEval_GetAwaitable, _PyEval_ImportFrom, _PyEval_ImportName, _PyEval_MatchClass,
     _PyEval_MatchKeys, _PyEval_UnpackIterableStackRef, _PyEvalFramePushAndInit,
     _PyObject_FunctionStr, _Py_HandlePending, _build_map, _build_string,
-    _convert_value, _eval_breaker, _format_kwargs_error,
+    _convert_value, _format_kwargs_error,
     _kwargs_to_vector, _load_common_constant, _load_global, _load_name,
     _load_special, _name_str, _set_function_attribute, _unknown_opcode, do_raise,
     _PyFunction_FrameLocals, _PyMethod_Expand,
@@ -110,7 +110,8 @@ from pyvm.objects.typeobject import PySuper_Type, _PySuper_Lookup
 from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicode_Type
 
 if TYPE_CHECKING:
-    from pyvm.eval.frame import PyThreadState, _PyInterpreterFrame
+    from pyvm.eval.frame import _PyInterpreterFrame
+    from pyvm.pystate import PyThreadState
     from pyvm.objects.codeobject import PyCodeObject
 
     # The machine state (locals of _PyEval_EvalFrameDefault in ceval.py).
@@ -220,18 +221,18 @@ def _CHECK_PERIODIC() -> None:
     The eval breaker: every so many calls and backward jumps, run what is
     pending (a Ctrl-C becomes KeyboardInterrupt here).
     """
-    _eval_breaker.countdown -= 1
-    if _eval_breaker.countdown <= 0:
-        _Py_HandlePending()
+    tstate.eval_breaker -= 1
+    if tstate.eval_breaker <= 0:
+        _Py_HandlePending(tstate)
 
 
 @op("(--)")
 def _CHECK_PERIODIC_IF_NOT_YIELD_FROM() -> None:
     """CPython: Python/bytecodes.c:_CHECK_PERIODIC_IF_NOT_YIELD_FROM"""
     if (oparg & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM:
-        _eval_breaker.countdown -= 1
-        if _eval_breaker.countdown <= 0:
-            _Py_HandlePending()
+        tstate.eval_breaker -= 1
+        if tstate.eval_breaker <= 0:
+            _Py_HandlePending(tstate)
 
 
 @op("(--)")

@@ -47,9 +47,11 @@ from pyvm.compile.opcode import opname
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
 from pyvm.eval.errors import PyErr_GivenExceptionMatches, _PyErr_SetContext
 from pyvm.eval.frame import (
-    FRAME_CLEARED, FRAME_OWNED_BY_INTERPRETER, FRAME_OWNED_BY_THREAD, PyThreadState,
-    _PyErr_GetTopmostException,
-    _PyFrame_ClearExceptCode, _PyInterpreterFrame, _tstate,
+    FRAME_CLEARED, FRAME_OWNED_BY_INTERPRETER, FRAME_OWNED_BY_THREAD,
+    _PyFrame_ClearExceptCode, _PyInterpreterFrame,
+)
+from pyvm.pystate import (
+    EVAL_BREAKER_INTERVAL, PyThreadState, _PyErr_GetTopmostException, _interp, _tstate,
 )
 from pyvm.objects.abstract import (
     PyIter_Next, PyNumber_Add, PyNumber_And, PyNumber_FloorDivide, PyNumber_InPlaceAdd,
@@ -74,21 +76,21 @@ from pyvm.objects.dictobject import (
     PyDict_Type, PyDict_Update, PyDictObject, _PyDict_LoadGlobal, _PyDict_MergeEx,
 )
 from pyvm.objects.exceptions import (
-    PyExc_AssertionError, PyExc_AttributeError, PyExc_KeyError,
-    PyExc_NameError, PyExc_NotImplementedError, PyExc_RecursionError,
-    PyExc_RuntimeError, PyExc_StopIteration, PyExc_SystemError, PyExc_TypeError,
-    PyExc_UnboundLocalError, PyExc_ValueError, PyBaseExceptionObject,
-    PyExceptionClass_Check, PyExceptionInstance_Check, PyException_SetCause,
-    PyException_SetContext,
+    PyExc_AssertionError, PyExc_AttributeError, PyExc_KeyError, PyExc_NameError,
+    PyExc_NotImplementedError, PyExc_RecursionError, PyExc_RuntimeError,
+    PyExc_StopIteration, PyExc_SystemError, PyExc_TypeError, PyExc_UnboundLocalError,
+    PyExc_ValueError, PyBaseExceptionObject, PyExceptionClass_Check,
+    PyExceptionInstance_Check, PyException_SetCause, PyException_SetContext,
+    PyExc_ModuleNotFoundError, PyExc_ImportError, PyExc_KeyboardInterrupt,
 )
 from pyvm.objects.genobject import (
-    PyAsyncGen_Type, PyCoro_Type, PyGenObject, _gen_frame_clear_except_code, _gen_hooks,
+    PyAsyncGen_Type, PyCoro_Type, PyGenObject, _gen_frame_clear_except_code,
     _PyCoro_GetAwaitableIter, _PyErr_ClearExcState, _PyGen_yf,
 )
 from pyvm.objects.funcobject import (
     MAKE_FUNCTION_ANNOTATE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_CLOSURE,
     MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS, PyFunction_New, PyFunction_Type,
-    PyFunctionObject, _func_hooks,
+    PyFunctionObject, _PyDict_LoadBuiltinsFromGlobals,
 )
 from pyvm.objects.listobject import (
     PyList_AsTuple, PyList_Type, PyListObject, _PyList_AppendTakeRef, _PyList_Extend,
@@ -96,10 +98,9 @@ from pyvm.objects.listobject import (
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
-    PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr,
-    PyObject_RichCompare, PyObject_SetAttr, PyObject_Str, PyType_IsSubtype,
-    PyTypeObject, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, _PyErr_Raise,
-    _PyObject_GetMethod,
+    PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
+    PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCall,
+    _Py_LeaveRecursiveCall, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
 )
 from pyvm.objects.object import (
     PyBaseObject_Type, PyObject_GetOptionalAttr, Py_TPFLAGS_METHOD_DESCRIPTOR,
@@ -117,6 +118,10 @@ from pyvm.objects.tupleobject import (
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
 )
+
+from pyvm.eval.traceback import _Py_CalculateSuggestions, PyTraceBack_Here
+from pyvm.modules.bltinmodule import _PyBuiltin_Init
+from pyvm.modules.sysmodule import _PySys_Create
 
 # The imports of the instruction bodies (bytecodes.py), for the dispatch below.
 # BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
@@ -731,8 +736,6 @@ def initialize_locals(func: PyFunctionObject, localsplus: list[Optional[PyObject
     reference: each is either stored in ``localsplus`` (which the frame
     owns) or released here. The messages are C's, word for word.
     """
-    from pyvm.eval.traceback import _Py_CalculateSuggestions
-
     co = func.func_code
     total_args = co.co_argcount + co.co_kwonlyargcount
     kwcount = 0
@@ -990,8 +993,6 @@ def PyEval_EvalCode(co: PyObject, globals_: PyObject, locals_: Optional[PyObject
     Runs a module-level code object with the given namespaces (borrowed) and
     returns the result (a new reference).
     """
-    from pyvm.objects.funcobject import _PyDict_LoadBuiltinsFromGlobals
-
     assert isinstance(co, PyCodeObject)
     tstate = _tstate
     builtins = _PyDict_LoadBuiltinsFromGlobals(globals_)
@@ -1016,7 +1017,7 @@ def _PyEval_GetBuiltins(tstate: PyThreadState) -> PyObject:
     frame = tstate.current_frame
     if frame is not None:
         return frame.f_builtins
-    b = _func_hooks.builtins
+    b = _interp.builtins
     assert b is not None
     return b
 
@@ -1139,7 +1140,7 @@ def _load_common_constant(frame: _PyInterpreterFrame, oparg: int) -> PyObject:
         return PyExc_AssertionError
     if oparg == CONSTANT_NOTIMPLEMENTEDERROR:
         return PyExc_NotImplementedError
-    b = _func_hooks.builtins
+    b = _interp.builtins
     assert b is not None
     name = "tuple" if oparg == CONSTANT_BUILTIN_TUPLE else (
         "all" if oparg == CONSTANT_BUILTIN_ALL else "any")
@@ -1184,10 +1185,6 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
     ``builtins``) can be imported: they are found in ``sys.modules``.
     Returns a new reference.
     """
-    from pyvm.modules.bltinmodule import _PyBuiltin_Init
-    from pyvm.modules.sysmodule import _PySys_Create
-    from pyvm.objects.exceptions import PyExc_ModuleNotFoundError
-
     nm = _name_str(name)
     sysmod = _PySys_Create()
     _PyBuiltin_Init()
@@ -1196,8 +1193,7 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
     if mods is not None:
         m = PyDict_GetItemWithError(mods, PyUnicode_InternFromString(nm))
         if nm == "builtins" and m is None:
-            from pyvm.modules.bltinmodule import _bstate
-            bm = _bstate.module
+            bm = _interp.builtins_module
             assert bm is not None
             PyDict_SetItem(mods, PyUnicode_InternFromString("builtins"), bm)
             m = bm
@@ -1220,7 +1216,6 @@ def _PyEval_ImportFrom(v: PyObject, name: PyObject) -> PyObject:
 
     Returns a new reference.
     """
-    from pyvm.objects.exceptions import PyExc_ImportError
     try:
         return PyObject_GetAttr(v, name)
     except PyErr as e:
@@ -1588,44 +1583,25 @@ def _make_trampoline_code() -> PyCodeObject:
 
 
 
-class _EvalBreaker:
-    """pyvm: the eval breaker of Python/ceval_gil.c, reduced to what pyvm needs.
-
-    Compiled (mypyc) code never lets the host interpreter run its signal
-    handlers, so a Ctrl-C would go unnoticed in a loop. Every
-    ``EVAL_BREAKER_INTERVAL`` backward jumps the loop calls ``check``, which the
-    uncompiled launcher installs: entering it runs the host's pending signal
-    handlers, and it raises the host ``KeyboardInterrupt`` if SIGINT arrived.
-    """
-
-    countdown: int
-    check: Optional[Callable[[], None]]
-
-    def __init__(self) -> None:
-        self.countdown = EVAL_BREAKER_INTERVAL
-        self.check = None
-
-
-EVAL_BREAKER_INTERVAL: Final = 4096
-_eval_breaker: Final = _EvalBreaker()
-
-
-def _Py_HandlePending() -> None:
+def _Py_HandlePending(tstate: PyThreadState) -> None:
     """CPython: Python/ceval_gil.c:_Py_HandlePending
 
     Turns a pending SIGINT into the program's ``KeyboardInterrupt``, raised at
     the instruction that noticed it, as ``_PyErr_CheckSignals`` does.
+
+    pyvm: compiled (mypyc) code never lets the host interpreter run its signal
+    handlers, so a Ctrl-C would go unnoticed in a loop. Every
+    ``EVAL_BREAKER_INTERVAL`` calls and backward jumps the loop comes here and
+    calls the interpreter's ``eval_breaker_check``, which the uncompiled
+    launcher installs.
     """
-    _eval_breaker.countdown = EVAL_BREAKER_INTERVAL
-    check = _eval_breaker.check
+    tstate.eval_breaker = EVAL_BREAKER_INTERVAL
+    check = tstate.interp.eval_breaker_check
     if check is None:
         return
     try:
         check()
     except KeyboardInterrupt:
-        # Imported here: the import block above is shared by many instructions.
-        from pyvm.objects.exceptions import PyExc_KeyboardInterrupt
-        from pyvm.objects.object import PyErr_SetNone
         PyErr_SetNone(PyExc_KeyboardInterrupt)
 
 
@@ -1798,13 +1774,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1922)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1923)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
                         oparg = (oparg << 8) | (word >> 8)
                     if opcode == LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW (macro, bytecodes.py line 279)
+                        # LOAD_FAST_BORROW (macro, bytecodes.py line 280)
                         next_instr = this_instr + 1
                         # LOAD_FAST
                         value = localsplus[oparg]
@@ -1813,7 +1789,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_FAST_BORROW_LOAD_FAST_BORROW:
-                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (macro, bytecodes.py line 299)
+                        # LOAD_FAST_BORROW_LOAD_FAST_BORROW (macro, bytecodes.py line 300)
                         next_instr = this_instr + 1
                         # LOAD_FAST_LOAD_FAST
                         value1 = localsplus[oparg >> 4]
@@ -1825,7 +1801,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp + 1] = value2
                         sp += 2
                     elif opcode == STORE_FAST:
-                        # STORE_FAST (inst, bytecodes.py line 319)
+                        # STORE_FAST (inst, bytecodes.py line 320)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1835,20 +1811,20 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if old is not None:
                             Py_DECREF(old)
                     elif opcode == LOAD_CONST:
-                        # LOAD_CONST (inst, bytecodes.py line 306)
+                        # LOAD_CONST (inst, bytecodes.py line 307)
                         next_instr = this_instr + 1
                         value = consts[oparg]
                         Py_INCREF(value)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == LOAD_SMALL_INT:
-                        # LOAD_SMALL_INT (inst, bytecodes.py line 313)
+                        # LOAD_SMALL_INT (inst, bytecodes.py line 314)
                         next_instr = this_instr + 1
                         value = PyLong_FromLong(oparg)
                         localsplus[sp] = value
                         sp += 1
                     elif opcode == POP_TOP:
-                        # POP_TOP (inst, bytecodes.py line 356)
+                        # POP_TOP (inst, bytecodes.py line 357)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         value = localsplus[sp - 1]
@@ -1856,7 +1832,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1912)
+                        # BINARY_OP (macro, bytecodes.py line 1913)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1870,7 +1846,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1148)
+                        # LOAD_ATTR (macro, bytecodes.py line 1149)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1891,7 +1867,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 803)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 804)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1904,7 +1880,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1717)
+                        # CALL (macro, bytecodes.py line 1718)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1945,11 +1921,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - (oparg + 2)] = res
                         sp -= (oparg + 1)
                         # _CHECK_PERIODIC
-                        _eval_breaker.countdown -= 1
-                        if _eval_breaker.countdown <= 0:
-                            _Py_HandlePending()
+                        tstate.eval_breaker -= 1
+                        if tstate.eval_breaker <= 0:
+                            _Py_HandlePending(tstate)
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1310)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1311)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1958,7 +1934,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == TO_BOOL:
-                        # TO_BOOL (macro, bytecodes.py line 419)
+                        # TO_BOOL (macro, bytecodes.py line 420)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _TO_BOOL
@@ -1972,7 +1948,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1179)
+                        # COMPARE_OP (macro, bytecodes.py line 1180)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1993,7 +1969,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == RETURN_VALUE:
-                        # RETURN_VALUE (inst, bytecodes.py line 574)
+                        # RETURN_VALUE (inst, bytecodes.py line 575)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         retval = localsplus[sp - 1]
@@ -2010,16 +1986,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         _PyFrame_StackPush(frame, retval)
                         break
                     elif opcode == RESUME:
-                        # RESUME (macro, bytecodes.py line 255)
+                        # RESUME (macro, bytecodes.py line 256)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 1
                         # _CHECK_PERIODIC_IF_NOT_YIELD_FROM
                         if (oparg & RESUME_OPARG_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM:
-                            _eval_breaker.countdown -= 1
-                            if _eval_breaker.countdown <= 0:
-                                _Py_HandlePending()
+                            tstate.eval_breaker -= 1
+                            if tstate.eval_breaker <= 0:
+                                _Py_HandlePending(tstate)
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1309)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1310)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -2028,7 +2004,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1397)
+                        # FOR_ITER (macro, bytecodes.py line 1398)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -2055,17 +2031,17 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1278)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1279)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
-                        _eval_breaker.countdown -= 1
-                        if _eval_breaker.countdown <= 0:
-                            _Py_HandlePending()
+                        tstate.eval_breaker -= 1
+                        if tstate.eval_breaker <= 0:
+                            _Py_HandlePending(tstate)
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 718)
+                        # STORE_ATTR (macro, bytecodes.py line 719)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -2078,16 +2054,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         Py_DECREF(owner)
                         sp -= 2
                     elif opcode == PUSH_NULL:
-                        # PUSH_NULL (inst, bytecodes.py line 367)
+                        # PUSH_NULL (inst, bytecodes.py line 368)
                         next_instr = this_instr + 1
                         res = None
                         localsplus[sp] = res
                         sp += 1
                     elif opcode == NOT_TAKEN:
-                        # NOT_TAKEN (macro, bytecodes.py line 213)
+                        # NOT_TAKEN (macro, bytecodes.py line 214)
                         next_instr = this_instr + 1
                     elif opcode == LOAD_FAST:
-                        # LOAD_FAST (inst, bytecodes.py line 270)
+                        # LOAD_FAST (inst, bytecodes.py line 271)
                         next_instr = this_instr + 1
                         value = localsplus[oparg]
                         assert value is not None
@@ -2101,12 +2077,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 7:
                                         if opcode < 4:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1936)
+                                                # CACHE (inst, bytecodes.py line 1937)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == BINARY_SLICE:
-                                                # BINARY_SLICE (macro, bytecodes.py line 454)
+                                                # BINARY_SLICE (macro, bytecodes.py line 455)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _BINARY_SLICE
@@ -2127,7 +2103,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = res
                                                 sp -= 2
                                             elif opcode == BUILD_TEMPLATE:
-                                                # BUILD_TEMPLATE (inst, bytecodes.py line 929)
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 930)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 interpolations = localsplus[sp - 1]
@@ -2143,7 +2119,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1831)
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1832)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2209,11 +2185,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 4] = result
                                                 sp -= 3
                                                 # _CHECK_PERIODIC
-                                                _eval_breaker.countdown -= 1
-                                                if _eval_breaker.countdown <= 0:
-                                                    _Py_HandlePending()
+                                                tstate.eval_breaker -= 1
+                                                if tstate.eval_breaker <= 0:
+                                                    _Py_HandlePending(tstate)
                                             elif opcode == CHECK_EG_MATCH:
-                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1212)
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1213)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 match_type_st = localsplus[sp - 1]
@@ -2235,7 +2211,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = rest
                                                 localsplus[sp - 1] = match
                                             elif opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1232)
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1233)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2252,7 +2228,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 10:
                                             if opcode == CLEANUP_THROW:
-                                                # CLEANUP_THROW (inst, bytecodes.py line 1595)
+                                                # CLEANUP_THROW (inst, bytecodes.py line 1596)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value_st = localsplus[sp - 1]
@@ -2282,7 +2258,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = value
                                                 sp -= 1
                                             elif opcode == DELETE_SUBSCR:
-                                                # DELETE_SUBSCR (inst, bytecodes.py line 515)
+                                                # DELETE_SUBSCR (inst, bytecodes.py line 516)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 sub = localsplus[sp - 1]
@@ -2294,7 +2270,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(sub)
                                                 sp -= 2
                                             elif opcode == END_FOR:
-                                                # END_FOR (inst, bytecodes.py line 373)
+                                                # END_FOR (inst, bytecodes.py line 374)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2305,7 +2281,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == END_SEND:
-                                                # END_SEND (inst, bytecodes.py line 1569)
+                                                # END_SEND (inst, bytecodes.py line 1570)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2317,7 +2293,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = val
                                                 sp -= 1
                                             elif opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1722)
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1723)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2328,7 +2304,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1872)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1873)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2346,7 +2322,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 19:
                                         if opcode < 16:
                                             if opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1883)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1884)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2359,7 +2335,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == GET_AITER:
-                                                # GET_AITER (inst, bytecodes.py line 1447)
+                                                # GET_AITER (inst, bytecodes.py line 1448)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2383,7 +2359,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = iter_
                                                 sp += 1
                                             elif opcode == GET_ANEXT:
-                                                # GET_ANEXT (inst, bytecodes.py line 1468)
+                                                # GET_ANEXT (inst, bytecodes.py line 1469)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 aiter_ = localsplus[sp - 1]
@@ -2395,7 +2371,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1354)
+                                                # GET_ITER (inst, bytecodes.py line 1355)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2404,12 +2380,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1942)
+                                                # RESERVED (inst, bytecodes.py line 1943)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1316)
+                                                # GET_LEN (inst, bytecodes.py line 1317)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2422,7 +2398,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 22:
                                             if opcode == GET_YIELD_FROM_ITER:
-                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1646)
+                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1647)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2440,14 +2416,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == INTERPRETER_EXIT:
-                                                # INTERPRETER_EXIT (inst, bytecodes.py line 562)
+                                                # INTERPRETER_EXIT (inst, bytecodes.py line 563)
                                                 next_instr = this_instr + 1
                                                 retval = localsplus[sp - 1]
                                                 assert retval is not None
                                                 tstate.current_frame = frame.previous
                                                 return retval
                                             elif opcode == LOAD_BUILD_CLASS:
-                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 627)
+                                                # LOAD_BUILD_CLASS (inst, bytecodes.py line 628)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 bc_o = PyDict_GetItemWithError(frame.f_builtins,
@@ -2463,7 +2439,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 745)
+                                                # LOAD_LOCALS (inst, bytecodes.py line 746)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2475,7 +2451,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1835)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1836)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2484,7 +2460,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1348)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1349)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2501,7 +2477,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 34:
                                         if opcode < 29:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1336)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1337)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2509,7 +2485,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1342)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1343)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2517,13 +2493,13 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == NOP:
-                                                # NOP (inst, bytecodes.py line 207)
+                                                # NOP (inst, bytecodes.py line 208)
                                                 next_instr = this_instr + 1
                                             else:
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_EXCEPT:
-                                                # POP_EXCEPT (inst, bytecodes.py line 595)
+                                                # POP_EXCEPT (inst, bytecodes.py line 596)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value = localsplus[sp - 1]
@@ -2535,7 +2511,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_exc is not None:
                                                     Py_DECREF(old_exc)
                                             elif opcode == POP_ITER:
-                                                # POP_ITER (macro, bytecodes.py line 363)
+                                                # POP_ITER (macro, bytecodes.py line 364)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # POP_TOP
@@ -2544,7 +2520,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if value is not None:
                                                     Py_DECREF(value)
                                             elif opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1436)
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1437)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2562,7 +2538,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 38:
                                             if opcode == RETURN_GENERATOR:
-                                                # RETURN_GENERATOR (inst, bytecodes.py line 1615)
+                                                # RETURN_GENERATOR (inst, bytecodes.py line 1616)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 gen_func = frame.f_funcobj
@@ -2585,7 +2561,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PyFrame_StackPush(frame, new_gen)
                                                 break
                                             elif opcode == SETUP_ANNOTATIONS:
-                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1013)
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1014)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 ann_ns = frame.f_locals
@@ -2608,7 +2584,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 else:
                                                     Py_DECREF(ann_dict)
                                             elif opcode == STORE_SLICE:
-                                                # STORE_SLICE (macro, bytecodes.py line 475)
+                                                # STORE_SLICE (macro, bytecodes.py line 476)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _STORE_SLICE
@@ -2634,7 +2610,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == STORE_SUBSCR:
-                                                # STORE_SUBSCR (macro, bytecodes.py line 511)
+                                                # STORE_SUBSCR (macro, bytecodes.py line 512)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _STORE_SUBSCR
@@ -2650,7 +2626,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(sub)
                                                 sp -= 3
                                             elif opcode == UNARY_INVERT:
-                                                # UNARY_INVERT (inst, bytecodes.py line 423)
+                                                # UNARY_INVERT (inst, bytecodes.py line 424)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2659,7 +2635,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = res
                                             elif opcode == UNARY_NEGATIVE:
-                                                # UNARY_NEGATIVE (inst, bytecodes.py line 384)
+                                                # UNARY_NEGATIVE (inst, bytecodes.py line 385)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2673,14 +2649,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 49:
                                         if opcode < 46:
                                             if opcode == UNARY_NOT:
-                                                # UNARY_NOT (inst, bytecodes.py line 391)
+                                                # UNARY_NOT (inst, bytecodes.py line 392)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
                                                 assert value is not None
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1421)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1422)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2697,7 +2673,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == BUILD_INTERPOLATION:
-                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 913)
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 914)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 format_ = sp - ((oparg & 1))
@@ -2721,7 +2697,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 946)
+                                                # BUILD_LIST (inst, bytecodes.py line 947)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2730,7 +2706,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 1005)
+                                                # BUILD_MAP (inst, bytecodes.py line 1006)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2741,7 +2717,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - ((oparg*2))] = map_
                                                 sp -= ((oparg*2) + -1)
                                             elif opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 978)
+                                                # BUILD_SET (inst, bytecodes.py line 979)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2771,7 +2747,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 53:
                                             if opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1853)
+                                                # BUILD_SLICE (inst, bytecodes.py line 1854)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2786,7 +2762,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 905)
+                                                # BUILD_STRING (inst, bytecodes.py line 906)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2797,7 +2773,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = str_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 936)
+                                                # BUILD_TUPLE (inst, bytecodes.py line 937)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2810,7 +2786,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 55:
                                                 if opcode == CALL_INTRINSIC_1:
-                                                    # CALL_INTRINSIC_1 (inst, bytecodes.py line 522)
+                                                    # CALL_INTRINSIC_1 (inst, bytecodes.py line 523)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     value = localsplus[sp - 1]
@@ -2819,7 +2795,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(value)
                                                     localsplus[sp - 1] = res
                                                 elif opcode == CALL_INTRINSIC_2:
-                                                    # CALL_INTRINSIC_2 (inst, bytecodes.py line 533)
+                                                    # CALL_INTRINSIC_2 (inst, bytecodes.py line 534)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     value1_st = localsplus[sp - 1]
@@ -2835,7 +2811,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == CALL_KW:
-                                                    # CALL_KW (macro, bytecodes.py line 1774)
+                                                    # CALL_KW (macro, bytecodes.py line 1775)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 4
                                                     # _MAYBE_EXPAND_METHOD_KW
@@ -2883,7 +2859,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - (oparg + 3)] = res
                                                     sp -= (oparg + 2)
                                                 elif opcode == CONTAINS_OP:
-                                                    # CONTAINS_OP (macro, bytecodes.py line 1208)
+                                                    # CONTAINS_OP (macro, bytecodes.py line 1209)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _CONTAINS_OP
@@ -2905,7 +2881,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 64:
                                         if opcode < 61:
                                             if opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1865)
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1866)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2914,7 +2890,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
                                             elif opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1890)
+                                                # COPY (inst, bytecodes.py line 1891)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2923,7 +2899,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 891)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 892)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2938,7 +2914,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 722)
+                                                # DELETE_ATTR (inst, bytecodes.py line 723)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2947,7 +2923,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 828)
+                                                # DELETE_DEREF (inst, bytecodes.py line 829)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2958,7 +2934,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
                                             elif opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 808)
+                                                # DELETE_FAST (inst, bytecodes.py line 809)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2972,7 +2948,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 67:
                                             if opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 736)
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 737)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2980,7 +2956,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                                 PyDict_DelItem(frame.f_globals, name)
                                             elif opcode == DELETE_NAME:
-                                                # DELETE_NAME (inst, bytecodes.py line 656)
+                                                # DELETE_NAME (inst, bytecodes.py line 657)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2994,7 +2970,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr:
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                             elif opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 1050)
+                                                # DICT_MERGE (inst, bytecodes.py line 1051)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -3013,7 +2989,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 1037)
+                                                # DICT_UPDATE (inst, bytecodes.py line 1038)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -3030,7 +3006,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(update)
                                                 sp -= 1
                                             elif opcode == END_ASYNC_FOR:
-                                                # END_ASYNC_FOR (macro, bytecodes.py line 1591)
+                                                # END_ASYNC_FOR (macro, bytecodes.py line 1592)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _END_ASYNC_FOR
@@ -3052,7 +3028,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 sp -= 2
                                             elif opcode == GET_AWAITABLE:
-                                                # GET_AWAITABLE (inst, bytecodes.py line 1474)
+                                                # GET_AWAITABLE (inst, bytecodes.py line 1475)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3066,7 +3042,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 79:
                                         if opcode < 76:
                                             if opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1248)
+                                                # IMPORT_FROM (inst, bytecodes.py line 1249)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -3075,7 +3051,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1241)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1242)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -3088,7 +3064,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1183)
+                                                # IS_OP (inst, bytecodes.py line 1184)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -3105,15 +3081,15 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1269)
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1270)
                                                 next_instr = this_instr + 1
                                                 next_instr += -oparg
                                             elif opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1254)
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1255)
                                                 next_instr = this_instr + 1
                                                 next_instr += oparg
                                             elif opcode == LIST_APPEND:
-                                                # LIST_APPEND (inst, bytecodes.py line 479)
+                                                # LIST_APPEND (inst, bytecodes.py line 480)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3127,7 +3103,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 85:
                                             if opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 956)
+                                                # LIST_EXTEND (inst, bytecodes.py line 957)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -3146,14 +3122,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable_st)
                                                 sp -= 1
                                             elif opcode == LOAD_COMMON_CONSTANT:
-                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 621)
+                                                # LOAD_COMMON_CONSTANT (inst, bytecodes.py line 622)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = _load_common_constant(frame, oparg)
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 868)
+                                                # LOAD_DEREF (inst, bytecodes.py line 869)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -3168,14 +3144,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_FAST_AND_CLEAR:
-                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 283)
+                                                # LOAD_FAST_AND_CLEAR (inst, bytecodes.py line 284)
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
                                                 localsplus[oparg] = None
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_FAST_CHECK:
-                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 260)
+                                                # LOAD_FAST_CHECK (inst, bytecodes.py line 261)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[oparg]
@@ -3186,7 +3162,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_FAST_LOAD_FAST:
-                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 290)
+                                                # LOAD_FAST_LOAD_FAST (inst, bytecodes.py line 291)
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[oparg >> 4]
                                                 value2 = localsplus[oparg & 15]
@@ -3203,7 +3179,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 98:
                                         if opcode < 95:
                                             if opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 840)
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 841)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
@@ -3233,7 +3209,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 value = dv
                                                 localsplus[sp - 1] = value
                                             elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 756)
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 757)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -3251,7 +3227,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 v = gv
                                                 localsplus[sp - 1] = v
                                             elif opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 772)
+                                                # LOAD_NAME (inst, bytecodes.py line 773)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
@@ -3261,7 +3237,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1417)
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1418)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -3275,7 +3251,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
                                             elif opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1109)
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1110)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -3310,7 +3286,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 819)
+                                                # MAKE_CELL (inst, bytecodes.py line 820)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
@@ -3322,7 +3298,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 102:
                                             if opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 1060)
+                                                # MAP_ADD (inst, bytecodes.py line 1061)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3336,7 +3312,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 sp -= 2
                                             elif opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1322)
+                                                # MATCH_CLASS (inst, bytecodes.py line 1323)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3356,7 +3332,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1311)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1312)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3378,7 +3354,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1312)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1313)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3397,7 +3373,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     next_instr += oparg
                                                 sp -= 1
                                             elif opcode == RAISE_VARARGS:
-                                                # RAISE_VARARGS (inst, bytecodes.py line 540)
+                                                # RAISE_VARARGS (inst, bytecodes.py line 541)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -3419,7 +3395,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 _PyErr_Raise(raised)
                                             elif opcode == RERAISE:
-                                                # RERAISE (inst, bytecodes.py line 606)
+                                                # RERAISE (inst, bytecodes.py line 607)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_st = localsplus[sp - 1]
@@ -3442,7 +3418,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 114:
                                         if opcode < 109:
                                             if opcode == SEND:
-                                                # SEND (macro, bytecodes.py line 1533)
+                                                # SEND (macro, bytecodes.py line 1534)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _SEND
@@ -3487,7 +3463,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 retval = retval_o
                                                 localsplus[sp - 1] = retval
                                             elif opcode == SET_ADD:
-                                                # SET_ADD (inst, bytecodes.py line 485)
+                                                # SET_ADD (inst, bytecodes.py line 486)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3498,7 +3474,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1842)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1843)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3514,7 +3490,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 971)
+                                                # SET_UPDATE (inst, bytecodes.py line 972)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3525,7 +3501,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 879)
+                                                # STORE_DEREF (inst, bytecodes.py line 880)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3538,7 +3514,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old_value is not None:
                                                     Py_DECREF(old_value)
                                             elif opcode == STORE_FAST_LOAD_FAST:
-                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 329)
+                                                # STORE_FAST_LOAD_FAST (inst, bytecodes.py line 330)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3557,7 +3533,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 117:
                                             if opcode == STORE_FAST_STORE_FAST:
-                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 342)
+                                                # STORE_FAST_STORE_FAST (inst, bytecodes.py line 343)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value1 = localsplus[sp - 1]
@@ -3572,7 +3548,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 729)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 730)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3581,7 +3557,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(v)
                                                 sp -= 1
                                             elif opcode == STORE_NAME:
-                                                # STORE_NAME (inst, bytecodes.py line 639)
+                                                # STORE_NAME (inst, bytecodes.py line 640)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3604,7 +3580,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 119:
                                                 if opcode == SWAP:
-                                                    # SWAP (inst, bytecodes.py line 1916)
+                                                    # SWAP (inst, bytecodes.py line 1917)
                                                     next_instr = this_instr + 1
                                                     top = localsplus[sp - 1]
                                                     bottom = localsplus[sp - ((oparg-2) + 2)]
@@ -3612,7 +3588,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - ((oparg-2) + 2)] = bottom
                                                     localsplus[sp - 1] = top
                                                 elif opcode == UNPACK_EX:
-                                                    # UNPACK_EX (inst, bytecodes.py line 695)
+                                                    # UNPACK_EX (inst, bytecodes.py line 696)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     seq = localsplus[sp - 1]
@@ -3625,7 +3601,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == UNPACK_SEQUENCE:
-                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 691)
+                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 692)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _UNPACK_SEQUENCE
@@ -3636,7 +3612,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(seq)
                                                     sp += oparg + -1
                                                 elif opcode == YIELD_VALUE:
-                                                    # YIELD_VALUE (inst, bytecodes.py line 1537)
+                                                    # YIELD_VALUE (inst, bytecodes.py line 1538)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     retval = localsplus[sp - 1]
@@ -3685,7 +3661,6 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
         exc_obj = pending
         pending = None
         if pending_tb:
-            from pyvm.eval.traceback import PyTraceBack_Here  # cycle: traceback imports ceval
             PyTraceBack_Here(frame, exc_obj)
         ucode = frame.f_executable
         handler, handler_level, lasti_flag = get_exception_handler(ucode, unwind_index) \
@@ -3741,8 +3716,8 @@ _trampoline_code: Final = _make_trampoline_code()
 
 def _ceval_install() -> None:
     """pyvm: install the eval loop's entry points for the object layer."""
-    _func_hooks.eval_vector = _PyEval_Vector
-    _gen_hooks.eval_frame = _PyEval_EvalFrame
+    _interp.eval_vector = _PyEval_Vector
+    _interp.eval_frame = _PyEval_EvalFrame
 
 
 _ceval_install()

@@ -36,6 +36,8 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.frameobject import _PyFrame_GetFrameObject
 from pyvm.objects.object import Py_DECREF, Py_INCREF, Py_None, PyErr_SetString, PyObject
 from pyvm.objects.tupleobject import PyTuple_CheckExact, PyTupleObject, _PyTuple_FromArray
+from pyvm.objects.call import PyObject_CallMethod
+from pyvm.objects.abstract import PyObject_IsSubclass
 
 # CPython: Python/ceval.c:CANNOT_EXCEPT_STAR_EG
 CANNOT_EXCEPT_STAR_EG: Final = ("catching ExceptionGroup with except* "
@@ -85,7 +87,6 @@ def _PyEval_ExceptionGroupMatch(frame: _PyInterpreterFrame, exc_value: PyObject,
 
     # exc_value does not match match_type: a group may match in part.
     if _PyBaseExceptionGroup_Check(exc_value):
-        from pyvm.objects.call import PyObject_CallMethod  # cycle: call sits below the loop's imports
         pair = PyObject_CallMethod(exc_value, "split", [match_type])
         if not PyTuple_CheckExact(pair):
             tname = pair.ob_type.tp_name
@@ -119,7 +120,6 @@ def _PyEval_CheckExceptStarTypeValid(right: PyObject) -> None:
     subclass of ``BaseExceptionGroup``. C's ``tstate`` argument is implicit.
     """
     from pyvm.eval.ceval import _PyEval_CheckExceptTypeValid  # cycle: the loop imports this module
-    from pyvm.objects.abstract import PyObject_IsSubclass
     _PyEval_CheckExceptTypeValid(right)
     # Reject except* ExceptionGroup.
     is_subclass = False

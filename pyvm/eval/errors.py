@@ -10,7 +10,7 @@ use them.
 
 from __future__ import annotations
 
-from pyvm.eval.frame import PyThreadState, _PyErr_GetTopmostException
+from pyvm.pystate import PyThreadState, _PyErr_GetTopmostException
 from pyvm.objects.exceptions import (
     PyException_GetContext, PyException_SetContext, PyExceptionClass_Check,
     PyExceptionInstance_Check,

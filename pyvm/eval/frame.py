@@ -1,7 +1,6 @@
 """Ports Python/frame.c, Include/internal/pycore_frame.h,
 Include/internal/pycore_interpframe.h and Include/internal/pycore_interpframe_structs.h:
-the interpreter frame, plus the few fields of Include/cpython/pystate.h that
-the interpreter reads from the thread state.
+the interpreter frame.
 
 A ``_PyInterpreterFrame`` is the activation record of one Python function call
 (InternalDocs/frames.md). Its ``localsplus`` array holds, in this order, the
@@ -24,10 +23,8 @@ Ownership: the frame owns strong references to every non-``None`` slot of
 ``f_executable`` (the code), ``f_funcobj`` and ``f_locals``; ``f_globals`` and
 ``f_builtins`` are borrowed from the function (as in C).
 
-The thread state (``PyThreadState``) lives here for now because the frame
-chain hangs from it: ``current_frame``, the handled-exception stack
-(``exc_info``) and the recursion counter (``py_recursion_remaining``).
-pyvm: Python/pystate.c is not yet ported as a module of its own.
+The frame chain hangs from the thread state (``pyvm.pystate.PyThreadState``):
+its ``current_frame`` is the innermost frame.
 """
 
 from __future__ import annotations
@@ -257,96 +254,3 @@ def _PyFrame_ClearAll(frame: _PyInterpreterFrame) -> None:
         frame.f_funcobj = None
         Py_DECREF(f)
     frame.cleared = True
-
-
-# ---------------------------------------------------------------------------
-# The thread state (Include/cpython/pystate.h)
-
-
-class _PyErr_StackItem:
-    """pyvm: mirrors ``_PyErr_StackItem`` of Include/cpython/pystate.h (a header, outside the index)
-
-    ``exc_value`` is the exception being handled (``sys.exception()``), a strong
-    reference or ``None``.
-    """
-
-    exc_value: Optional[PyObject]
-    previous_item: Optional[_PyErr_StackItem]
-
-    def __init__(self) -> None:
-        self.exc_value = None
-        self.previous_item = None
-
-
-# pyvm: mirrors ``Py_C_RECURSION_LIMIT`` of Include/cpython/pystate.h (a header, outside the index)
-# pyvm: how many nested host-level entries into the eval loop (a builtin such
-# as map() calling back into Python) are allowed before RecursionError, so the
-# host stack is never exhausted.
-Py_C_RECURSION_LIMIT: Final = 800
-
-
-class PyThreadState:
-    """pyvm: mirrors ``_ts`` of Include/cpython/pystate.h (a header, outside the index)
-
-    pyvm: one thread, so one instance (:data:`_tstate`).
-    """
-
-    current_frame: Optional[_PyInterpreterFrame]
-    exc_state: _PyErr_StackItem
-    exc_info: _PyErr_StackItem
-    py_recursion_remaining: int
-    py_recursion_limit: int
-    c_recursion_remaining: int
-    recursion_headroom: int
-
-    def __init__(self) -> None:
-        self.current_frame = None
-        self.exc_state = _PyErr_StackItem()
-        self.exc_info = self.exc_state
-        self.py_recursion_limit = 1000
-        self.py_recursion_remaining = 1000
-        self.c_recursion_remaining = Py_C_RECURSION_LIMIT
-        self.recursion_headroom = 0
-
-
-_tstate: Final = PyThreadState()
-
-
-def _PyThreadState_GET() -> PyThreadState:
-    """pyvm: mirrors ``_PyThreadState_GET`` of Include/internal/pycore_pystate.h (a header, outside the index)"""
-    return _tstate
-
-
-def Py_GetRecursionLimit() -> int:
-    """CPython: Python/ceval.c:Py_GetRecursionLimit"""
-    return _tstate.py_recursion_limit
-
-
-def Py_SetRecursionLimit(new_limit: int) -> None:
-    """CPython: Python/ceval.c:Py_SetRecursionLimit
-
-    The remaining depth moves by the same amount as the limit, as C does, so
-    a limit lowered below the current depth trips at the next call.
-    """
-    ts = _tstate
-    depth = ts.py_recursion_limit - ts.py_recursion_remaining
-    ts.py_recursion_limit = new_limit
-    ts.py_recursion_remaining = new_limit - depth
-
-
-def _PyErr_GetTopmostException(tstate: PyThreadState) -> _PyErr_StackItem:
-    """CPython: Python/errors.c:_PyErr_GetTopmostException"""
-    exc_info: Optional[_PyErr_StackItem] = tstate.exc_info
-    while exc_info is not None:
-        if exc_info.exc_value is not None:
-            return exc_info
-        exc_info = exc_info.previous_item
-    return tstate.exc_info
-
-
-def PyErr_GetHandledException() -> Optional[PyObject]:
-    """CPython: Python/errors.c:PyErr_GetHandledException
-
-    Returns a borrowed reference (C returns a new one).
-    """
-    return _PyErr_GetTopmostException(_tstate).exc_value

@@ -46,7 +46,8 @@ from pyvm.compile.opcode import (
     MAX_INTRINSIC_1,
     MAX_INTRINSIC_2,
 )
-from pyvm.eval.frame import PyThreadState, _PyFrame_GetCode, _PyInterpreterFrame
+from pyvm.eval.frame import _PyFrame_GetCode, _PyInterpreterFrame
+from pyvm.pystate import PyThreadState
 from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.abstract import (
     PyMapping_Keys,
@@ -58,16 +59,9 @@ from pyvm.objects.call import PyObject_CallOneArg
 from pyvm.objects.codeobject import CO_ASYNC_GENERATOR, CO_COROUTINE
 from pyvm.objects.dictobject import PyDict_SetItem, PyDictObject
 from pyvm.objects.exceptions import (
-    PyExc_ImportError,
-    PyExc_IndexError,
-    PyExc_RuntimeError,
-    PyExc_StopAsyncIteration,
-    PyExc_StopIteration,
-    PyExc_SystemError,
-    PyExc_TypeError,
-    PyException_SetCause,
-    PyException_SetContext,
-    PyExceptionInstance_Check,
+    PyExc_ImportError, PyExc_IndexError, PyExc_RuntimeError, PyExc_StopAsyncIteration,
+    PyExc_StopIteration, PyExc_SystemError, PyExc_TypeError, PyException_SetCause,
+    PyException_SetContext, PyExceptionInstance_Check, _PyExc_PrepReraiseStar,
 )
 from pyvm.objects.funcobject import _Py_set_function_type_params
 from pyvm.objects.listobject import PyListObject
@@ -96,6 +90,7 @@ from pyvm.objects.unicodeobject import (
     PyUnicode_InternFromString,
     PyUnicodeObject,
 )
+from pyvm.objects.genobject import _PyAsyncGenValueWrapperNew
 
 __all__ = [
     "INTRINSIC_1_INVALID", "INTRINSIC_PRINT", "INTRINSIC_IMPORT_STAR",
@@ -265,9 +260,6 @@ def async_gen_wrap(tstate: PyThreadState, frame: _PyInterpreterFrame, value: PyO
     ``_PyAsyncGenValueWrapperNew`` in the table directly): wraps the value an
     async generator yields so that ``anext()`` can tell it from an ``await``.
     """
-    # cycle/merge: genobject.py (the generator helper's) sits above the eval
-    # loop's helpers; it provides _PyAsyncGenValueWrapperNew(tstate, value).
-    from pyvm.objects.genobject import _PyAsyncGenValueWrapperNew  # type: ignore[import-not-found, unused-ignore]  # arrives with genobject.py
     r: PyObject = _PyAsyncGenValueWrapperNew(tstate, value)
     return r
 
@@ -364,9 +356,6 @@ def prep_reraise_star(tstate: PyThreadState, frame: _PyInterpreterFrame, orig: P
     the result is what to raise next (None for nothing).
     """
     assert isinstance(excs, PyListObject)
-    # merge: exceptions.py gets _PyExc_PrepReraiseStar from the exception-group
-    # helper's branch; imported here so this module loads before that merge.
-    from pyvm.objects.exceptions import _PyExc_PrepReraiseStar  # type: ignore[attr-defined, unused-ignore]  # arrives with except*
     r: PyObject = _PyExc_PrepReraiseStar(orig, excs)
     return r
 

@@ -16,7 +16,31 @@ import os
 import sys as _host_sys
 from typing import Final, Optional
 
-from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype, _PyErr_Clear
+from pyvm.objects.object import (
+    Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype, PyObject_GetAttr, PyObject_Str,
+    _PyErr_Clear,
+)
+from pyvm.modules.bltinmodule import _PyBuiltin_Init, PyFile_WriteString
+from pyvm.modules.sysmodule import (
+    _PySys_Create, _PySys_UpdateConfig, _PySys_GetAttr, _PySys_GetStderr,
+    PyStdPrinter_Object,
+)
+from pyvm.objects.dictobject import PyDict_SetItem
+from pyvm.objects.moduleobject import PyModule_New
+from pyvm.objects.unicodeobject import (
+    PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
+)
+from pyvm.objects.call import PyObject_Vectorcall
+from pyvm.objects.longobject import PyLongObject
+from pyvm.objects.exceptions import PyExc_SystemExit, PyExc_KeyboardInterrupt
+from pyvm.eval.traceback import format_exception, _decode_source, _register_source
+from pyvm.eval.ceval import PyEval_EvalCode
+from pyvm.compile.compile import Py_CompileString
+from pyvm.modules.sysmodule import _PySys_GetAttr
+from pyvm.objects.dictobject import PyDict_DelItem, PyDict_GetItemWithError
+from pyvm.objects.moduleobject import PyModuleObject, _PyModule_ClearDict
+from pyvm.objects.object import Py_INCREF, _debug, _PyDebug_PrintTotalRefs
+from pyvm.objects.unicodeobject import PyUnicode_InternFromString
 
 # CPython: Modules/main.c:exit_sigint — the status of a run ended by an unhandled
 # KeyboardInterrupt (128 + SIGINT).
@@ -42,10 +66,6 @@ def _init_runtime(argv: list[str]) -> PyObject:
     pyvm: creates ``sys`` and ``builtins`` once and sets ``sys.argv``.
     Returns the builtins module (borrowed).
     """
-    import pyvm.eval.ceval  # noqa: F401  (installs the eval loop's entry point)
-    from pyvm.modules.bltinmodule import _PyBuiltin_Init
-    from pyvm.modules.sysmodule import _PySys_Create, _PySys_UpdateConfig
-
     _PySys_Create()
     b = _PyBuiltin_Init()
     _PySys_UpdateConfig(argv)
@@ -63,11 +83,6 @@ def _make_main(builtins: PyObject, filename: Optional[str]) -> PyObject:
     Returns the ``__main__`` module's dict (borrowed: the module owns it, and
     ``sys.modules`` owns the module).
     """
-    from pyvm.modules.sysmodule import _PySys_GetAttr
-    from pyvm.objects.dictobject import PyDict_SetItem
-    from pyvm.objects.moduleobject import PyModule_New
-    from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString
-
     m = PyModule_New("__main__")
     d = m.md_dict
     PyDict_SetItem(d, PyUnicode_InternFromString("__builtins__"), builtins)
@@ -85,8 +100,6 @@ def _make_main(builtins: PyObject, filename: Optional[str]) -> PyObject:
 
 def _write_stderr(text: str) -> None:
     """pyvm: ``PySys_WriteStderr``: write to ``sys.stderr`` (the program's)."""
-    from pyvm.modules.bltinmodule import PyFile_WriteString
-    from pyvm.modules.sysmodule import _PySys_GetStderr
     try:
         PyFile_WriteString(text, _PySys_GetStderr())
     except PyErr as err:
@@ -96,10 +109,6 @@ def _write_stderr(text: str) -> None:
 
 def _flush_stdout() -> None:
     """CPython: Python/pylifecycle.c:flush_std_files"""
-    from pyvm.modules.sysmodule import PyStdPrinter_Object, _PySys_GetAttr
-    from pyvm.objects.call import PyObject_Vectorcall
-    from pyvm.objects.object import PyObject_GetAttr
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
     for name in ("stdout", "stderr"):
         f = _PySys_GetAttr(name)
         if f is None or f is Py_None:
@@ -123,7 +132,6 @@ def parse_exit_code(code: PyObject) -> Optional[int]:
 
     The exit status for an int or None ``code``; None otherwise.
     """
-    from pyvm.objects.longobject import PyLongObject
     if isinstance(code, PyLongObject):
         v = code.ob_ival
         if not -(1 << 63) <= v < (1 << 63):
@@ -143,9 +151,6 @@ def _Py_HandleSystemExitAndKeyboardInterrupt(exc: PyObject) -> Optional[int]:
     For a ``SystemExit``, returns the exit status (printing a non-int code
     to stderr first); None for any other exception.
     """
-    from pyvm.objects.exceptions import PyExc_SystemExit
-    from pyvm.objects.object import PyObject_GetAttr, PyObject_Str, PyType_IsSubtype
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
     if not PyType_IsSubtype(exc.ob_type, PyExc_SystemExit):
         return None
     _flush_stdout()
@@ -181,7 +186,6 @@ def _PyErr_Display(exc: PyObject) -> None:
     Prints the exception with its traceback and chain to ``sys.stderr``
     (``traceback._print_exception_bltin`` in CPython 3.14).
     """
-    from pyvm.eval.traceback import format_exception
     try:
         text = "".join(format_exception(exc))
     except PyErr as err:
@@ -200,7 +204,6 @@ def _PyErr_PrintEx(err: PyErr) -> int:
     if st is not None:
         return st
     _PyErr_Display(exc)
-    from pyvm.objects.exceptions import PyExc_KeyboardInterrupt
     if PyType_IsSubtype(exc.ob_type, PyExc_KeyboardInterrupt):
         # Modules/main.c:exit_sigint's fallback status; the launcher then ends
         # the process by SIGINT itself, as CPython does.
@@ -214,7 +217,6 @@ def run_mod(code: PyObject, globals_: PyObject) -> int:
 
     CPython: Python/pythonrun.c:run_eval_code_obj
     """
-    from pyvm.eval.ceval import PyEval_EvalCode
     try:
         r = PyEval_EvalCode(code, globals_, globals_)
     except PyErr as e:
@@ -244,7 +246,6 @@ def _compile(source: str, filename: str) -> Optional[PyObject]:
 
     Returns the code object, or None after printing a SyntaxError.
     """
-    from pyvm.compile.compile import Py_CompileString
     try:
         return Py_CompileString(source, filename, "exec")
     except PyErr as e:
@@ -258,7 +259,6 @@ def run_file(path: str, argv: list[str]) -> int:
 
     Runs the script at ``path`` as ``__main__``; returns the exit status.
     """
-    from pyvm.eval.traceback import _decode_source
     builtins = _init_runtime(argv)
     # CPython 3.9+ makes the script path absolute by joining it to the
     # current directory, without normalising it (Python/fileutils.c:_Py_abspath).
@@ -291,7 +291,6 @@ def run_string(code: str, argv: list[str], filename: str = "<string>") -> int:
     Runs ``code`` as ``__main__`` with the given filename: ``<string>`` for
     ``pyvm -c``, ``<stdin>`` for a program piped in.
     """
-    from pyvm.eval.traceback import _register_source
     builtins = _init_runtime(argv)
     _register_source(filename, code)
     co = _compile(code, filename)
@@ -312,11 +311,6 @@ def _PyRun_FinalizeMain() -> None:
     program's global objects are released (their ``__del__`` runs now).
     ``sys`` and ``builtins`` are kept.
     """
-    from pyvm.modules.sysmodule import _PySys_GetAttr
-    from pyvm.objects.dictobject import PyDict_DelItem, PyDict_GetItemWithError
-    from pyvm.objects.moduleobject import PyModuleObject, _PyModule_ClearDict
-    from pyvm.objects.object import Py_INCREF
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
     mods = _PySys_GetAttr("modules")
     if mods is None:
         return
@@ -341,7 +335,6 @@ def Py_FinalizeEx() -> None:
     print ``[N refs, M blocks]`` to stderr (``_PyDebug_PrintTotalRefs``),
     in the debug mode only, as only a debug build of CPython prints it.
     """
-    from pyvm.objects.object import _debug, _PyDebug_PrintTotalRefs
     if not (_debug.enabled and _debug.showrefcount):
         return
     _flush_stdout()

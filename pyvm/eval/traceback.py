@@ -28,9 +28,28 @@ from pyvm.modules.bltinmodule import PyFile_WriteString
 from pyvm.objects.codeobject import CO_FAST_CELL, CO_FAST_FREE, PyCodeObject
 from pyvm.objects.frameobject import PyFrameObject, _PyFrame_GetFrameObject
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyObject, PyTypeObject,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyObject,
+    PyTypeObject, PyErr_SetString, PyObject_GetAttr, PyObject_Str, PyObject_Repr,
+    PyType_IsSubtype, _mro_items,
     _PyErr_Clear,
 )
+from pyvm.objects.exceptions import (
+    PyBaseExceptionObject, PyExc_SystemError, PyExc_AttributeError, PyExc_NameError,
+    PyExc_SyntaxError, PyExc_BaseExceptionGroup,
+)
+from pyvm.objects.codeobject_lines import PyCode_Addr2Line, PyCode_Addr2Location
+from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_InternFromString
+from pyvm.compile.parse import parse
+from pyvm.compile import ast
+from pyvm.objects.longobject import PyLongObject, PyLong_FromLong
+from pyvm.objects.cellobject import PyCellObject
+from pyvm.objects.dictobject import PyDict_Next, PyDictObject
+from pyvm.objects.listobject import PyListObject
+from pyvm.objects.tupleobject import PyTupleObject
+from pyvm.modules.sysmodule import _Py_stdlib_module_names
+from pyvm.objects.boolobject import Py_True
+from pyvm.objects.abstract import PySequence_Tuple
+from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
 
 PyTraceBack_Type: Final = PyTypeObject("traceback", flags=Py_TPFLAGS_HAVE_GC)
 
@@ -62,7 +81,6 @@ def tb_create_raw(tb_next: Optional[PyTraceBackObject], frame: PyFrameObject,
 
     Steals ``tb_next``; takes a new reference to ``frame``.
     """
-    from pyvm.objects.object import Py_INCREF
     Py_INCREF(frame)
     return PyTraceBackObject(tb_next, frame, lasti, lineno)
 
@@ -90,8 +108,6 @@ def PyTraceBack_Here(frame: _PyInterpreterFrame, exc: PyObject) -> None:
     Prepends an entry for ``frame`` to ``exc.__traceback__``. C reads the
     exception from the thread state; pyvm passes it.
     """
-    from pyvm.objects.exceptions import PyBaseExceptionObject
-
     assert isinstance(exc, PyBaseExceptionObject)
     fo = _PyFrame_GetFrameObject(frame)
     # The new entry takes over the exception's reference to the old head.
@@ -162,8 +178,6 @@ def PyTraceBack_Print(v: PyObject, f: PyObject) -> None:
     to the file ``f``.
     """
     if not isinstance(v, PyTraceBackObject):
-        from pyvm.objects.exceptions import PyExc_SystemError
-        from pyvm.objects.object import PyErr_SetString
         PyErr_SetString(PyExc_SystemError, "bad argument to internal function")
     assert isinstance(v, PyTraceBackObject)
     PyFile_WriteString("Traceback (most recent call last):\n", f)
@@ -177,7 +191,6 @@ def PyTraceBack_Print(v: PyObject, f: PyObject) -> None:
 
 def _addr2line(co: PyCodeObject, lasti: int) -> int:
     """CPython: Objects/codeobject.c:PyCode_Addr2Line"""
-    from pyvm.objects.codeobject_lines import PyCode_Addr2Line
     return PyCode_Addr2Line(co, lasti)
 
 
@@ -187,7 +200,6 @@ def _get_code_position(co: PyCodeObject, lasti: int) -> tuple[int, int, int, int
     ``(lineno, end_lineno, col, end_col)`` of the instruction at byte offset
     ``lasti``; -1 for a missing value (Python's ``None``).
     """
-    from pyvm.objects.codeobject_lines import PyCode_Addr2Location
     line, col, end_line, end_col = PyCode_Addr2Location(co, lasti)
     return line, end_line, col, end_col
 
@@ -411,7 +423,6 @@ class FrameSummary:
 
 def _str_value(o: PyObject) -> str:
     """pyvm: the host text of a str object."""
-    from pyvm.objects.unicodeobject import PyUnicodeObject
     assert isinstance(o, PyUnicodeObject)
     return o.value
 
@@ -581,7 +592,6 @@ class _SegmentLines:
 
 def _parse_quiet(source: str) -> Optional[object]:
     """pyvm: ``ast.parse`` with pyvm's parser, None on a syntax error."""
-    from pyvm.compile.parse import parse
     try:
         return parse(source, "<unknown>", "exec")
     except PyErr as err:
@@ -598,8 +608,6 @@ def _extract_caret_anchors_from_line_segment(segment: str) -> Optional[_Anchors]
     brackets. The segment is wrapped in parentheses so that a multi-line
     expression parses.
     """
-    from pyvm.compile import ast
-
     tree = _parse_quiet(f"(\n{segment}\n)")
     if not isinstance(tree, ast.Module) or len(tree.body) != 1:
         return None
@@ -645,8 +653,6 @@ def _should_show_carets(start_offset: int, end_offset: int, all_lines: list[str]
     instruction is the call of ``return f(...)`` / ``x = f(...)`` spanning the
     whole statement.
     """
-    from pyvm.compile import ast
-
     tree = _parse_quiet("\n".join(all_lines))
     if isinstance(tree, ast.Module):
         if not tree.body:
@@ -807,8 +813,6 @@ def format_stack_summary(stack: list[FrameSummary]) -> list[str]:
 def _getattr_opt(o: PyObject, name: str) -> Optional[PyObject]:
     """pyvm: ``getattr(o, name, None)`` returning a new reference or None
     (errors are swallowed, as the traceback module's ``suppress`` does)."""
-    from pyvm.objects.object import PyObject_GetAttr
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
     try:
         v = PyObject_GetAttr(o, PyUnicode_InternFromString(name))
     except PyErr as err:
@@ -822,7 +826,6 @@ def _getattr_opt(o: PyObject, name: str) -> Optional[PyObject]:
 
 def _safe_str(o: PyObject, what: str) -> str:
     """CPython: Lib/traceback.py:_safe_string"""
-    from pyvm.objects.object import PyObject_Str
     try:
         s = PyObject_Str(o)
     except PyErr as err:
@@ -835,7 +838,6 @@ def _safe_str(o: PyObject, what: str) -> str:
 
 def _safe_repr(o: PyObject, what: str) -> str:
     """CPython: Lib/traceback.py:_safe_string (with ``func=repr``)"""
-    from pyvm.objects.object import PyObject_Repr
     try:
         s = PyObject_Repr(o)
     except PyErr as err:
@@ -871,19 +873,16 @@ def _type_str(tp: PyTypeObject) -> str:
 
 def _is_str(o: PyObject) -> bool:
     """pyvm: ``isinstance(o, str)``."""
-    from pyvm.objects.unicodeobject import PyUnicodeObject
     return isinstance(o, PyUnicodeObject)
 
 
 def _is_subclass(tp: PyTypeObject, base: PyTypeObject) -> bool:
     """pyvm: ``issubclass`` on types."""
-    from pyvm.objects.object import PyType_IsSubtype
     return PyType_IsSubtype(tp, base)
 
 
 def _int_or_none(o: Optional[PyObject]) -> Optional[int]:
     """pyvm: the host value of an int attribute, or None."""
-    from pyvm.objects.longobject import PyLongObject
     if isinstance(o, PyLongObject):
         return o.ob_ival
     return None
@@ -892,8 +891,6 @@ def _int_or_none(o: Optional[PyObject]) -> Optional[int]:
 def _frame_names(f: _PyInterpreterFrame) -> list[str]:
     """pyvm: ``list(frame.f_locals)``: the bound fast locals of a function
     frame (or the keys of the locals dict), then nothing else."""
-    from pyvm.objects.cellobject import PyCellObject
-    from pyvm.objects.dictobject import PyDict_Next
     co = f.f_executable
     out: list[str] = []
     loc = f.f_locals
@@ -923,7 +920,6 @@ def _frame_names(f: _PyInterpreterFrame) -> list[str]:
 
 def _dict_keys(d: PyObject) -> list[str]:
     """pyvm: the str keys of a dict, in order."""
-    from pyvm.objects.dictobject import PyDict_Next
     out: list[str] = []
     pos = 0
     while True:
@@ -942,11 +938,9 @@ def _dir_names(obj: PyObject) -> list[str]:
     pyvm: the attribute names along the type's MRO and the instance dict,
     sorted (what ``object.__dir__`` returns, sorted).
     """
-    from pyvm.objects.object import _mro_items
     names: set[str] = set()
     d = _getattr_opt(obj, "__dict__")
     if d is not None:
-        from pyvm.objects.dictobject import PyDictObject
         if isinstance(d, PyDictObject):
             names.update(_dict_keys(d))
         Py_DECREF(d)
@@ -967,7 +961,6 @@ def _dir_names(obj: PyObject) -> list[str]:
 def _compute_suggestion_error(exc_value: PyObject, tb: Optional[PyTraceBackObject],
                               wrong_name: str) -> Optional[str]:
     """CPython: Lib/traceback.py:_compute_suggestion_error"""
-    from pyvm.objects.exceptions import PyExc_AttributeError
     if _is_subclass(exc_value.ob_type, PyExc_AttributeError):
         obj = _getattr_opt(exc_value, "obj")
         if obj is None:
@@ -1061,9 +1054,6 @@ def format_exception_only(exc: PyObject, tb: Optional[PyTraceBackObject]) -> lis
     The exception line (``TypeError: msg``, with a "Did you mean" for
     NameError/AttributeError), SyntaxError details, then the notes.
     """
-    from pyvm.objects.exceptions import (
-        PyExc_AttributeError, PyExc_NameError, PyExc_SyntaxError,
-    )
     tp = exc.ob_type
     stype = _type_str(tp)
     out: list[str]
@@ -1092,8 +1082,6 @@ def format_exception_only(exc: PyObject, tb: Optional[PyTraceBackObject]) -> lis
         out = [_format_final_exc_line(stype, exc, s)]
     notes = _getattr_opt(exc, "__notes__")
     if notes is not None:
-        from pyvm.objects.listobject import PyListObject
-        from pyvm.objects.tupleobject import PyTupleObject
         items: Optional[list[PyObject]] = None
         if isinstance(notes, PyListObject) or isinstance(notes, PyTupleObject):
             items = list(notes.ob_item)
@@ -1109,7 +1097,6 @@ def format_exception_only(exc: PyObject, tb: Optional[PyTraceBackObject]) -> lis
 
 def _stdlib_module_names() -> frozenset[str]:
     """pyvm: ``sys.stdlib_module_names`` (CPython 3.14's list)."""
-    from pyvm.modules.sysmodule import _Py_stdlib_module_names
     return _Py_stdlib_module_names
 
 
@@ -1149,7 +1136,6 @@ class TracebackException:
     exceptions: Optional[list[TracebackException]]
 
     def __init__(self, exc: PyObject, seen: set[int]) -> None:
-        from pyvm.objects.boolobject import Py_True
         seen.add(id(exc))
         Py_INCREF(exc)
         self.exc = exc
@@ -1173,7 +1159,6 @@ def _te_build(exc: PyObject) -> TracebackException:
     compact=True)``: the causes, contexts and group members are converted with a
     queue (not recursion), each exception once (``_seen``).
     """
-    from pyvm.objects.exceptions import PyExc_BaseExceptionGroup
     seen: set[int] = set()
     top = TracebackException(exc, seen)
     queue: list[TracebackException] = [top]
@@ -1212,8 +1197,6 @@ def _te_build(exc: PyObject) -> TracebackException:
 
 def _group_members(eg: PyObject) -> list[PyObject]:
     """pyvm: ``list(eg.exceptions)`` as new references (none if that fails)."""
-    from pyvm.objects.abstract import PySequence_Tuple
-    from pyvm.objects.tupleobject import PyTupleObject
     excs = _getattr_opt(eg, "exceptions")
     if excs is None:
         return []
@@ -1375,7 +1358,6 @@ def _tb(op: PyObject) -> PyTraceBackObject:
 
 def traceback_tb_next_get_impl(op: PyObject) -> PyObject:
     """CPython: Python/traceback.c:traceback_tb_next_get_impl"""
-    from pyvm.objects.object import Py_INCREF
     n: PyObject = Py_None
     nxt = _tb(op).tb_next
     if nxt is not None:
@@ -1386,7 +1368,6 @@ def traceback_tb_next_get_impl(op: PyObject) -> PyObject:
 
 def tb_frame_get(op: PyObject) -> PyObject:
     """pyvm: the ``tb_frame`` member (C's ``tb_memberlist``)."""
-    from pyvm.objects.object import Py_INCREF
     f = _tb(op).tb_frame
     Py_INCREF(f)
     return f
@@ -1394,19 +1375,16 @@ def tb_frame_get(op: PyObject) -> PyObject:
 
 def tb_lasti_get(op: PyObject) -> PyObject:
     """pyvm: the ``tb_lasti`` member (C's ``tb_memberlist``)."""
-    from pyvm.objects.longobject import PyLong_FromLong
     return PyLong_FromLong(_tb(op).tb_lasti)
 
 
 def tb_lineno_get(op: PyObject) -> PyObject:
     """CPython: Python/traceback.c:tb_lineno_get"""
-    from pyvm.objects.longobject import PyLong_FromLong
     return PyLong_FromLong(tb_get_lineno(_tb(op)))
 
 
 def _tb_init_type() -> None:
     """pyvm: fill the slots of ``PyTraceBack_Type`` (C's static initializer)."""
-    from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
     PyTraceBack_Type.tp_dealloc = tb_dealloc
     _PyType_AddGetSets(PyTraceBack_Type, [
         PyGetSetDef("tb_next", traceback_tb_next_get_impl, None),

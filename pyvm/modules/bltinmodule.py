@@ -23,14 +23,17 @@ from pyvm.objects.abstract import (
     PyNumber_Power, PyNumber_ToBase, PyObject_Format, PyObject_GetIter,
     PyObject_IsInstance, PyObject_IsSubclass, PyObject_Size, PySequence_List,
 )
-from pyvm.objects.boolobject import Py_False, Py_True
-from pyvm.objects.call import PyObject_CallOneArg, PyObject_Vectorcall
-from pyvm.objects.dictobject import PyDict_GetItemWithError, PyDict_SetItem
+from pyvm.objects.boolobject import Py_False, Py_True, PyBool_Type
+from pyvm.objects.call import PyObject_CallOneArg, PyObject_Vectorcall, PyObject_VectorcallDict
+from pyvm.objects.dictobject import (
+    PyDict_GetItemWithError, PyDict_SetItem, PyDictObject, PyDict_DelItem, PyDict_New,
+    PyDict_Type,
+)
 from pyvm.objects.exceptions import (
     PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError, _PyExc_InitState,
+    PyExc_OverflowError, PyExc_RuntimeError,
 )
-from pyvm.objects.funcobject import _func_hooks
-from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
+from pyvm.objects.longobject import PyLong_FromLong, PyLongObject, PyLong_AsDouble, PyLong_Type
 from pyvm.objects.methodobject import (
     METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
@@ -41,13 +44,34 @@ from pyvm.objects.object import (
     PyErr_SetString, PyObject, PyObject_ASCII, PyObject_DelAttr, PyObject_GetAttr,
     PyObject_GetOptionalAttr, PyObject_Hash, PyObject_Repr, PyObject_RichCompareBool,
     PyObject_SelfIter, PyObject_SetAttr, PyObject_Str, PyType_Type, PyTypeObject, Py_GT,
-    Py_LT, _PyType_Lookup,
+    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check,
 )
-from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
+from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal, PyTuple_Type
 from pyvm.objects.unicodeobject import (
-    PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject, _PyArg_CheckPositional,
-    _PyArg_UnpackKeywords,
+    PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
+    _PyArg_CheckPositional, _PyArg_UnpackKeywords, PyUnicode_FromOrdinal, PyUnicode_Type,
 )
+from pyvm.pystate import _interp, _tstate
+from pyvm.modules.sysmodule import PyStdPrinter_Object, _host_stream, _PySys_GetStdout
+from pyvm.objects.bytesobject import PyBytesObject, PyBytes_Type
+from pyvm.objects.iterobject import PyCallIter_New
+from pyvm.objects.typeobject import PyType_Ready, _PyType_CalculateMetaclass, PySuper_Type
+from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloatObject, PyFloat_Type
+from pyvm.objects.listobject import _PyList_FromArraySteal, PyList_Type
+from pyvm.objects.frameobject import _PyFrame_GetFrameObject, frame_getlocals
+from pyvm.compile.compile import Py_CompileString
+from pyvm.objects.codeobject import PyCodeObject
+from pyvm.objects.cellobject import PyCellObject
+from pyvm.objects.funcobject import PyFunctionObject
+from pyvm.objects import exceptions
+from pyvm.objects.enumobject import PyEnum_Type, PyReversed_Type
+from pyvm.objects.rangeobject import PyRange_Type
+from pyvm.objects.sliceobject import PySlice_Type, Py_Ellipsis
+from pyvm.objects.classobject import PyClassMethod_Type, PyProperty_Type, PyStaticMethod_Type
+from pyvm.objects.bytearrayobject import PyByteArray_Type
+from pyvm.objects.memoryobject import PyMemoryView_Type
+from pyvm.objects.setobject import PyFrozenSet_Type, PySet_Type
+from pyvm.objects.complexobject import PyComplex_Type
 
 
 def _kwcount(kwnames: Optional[PyObject]) -> int:
@@ -89,7 +113,6 @@ def _bool(b: bool) -> PyObject:
 
 def PyFile_WriteString(s: str, f: PyObject) -> None:
     """CPython: Objects/fileobject.c:PyFile_WriteString"""
-    from pyvm.modules.sysmodule import PyStdPrinter_Object, _host_stream
     if isinstance(f, PyStdPrinter_Object):
         # pyvm: the printer's write, without a method lookup per call.
         stream = _host_stream(f.fd)
@@ -123,7 +146,6 @@ def PyFile_WriteObjectRaw(v: PyObject, f: PyObject) -> None:
 def builtin_print(module: PyObject, args: list[PyObject],
                   kwnames: Optional[PyObject]) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_print_impl"""
-    from pyvm.modules.sysmodule import _PySys_GetStdout
     nkw = _kwcount(kwnames)
     nargs = len(args) - nkw
     sep: Optional[PyObject] = None
@@ -161,7 +183,6 @@ def builtin_print(module: PyObject, args: list[PyObject],
             PyErr_SetString(PyExc_TypeError,
                             f"end must be None or a string, not {end.ob_type.tp_name[:200]}")
         end_s = end.value
-    from pyvm.modules.sysmodule import PyStdPrinter_Object
     if isinstance(file, PyStdPrinter_Object):
         # pyvm: one host write per print() call to the standard streams.
         # What was converted before a failing str() is still written, as
@@ -191,7 +212,6 @@ def builtin_print(module: PyObject, args: list[PyObject],
                 Py_DECREF(s)
         PyFile_WriteString(end_s, file)
     if flush is not None:
-        from pyvm.objects.object import PyObject_IsTrue
         if PyObject_IsTrue(flush):
             fl = PyObject_GetAttr(file, PyUnicode_InternFromString("flush"))
             r = PyObject_Vectorcall(fl, [], 0, 0, None)
@@ -212,7 +232,6 @@ def builtin_abs(module: PyObject, x: PyObject) -> PyObject:
 
 def builtin_all(module: PyObject, iterable: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_all"""
-    from pyvm.objects.object import PyObject_IsTrue
     it = PyObject_GetIter(iterable)
     try:
         while True:
@@ -229,7 +248,6 @@ def builtin_all(module: PyObject, iterable: PyObject) -> PyObject:
 
 def builtin_any(module: PyObject, iterable: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_any"""
-    from pyvm.objects.object import PyObject_IsTrue
     it = PyObject_GetIter(iterable)
     try:
         while True:
@@ -271,7 +289,6 @@ def builtin_callable(module: PyObject, obj: PyObject) -> PyObject:
 
 def builtin_chr(module: PyObject, i: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_chr"""
-    from pyvm.objects.unicodeobject import PyUnicode_FromOrdinal
     if not isinstance(i, PyLongObject):
         idx = PyNumber_Index(i)
         assert isinstance(idx, PyLongObject)
@@ -280,7 +297,6 @@ def builtin_chr(module: PyObject, i: PyObject) -> PyObject:
     else:
         v = i.ob_ival
     if not 0 <= v < 0x110000:
-        from pyvm.objects.exceptions import PyExc_OverflowError
         if v > (1 << 31) - 1 or v < -(1 << 31):
             PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int")
         PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)")
@@ -295,7 +311,6 @@ def builtin_ord(module: PyObject, c: PyObject) -> PyObject:
         PyErr_SetString(PyExc_TypeError,
                         f"ord() expected a character, but string of length "
                         f"{len(c.value)} found")
-    from pyvm.objects.bytesobject import PyBytesObject
     if isinstance(c, PyBytesObject):
         if len(c.ob_sval) == 1:
             return PyLong_FromLong(c.ob_sval[0])
@@ -401,7 +416,6 @@ def builtin_iter(module: PyObject, args: list[PyObject]) -> PyObject:
         return PyObject_GetIter(args[0])
     if not PyCallable_Check(args[0]):
         PyErr_SetString(PyExc_TypeError, "iter(v, w): v must be callable")
-    from pyvm.objects.iterobject import PyCallIter_New
     return PyCallIter_New(args[0], args[1])
 
 
@@ -456,7 +470,6 @@ def builtin_round(module: PyObject, args: list[PyObject],
     ndigits = a[1]
     tp = number.ob_type
     if tp.tp_dict is None:
-        from pyvm.objects.typeobject import PyType_Ready
         PyType_Ready(tp)
     rnd = _PyType_Lookup(tp, PyUnicode_InternFromString("__round__"))
     if rnd is None:
@@ -508,8 +521,6 @@ def builtin_sum(module: PyObject, args: list[PyObject],
     fits in a ``Py_ssize_t``; exact floats (and ints met on the way) with
     compensated summation, which is why ``sum([0.1] * 10) == 1.0``.
     """
-    from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloatObject, PyFloat_Type
-    from pyvm.objects.longobject import PyLong_AsDouble, PyLong_Type
     a = _PyArg_UnpackKeywords("sum", args, kwnames, ["", "start"], 1, 2, 1)
     iterable = a[0]
     assert iterable is not None
@@ -735,15 +746,13 @@ def builtin_dir(module: PyObject, args: list[PyObject]) -> PyObject:
     with one, the attribute names along the type's MRO and the instance
     dict (what ``object.__dir__`` gives), sorted.
     """
-    from pyvm.eval.frame import _tstate
-    from pyvm.eval.traceback import _dir_names
-    from pyvm.objects.listobject import _PyList_FromArraySteal
+    from pyvm.eval.traceback import _dir_names  # cycle: traceback -> bltinmodule
     _PyArg_CheckPositional("dir", len(args), 0, 1)
     if not args:
         f = _tstate.current_frame
         names: list[str] = []
         if f is not None:
-            from pyvm.eval.traceback import _frame_names
+            from pyvm.eval.traceback import _frame_names  # cycle: traceback -> bltinmodule
             names = sorted(_frame_names(f))
     else:
         names = _dir_names(args[0])
@@ -752,7 +761,6 @@ def builtin_dir(module: PyObject, args: list[PyObject]) -> PyObject:
 
 def builtin_globals(module: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_globals_impl"""
-    from pyvm.eval.frame import _tstate
     f = _tstate.current_frame
     if f is None:
         return _new_ref(Py_None)
@@ -761,8 +769,6 @@ def builtin_globals(module: PyObject) -> PyObject:
 
 def builtin_locals(module: PyObject) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_locals_impl"""
-    from pyvm.eval.frame import _tstate
-    from pyvm.objects.frameobject import _PyFrame_GetFrameObject, frame_getlocals
     f = _tstate.current_frame
     if f is None:
         return _new_ref(Py_None)
@@ -786,8 +792,6 @@ def _eval_namespaces(fname: str, globals_: Optional[PyObject],
     in both): the caller's globals and locals by default, ``globals`` for
     both when only it is given, and ``__builtins__`` ensured in globals.
     Returns new references."""
-    from pyvm.eval.frame import _tstate
-    from pyvm.objects.dictobject import PyDictObject
     if globals_ is Py_None:
         globals_ = None
     if locals_ is Py_None:
@@ -805,7 +809,6 @@ def _eval_namespaces(fname: str, globals_: Optional[PyObject],
         assert f is not None
         g = _new_ref(f.f_globals)
         if locals_ is None:
-            from pyvm.objects.frameobject import _PyFrame_GetFrameObject, frame_getlocals
             loc = frame_getlocals(_PyFrame_GetFrameObject(f))
         else:
             loc = _new_ref(locals_)
@@ -814,7 +817,7 @@ def _eval_namespaces(fname: str, globals_: Optional[PyObject],
         loc = _new_ref(locals_ if locals_ is not None else globals_)
     key = PyUnicode_InternFromString("__builtins__")
     if PyDict_GetItemWithError(g, key) is None:
-        b = _bstate.module
+        b = _interp.builtins_module
         assert b is not None
         PyDict_SetItem(g, key, b.md_dict)
     return g, loc
@@ -825,10 +828,7 @@ def _eval_exec(fname: str, args: list[PyObject], kwnames: Optional[PyObject]) ->
 
     CPython: Python/bltinmodule.c:builtin_exec_impl
     """
-    from pyvm.compile.compile import Py_CompileString
-    from pyvm.eval.ceval import PyEval_EvalCode
-    from pyvm.objects.bytesobject import PyBytesObject
-    from pyvm.objects.codeobject import PyCodeObject
+    from pyvm.eval.ceval import PyEval_EvalCode  # cycle: ceval -> bltinmodule
     a = _PyArg_UnpackKeywords(fname, args, kwnames, ["source", "globals", "locals"], 1, 3)
     source = a[0]
     assert source is not None
@@ -945,7 +945,6 @@ def map_vectorcall(tp: PyObject, args: list[PyObject], start: int, nargs: int,
         if k != "strict":
             PyErr_SetString(PyExc_TypeError,
                             f"map() got an unexpected keyword argument '{k}'")
-        from pyvm.objects.object import PyObject_IsTrue
         strict = PyObject_IsTrue(args[start + nargs + i])
     if nargs < 2:
         PyErr_SetString(PyExc_TypeError, "map() must have at least two arguments.")
@@ -1033,7 +1032,6 @@ def filter_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> Py
 
 def filter_next(op: PyObject) -> Optional[PyObject]:
     """CPython: Python/bltinmodule.c:filter_next"""
-    from pyvm.objects.object import PyObject_IsTrue
     assert isinstance(op, filterobject)
     it = op.it
     f = it.ob_type.tp_iternext
@@ -1075,7 +1073,6 @@ def filter_dealloc(op: PyObject) -> None:
 def zip_vectorcall(tp: PyObject, args: list[PyObject], start: int, nargs: int,
                    kwnames: Optional[PyObject]) -> PyObject:
     """CPython: Python/bltinmodule.c:zip_new"""
-    from pyvm.objects.object import PyObject_IsTrue
     assert isinstance(tp, PyTypeObject)
     strict = False
     for i in range(_kwcount(kwnames)):
@@ -1140,13 +1137,6 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
     calls the metaclass; the ``__class__`` cell the body returns must end up
     holding the new class.
     """
-    from pyvm.objects.cellobject import PyCellObject
-    from pyvm.objects.dictobject import PyDict_DelItem, PyDict_New
-    from pyvm.objects.funcobject import PyFunctionObject
-    from pyvm.objects.object import PyUnicode_Check
-    from pyvm.objects.typeobject import _PyType_CalculateMetaclass
-    from pyvm.objects.call import PyObject_VectorcallDict
-    from pyvm.objects.exceptions import PyExc_RuntimeError
     nkw = 0 if kwnames is None else len(_tuple_items_b(kwnames))
     nargs = len(args) - nkw
     if nargs < 2:
@@ -1199,7 +1189,7 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
                 PyErr_SetString(PyExc_TypeError,
                                 f"{mname}.__prepare__() must return a mapping, not {tname}")
             try:
-                ev = _func_hooks.eval_vector
+                ev = _interp.eval_vector
                 assert ev is not None
                 cell = ev(func, ns, [], 0, 0, None)
                 try:
@@ -1295,31 +1285,8 @@ _builtin_methods: Final = [
 ]
 
 
-class _BuiltinsState:
-    """pyvm: the builtins module once made (C: ``interp->builtins``)."""
-
-    module: Optional[PyModuleObject]
-
-    def __init__(self) -> None:
-        self.module = None
-
-
-_bstate: Final = _BuiltinsState()
-
-
 def _builtin_types() -> list[tuple[str, PyObject]]:
     """pyvm: the type objects the builtins module exposes, from their modules."""
-    from pyvm.objects import exceptions
-    from pyvm.objects.boolobject import PyBool_Type
-    from pyvm.objects.dictobject import PyDict_Type
-    from pyvm.objects.enumobject import PyEnum_Type, PyReversed_Type
-    from pyvm.objects.floatobject import PyFloat_Type
-    from pyvm.objects.listobject import PyList_Type
-    from pyvm.objects.longobject import PyLong_Type
-    from pyvm.objects.rangeobject import PyRange_Type
-    from pyvm.objects.sliceobject import PySlice_Type
-    from pyvm.objects.tupleobject import PyTuple_Type
-    from pyvm.objects.unicodeobject import PyUnicode_Type
     out: list[tuple[str, PyObject]] = [
         ("object", PyBaseObject_Type), ("type", PyType_Type), ("int", PyLong_Type),
         ("bool", PyBool_Type), ("float", PyFloat_Type), ("str", PyUnicode_Type),
@@ -1328,24 +1295,17 @@ def _builtin_types() -> list[tuple[str, PyObject]]:
         ("reversed", PyReversed_Type), ("map", PyMap_Type), ("filter", PyFilter_Type),
         ("zip", PyZip_Type),
     ]
-    from pyvm.objects.classobject import PyClassMethod_Type, PyProperty_Type, PyStaticMethod_Type
-    from pyvm.objects.typeobject import PySuper_Type
     out.extend([("classmethod", PyClassMethod_Type), ("staticmethod", PyStaticMethod_Type),
                 ("property", PyProperty_Type), ("super", PySuper_Type)])
     try:
-        from pyvm.objects.bytesobject import PyBytes_Type
         out.append(("bytes", PyBytes_Type))
     except ImportError:
         pass
-    from pyvm.objects.bytearrayobject import PyByteArray_Type
-    from pyvm.objects.memoryobject import PyMemoryView_Type
     out.append(("bytearray", PyByteArray_Type))
     out.append(("memoryview", PyMemoryView_Type))
-    from pyvm.objects.setobject import PyFrozenSet_Type, PySet_Type
     out.append(("set", PySet_Type))
     out.append(("frozenset", PyFrozenSet_Type))
     try:
-        from pyvm.objects.complexobject import PyComplex_Type
         out.append(("complex", PyComplex_Type))
     except ImportError:
         pass
@@ -1384,13 +1344,12 @@ def _PyBuiltin_Init() -> PyModuleObject:
     Creates the builtins module once; installs its dict as the
     interpreter's builtins for frames whose globals have none.
     """
-    m = _bstate.module
+    m = _interp.builtins_module
     if m is not None:
         return m
-    from pyvm.objects.sliceobject import Py_Ellipsis
     m = PyModule_New("builtins")
     m.md_builtin = True
-    _bstate.module = m
+    _interp.builtins_module = m
     modname = PyUnicode_InternFromString("builtins")
     for ml in _builtin_methods:
         f = PyCFunction_NewEx(ml, m, modname)
@@ -1409,7 +1368,7 @@ def _PyBuiltin_Init() -> PyModuleObject:
         PyModule_AddObjectRef(m, name, tpo)
     d = m.md_dict
     PyDict_SetItem(d, PyUnicode_InternFromString("__debug__"), Py_True)
-    _func_hooks.builtins = d
+    _interp.builtins = d
     return m
 
 

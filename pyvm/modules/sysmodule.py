@@ -16,10 +16,11 @@ import sys as _host_sys
 from typing import Final, Optional, TextIO
 
 from pyvm.modules._typingmodule import PyInit__typing
-from pyvm.eval.frame import (
-    Py_GetRecursionLimit, Py_SetRecursionLimit, _PyFrame_GetFirstComplete, _tstate,
+from pyvm.pystate import (
+    PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,
 )
-from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
+from pyvm.eval.frame import _PyFrame_GetFirstComplete
+from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_GetItemWithError
 from pyvm.objects.exceptions import (
     PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
 )
@@ -33,12 +34,20 @@ from pyvm.objects.moduleobject import (
 )
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, PyErr, PyErr_SetString, PyObject, PyTypeObject,
-    _PyErr_Raise,
+    _PyErr_Raise, PyObject_GetAttr,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
+    PyUnicode_InternInPlace, PyUnicode_FromString as _s,
 )
+from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
+from pyvm.objects.boolobject import PyBool_FromLong
+from pyvm.objects.call import PyObject_Vectorcall
+from pyvm.objects.frameobject import _PyFrame_GetFrameObject
+from pyvm.objects.descrobject import _PyType_AddMethods
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.object import _Py_GetRefTotal, _debug
 
 PyStdPrinter_Type: Final = PyTypeObject("stderrprinter")
 
@@ -69,7 +78,6 @@ def PyFile_NewStdPrinter(fd: int) -> PyObject:
 
 def stdprinter_write(op: PyObject, arg: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_write"""
-    from pyvm.objects.longobject import PyLong_FromLong
     assert isinstance(op, PyStdPrinter_Object)
     if not isinstance(arg, PyUnicodeObject):
         PyErr_SetString(PyExc_TypeError,
@@ -95,14 +103,12 @@ def stdprinter_flush(op: PyObject) -> PyObject:
 
 def stdprinter_fileno(op: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_fileno"""
-    from pyvm.objects.longobject import PyLong_FromLong
     assert isinstance(op, PyStdPrinter_Object)
     return PyLong_FromLong(op.fd)
 
 
 def stdprinter_isatty(op: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_isatty"""
-    from pyvm.objects.boolobject import PyBool_FromLong
     assert isinstance(op, PyStdPrinter_Object)
     return PyBool_FromLong(1 if _host_stream(op.fd).isatty() else 0)
 
@@ -167,30 +173,12 @@ _Py_stdlib_module_names: Final = frozenset([
 ])
 
 
-class _SysState:
-    """pyvm: the ``sys`` module object, once created (C keeps it in the
-    interpreter state as ``interp->sysdict``)."""
-
-    module: Optional[PyModuleObject]
-    stdout: Optional[PyObject]
-    stderr: Optional[PyObject]
-
-    def __init__(self) -> None:
-        self.module = None
-        self.stdout = None
-        self.stderr = None
-
-
-_sys_state: Final = _SysState()
-
-
 def _PySys_GetAttr(name: str) -> Optional[PyObject]:
     """CPython: Python/sysmodule.c:_PySys_GetOptionalAttr
 
     A borrowed reference to ``sys.<name>``, or None.
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    m = _sys_state.module
+    m = _interp.sys_module
     if m is None:
         return None
     return PyDict_GetItemWithError(m.md_dict, PyUnicode_InternFromString(name))
@@ -205,20 +193,17 @@ def sys_exit(module: PyObject, args: list[PyObject]) -> PyObject:
         PyErr_SetString(PyExc_TypeError, f"exit expected at most 1 argument, got {len(args)}")
     if not args:
         raise PyErr(PyExc_SystemExit, None, None, None)
-    from pyvm.objects.call import PyObject_Vectorcall
     exc = PyObject_Vectorcall(PyExc_SystemExit, [args[0]], 0, 1, None)
     _PyErr_Raise(exc)
 
 
 def sys_getrecursionlimit(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_getrecursionlimit_impl"""
-    from pyvm.objects.longobject import PyLong_FromLong
     return PyLong_FromLong(Py_GetRecursionLimit())
 
 
 def sys_setrecursionlimit(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_setrecursionlimit_impl"""
-    from pyvm.objects.longobject import PyLongObject
     if not isinstance(arg, PyLongObject):
         PyErr_SetString(PyExc_TypeError, "'{}' object cannot be interpreted as an integer"
                         .format(arg.ob_type.tp_name))
@@ -239,7 +224,6 @@ def sys_setrecursionlimit(module: PyObject, arg: PyObject) -> PyObject:
 
 def sys_exception(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_exception_impl"""
-    from pyvm.eval.frame import PyErr_GetHandledException
     e = PyErr_GetHandledException()
     r = Py_None if e is None else e
     Py_INCREF(r)
@@ -248,8 +232,6 @@ def sys_exception(module: PyObject) -> PyObject:
 
 def sys_exc_info(module: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_exc_info_impl"""
-    from pyvm.eval.frame import PyErr_GetHandledException
-    from pyvm.objects.object import PyObject_GetAttr
     e = PyErr_GetHandledException()
     if e is None or e is Py_None:
         items: list[PyObject] = [Py_None, Py_None, Py_None]
@@ -264,7 +246,6 @@ def sys_exc_info(module: PyObject) -> PyObject:
 
 def sys_getrefcount(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_getrefcount_impl"""
-    from pyvm.objects.longobject import PyLong_FromLong
     return PyLong_FromLong(arg.ob_refcnt)
 
 
@@ -273,14 +254,11 @@ def sys_gettotalrefcount(module: PyObject) -> PyObject:
 
     Only in the debug mode, as only a debug build (``Py_REF_DEBUG``) has it.
     """
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import _Py_GetRefTotal
     return PyLong_FromLong(_Py_GetRefTotal())
 
 
 def sys_intern(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_intern_impl"""
-    from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
     if not isinstance(arg, PyUnicodeObject) or arg.ob_type.tp_name != "str":
         PyErr_SetString(PyExc_TypeError,
                         f"intern() argument must be str, not {arg.ob_type.tp_name}")
@@ -291,8 +269,6 @@ def sys_intern(module: PyObject, arg: PyObject) -> PyObject:
 
 def sys_getframe(module: PyObject, args: list[PyObject]) -> PyObject:
     """CPython: Python/sysmodule.c:sys__getframe_impl"""
-    from pyvm.objects.frameobject import _PyFrame_GetFrameObject
-    from pyvm.objects.longobject import PyLongObject
     depth = 0
     if args:
         a = args[0]
@@ -323,14 +299,12 @@ def _PySys_Create() -> PyModuleObject:
 
     CPython: Python/sysmodule.c:_PySys_InitCore
     """
-    from pyvm.objects.longobject import PyLong_FromLong
-
-    m = _sys_state.module
+    m = _interp.sys_module
     if m is not None:
         return m
     m = PyModule_New("sys")
     m.md_builtin = True
-    _sys_state.module = m
+    _interp.sys_module = m
     methods = [
         PyMethodDef("exit", sys_exit, METH_FASTCALL),
         PyMethodDef("getrecursionlimit", sys_getrecursionlimit, METH_NOARGS),
@@ -341,7 +315,6 @@ def _PySys_Create() -> PyModuleObject:
         PyMethodDef("intern", sys_intern, METH_O),
         PyMethodDef("_getframe", sys_getframe, METH_FASTCALL),
     ]
-    from pyvm.objects.object import _debug
     if _debug.enabled:
         methods.append(PyMethodDef("gettotalrefcount", sys_gettotalrefcount, METH_NOARGS))
     modname = PyUnicode_InternFromString("sys")
@@ -351,8 +324,8 @@ def _PySys_Create() -> PyModuleObject:
         Py_DECREF(f)
     out = PyFile_NewStdPrinter(1)
     err = PyFile_NewStdPrinter(2)
-    _sys_state.stdout = out
-    _sys_state.stderr = err
+    _interp.sys_stdout = out
+    _interp.sys_stderr = err
     for name, val in (("stdout", out), ("stderr", err), ("__stdout__", out),
                       ("__stderr__", err)):
         PyModule_AddObjectRef(m, name, val)
@@ -370,7 +343,6 @@ def _PySys_Create() -> PyModuleObject:
         o = PyUnicode_FromString(sv)
         PyModule_AddObjectRef(m, name, o)
         Py_DECREF(o)
-    from pyvm.objects.unicodeobject import PyUnicode_FromString as _s
     names_items: list[PyObject] = [_s(n) for n in sorted(_Py_stdlib_module_names)]
     # pyvm: C exposes a frozenset; a tuple until pyvm has sets.
     names_t = _PyTuple_FromArraySteal(names_items)
@@ -416,7 +388,7 @@ def _PySys_GetStdout() -> PyObject:
     it with nothing usable."""
     o = _PySys_GetAttr("stdout")
     if o is None:
-        s = _sys_state.stdout
+        s = _interp.sys_stdout
         assert s is not None
         return s
     return o
@@ -426,7 +398,7 @@ def _PySys_GetStderr() -> PyObject:
     """pyvm: ``sys.stderr`` (borrowed)."""
     o = _PySys_GetAttr("stderr")
     if o is None:
-        s = _sys_state.stderr
+        s = _interp.sys_stderr
         assert s is not None
         return s
     return o
@@ -434,7 +406,6 @@ def _PySys_GetStderr() -> PyObject:
 
 def _sys_init_type() -> None:
     """pyvm: fill the slots and methods of ``PyStdPrinter_Type``."""
-    from pyvm.objects.descrobject import _PyType_AddMethods
     PyStdPrinter_Type.tp_repr = stdprinter_repr
     _PyType_AddMethods(PyStdPrinter_Type, [
         PyMethodDef("write", stdprinter_write, METH_O),

@@ -37,32 +37,14 @@ from pyvm.objects.longobject import (
     PyLong_FromUnicodeObject,
 )
 from pyvm.objects.object import (
-    PyBUF_SIMPLE,
-    PyBUF_WRITABLE,
-    Py_buffer,
-    Py_DECREF,
-    Py_INCREF,
-    Py_None,
-    Py_NotImplemented,
-    Py_TPFLAGS_DICT_SUBCLASS,
-    Py_TPFLAGS_TUPLE_SUBCLASS,
-    Py_TPFLAGS_TYPE_SUBCLASS,
-    PyErr,
-    PyErr_Format,
-    PyObject,
-    PyObject_IsTrue,
-    PyObject_RichCompareBool,
-    PyObject_Str,
-    PyType_IsSubtype,
-    PyType_Type,
-    PyTypeObject,
-    PyUnicode_Check,
-    Py_EQ,
-    _PyType_CheckReady,
-    _unicode_value,
-    binaryfunc,
-    ternaryfunc,
+    PyBUF_SIMPLE, PyBUF_WRITABLE, Py_buffer, Py_DECREF, Py_INCREF, Py_None,
+    Py_NotImplemented, Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_LIST_SUBCLASS,
+    Py_TPFLAGS_TUPLE_SUBCLASS, Py_TPFLAGS_TYPE_SUBCLASS, PyErr, PyErr_Format, PyObject,
+    PyObject_IsTrue, PyObject_RichCompareBool, PyObject_Str, PyType_IsSubtype, PyType_Type,
+    PyTypeObject, PyUnicode_Check, Py_EQ, _PyType_CheckReady, _unicode_value, binaryfunc,
+    ternaryfunc, PyObject_GetOptionalAttr, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
 )
+from pyvm.objects.call import PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_CallMethod
 
 
 def _type_error(msg: str) -> None:
@@ -683,7 +665,7 @@ def PyNumber_Float(o: PyObject) -> PyObject:
 
 def PyNumber_ToBase(n: PyObject, base: int) -> PyObject:
     """CPython: Objects/abstract.c:PyNumber_ToBase"""
-    from pyvm.objects.longobject import _PyLong_Format
+    from pyvm.objects.longobject import _PyLong_Format  # cycle: longobject -> descrobject -> dictobject -> abstract
     index = PyNumber_Index(n)
     try:
         return _PyLong_Format(index, base)
@@ -727,7 +709,6 @@ def PyObject_LengthHint(o: PyObject, defaultvalue: int) -> int:
     hint = _PyObject_LookupSpecialString(o, "__length_hint__")
     if hint is None:
         return defaultvalue
-    from pyvm.objects.call import PyObject_CallNoArgs  # cycle
     try:
         result = PyObject_CallNoArgs(hint)
     except PyErr as e:
@@ -798,11 +779,9 @@ def PyObject_GetItem(o: PyObject, key: PyObject) -> PyObject:
         if o is PyType_Type:
             # pyvm: types.GenericAlias is not in the first slice.
             _type_error("pyvm: type[...] (types.GenericAlias) is not supported yet")
-        from pyvm.objects.object import PyObject_GetOptionalAttr
         from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
         meth = PyObject_GetOptionalAttr(o, PyUnicode_InternFromString("__class_getitem__"))
         if meth is not None and meth is not Py_None:
-            from pyvm.objects.call import PyObject_CallOneArg  # cycle
             try:
                 return PyObject_CallOneArg(meth, key)
             finally:
@@ -1107,7 +1086,6 @@ def PyMapping_Check(o: PyObject) -> bool:
 
 def _mapping_method_list(o: PyObject, name: str) -> PyObject:
     """CPython: Objects/abstract.c:method_output_as_list"""
-    from pyvm.objects.call import PyObject_CallMethod  # cycle
     meth_output = PyObject_CallMethod(o, name, [])
     try:
         try:
@@ -1213,7 +1191,6 @@ def abstract_get_bases(cls: PyObject) -> Optional[PyObject]:
 
     A new reference to ``cls.__bases__`` if it is a tuple, else None.
     """
-    from pyvm.objects.object import PyObject_GetOptionalAttr
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
     bases = PyObject_GetOptionalAttr(cls, PyUnicode_InternFromString("__bases__"))
     if bases is not None and not (bases.ob_type.tp_flags & Py_TPFLAGS_TUPLE_SUBCLASS):
@@ -1255,7 +1232,6 @@ def check_class(cls: PyObject, error: str) -> None:
 
 def object_isinstance(inst: PyObject, cls: PyObject) -> bool:
     """CPython: Objects/abstract.c:object_isinstance"""
-    from pyvm.objects.object import PyObject_GetOptionalAttr
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
     if isinstance(cls, PyTypeObject):
         if inst.ob_type is cls or PyType_IsSubtype(inst.ob_type, cls):
@@ -1286,7 +1262,6 @@ def object_recursive_isinstance(inst: PyObject, cls: PyObject) -> bool:
     if isinstance(cls, PyTypeObject) and cls.ob_type is PyType_Type:
         return object_isinstance(inst, cls)
     if cls.ob_type.tp_flags & Py_TPFLAGS_TUPLE_SUBCLASS:
-        from pyvm.objects.object import _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall
         _Py_EnterRecursiveCall(" in __instancecheck__")
         try:
             for item in _tuple_items(cls):
@@ -1298,7 +1273,6 @@ def object_recursive_isinstance(inst: PyObject, cls: PyObject) -> bool:
     from pyvm.objects.typeobject import _PyObject_LookupSpecialString  # cycle
     checker = _PyObject_LookupSpecialString(cls, "__instancecheck__")
     if checker is not None:
-        from pyvm.objects.call import PyObject_CallOneArg  # cycle
         try:
             res = PyObject_CallOneArg(checker, inst)
         finally:
@@ -1331,7 +1305,6 @@ def object_issubclass(derived: PyObject, cls: PyObject) -> bool:
             return True
         return recursive_issubclass(derived, cls)
     if cls.ob_type.tp_flags & Py_TPFLAGS_TUPLE_SUBCLASS:
-        from pyvm.objects.object import _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall
         _Py_EnterRecursiveCall(" in __subclasscheck__")
         try:
             for item in _tuple_items(cls):
@@ -1343,7 +1316,6 @@ def object_issubclass(derived: PyObject, cls: PyObject) -> bool:
     from pyvm.objects.typeobject import _PyObject_LookupSpecialString  # cycle
     checker = _PyObject_LookupSpecialString(cls, "__subclasscheck__")
     if checker is not None:
-        from pyvm.objects.call import PyObject_CallOneArg  # cycle
         try:
             res = PyObject_CallOneArg(checker, derived)
         finally:
@@ -1394,7 +1366,6 @@ def PyObject_Format(obj: PyObject, format_spec: Optional[PyObject]) -> PyObject:
     if meth is None:
         _type_error(f"Type {obj.ob_type.tp_name} doesn't define __format__")
     assert meth is not None
-    from pyvm.objects.call import PyObject_CallOneArg  # cycle
     try:
         result = PyObject_CallOneArg(meth, format_spec)
     finally:

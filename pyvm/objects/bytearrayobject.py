@@ -59,7 +59,7 @@ from pyvm.objects.abstract import (
 )
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.bytes_methods import _Py_bytes_contains, _shared_methods
-from pyvm.objects.call import _PyStack_UnpackDict
+from pyvm.objects.call import _PyStack_UnpackDict, PyObject_CallOneArg
 from pyvm.objects.descrobject import _PyType_AddMethods
 from pyvm.objects.exceptions import (
     PyExc_BufferError,
@@ -93,6 +93,7 @@ from pyvm.objects.unicodeobject import (
     _codec_error,
     _str_kwarg,
 )
+from pyvm.objects.complexobject import PyComplex_Type
 
 
 def _type_error(msg: str) -> NoReturn:
@@ -153,7 +154,6 @@ def PyByteArray_FromObject(input: PyObject) -> PyObject:
     """CPython: Objects/bytearrayobject.c:PyByteArray_FromObject
 
     ``bytearray(input)``."""
-    from pyvm.objects.call import PyObject_CallOneArg  # cycle
     return PyObject_CallOneArg(PyByteArray_Type, input)
 
 
@@ -352,7 +352,6 @@ def bytearray_setitem(op: PyObject, i: int, value: Optional[PyObject]) -> None:
 
 def _PyNumber_Check(o: PyObject) -> bool:
     """CPython: Objects/abstract.c:PyNumber_Check"""
-    from pyvm.objects.complexobject import PyComplex_Type  # cycle
     tp = o.ob_type
     return (tp.nb_index is not None or tp.nb_int is not None or tp.nb_float is not None
             or tp is PyComplex_Type)

@@ -26,7 +26,7 @@ from pyvm.objects.abstract import (
     _PyBuffer_Bytes,
 )
 from pyvm.objects.boolobject import Py_False, Py_True
-from pyvm.objects.exceptions import PyExc_TypeError, PyExc_ValueError
+from pyvm.objects.exceptions import PyExc_TypeError, PyExc_ValueError, PyExc_OverflowError
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.methodobject import (
     METH_CLASS,
@@ -38,14 +38,8 @@ from pyvm.objects.methodobject import (
     PyMethodDef,
 )
 from pyvm.objects.object import (
-    PyBUF_SIMPLE,
-    Py_None,
-    Py_TPFLAGS_BYTES_SUBCLASS,
-    Py_TPFLAGS_LONG_SUBCLASS,
-    PyErr_SetString,
-    PyObject,
-    PyObject_IsTrue,
-    PyTypeObject,
+    PyBUF_SIMPLE, Py_None, Py_TPFLAGS_BYTES_SUBCLASS, Py_TPFLAGS_LONG_SUBCLASS,
+    PyErr_SetString, PyObject, PyObject_IsTrue, PyTypeObject, Py_DECREF,
 )
 from pyvm.objects.unicodeobject import (
     PyUnicodeObject,
@@ -57,6 +51,11 @@ from pyvm.objects.unicodeobject import (
     _codec_error,
     _str_kwarg,
 )
+from pyvm.objects.tupleobject import (
+    _as_index, _PyTuple_FromArraySteal, _PyIndex_Check, PyTupleObject,
+)
+from pyvm.objects.listobject import _PyList_FromArraySteal, _release, _sequence_fast
+from pyvm.objects.call import PyObject_CallOneArg
 
 
 def _type_error(msg: str) -> NoReturn:
@@ -71,12 +70,10 @@ def _value_error(msg: str) -> NoReturn:
 
 def _clinic_int(o: PyObject) -> int:
     """CPython: Objects/longobject.c:PyLong_AsInt (Argument Clinic's ``int``)"""
-    from pyvm.objects.tupleobject import _as_index  # cycle
     if o.ob_type.tp_flags & Py_TPFLAGS_LONG_SUBCLASS == 0 and o.ob_type.nb_index is None:
         _type_error(f"'{o.ob_type.tp_name}' object cannot be interpreted as an integer")
     v = _as_index(o)
     if v < -(1 << 31) or v >= (1 << 31):
-        from pyvm.objects.exceptions import PyExc_OverflowError  # cycle
         PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C int")
     return v
 
@@ -109,13 +106,11 @@ def _result(self: PyObject, data: bytes | bytearray) -> PyObject:
 
 def _result_list(self: PyObject, parts: list[bytes]) -> PyObject:
     """pyvm: a new list of new bytes/bytearray objects."""
-    from pyvm.objects.listobject import _PyList_FromArraySteal  # cycle
     return _PyList_FromArraySteal([_result(self, p) for p in parts])
 
 
 def _result_tuple(self: PyObject, parts: tuple[bytes, bytes, bytes]) -> PyObject:
     """pyvm: a new 3-tuple of new bytes/bytearray objects (``partition``)."""
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle
     return _PyTuple_FromArraySteal([_result(self, p) for p in parts])
 
 
@@ -131,7 +126,6 @@ def _buffer_arg(o: PyObject) -> bytes:
 
 def _getbytevalue_ssize(o: PyObject) -> int:
     """pyvm: ``PyNumber_AsSsize_t(o, NULL)`` then the ``range(0, 256)`` check."""
-    from pyvm.objects.tupleobject import _as_index  # cycle
     v = _as_index(o)
     if v < 0 or v > 255:
         _value_error("byte must be in range(0, 256)")
@@ -145,7 +139,6 @@ def parse_args_finds_byte(function_name: str, sub: PyObject) -> bytes:
     in ``range(256)``."""
     if PyObject_CheckBuffer(sub):
         return _PyBuffer_Bytes(sub)
-    from pyvm.objects.tupleobject import _PyIndex_Check  # cycle
     if not _PyIndex_Check(sub):
         _type_error(f"argument should be integer or bytes-like object, "
                     f"not '{sub.ob_type.tp_name}'")
@@ -203,7 +196,6 @@ def _Py_bytes_contains(data: bytes | bytearray, arg: PyObject) -> bool:
     """CPython: Objects/bytes_methods.c:_Py_bytes_contains
 
     An int (``__index__``) is a byte value; anything else must be bytes-like."""
-    from pyvm.objects.tupleobject import _PyIndex_Check  # cycle
     if _PyIndex_Check(arg):
         return _getbytevalue_ssize(arg) in data
     return _PyBuffer_Bytes(arg) in data
@@ -211,7 +203,6 @@ def _Py_bytes_contains(data: bytes | bytearray, arg: PyObject) -> bool:
 
 def _Py_bytes_tailmatch(self: PyObject, fname: str, args: list[PyObject], at_end: bool) -> PyObject:
     """CPython: Objects/bytes_methods.c:_Py_bytes_tailmatch"""
-    from pyvm.objects.tupleobject import PyTupleObject  # cycle
     _PyArg_CheckPositional(fname, len(args), 1, 3)
     start = _arg_slice_index(args[1] if len(args) > 1 else None, 0)
     end = _arg_slice_index(args[2] if len(args) > 2 else None, 1 << 62)
@@ -463,7 +454,6 @@ def stringlib_bytes_join(self: PyObject, iterable: PyObject) -> PyObject:
 
     Every item must be bytes-like (``sequence item 1: expected a bytes-like
     object, str found``)."""
-    from pyvm.objects.listobject import _release, _sequence_fast  # cycle
     items = _sequence_fast(iterable, "can only join an iterable")
     try:
         parts: list[bytes] = []
@@ -647,7 +637,6 @@ def _fromhex(tp: PyObject, string: PyObject) -> PyObject:
     result unless it is exactly bytes or bytearray."""
     from pyvm.objects.bytesobject import PyBytes_FromStringAndSize, PyBytes_Type  # cycle
     from pyvm.objects.bytearrayobject import PyByteArray_FromStringAndSize, PyByteArray_Type  # cycle
-    from pyvm.objects.call import PyObject_CallOneArg  # cycle
     data = _PyBytes_FromHex(string)
     assert isinstance(tp, PyTypeObject)
     if _type_is_bytes(tp):
@@ -661,7 +650,6 @@ def _fromhex(tp: PyObject, string: PyObject) -> PyObject:
     try:
         return PyObject_CallOneArg(tp, r)
     finally:
-        from pyvm.objects.object import Py_DECREF
         Py_DECREF(r)
 
 

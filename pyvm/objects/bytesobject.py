@@ -81,14 +81,11 @@ from pyvm.objects.methodobject import (
     PyMethodDef,
 )
 from pyvm.objects.unicodeobject import (
-    PyUnicodeObject,
-    PyUnicode_FromString,
-    _PyArg_CheckPositional,
-    _PyArg_UnpackKeywords,
-    _arg_index,
-    _arg_slice_index,
-    _codec_error,
-    _str_kwarg,
+    PyUnicodeObject, PyUnicode_FromString, _PyArg_CheckPositional, _PyArg_UnpackKeywords,
+    _arg_index, _arg_slice_index, _codec_error, _str_kwarg, _check_repeat,
+)
+from pyvm.objects.tupleobject import (
+    _PyIndex_Check, _subscript_index, _is_slice, _slice_indices, _as_index, PyTupleObject,
 )
 
 
@@ -274,7 +271,6 @@ def bytes_repeat(a: PyObject, n: int) -> PyObject:
     if n == 1 and a.ob_type is PyBytes_Type:
         Py_INCREF(a)
         return a
-    from pyvm.objects.unicodeobject import _check_repeat
     _check_repeat(len(a.ob_sval), n, "repeated bytes are too long")
     return PyBytes_FromStringAndSize(a.ob_sval * n)
 
@@ -289,7 +285,6 @@ def bytes_item(a: PyObject, i: int) -> PyObject:
 
 def bytes_subscript(op: PyObject, item: PyObject) -> PyObject:
     """CPython: Objects/bytesobject.c:bytes_subscript"""
-    from pyvm.objects.tupleobject import _PyIndex_Check, _subscript_index, _is_slice, _slice_indices
     assert isinstance(op, PyBytesObject)
     if _PyIndex_Check(item):
         i = _subscript_index(item)
@@ -329,7 +324,6 @@ def bytes_buffer_getbuffer(op: PyObject, flags: int) -> Py_buffer:
 
 def _PyBytes_FromIterator(x: PyObject) -> PyObject:
     """CPython: Objects/bytesobject.c:_PyBytes_FromIterator"""
-    from pyvm.objects.tupleobject import _as_index
     it = PyObject_GetIter(x)
     nxt = it.ob_type.tp_iternext
     assert nxt is not None
@@ -377,8 +371,6 @@ def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[s
             return x
         r = PyBytes_FromStringAndSize(x.ob_sval)
     elif x.ob_type.nb_index is not None:
-        from pyvm.objects.tupleobject import _as_index
-        from pyvm.objects.unicodeobject import _check_repeat
         n = _as_index(x)
         if n > (1 << 63) - 1:
             PyErr_SetString(PyExc_OverflowError, "cannot fit 'int' into an index-sized integer")
@@ -403,7 +395,6 @@ def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[s
 
 def bytes_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/clinic/bytesobject.c.h:bytes_new"""
-    from pyvm.objects.tupleobject import PyTupleObject
     assert isinstance(args, PyTupleObject)
     vec, kwnames = _PyStack_UnpackDict(args.ob_item, 0, len(args.ob_item), kwds)
     try:

@@ -24,15 +24,9 @@ from __future__ import annotations
 from typing import Optional
 
 from pyvm.objects.object import (
-    Py_DECREF,
-    Py_INCREF,
-    Py_TPFLAGS_HAVE_VECTORCALL,
-    PyErr_Format,
-    PyObject,
-    PyTypeObject,
-    PyObject_GetAttr,
-    _PyObject_GetMethod,
-    vectorcallfunc,
+    Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_VECTORCALL, PyErr_Format, PyObject, PyTypeObject,
+    PyObject_GetAttr, _PyObject_GetMethod, vectorcallfunc, PyUnicode_Check,
+    _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
 )
 
 
@@ -87,7 +81,6 @@ def _PyStack_UnpackDict(args: list[PyObject], start: int, nargs: int,
     borrowed references.
     """
     from pyvm.objects.dictobject import PyDict_Next, PyDict_Size  # cycle
-    from pyvm.objects.object import PyUnicode_Check
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
     stack = args[start:start + nargs]
     if kwargs is None or PyDict_Size(kwargs) == 0:
@@ -121,7 +114,6 @@ def _PyObject_MakeTpCall(callable: PyObject, args: list[PyObject], start: int, n
     kwdict: Optional[PyObject] = None
     if kwnames is not None and len(_tuple_items(kwnames)) > 0:
         kwdict = _PyStack_AsDict(args, start + nargs, kwnames)
-    from pyvm.objects.object import _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall
     _Py_EnterRecursiveCall(" while calling a Python object")
     try:
         return call(callable, argstuple, kwdict)
@@ -215,7 +207,6 @@ def PyObject_Call(callable: PyObject, args: PyObject, kwargs: Optional[PyObject]
     if call is None:
         _type_error(f"'{callable.ob_type.tp_name}' object is not callable")
     assert call is not None
-    from pyvm.objects.object import _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall
     _Py_EnterRecursiveCall(" while calling a Python object")
     try:
         return call(callable, args, kwargs)

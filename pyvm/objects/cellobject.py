@@ -109,7 +109,7 @@ def cell_repr(op: PyObject) -> PyObject:
     pyvm: the addresses are the host ``id()`` of the objects, as C prints
     their pointers with ``%p``.
     """
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
+    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle: unicodeobject -> typeobject -> cellobject
 
     assert isinstance(op, PyCellObject)
     ref = op.ob_ref

@@ -22,8 +22,25 @@ from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC,
     Py_TPFLAGS_HAVE_VECTORCALL, PyErr, PyErr_Format, PyObject, PyObject_GenericGetAttr,
     PyObjectWithDict, PyTypeObject, _PyType_Lookup, _unicode_value, MANAGED_WEAKREF_OFFSET,
-    PyObject_ClearWeakRefs,
+    PyObject_ClearWeakRefs, PyObject_GetOptionalAttr, _PyObject_ReprStr, PyUnicode_Check,
+    Py_EQ, Py_NE, Py_NotImplemented, PyObject_RichCompareBool, PyObject_Hash,
+    _Py_HashPointer, PyObject_GetAttr, PyObject_GetAttrString, PyObject_GenericSetAttr,
+    _PyObject_ClearDict,
 )
+from pyvm.objects.exceptions import PyExc_TypeError, PyExc_RuntimeError, PyExc_AttributeError
+from pyvm.objects.tupleobject import PyTupleObject
+from pyvm.objects.call import (
+    PyObject_Vectorcall, PyObject_Call, PyObject_CallOneArg, _PyObject_CallFunctionArgs,
+    PyVectorcall_Call,
+)
+from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString
+from pyvm.objects.boolobject import Py_False, Py_True
+from pyvm.objects.typeobject import PyType_Ready, _type_qualname_str
+from pyvm.objects.dictobject import PyDict_Size, PyDict_Next
+from pyvm.objects.descrobject import (
+    PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers, _PyType_AddMethods,
+)
+from pyvm.objects.methodobject import METH_O, PyMethodDef
 
 PyMethod_Type: Final = PyTypeObject("method", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL)
 PyClassMethod_Type: Final = PyTypeObject("classmethod", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
@@ -34,13 +51,11 @@ PyProperty_Type: Final = PyTypeObject("property", None, Py_TPFLAGS_HAVE_GC | Py_
 
 def _type_error(msg: str) -> None:
     """pyvm: raise TypeError (the exception types sit above this module)."""
-    from pyvm.objects.exceptions import PyExc_TypeError  # cycle
     PyErr_Format(PyExc_TypeError, msg)
 
 
 def _tuple_items(t: PyObject) -> list[PyObject]:
     """pyvm: the item list of a tuple."""
-    from pyvm.objects.tupleobject import PyTupleObject  # cycle
     assert isinstance(t, PyTupleObject)
     return t.ob_item
 
@@ -86,7 +101,6 @@ def method_vectorcall(method: PyObject, args: list[PyObject], start: int, nargs:
     Calls ``im_func`` with ``im_self`` prepended.
     """
     assert isinstance(method, PyMethodObject)
-    from pyvm.objects.call import PyObject_Vectorcall  # cycle
     nkw = 0 if kwnames is None else len(_tuple_items(kwnames))
     stack = [method.im_self]
     stack.extend(args[start:start + nargs + nkw])
@@ -104,13 +118,10 @@ def method_dealloc(op: PyObject) -> None:
 def method_repr(op: PyObject) -> PyObject:
     """CPython: Objects/classobject.c:method_repr"""
     assert isinstance(op, PyMethodObject)
-    from pyvm.objects.object import PyObject_GetOptionalAttr, _PyObject_ReprStr
-    from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString  # cycle
     func = op.im_func
     name = PyObject_GetOptionalAttr(func, PyUnicode_InternFromString("__qualname__"))
     if name is None:
         name = PyObject_GetOptionalAttr(func, PyUnicode_InternFromString("__name__"))
-    from pyvm.objects.object import PyUnicode_Check
     fname = "?"
     if name is not None:
         if PyUnicode_Check(name):
@@ -121,12 +132,9 @@ def method_repr(op: PyObject) -> PyObject:
 
 def method_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
     """CPython: Objects/classobject.c:method_richcompare"""
-    from pyvm.objects.object import Py_EQ, Py_NE, Py_NotImplemented
-    from pyvm.objects.boolobject import Py_False, Py_True  # cycle
     if not isinstance(a, PyMethodObject) or not isinstance(b, PyMethodObject) or \
             (op != Py_EQ and op != Py_NE):
         return Py_NotImplemented
-    from pyvm.objects.object import PyObject_RichCompareBool
     eq = PyObject_RichCompareBool(a.im_func, b.im_func, Py_EQ) and a.im_self is b.im_self
     if op == Py_NE:
         eq = not eq
@@ -136,7 +144,6 @@ def method_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
 def method_hash(op: PyObject) -> int:
     """CPython: Objects/classobject.c:method_hash"""
     assert isinstance(op, PyMethodObject)
-    from pyvm.objects.object import PyObject_Hash, _Py_HashPointer
     y = PyObject_Hash(op.im_func)
     x = _Py_HashPointer(op.im_self)
     h = (x ^ y) & ((1 << 64) - 1)
@@ -153,7 +160,6 @@ def method_getattro(obj: PyObject, name: PyObject) -> PyObject:
     assert isinstance(obj, PyMethodObject)
     tp = obj.ob_type
     if tp.tp_dict is None:
-        from pyvm.objects.typeobject import PyType_Ready  # cycle
         PyType_Ready(tp)
     descr = _PyType_Lookup(tp, name)
     if descr is not None:
@@ -162,7 +168,6 @@ def method_getattro(obj: PyObject, name: PyObject) -> PyObject:
             return f(descr, obj, obj.ob_type)
         Py_INCREF(descr)
         return descr
-    from pyvm.objects.object import PyObject_GetAttr
     return PyObject_GetAttr(obj.im_func, name)
 
 
@@ -189,7 +194,6 @@ def method_get_self(op: PyObject) -> PyObject:
 def method_get_doc(op: PyObject) -> PyObject:
     """CPython: Objects/classobject.c:method_get_doc"""
     assert isinstance(op, PyMethodObject)
-    from pyvm.objects.object import PyObject_GetAttrString
     return PyObject_GetAttrString(op.im_func, "__doc__")
 
 
@@ -220,7 +224,6 @@ def _wrapper_init(name: str, self_: PyObject, args: PyObject, kwds: Optional[PyO
     """pyvm: the argument handling of ``cm_init`` / ``sm_init``."""
     assert isinstance(self_, PyCallableWrapperObject)
     if kwds is not None:
-        from pyvm.objects.dictobject import PyDict_Size  # cycle
         if PyDict_Size(kwds):
             _type_error(f"{name}() takes no keyword arguments")
     items = _tuple_items(args)
@@ -233,8 +236,6 @@ def _wrapper_init(name: str, self_: PyObject, args: PyObject, kwds: Optional[PyO
     if old is not None:
         Py_DECREF(old)
     # functools_wraps: copy __doc__ and friends into the wrapper's dict.
-    from pyvm.objects.object import PyObject_GetOptionalAttr, PyObject_GenericSetAttr
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
     for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
         key = PyUnicode_InternFromString(attr)
         v = PyObject_GetOptionalAttr(c, key)
@@ -260,7 +261,6 @@ def cm_dealloc(op: PyObject) -> None:
     op.callable = None
     if c is not None:
         Py_DECREF(c)
-    from pyvm.objects.object import _PyObject_ClearDict
     _PyObject_ClearDict(op)
 
 
@@ -269,7 +269,6 @@ def cm_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyObject
     assert isinstance(self_, PyCallableWrapperObject)
     c = self_.callable
     if c is None:
-        from pyvm.objects.exceptions import PyExc_RuntimeError  # cycle
         PyErr_Format(PyExc_RuntimeError, "uninitialized classmethod object")
     assert c is not None
     if tp is None:
@@ -283,7 +282,6 @@ def sm_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyObject
     assert isinstance(self_, PyCallableWrapperObject)
     c = self_.callable
     if c is None:
-        from pyvm.objects.exceptions import PyExc_RuntimeError  # cycle
         PyErr_Format(PyExc_RuntimeError, "uninitialized staticmethod object")
     assert c is not None
     Py_INCREF(c)
@@ -295,7 +293,6 @@ def sm_call(callable: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> P
     assert isinstance(callable, PyCallableWrapperObject)
     c = callable.callable
     assert c is not None
-    from pyvm.objects.call import PyObject_Call  # cycle
     return PyObject_Call(c, args, kwargs)
 
 
@@ -311,8 +308,6 @@ def cm_get_func(op: PyObject) -> PyObject:
 def cm_repr(op: PyObject) -> PyObject:
     """CPython: Objects/funcobject.c:cm_repr"""
     assert isinstance(op, PyCallableWrapperObject)
-    from pyvm.objects.object import _PyObject_ReprStr
-    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
     c = op.callable
     return PyUnicode_FromString(f"<{op.ob_type.tp_name}({_PyObject_ReprStr(c if c is not None else Py_None)})>")
 
@@ -380,7 +375,6 @@ def property_init_impl(self_: PyObject, args: PyObject, kwds: Optional[PyObject]
     for i in range(len(items)):
         vals[i] = items[i]
     if kwds is not None:
-        from pyvm.objects.dictobject import PyDict_Next  # cycle
         pos = 0
         while True:
             r = PyDict_Next(kwds, pos)
@@ -402,8 +396,6 @@ def property_init_impl(self_: PyObject, args: PyObject, kwds: Optional[PyObject]
     self_.prop_set = fset
     self_.prop_del = fdel
     if doc is None and fget is not None:
-        from pyvm.objects.object import PyObject_GetOptionalAttr
-        from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
         d = PyObject_GetOptionalAttr(fget, PyUnicode_InternFromString("__doc__"))
         if d is not None and d is Py_None:
             Py_DECREF(d)
@@ -411,8 +403,6 @@ def property_init_impl(self_: PyObject, args: PyObject, kwds: Optional[PyObject]
         doc = d
     self_.prop_doc = doc
     if fget is not None:
-        from pyvm.objects.object import PyObject_GetOptionalAttr
-        from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
         self_.prop_name = PyObject_GetOptionalAttr(fget, PyUnicode_InternFromString("__name__"))
 
 
@@ -423,16 +413,13 @@ def property_dealloc(op: PyObject) -> None:
         if v is not None:
             Py_DECREF(v)
     op.prop_get = op.prop_set = op.prop_del = op.prop_doc = op.prop_name = None
-    from pyvm.objects.object import _PyObject_ClearDict
     _PyObject_ClearDict(op)
 
 
 def _property_qualname(gs: propertyobject, obj: PyObject) -> str:
     """pyvm: the ``'%U' of '%.100s' object`` part of the property messages."""
-    from pyvm.objects.typeobject import _type_qualname_str  # cycle
     tq = _type_qualname_str(obj.ob_type)
     if gs.prop_name is not None:
-        from pyvm.objects.object import _PyObject_ReprStr
         return f"property {_PyObject_ReprStr(gs.prop_name)} of {tq!r} object"
     return f"property of {tq!r} object"
 
@@ -445,10 +432,8 @@ def property_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[Py
         return self_
     g = self_.prop_get
     if g is None:
-        from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
         PyErr_Format(PyExc_AttributeError, f"{_property_qualname(self_, obj)} has no getter")
     assert g is not None
-    from pyvm.objects.call import PyObject_CallOneArg  # cycle
     return PyObject_CallOneArg(g, obj)
 
 
@@ -457,11 +442,9 @@ def property_descr_set(self_: PyObject, obj: PyObject, value: Optional[PyObject]
     assert isinstance(self_, propertyobject)
     func = self_.prop_del if value is None else self_.prop_set
     if func is None:
-        from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
         what = "deleter" if value is None else "setter"
         PyErr_Format(PyExc_AttributeError, f"{_property_qualname(self_, obj)} has no {what}")
     assert func is not None
-    from pyvm.objects.call import PyObject_CallOneArg, _PyObject_CallFunctionArgs  # cycle
     if value is None:
         res = PyObject_CallOneArg(func, obj)
     else:
@@ -484,8 +467,6 @@ def property_copy(old: PyObject, get: Optional[PyObject], set_: Optional[PyObjec
         Py_INCREF(old.prop_doc)
         new.prop_doc = old.prop_doc
     elif get is not None:
-        from pyvm.objects.object import PyObject_GetOptionalAttr
-        from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
         d = PyObject_GetOptionalAttr(get, PyUnicode_InternFromString("__doc__"))
         if d is not None and d is Py_None:
             Py_DECREF(d)
@@ -495,8 +476,6 @@ def property_copy(old: PyObject, get: Optional[PyObject], set_: Optional[PyObjec
         Py_INCREF(old.prop_name)
         new.prop_name = old.prop_name
     elif get is not None:
-        from pyvm.objects.object import PyObject_GetOptionalAttr
-        from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
         new.prop_name = PyObject_GetOptionalAttr(get, PyUnicode_InternFromString("__name__"))
     return new
 
@@ -553,12 +532,6 @@ def property_get_doc(op: PyObject) -> PyObject:
 def _class_init_types() -> None:
     """pyvm: the static initializers of ``method``, ``classmethod``,
     ``staticmethod`` and ``property``."""
-    from pyvm.objects.call import PyVectorcall_Call  # cycle
-    from pyvm.objects.descrobject import (
-        PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers, _PyType_AddMethods,
-    )
-    from pyvm.objects.methodobject import METH_O, PyMethodDef
-    from pyvm.objects.object import PyObject_GenericSetAttr
     mt = PyMethod_Type
     mt.tp_dealloc = method_dealloc
     mt.tp_weaklistoffset = MANAGED_WEAKREF_OFFSET

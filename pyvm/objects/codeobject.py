@@ -19,8 +19,14 @@ from __future__ import annotations
 from typing import Callable, Final, Optional
 
 from pyvm.objects.object import (
-    Py_INCREF, PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
+    Py_INCREF, PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+    _debug_name, Py_DECREF,
 )
+from pyvm.objects.tupleobject import PyTupleObject
+from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.bytesobject import PyBytes_FromString
+from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
 
 # CPython: Include/cpython/code.h:CO_OPTIMIZED (and the flags beside it)
 CO_OPTIMIZED: Final = 0x0001
@@ -147,10 +153,6 @@ def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
     cells and free variables come from ``localspluskinds`` as
     ``get_localsplus_counts`` computes them.
     """
-    from pyvm.objects.object import Py_INCREF
-    from pyvm.objects.tupleobject import PyTupleObject
-    from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
-
     co = PyCodeObject()
     for o in (con.consts, con.names, con.localsplusnames):
         Py_INCREF(o)
@@ -214,8 +216,6 @@ def get_localsplus_counts(kinds: bytes) -> tuple[int, int, int]:
 
 def code_dealloc(op: PyObject) -> None:
     """CPython: Objects/codeobject.c:code_dealloc"""
-    from pyvm.objects.object import Py_DECREF
-
     assert isinstance(op, PyCodeObject)
     PyObject_ClearWeakRefs(op)
     for o in (op.co_filename, op.co_name, op.co_qualname, op.co_consts,
@@ -243,9 +243,6 @@ def code_repr_text(co: PyCodeObject, filename: str, name: str, address: Optional
 
 def _code_member(name: str) -> Callable[[PyObject], PyObject]:
     """pyvm: a getter for one ``co_*`` field (C's ``code_memberlist`` entry)."""
-    from pyvm.objects.longobject import PyLong_FromLong  # cycle: longobject is above us
-    from pyvm.objects.bytesobject import PyBytes_FromString  # cycle
-
     def get(op: PyObject) -> PyObject:
         assert isinstance(op, PyCodeObject)
         if name == "co_name":
@@ -283,7 +280,6 @@ def _code_init_type() -> None:
     """pyvm: the read-only ``co_*`` attributes a program sees: the entries of
     ``code_memberlist`` in Objects/codeobject.c (a static table, outside the
     index), as getters, with ``co_code`` from ``code_getcode``."""
-    from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets  # cycle
     _PyType_AddGetSets(PyCode_Type, [
         PyGetSetDef(n, _code_member(n), None)
         for n in ("co_name", "co_qualname", "co_filename", "co_consts", "co_names",

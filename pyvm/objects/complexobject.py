@@ -22,21 +22,10 @@ import math
 from typing import Final, Optional
 
 from pyvm.objects.object import (
-    Py_DECREF,
-    Py_EQ,
-    Py_NE,
-    Py_None,
-    Py_NotImplemented,
-    Py_NewRef,
-    Py_TPFLAGS_BASETYPE,
-    Py_TPFLAGS_IMMUTABLETYPE,
-    PyErr_SetString,
-    PyObject,
-    PyObject_GenericGetAttr,
-    PyObject_RichCompare,
-    PyType_IsSubtype,
-    PyTypeObject,
-    _Py_HashPointer,
+    Py_DECREF, Py_EQ, Py_NE, Py_None, Py_NotImplemented, Py_NewRef, Py_TPFLAGS_BASETYPE,
+    Py_TPFLAGS_IMMUTABLETYPE, PyErr_SetString, PyObject, PyObject_GenericGetAttr,
+    PyObject_RichCompare, PyType_IsSubtype, PyTypeObject, _Py_HashPointer, PyUnicode_Check,
+    PyObject_Str,
 )
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.exceptions import (
@@ -46,7 +35,16 @@ from pyvm.objects.exceptions import (
     PyExc_ZeroDivisionError,
 )
 from pyvm.objects.floatobject import PyFloat_AsDouble, PyFloat_FromDouble, PyFloatObject
-from pyvm.objects.longobject import PyLongObject, PyLong_Check, _long_to_double
+from pyvm.objects.longobject import PyLongObject, PyLong_Check, _long_to_double, PyLong_FromLong
+from pyvm.objects.typeobject import (
+    _PyObject_LookupSpecialString, _PyType_AddGetSets, _PyType_AddMethods,
+)
+from pyvm.objects.call import PyObject_CallNoArgs, PyObject_CallOneArg
+from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject, _PyUnicode_AsString
+from pyvm.objects.tupleobject import _PyTuple_FromArraySteal, PyTupleObject
+from pyvm.objects.dictobject import PyDict_Next
+from pyvm.objects.descrobject import PyGetSetDef
+from pyvm.objects.methodobject import METH_CLASS, METH_NOARGS, METH_O, PyMethodDef
 
 # pyvm: mirrors _PyHASH_IMAG of Include/cpython/pyhash.h
 _PyHASH_IMAG: Final = 1000003
@@ -126,8 +124,6 @@ def try_complex_special_method(op: PyObject) -> Optional[PyObject]:
     The result of ``op.__complex__()`` (a new reference to a complex), or
     None when the type has no ``__complex__``. pyvm: the DeprecationWarning
     for a complex subclass result is not issued (pyvm has no warnings yet)."""
-    from pyvm.objects.typeobject import _PyObject_LookupSpecialString  # cycle
-    from pyvm.objects.call import PyObject_CallNoArgs  # cycle
     f = _PyObject_LookupSpecialString(op, "__complex__")
     if f is None:
         return None
@@ -384,7 +380,6 @@ def _format_r(x: float, sign: bool) -> str:
 
 def complex_repr(op: PyObject) -> PyObject:
     """CPython: Objects/complexobject.c:complex_repr"""
-    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
     v = _cval(op)
     if v.real == 0.0 and math.copysign(1.0, v.real) == 1.0:
         return PyUnicode_FromString(_format_r(v.imag, False) + "j")
@@ -594,7 +589,6 @@ def complex_conjugate_impl(op: PyObject) -> PyObject:
 
 def complex___getnewargs___impl(op: PyObject) -> PyObject:
     """CPython: Objects/complexobject.c:complex___getnewargs___impl"""
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle
     v = _cval(op)
     return _PyTuple_FromArraySteal([PyFloat_FromDouble(v.real), PyFloat_FromDouble(v.imag)])
 
@@ -706,7 +700,6 @@ def complex_from_string_inner(s: str, tp: PyTypeObject) -> PyObject:
 
 def complex_subtype_from_string(tp: PyTypeObject, v: PyObject) -> PyObject:
     """CPython: Objects/complexobject.c:complex_subtype_from_string"""
-    from pyvm.objects.unicodeobject import PyUnicodeObject  # cycle
     assert isinstance(v, PyUnicodeObject)
     s = v.value
     # C converts to ASCII first (_PyUnicode_TransformDecimalAndSpaceToASCII).
@@ -726,7 +719,6 @@ def complex_new_impl(tp: PyTypeObject, r: Optional[PyObject], i: Optional[PyObje
 
     pyvm: ``__complex__`` of user classes is not consulted yet (pyvm has no
     class statement so far)."""
-    from pyvm.objects.longobject import PyLong_FromLong  # cycle
     if r is None:
         r = PyLong_FromLong(0)
     special = try_complex_special_method(r)
@@ -797,7 +789,6 @@ def actual_complex_new(tp: PyTypeObject, args: list[PyObject],
     arg = args[0]
     if PyComplex_CheckExact(arg) and tp is PyComplex_Type:
         return Py_NewRef(arg)
-    from pyvm.objects.object import PyUnicode_Check
     if PyUnicode_Check(arg):
         return complex_subtype_from_string(tp, arg)
     tmp = try_complex_special_method(arg)
@@ -816,9 +807,6 @@ def actual_complex_new(tp: PyTypeObject, args: list[PyObject],
 
 def complex_tp_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/clinic/complexobject.c.h:complex_new"""
-    from pyvm.objects.tupleobject import PyTupleObject  # cycle
-    from pyvm.objects.dictobject import PyDict_Next  # cycle
-    from pyvm.objects.unicodeobject import _PyUnicode_AsString  # cycle
     assert isinstance(args, PyTupleObject)
     kw: list[tuple[str, PyObject]] = []
     if kwds is not None:
@@ -836,8 +824,6 @@ def complex_vectorcall(tp: PyObject, args: list[PyObject], start: int, nargs: in
                        kwnames: Optional[PyObject]) -> PyObject:
     """pyvm: ``complex(...)`` without an argument tuple (C goes through
     ``tp_new``; the result is the same)."""
-    from pyvm.objects.tupleobject import PyTupleObject  # cycle
-    from pyvm.objects.unicodeobject import _PyUnicode_AsString  # cycle
     assert isinstance(tp, PyTypeObject)
     kw: list[tuple[str, PyObject]] = []
     if kwnames is not None:
@@ -864,8 +850,6 @@ def complex___format___impl(op: PyObject, format_spec: PyObject) -> PyObject:
     pyvm: the formatting itself is the host's (``formatter_unicode.c``'s
     ``format_complex_internal``, unchanged between 3.11 and 3.14); its
     ValueError becomes pyvm's."""
-    from pyvm.objects.object import PyObject_Str, PyUnicode_Check  # cycle
-    from pyvm.objects.unicodeobject import PyUnicode_FromString, _PyUnicode_AsString  # cycle
     if not PyUnicode_Check(format_spec):
         PyErr_SetString(PyExc_TypeError,
                         f"__format__() argument must be str, not {format_spec.ob_type.tp_name}")
@@ -887,7 +871,6 @@ def complex_from_number_impl(tp: PyObject, number: PyObject) -> PyObject:
     r, i = PyComplex_AsCComplex(number)
     result = PyComplex_FromDoubles(r, i)
     if tp is not PyComplex_Type:
-        from pyvm.objects.call import PyObject_CallOneArg  # cycle
         try:
             return PyObject_CallOneArg(tp, result)
         finally:
@@ -898,9 +881,6 @@ def complex_from_number_impl(tp: PyObject, number: PyObject) -> PyObject:
 def _init_type() -> None:
     """pyvm: the static initializer of ``PyComplex_Type`` (C's
     ``complex_as_number``, ``complex_methods`` and ``complex_members``)."""
-    from pyvm.objects.descrobject import PyGetSetDef
-    from pyvm.objects.methodobject import METH_CLASS, METH_NOARGS, METH_O, PyMethodDef
-    from pyvm.objects.typeobject import _PyType_AddGetSets, _PyType_AddMethods
     tp = PyComplex_Type
     tp.tp_repr = complex_repr
     tp.tp_hash = complex_hash

@@ -24,30 +24,17 @@ from __future__ import annotations
 from typing import Callable, Final, Optional
 
 from pyvm.objects.methodobject import (
-    METH_CLASS,
-    METH_KEYWORDS,
-    METH_STATIC,
-    PyCFunction_NewEx,
-    PyCFunction_Type,
-    PyMethodDef,
-    meth_get__doc__,
-    meth_get__module__,
-    meth_get__name__,
-    meth_get__qualname__,
-    meth_get__self__,
+    METH_CLASS, METH_KEYWORDS, METH_STATIC, PyCFunction_NewEx, PyCFunction_Type,
+    PyMethodDef, meth_get__doc__, meth_get__module__, meth_get__name__,
+    meth_get__qualname__, meth_get__self__, METH_FASTCALL, METH_NOARGS,
 )
 from pyvm.objects.object import (
-    Py_DECREF,
-    Py_INCREF,
-    Py_None,
-    Py_TPFLAGS_HAVE_GC,
-    Py_TPFLAGS_HAVE_VECTORCALL,
-    Py_TPFLAGS_METHOD_DESCRIPTOR,
-    PyErr_Format,
-    PyObject,
-    PyType_IsSubtype,
-    PyType_Modified,
-    PyTypeObject,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
+    Py_TPFLAGS_METHOD_DESCRIPTOR, PyErr_Format, PyObject, PyType_IsSubtype,
+    PyType_Modified, PyTypeObject, _PyObject_ReprStr, PyObject_Str, PyObject_RichCompare,
+)
+from pyvm.objects.call import (
+    _PyStack_AsDict, PyVectorcall_Call, PyObject_Call, PyObject_CallMethod,
 )
 
 getter = Callable[[PyObject], PyObject]
@@ -283,7 +270,6 @@ def method_vectorcall(func: PyObject, args: list[PyObject], start: int, nargs: i
         return f_kw(self_, args[start + 1:start + 1 + total], kwnames)
     f_va = ml.ml_varargs
     if f_va is not None:
-        from pyvm.objects.call import _PyStack_AsDict  # cycle
         from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
         if _kwcount(kwnames) > 0 and not (ml.ml_flags & METH_KEYWORDS):
             _type_error(f"{_qualname(func)}() takes no keyword arguments")
@@ -316,7 +302,6 @@ def method_vectorcall(func: PyObject, args: list[PyObject], start: int, nargs: i
 
 def methoddescr_call(func: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> PyObject:
     """pyvm: tp_call of method descriptors (C uses ``PyVectorcall_Call``)."""
-    from pyvm.objects.call import PyVectorcall_Call  # cycle
     return PyVectorcall_Call(func, args, kwargs)
 
 
@@ -324,7 +309,6 @@ def classmethoddescr_call(func: PyObject, args: PyObject, kwargs: Optional[PyObj
     """CPython: Objects/descrobject.c:classmethoddescr_call"""
     assert isinstance(func, PyMethodDescrObject)
     from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray  # cycle
-    from pyvm.objects.call import PyObject_Call  # cycle
     assert isinstance(args, PyTupleObject)
     items = args.ob_item
     if len(items) < 1:
@@ -623,7 +607,6 @@ def _wrapper_kwargs(args: list[PyObject], start: int, nargs: int,
     """pyvm: the kwargs dict of a vectorcall to a slot wrapper (C's wrappers take a dict)."""
     if kwnames is None or _kwcount(kwnames) == 0:
         return None
-    from pyvm.objects.call import _PyStack_AsDict  # cycle
     return _PyStack_AsDict(args, start + nargs, kwnames)
 
 
@@ -780,20 +763,17 @@ def mappingproxy_getiter(op: PyObject) -> PyObject:
 
 def mappingproxy_repr(op: PyObject) -> PyObject:
     """CPython: Objects/descrobject.c:mappingproxy_repr"""
-    from pyvm.objects.object import _PyObject_ReprStr
     from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
     return PyUnicode_FromString(f"mappingproxy({_PyObject_ReprStr(_pp(op))})")
 
 
 def mappingproxy_str(op: PyObject) -> PyObject:
     """CPython: Objects/descrobject.c:mappingproxy_str"""
-    from pyvm.objects.object import PyObject_Str
     return PyObject_Str(_pp(op))
 
 
 def mappingproxy_richcompare(op: PyObject, w: PyObject, cmp: int) -> PyObject:
     """CPython: Objects/descrobject.c:mappingproxy_richcompare"""
-    from pyvm.objects.object import PyObject_RichCompare
     return PyObject_RichCompare(_pp(op), w, cmp)
 
 
@@ -802,13 +782,11 @@ def mappingproxy_get(op: PyObject, args: list[PyObject]) -> PyObject:
     if len(args) < 1 or len(args) > 2:
         _type_error(f"get expected {'at least 1' if len(args) < 1 else 'at most 2'} "
                     f"argument{'s' if len(args) > 1 else ''}, got {len(args)}")
-    from pyvm.objects.call import PyObject_CallMethod  # cycle
     return PyObject_CallMethod(_pp(op), "get", [args[0], args[1] if len(args) == 2 else Py_None])
 
 
 def _proxy_call(op: PyObject, name: str) -> PyObject:
     """pyvm: ``PyObject_CallMethodNoArgs(pp->mapping, name)`` of the proxy methods."""
-    from pyvm.objects.call import PyObject_CallMethod  # cycle
     return PyObject_CallMethod(_pp(op), name, [])
 
 
@@ -969,7 +947,6 @@ def _init_types() -> None:
     PyWrapperDescr_Type.tp_call = methoddescr_call
     PyWrapperDescr_Type.tp_repr = wrapperdescr_repr
     _PyType_AddGetSets(PyWrapperDescr_Type, common + [PyGetSetDef("__doc__", wrapperdescr_get_doc, None)])
-    from pyvm.objects.methodobject import METH_FASTCALL, METH_NOARGS
     dp = PyDictProxy_Type
     dp.tp_dealloc = mappingproxy_dealloc
     dp.tp_repr = mappingproxy_repr

@@ -35,25 +35,14 @@ from typing import Callable, Final, Optional
 from pyvm.objects.descrobject import PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers
 from pyvm.objects.methodobject import METH_O, PyMethodDef
 from pyvm.objects.object import (
-    _PyErr_Clear,
-    Py_DECREF,
-    Py_INCREF,
-    Py_None,
-    Py_TPFLAGS_BASE_EXC_SUBCLASS,
-    Py_TPFLAGS_BASETYPE,
-    Py_TPFLAGS_HAVE_GC,
-    Py_XDECREF,
-    PyErr,
-    PyErr_Format,
-    PyObject,
-    PyObjectWithDict,
-    PyTypeObject,
-    _err_hooks,
-    _PyObject_ClearDict,
-    _PyObject_ReprStr,
-    _PyObject_StrStr,
-    _unicode_value,
+    _PyErr_Clear, Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASE_EXC_SUBCLASS,
+    Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyErr_Format, PyObject,
+    PyObjectWithDict, PyTypeObject, _err_hooks, _PyObject_ClearDict, _PyObject_ReprStr,
+    _PyObject_StrStr, _unicode_value, PyType_IsSubtype, PyObject_Str, PyObject_Repr,
+    PyUnicode_Check, PyObject_IsTrue, PyObject_GetOptionalAttr, PyObject_SetAttr,
+    PyCallable_Check, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
 )
+from pyvm.objects.call import PyObject_CallObject, PyObject_CallMethod, PyObject_CallOneArg
 
 _EXC_FLAGS: Final = Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASE_EXC_SUBCLASS
 
@@ -787,7 +776,6 @@ def UnicodeError_init(op: PyObject, args: PyObject, kwds: Optional[PyObject]) ->
 
 def _is_sub(a: PyTypeObject, b: PyTypeObject) -> bool:
     """pyvm: ``PyType_IsSubtype``."""
-    from pyvm.objects.object import PyType_IsSubtype
     return PyType_IsSubtype(a, b)
 
 
@@ -800,7 +788,6 @@ def BaseException_str(op: PyObject) -> PyObject:
     items = _tuple_items(op.args)
     if len(items) == 0:
         return _new_str("")
-    from pyvm.objects.object import PyObject_Str
     if len(items) == 1:
         return PyObject_Str(items[0])
     return PyObject_Str(op.args)
@@ -822,7 +809,6 @@ def KeyError_str(op: PyObject) -> PyObject:
     assert isinstance(op, PyBaseExceptionObject)
     items = _tuple_items(op.args)
     if len(items) == 1:
-        from pyvm.objects.object import PyObject_Repr
         return PyObject_Repr(items[0])
     return BaseException_str(op)
 
@@ -836,7 +822,6 @@ def _basename(s: str) -> str:
 def SyntaxError_str(op: PyObject) -> PyObject:
     """CPython: Objects/exceptions.c:SyntaxError_str"""
     assert isinstance(op, PySyntaxErrorObject)
-    from pyvm.objects.object import PyUnicode_Check
     from pyvm.objects.longobject import PyLong_Type, PyLongObject  # cycle
     fn = op.filename
     filename: Optional[str] = None
@@ -1121,7 +1106,6 @@ def _set_suppress_context(op: PyObject, value: Optional[PyObject]) -> None:
     from pyvm.objects.boolobject import PyBool_Type  # cycle
     if value.ob_type is not PyBool_Type:
         _type_error("attribute value type must be bool")
-    from pyvm.objects.object import PyObject_IsTrue
     op.suppress_context = PyObject_IsTrue(value)
 
 
@@ -1161,8 +1145,6 @@ def BaseException_with_traceback(op: PyObject, tb: PyObject) -> PyObject:
 
 def BaseException_add_note(op: PyObject, note: PyObject) -> PyObject:
     """CPython: Objects/exceptions.c:BaseException_add_note_impl"""
-    from pyvm.objects.object import (PyObject_GetOptionalAttr, PyObject_SetAttr,
-                                     PyUnicode_Check)
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
     from pyvm.objects.listobject import PyList_Append, PyList_New, PyListObject  # cycle
     if not PyUnicode_Check(note):
@@ -1610,7 +1592,6 @@ def BaseExceptionGroup_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyOb
     """
     eg_type = create_exception_group_class()
     from pyvm.objects.abstract import PyObject_IsInstance, PySequence_Check, PySequence_Tuple  # cycle
-    from pyvm.objects.object import PyObject_Repr, PyUnicode_Check
     items = _tuple_items(args)
     # PyArg_ParseTuple(args, "UO:BaseExceptionGroup.__new__", ...)
     if len(items) != 2:
@@ -1675,7 +1656,6 @@ def _PyExc_CreateExceptionGroup(msg_str: str, excs: PyObject) -> PyObject:
     ``BaseExceptionGroup(msg_str, excs)``: a new reference. ``excs`` (a list or
     tuple of exceptions) is borrowed.
     """
-    from pyvm.objects.call import PyObject_CallObject  # cycle
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
     msg = _new_str(msg_str)
     args = _PyTuple_FromArray([msg, excs])
@@ -1699,7 +1679,6 @@ def BaseExceptionGroup_str(op: PyObject) -> PyObject:
     """
     self = _eg(op)
     assert self.msg is not None and self.excs is not None
-    from pyvm.objects.object import PyObject_Str
     s = PyObject_Str(self.msg)
     text = _unicode_value(s)
     Py_DECREF(s)
@@ -1716,7 +1695,6 @@ def BaseExceptionGroup_repr(op: PyObject) -> PyObject:
     """
     self = _eg(op)
     assert self.msg is not None and self.excs is not None
-    from pyvm.objects.object import PyObject_Repr
     if self.excs_str is not None:
         exceptions_str = _unicode_value(self.excs_str)
     else:
@@ -1744,7 +1722,6 @@ def BaseExceptionGroup_derive_impl(op: PyObject, excs: PyObject) -> PyObject:
     """
     self = _eg(op)
     assert self.msg is not None
-    from pyvm.objects.call import PyObject_CallObject  # cycle
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
     init_args = _PyTuple_FromArray([self.msg, excs])
     try:
@@ -1762,9 +1739,7 @@ def exceptiongroup_subset(orig: PyBaseExceptionGroupObject, excs: PyObject) -> O
     ``orig.exceptions``. Returns a new reference.
     """
     from pyvm.objects.abstract import PySequence_Check, PySequence_Size  # cycle
-    from pyvm.objects.call import PyObject_CallMethod  # cycle
     from pyvm.objects.listobject import PySequence_List  # cycle
-    from pyvm.objects.object import PyObject_GetOptionalAttr, PyObject_SetAttr
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
     num_excs = PySequence_Size(excs)
     if num_excs == 0:
@@ -1813,7 +1788,6 @@ EXCEPTION_GROUP_MATCH_INSTANCE_IDS: Final = 2
 
 def get_matcher_type(value: PyObject) -> int:
     """CPython: Objects/exceptions.c:get_matcher_type"""
-    from pyvm.objects.object import PyCallable_Check
     from pyvm.objects.tupleobject import PyTuple_CheckExact  # cycle
     if PyCallable_Check(value) and not isinstance(value, PyTypeObject):
         return EXCEPTION_GROUP_MATCH_BY_PREDICATE
@@ -1840,8 +1814,6 @@ def exceptiongroup_split_check_match(exc: PyObject, matcher_type: int,
         from pyvm.eval.errors import PyErr_GivenExceptionMatches  # cycle: errors imports us
         return PyErr_GivenExceptionMatches(exc, matcher_value)
     if matcher_type == EXCEPTION_GROUP_MATCH_BY_PREDICATE:
-        from pyvm.objects.call import PyObject_CallOneArg  # cycle
-        from pyvm.objects.object import PyObject_IsTrue
         exc_matches = PyObject_CallOneArg(matcher_value, exc)
         try:
             return PyObject_IsTrue(exc_matches)
@@ -1898,7 +1870,6 @@ def exceptiongroup_split_recursive(exc: PyObject, matcher_type: int, matcher_val
     eg = _eg(exc)
     assert eg.excs is not None
     from pyvm.objects.listobject import PyList_Append, PyList_New  # cycle
-    from pyvm.objects.object import _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall
     excs = _tuple_items(eg.excs)
     assert len(excs) > 0  # checked by the constructor; excs is read-only
     match_list = PyList_New(0)
@@ -1988,7 +1959,6 @@ def collect_exception_group_leaf_ids(exc: PyObject, leaf_ids: PyObject) -> None:
         return
     eg = _eg(exc)
     assert eg.excs is not None
-    from pyvm.objects.object import _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall
     for e in _tuple_items(eg.excs):
         _Py_EnterRecursiveCall(" in collect_exception_group_leaf_ids")
         try:

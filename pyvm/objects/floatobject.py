@@ -30,7 +30,9 @@ from pyvm.objects.longobject import (
     _value_error,
     _zero_division,
 )
-from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
+from pyvm.objects.object import (
+    _Py_TPFLAGS_MATCH_SELF, PyType_IsSubtype, PyUnicode_Check, _PyObject_ReprStr,
+)
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -51,6 +53,8 @@ from pyvm.objects.object import (
     _Py_HashPointer,
     _unicode_value,
 )
+from pyvm.objects.call import PyObject_CallOneArg
+from pyvm.objects.methodobject import METH_CLASS, METH_FASTCALL, METH_NOARGS, METH_O, PyMethodDef
 
 
 class PyFloatObject(PyObject):
@@ -104,7 +108,6 @@ def PyFloat_Check(op: PyObject) -> bool:
     tp = op.ob_type
     if tp is PyFloat_Type:
         return True
-    from pyvm.objects.object import PyType_IsSubtype
     return PyType_IsSubtype(tp, PyFloat_Type)
 
 
@@ -472,7 +475,6 @@ def float_fromhex(tp: PyObject, s: PyObject) -> PyObject:
         raise
     r = PyFloat_FromDouble(x)
     if tp is not PyFloat_Type:
-        from pyvm.objects.call import PyObject_CallOneArg  # cycle
         res = PyObject_CallOneArg(tp, r)
         Py_DECREF(r)
         return res
@@ -481,7 +483,6 @@ def float_fromhex(tp: PyObject, s: PyObject) -> PyObject:
 
 def float___format__(v: PyObject, format_spec: PyObject) -> PyObject:
     """CPython: Objects/floatobject.c:float___format___impl"""
-    from pyvm.objects.object import PyUnicode_Check
     if not PyUnicode_Check(format_spec):
         _type_error(f"__format__() argument must be str, not {format_spec.ob_type.tp_name}")
     from pyvm.objects.unicode_format import format_float  # cycle
@@ -514,7 +515,6 @@ def _float_from_text(s: str, orig: PyObject) -> PyObject:
             raise ValueError
         x = float(s)
     except ValueError:
-        from pyvm.objects.object import _PyObject_ReprStr
         _value_error(f"could not convert string to float: {_PyObject_ReprStr(orig)}")
         raise
     return PyFloat_FromDouble(x)
@@ -522,7 +522,6 @@ def _float_from_text(s: str, orig: PyObject) -> PyObject:
 
 def PyFloat_FromString(v: PyObject) -> PyObject:
     """CPython: Objects/floatobject.c:PyFloat_FromString"""
-    from pyvm.objects.object import PyUnicode_Check
     if PyUnicode_Check(v):
         return _float_from_text(_unicode_value(v), v)
     from pyvm.objects.bytesobject import PyBytesObject  # cycle
@@ -542,7 +541,6 @@ def float_new_impl(tp: PyTypeObject, x: Optional[PyObject]) -> PyObject:
         return float_subtype_new(tp, x)
     if x is None:
         return PyFloat_FromDouble(0.0)
-    from pyvm.objects.object import PyUnicode_Check
     if PyUnicode_Check(x) and x.ob_type.tp_name == "str":
         return PyFloat_FromString(x)
     from pyvm.objects.abstract import PyNumber_Float  # cycle
@@ -587,9 +585,8 @@ def float_vectorcall(tp: PyObject, args: list[PyObject], start: int, nargs: int,
 
 def _init_type() -> None:
     """pyvm: the static initializer of ``PyFloat_Type``."""
-    from pyvm.objects.descrobject import PyGetSetDef
-    from pyvm.objects.methodobject import METH_CLASS, METH_FASTCALL, METH_NOARGS, METH_O, PyMethodDef
-    from pyvm.objects.typeobject import _PyType_AddGetSets, _PyType_AddMethods
+    from pyvm.objects.descrobject import PyGetSetDef  # cycle: descrobject -> unicodeobject -> floatobject
+    from pyvm.objects.typeobject import _PyType_AddGetSets, _PyType_AddMethods  # cycle: typeobject -> unicodeobject -> floatobject
     tp = PyFloat_Type
     tp.tp_dealloc = float_dealloc
     tp.tp_repr = float_repr

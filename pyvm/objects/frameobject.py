@@ -21,6 +21,13 @@ from pyvm.eval.frame import (
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_XDECREF, Py_None, PyObject, PyTypeObject,
 )
+from pyvm.objects.codeobject_lines import PyCode_Addr2Line
+from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.cellobject import PyCellObject
+from pyvm.objects.codeobject import CO_FAST_CELL, CO_FAST_FREE
+from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
+from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
 
 PyFrame_Type: Final = PyTypeObject("frame", flags=Py_TPFLAGS_HAVE_GC)
 
@@ -77,7 +84,6 @@ def PyFrame_GetLineNumber(f: PyFrameObject) -> int:
     """CPython: Objects/frameobject.c:PyFrame_GetLineNumber"""
     if f.f_lineno != 0:
         return f.f_lineno
-    from pyvm.objects.codeobject_lines import PyCode_Addr2Line
     fr = f.f_frame
     return PyCode_Addr2Line(fr.f_executable, fr.instr_ptr * 2)
 
@@ -103,7 +109,6 @@ def frame_dealloc(op: PyObject) -> None:
 
 def frame_repr(op: PyObject) -> PyObject:
     """CPython: Objects/frameobject.c:frame_repr"""
-    from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
     assert isinstance(op, PyFrameObject)
     co = op.f_frame.f_executable
     fn = co.co_filename
@@ -125,14 +130,12 @@ def frame_getcode(op: PyObject) -> PyObject:
 
 def frame_getlineno(op: PyObject) -> PyObject:
     """CPython: Objects/frameobject.c:frame_lineno_get_impl"""
-    from pyvm.objects.longobject import PyLong_FromLong
     assert isinstance(op, PyFrameObject)
     return PyLong_FromLong(PyFrame_GetLineNumber(op))
 
 
 def frame_getlasti(op: PyObject) -> PyObject:
     """CPython: Objects/frameobject.c:frame_lasti_get_impl"""
-    from pyvm.objects.longobject import PyLong_FromLong
     assert isinstance(op, PyFrameObject)
     return PyLong_FromLong(op.f_frame.instr_ptr * 2)
 
@@ -176,9 +179,6 @@ def frame_getlocals(op: PyObject) -> PyObject:
     (``FrameLocalsProxy``); pyvm returns a snapshot dict of the bound
     locals until the proxy type is ported.
     """
-    from pyvm.objects.cellobject import PyCellObject
-    from pyvm.objects.codeobject import CO_FAST_CELL, CO_FAST_FREE
-    from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem
     assert isinstance(op, PyFrameObject)
     fr = op.f_frame
     loc = fr.f_locals
@@ -205,7 +205,6 @@ def frame_getlocals(op: PyObject) -> PyObject:
 
 def _frame_init_type() -> None:
     """pyvm: fill the slots and attributes of ``PyFrame_Type``."""
-    from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
     PyFrame_Type.tp_dealloc = frame_dealloc
     PyFrame_Type.tp_repr = frame_repr
     _PyType_AddGetSets(PyFrame_Type, [

@@ -9,24 +9,38 @@ defaults, keyword defaults, annotations and closure one by one.
 
 Calling a function runs the eval loop. The object layer must not import the
 loop (DESIGN.md §2: imports point downward), so ``_PyFunction_Vectorcall``
-goes through one narrow entry point, :data:`_func_hooks`, whose
-``eval_vector`` the eval loop (``pyvm.eval.ceval``) installs when it is
-imported: it is C's ``_PyEval_Vector``. Calls made by the eval loop itself
+goes through one narrow entry point, the interpreter state's
+``eval_vector`` (``pyvm.pystate``), which the eval loop (``pyvm.eval.ceval``)
+installs when it is imported: it is C's ``_PyEval_Vector``. Calls made by the eval loop itself
 (``CALL`` on a Python function) never come here: the loop pushes the new
 frame and continues in the same host activation.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+from typing import Final, Optional
 
-from pyvm.objects.call import PyVectorcall_Call
+from pyvm.objects.call import PyVectorcall_Call, PyObject_Vectorcall
 from pyvm.objects.codeobject import CO_HAS_DOCSTRING, PyCodeObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
     Py_TPFLAGS_METHOD_DESCRIPTOR, Py_XDECREF, Py_None, PyErr_SetString, PyObject,
     PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _debug_name,
+    PyCallable_Check,
 )
+from pyvm.pystate import _interp
+from pyvm.objects.dictobject import (
+    PyDict_GetItemWithError, PyDict_New, PyDict_SetItem, PyDictObject,
+)
+from pyvm.objects.moduleobject import PyModuleObject
+from pyvm.objects.unicodeobject import (
+    PyUnicode_InternFromString, PyUnicodeObject, PyUnicode_FromString,
+)
+from pyvm.objects.exceptions import PyExc_SystemError, PyExc_TypeError
+from pyvm.objects.classobject import PyMethod_New
+from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
+from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
 
 PyFunction_Type: Final = PyTypeObject(
     "function",
@@ -93,35 +107,6 @@ class PyFunctionObject(PyObject):
         return _debug_name(self.func_qualname)
 
 
-# The eval loop's entry point: (func, locals, args, start, argcount, kwnames)
-# -> result. ``args[start:start + argcount]`` are the positional arguments,
-# followed by one value per name in ``kwnames`` (a tuple of str, or None).
-# The arguments are borrowed, as in C's _PyFunction_Vectorcall.
-EvalVectorFunc = Callable[
-    [PyFunctionObject, Optional[PyObject], list[PyObject], int, int, Optional[PyObject]],
-    PyObject]
-
-
-class _FuncHooks:
-    """pyvm: the narrow entry point from the object layer into the eval loop.
-
-    ``eval_vector`` is ``Python/ceval.c:_PyEval_Vector``, installed by
-    ``pyvm.eval.ceval`` at import. ``builtins`` is the builtins module's dict
-    (``interp->builtins``), installed by ``pyvm.modules.bltinmodule``, used
-    when a globals dict has no ``__builtins__``.
-    """
-
-    eval_vector: Optional[EvalVectorFunc]
-    builtins: Optional[PyObject]
-
-    def __init__(self) -> None:
-        self.eval_vector = None
-        self.builtins = None
-
-
-_func_hooks: Final = _FuncHooks()
-
-
 def PyFunction_Check(op: PyObject) -> bool:
     """pyvm: mirrors ``PyFunction_Check`` of Include/cpython/funcobject.h (a header, outside the index)"""
     return op.ob_type is PyFunction_Type
@@ -134,10 +119,6 @@ def _PyDict_LoadBuiltinsFromGlobals(globals_: PyObject) -> PyObject:
     ``globals_``: ``globals_['__builtins__']`` (a module's dict when it is a
     module), else the interpreter's builtins.
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.moduleobject import PyModuleObject
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
-
     key = PyUnicode_InternFromString("__builtins__")
     b = PyDict_GetItemWithError(globals_, key)
     if b is not None:
@@ -145,7 +126,7 @@ def _PyDict_LoadBuiltinsFromGlobals(globals_: PyObject) -> PyObject:
             b = b.md_dict
         Py_INCREF(b)
         return b
-    ib = _func_hooks.builtins
+    ib = _interp.builtins
     if ib is None:
         PyErr_SetString(_system_error(), "no builtins dict")
     Py_INCREF(ib)
@@ -154,7 +135,6 @@ def _PyDict_LoadBuiltinsFromGlobals(globals_: PyObject) -> PyObject:
 
 def _system_error() -> PyTypeObject:
     """pyvm: PyExc_SystemError, imported late (exceptions sit above this module)."""
-    from pyvm.objects.exceptions import PyExc_SystemError
     return PyExc_SystemError
 
 
@@ -164,9 +144,6 @@ def PyFunction_NewWithQualName(code: PyObject, globals_: PyObject,
 
     Returns a new reference. ``code`` and ``globals_`` are borrowed.
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
-
     assert isinstance(code, PyCodeObject)
     name = code.co_name
     Py_INCREF(name)
@@ -200,7 +177,7 @@ def _PyFunction_Vectorcall(func: PyObject, stack: list[PyObject], start: int, na
     point (``_PyEval_Vector``); the arguments are borrowed.
     """
     assert isinstance(func, PyFunctionObject)
-    ev = _func_hooks.eval_vector
+    ev = _interp.eval_vector
     assert ev is not None, "pyvm.eval.ceval is not imported"
     return ev(func, None, stack, start, nargs, kwnames)
 
@@ -265,8 +242,6 @@ def func_repr(op: PyObject) -> PyObject:
 
     pyvm: the address is the host ``id()``, as C prints the pointer.
     """
-    from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
-
     assert isinstance(op, PyFunctionObject)
     qn = op.func_qualname
     assert isinstance(qn, PyUnicodeObject)
@@ -283,7 +258,6 @@ def func_descr_get(func: PyObject, obj: Optional[PyObject],
     if obj is None or obj is Py_None:
         Py_INCREF(func)
         return func
-    from pyvm.objects.classobject import PyMethod_New  # cycle: classobject sits above us
     return PyMethod_New(func, obj)
 
 
@@ -312,8 +286,6 @@ def func_get_name(op: PyObject) -> PyObject:
 
 def func_set_name(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/funcobject.c:func_set_name"""
-    from pyvm.objects.exceptions import PyExc_TypeError
-    from pyvm.objects.unicodeobject import PyUnicodeObject
     if not isinstance(value, PyUnicodeObject):
         PyErr_SetString(PyExc_TypeError, "__name__ must be set to a string object")
     f = _func(op)
@@ -330,8 +302,6 @@ def func_get_qualname(op: PyObject) -> PyObject:
 
 def func_set_qualname(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/funcobject.c:func_set_qualname"""
-    from pyvm.objects.exceptions import PyExc_TypeError
-    from pyvm.objects.unicodeobject import PyUnicodeObject
     if not isinstance(value, PyUnicodeObject):
         PyErr_SetString(PyExc_TypeError, "__qualname__ must be set to a string object")
     f = _func(op)
@@ -363,8 +333,6 @@ def func_get_defaults(op: PyObject) -> PyObject:
 
 def func_set_defaults(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/funcobject.c:func_set_defaults"""
-    from pyvm.objects.exceptions import PyExc_TypeError
-    from pyvm.objects.tupleobject import PyTupleObject
     if value is Py_None:
         value = None
     if value is not None and not isinstance(value, PyTupleObject):
@@ -405,7 +373,6 @@ def func_get_builtins(op: PyObject) -> PyObject:
 def func_get_dict(op: PyObject) -> PyObject:
     """pyvm: ``__dict__`` of a function (C reaches ``func_dict`` through
     ``PyObject_GenericGetDict``); created on first use."""
-    from pyvm.objects.dictobject import PyDict_New
     f = _func(op)
     if f.func_dict is None:
         f.func_dict = PyDict_New()
@@ -422,12 +389,6 @@ def func_get_annotation_dict(f: PyFunctionObject) -> PyObject:
 
     Returns a borrowed reference (the function caches the dict).
     """
-    from pyvm.objects.call import PyObject_Vectorcall
-    from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDictObject
-    from pyvm.objects.exceptions import PyExc_TypeError
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.object import PyCallable_Check
-    from pyvm.objects.tupleobject import PyTupleObject
     ann = f.func_annotations
     if ann is None:
         ae = f.func_annotate
@@ -453,8 +414,6 @@ def func_get_annotation_dict(f: PyFunctionObject) -> PyObject:
 
 def function___annotations___get_impl(op: PyObject) -> PyObject:
     """CPython: Objects/funcobject.c:function___annotations___get_impl"""
-    from pyvm.objects.dictobject import PyDict_New
-    from pyvm.objects.object import PyCallable_Check
     f = _func(op)
     ae = f.func_annotate
     if f.func_annotations is None and (ae is None or not PyCallable_Check(ae)):
@@ -464,7 +423,6 @@ def function___annotations___get_impl(op: PyObject) -> PyObject:
 
 def function___type_params___get_impl(op: PyObject) -> PyObject:
     """CPython: Objects/funcobject.c:function___type_params___get_impl"""
-    from pyvm.objects.tupleobject import _PyTuple_FromArray
     tp = _func(op).func_typeparams
     if tp is None:
         return _PyTuple_FromArray([])
@@ -474,8 +432,6 @@ def function___type_params___get_impl(op: PyObject) -> PyObject:
 
 def function___type_params___set_impl(op: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/funcobject.c:function___type_params___set_impl"""
-    from pyvm.objects.exceptions import PyExc_TypeError
-    from pyvm.objects.tupleobject import PyTupleObject
     # Not legal to del f.__type_params__ or to set it to anything other than a tuple.
     if value is None or not isinstance(value, PyTupleObject):
         PyErr_SetString(PyExc_TypeError, "__type_params__ must be set to a tuple")
@@ -503,7 +459,6 @@ def _Py_set_function_type_params(func: PyObject, type_params: PyObject) -> PyObj
 
 def _func_init_type() -> None:
     """pyvm: fill the slots of ``PyFunction_Type`` (C's static initializer)."""
-    from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
     _PyType_AddGetSets(PyFunction_Type, [
         PyGetSetDef("__code__", func_get_code, None),
         PyGetSetDef("__defaults__", func_get_defaults, func_set_defaults),

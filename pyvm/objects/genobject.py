@@ -18,7 +18,8 @@ The life of a generator, with who does what:
 * ``gen_send_ex2`` resumes it: it pushes the sent value on the frame's
   stack, links the generator's exception state into the thread's chain
   (``tstate.exc_info``), sets ``FRAME_EXECUTING`` and runs the frame through
-  the hook the eval loop installs (:data:`_gen_hooks`). With an exception to
+  the hook the eval loop installs (``_interp.eval_frame``, C's
+  ``interp->eval_frame``). With an exception to
   throw in, the loop raises it at the suspended instruction.
 * On ``YIELD_VALUE`` the loop sets ``FRAME_SUSPENDED`` (``+1`` inside
   ``yield from``/``await``) and unlinks the exception state; when the frame
@@ -47,7 +48,7 @@ references to generators wait for the weakref module.
 
 from __future__ import annotations
 
-from typing import Callable, Final, NoReturn, Optional
+from typing import Final, NoReturn, Optional
 
 from pyvm.compile.opcode import (
     INSTRUMENTED_RESUME,
@@ -57,22 +58,14 @@ from pyvm.compile.opcode import (
 )
 from pyvm.eval.errors import PyErr_GivenExceptionMatches, _PyErr_SetContext
 from pyvm.eval.frame import (
-    FRAME_CLEARED,
-    FRAME_COMPLETED,
-    FRAME_CREATED,
-    FRAME_EXECUTING,
-    FRAME_OWNED_BY_FRAME_OBJECT,
-    FRAME_STATE_FINISHED,
-    FRAME_STATE_SUSPENDED,
-    FRAME_SUSPENDED_YIELD_FROM,
-    PyThreadState,
-    _PyErr_GetTopmostException,
-    _PyErr_StackItem,
-    _PyFrame_ClearExceptCode,
-    _PyFrame_GetFirstComplete,
-    _PyFrame_StackPush,
-    _PyInterpreterFrame,
-    _PyThreadState_GET,
+    FRAME_CLEARED, FRAME_COMPLETED, FRAME_CREATED, FRAME_EXECUTING,
+    FRAME_OWNED_BY_FRAME_OBJECT, FRAME_STATE_FINISHED, FRAME_STATE_SUSPENDED,
+    FRAME_SUSPENDED_YIELD_FROM, _PyFrame_ClearExceptCode, _PyFrame_GetFirstComplete,
+    _PyFrame_IsIncomplete, _PyFrame_StackPush, _PyInterpreterFrame,
+)
+from pyvm.pystate import (
+    PyThreadState, _PyErr_GetTopmostException, _PyErr_StackItem, _PyThreadState_GET, _interp,
+    _tstate,
 )
 from pyvm.eval.traceback import PyTraceBack_Type, format_exception
 from pyvm.objects.abstract import PyIter_Check
@@ -142,6 +135,7 @@ from pyvm.objects.object import (
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString, _PyArg_CheckPositional
+from pyvm.objects.codeobject_lines import PyCode_Addr2Line
 
 # ---------------------------------------------------------------------------
 # The types
@@ -280,51 +274,6 @@ class _PyAsyncGenWrappedValue(PyObject):
     def __init__(self, val: PyObject) -> None:
         super().__init__(_PyAsyncGenWrappedValue_Type)
         self.agw_val = val
-
-
-# ---------------------------------------------------------------------------
-# What the eval loop provides
-
-
-class _GenHooks:
-    """pyvm: the eval loop's entry point, installed by the loop (this module
-    sits below it).
-
-    ``eval_frame(tstate, frame, throwflag, exc)`` is C's
-    ``_PyEval_EvalFrame(tstate, frame, throwflag)``: it runs the generator's
-    frame until it yields or returns and gives back that value (a new
-    reference), or raises ``PyErr`` when an exception leaves the frame. With
-    ``throwflag`` 1, ``exc`` (an owned exception instance) is raised inside
-    the frame at its current instruction (C's ``resume_with_error``).
-    """
-
-    eval_frame: Optional[Callable[[PyThreadState, _PyInterpreterFrame, int, Optional[PyObject]],
-                                  PyObject]]
-
-    def __init__(self) -> None:
-        self.eval_frame = None
-
-
-_gen_hooks: Final = _GenHooks()
-
-
-class _GenThreadState:
-    """pyvm: the generator fields of C's thread state (Include/cpython/pystate.h):
-    ``coroutine_origin_tracking_depth`` and the ``sys.set_asyncgen_hooks``
-    hooks. They live here until ``PyThreadState`` grows them (the sys
-    functions that set them are not ported yet)."""
-
-    coroutine_origin_tracking_depth: int
-    async_gen_firstiter: Optional[PyObject]
-    async_gen_finalizer: Optional[PyObject]
-
-    def __init__(self) -> None:
-        self.coroutine_origin_tracking_depth = 0
-        self.async_gen_firstiter = None
-        self.async_gen_finalizer = None
-
-
-_gen_tstate: Final = _GenThreadState()
 
 
 # ---------------------------------------------------------------------------
@@ -617,7 +566,7 @@ def gen_send_ex2(gen: PyGenObject, arg: Optional[PyObject], exc: Optional[PyErr]
 
     gen.gi_frame_state = FRAME_EXECUTING
     frame.previous = tstate.current_frame
-    eval_frame = _gen_hooks.eval_frame
+    eval_frame = _interp.eval_frame
     assert eval_frame is not None, "pyvm: the eval loop has not installed its generator hook"
     # An exception leaving the frame propagates (C: result NULL, PYGEN_ERROR);
     # the loop has cleared the frame (FRAME_CLEARED) and restored exc_info.
@@ -1187,7 +1136,7 @@ def _Py_MakeCoro(func: PyFunctionObject) -> PyObject:
     assert coro_flags == CO_COROUTINE
     coro = make_gen(PyCoro_Type, func)
     assert isinstance(coro, PyCoroObject)
-    origin_depth = _gen_tstate.coroutine_origin_tracking_depth
+    origin_depth = _tstate.coroutine_origin_tracking_depth
     if origin_depth != 0:
         tstate = _PyThreadState_GET()
         frame = tstate.current_frame
@@ -1365,7 +1314,6 @@ def compute_cr_origin(origin_depth: int, current_frame: Optional[_PyInterpreterF
     ``cr_origin``: ``(filename, lineno, function name)`` for up to
     ``origin_depth`` frames, innermost first.
     """
-    from pyvm.objects.codeobject_lines import PyCode_Addr2Line  # cycle: it imports the code layer
     # First count how many frames we have
     frame = current_frame
     frame_count = 0
@@ -1421,10 +1369,10 @@ def async_gen_init_hooks(o: PyAsyncGenObject) -> None:
     if o.ag_hooks_inited:
         return
     o.ag_hooks_inited = True
-    finalizer = _gen_tstate.async_gen_finalizer
+    finalizer = _tstate.async_gen_finalizer
     if finalizer is not None:
         o.ag_origin_or_finalizer = Py_NewRef(finalizer)
-    firstiter = _gen_tstate.async_gen_firstiter
+    firstiter = _tstate.async_gen_firstiter
     if firstiter is not None:
         Py_INCREF(firstiter)
         try:

@@ -38,6 +38,7 @@ from pyvm.objects.unicodeobject import (
     PyUnicodeObject,
     _PyArg_UnpackKeywords,
 )
+from pyvm.objects.typevarobject import _unpack_new_args
 
 _PyInterpolation_Type: Final = PyTypeObject(
     "string.templatelib.Interpolation", None, Py_TPFLAGS_HAVE_GC, "Interpolation object")
@@ -102,7 +103,6 @@ def interpolation_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]
     ``Interpolation(value, expression="", conversion=None, format_spec="")``
     (with the clinic wrapper's argument parsing).
     """
-    from pyvm.objects.typevarobject import _unpack_new_args  # the shared tp_new parser
     vals, _ = _unpack_new_args("Interpolation", args, kwds,
                                ["value", "expression", "conversion", "format_spec"],
                                1, 4, False)

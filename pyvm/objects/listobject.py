@@ -1457,7 +1457,7 @@ def list_init(op: PyObject, args: PyObject, kwds: Optional[PyObject]) -> None:
     """CPython: Objects/clinic/listobject.c.h:list___init__"""
     assert isinstance(op, PyListObject) and isinstance(args, PyTupleObject)
     if op.ob_type is PyList_Type and kwds is not None:
-        from pyvm.objects.dictobject import PyDict_Size
+        from pyvm.objects.dictobject import PyDict_Size  # cycle: dictobject -> listobject
         if PyDict_Size(kwds) != 0:
             _type_error("list() takes no keyword arguments")
     n = len(args.ob_item)

@@ -22,7 +22,9 @@ import operator
 import sys
 from typing import Final, NoReturn, Optional
 
-from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
+from pyvm.objects.object import (
+    _Py_TPFLAGS_MATCH_SELF, _PyObject_ReprStr, PyUnicode_Check, PyObject_IsTrue,
+)
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -43,6 +45,9 @@ from pyvm.objects.object import (
     PyTypeObject,
     _Py_SetImmortalNew,
     _unicode_value,
+)
+from pyvm.objects.methodobject import (
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyMethodDef,
 )
 
 # pyvm: the host's own digit limit would raise a host ValueError from str()/int();
@@ -384,7 +389,6 @@ def _PyLong_Format(op: PyObject, base: int) -> PyObject:
 
 def _invalid_literal(base: int, orig: PyObject) -> None:
     """pyvm: the ValueError of ``PyLong_FromString`` for a malformed literal."""
-    from pyvm.objects.object import _PyObject_ReprStr
     r = _PyObject_ReprStr(orig)
     if len(r) > 200:
         r = r[:200]
@@ -760,7 +764,6 @@ def long_new_impl(tp: PyTypeObject, x: Optional[PyObject], obase: Optional[PyObj
     base = PyNumber_AsSsize_t(obase, None)
     if (base != 0 and base < 2) or base > 36:
         _value_error("int() base must be >= 2 and <= 36, or 0")
-    from pyvm.objects.object import PyUnicode_Check
     if PyUnicode_Check(x):
         return PyLong_FromUnicodeObject(x, base)
     from pyvm.objects.bytesobject import PyBytesObject  # cycle
@@ -845,7 +848,6 @@ def int_is_integer(self_: PyObject) -> PyObject:
 
 def int___format__(self_: PyObject, format_spec: PyObject) -> PyObject:
     """CPython: Objects/longobject.c:int___format___impl"""
-    from pyvm.objects.object import PyUnicode_Check
     if not PyUnicode_Check(format_spec):
         _type_error(f"__format__() argument must be str, not {format_spec.ob_type.tp_name}")
     from pyvm.objects.unicode_format import format_long  # cycle
@@ -892,7 +894,6 @@ def int_to_bytes(self_: PyObject, args: list[PyObject], kwnames: Optional[PyObje
     order = "big"
     signed = False
     from pyvm.objects.abstract import PyNumber_AsSsize_t  # cycle
-    from pyvm.objects.object import PyObject_IsTrue
     if npos >= 1:
         length = PyNumber_AsSsize_t(args[0], None)
     if npos >= 2:
@@ -955,9 +956,8 @@ def _int_getnewargs(self_: PyObject) -> PyObject:
 
 def _init_type() -> None:
     """pyvm: the static initializer of ``PyLong_Type``."""
-    from pyvm.objects.descrobject import PyGetSetDef
-    from pyvm.objects.methodobject import METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyMethodDef
-    from pyvm.objects.typeobject import _PyType_AddGetSets, _PyType_AddMethods
+    from pyvm.objects.descrobject import PyGetSetDef  # cycle: descrobject -> boolobject -> longobject
+    from pyvm.objects.typeobject import _PyType_AddGetSets, _PyType_AddMethods  # cycle: typeobject -> boolobject -> longobject
     tp = PyLong_Type
     tp.tp_dealloc = long_dealloc
     # C's tp_itemsize (sizeof(digit)): a variable-size layout (no __weakref__ in subclasses).

@@ -56,15 +56,11 @@ from pyvm.objects.bytesobject import PyBytes_FromStringAndSize, PyBytesObject
 from pyvm.objects.call import _PyStack_UnpackDict
 from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets, _PyType_AddMethods
 from pyvm.objects.exceptions import (
-    PyExc_BufferError,
-    PyExc_IndexError,
-    PyExc_NotImplementedError,
-    PyExc_OverflowError,
-    PyExc_TypeError,
-    PyExc_ValueError,
+    PyExc_BufferError, PyExc_IndexError, PyExc_NotImplementedError, PyExc_OverflowError,
+    PyExc_TypeError, PyExc_ValueError, PyExc_UnicodeEncodeError,
 )
-from pyvm.objects.floatobject import PyFloat_FromDouble
-from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_AsDouble
+from pyvm.objects.longobject import PyLong_FromLong, PyLong_Check
 from pyvm.objects.methodobject import (
     METH_FASTCALL,
     METH_KEYWORDS,
@@ -83,11 +79,11 @@ from pyvm.objects.tupleobject import (
     _subscript_index,
 )
 from pyvm.objects.unicodeobject import (
-    PyUnicode_FromString,
-    PyUnicodeObject,
-    _PyArg_UnpackKeywords,
-    _arg_slice_index,
+    PyUnicode_FromString, PyUnicodeObject, _PyArg_UnpackKeywords, _arg_slice_index,
+    _PyArg_CheckPositional,
 )
+from pyvm.objects.listobject import PyListObject, _PyList_FromArraySteal
+from pyvm.objects.sliceobject import Py_Ellipsis
 
 # CPython: Include/cpython/memoryobject.h:_Py_MEMORYVIEW_RELEASED (view flags)
 _Py_MEMORYVIEW_RELEASED: Final = 0x001
@@ -458,7 +454,6 @@ def pack_single(self: PyMemoryViewObject, data: bytearray, off: int, item: PyObj
             _value_error(f"memoryview: invalid value for format '{fmt}'")
         struct.pack_into(fmt, data, off, v)
     elif fmt in "fde":
-        from pyvm.objects.floatobject import PyFloat_AsDouble  # cycle
         try:
             d = PyFloat_AsDouble(item)
         except PyErr as e:
@@ -521,7 +516,6 @@ def cast_to_1D(mv: PyMemoryViewObject, fmt: str) -> None:
 
 def copy_shape(seq: list[PyObject], itemsize: int) -> tuple[list[int], int]:
     """CPython: Objects/memoryobject.c:copy_shape"""
-    from pyvm.objects.longobject import PyLong_Check  # cycle
     length = itemsize
     shape: list[int] = []
     for tmp in seq:
@@ -555,7 +549,6 @@ def cast_to_ND(mv: PyMemoryViewObject, shape: list[PyObject], ndim: int) -> None
 
 def memoryview_cast(op: PyObject, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
     """CPython: Objects/memoryobject.c:memoryview_cast_impl"""
-    from pyvm.objects.listobject import PyListObject  # cycle
     self = _mv(op)
     a = _PyArg_UnpackKeywords("cast", args, kwnames, ["format", "shape"], 1, 2)
     f = a[0]
@@ -588,7 +581,6 @@ def memoryview_cast(op: PyObject, args: list[PyObject], kwnames: Optional[PyObje
         try:
             fmt = f.value.encode("ascii").decode("ascii")
         except UnicodeError:
-            from pyvm.objects.exceptions import PyExc_UnicodeEncodeError  # cycle
             PyErr_SetString(PyExc_UnicodeEncodeError, "'ascii' codec can't encode format")
         cast_to_1D(mv, fmt)
         if shape is not None:
@@ -695,7 +687,6 @@ def is_multiindex(key: PyObject) -> bool:
 
 def memory_subscript(op: PyObject, key: PyObject) -> PyObject:
     """CPython: Objects/memoryobject.c:memory_subscript"""
-    from pyvm.objects.sliceobject import Py_Ellipsis  # cycle
     self = _mv(op)
     CHECK_RELEASED(self)
     view = self.view
@@ -777,7 +768,6 @@ def copy_single(self: PyMemoryViewObject, dest: Py_buffer, src: Py_buffer) -> No
 
 def memory_ass_sub(op: PyObject, key: PyObject, value: Optional[PyObject]) -> None:
     """CPython: Objects/memoryobject.c:memory_ass_sub"""
-    from pyvm.objects.sliceobject import Py_Ellipsis  # cycle
     self = _mv(op)
     CHECK_RELEASED(self)
     view = self.view
@@ -844,7 +834,6 @@ def tolist_rec(self: PyMemoryViewObject, off: int, dim: int, fmt: str) -> PyObje
     """CPython: Objects/memoryobject.c:tolist_rec
 
     With ``tolist_base`` for the last dimension."""
-    from pyvm.objects.listobject import _PyList_FromArraySteal  # cycle
     view = self.view
     items: list[PyObject] = []
     try:
@@ -931,7 +920,6 @@ def memoryview_count_impl(op: PyObject, value: PyObject) -> PyObject:
 
 def memoryview_index(op: PyObject, args: list[PyObject]) -> PyObject:
     """CPython: Objects/memoryobject.c:memoryview_index_impl"""
-    from pyvm.objects.unicodeobject import _PyArg_CheckPositional  # cycle
     self = _mv(op)
     _PyArg_CheckPositional("index", len(args), 1, 3)
     value = args[0]

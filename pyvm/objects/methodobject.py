@@ -28,19 +28,12 @@ from __future__ import annotations
 from typing import Callable, Final, Optional
 
 from pyvm.objects.object import (
-    Py_DECREF,
-    Py_INCREF,
-    Py_None,
-    Py_TPFLAGS_HAVE_GC,
-    Py_TPFLAGS_HAVE_VECTORCALL,
-    Py_XDECREF,
-    PyErr_Format,
-    PyObject,
-    PyTypeObject,
-    _Py_HashPointer,
-    MANAGED_WEAKREF_OFFSET,
-    PyObject_ClearWeakRefs,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
+    Py_XDECREF, PyErr_Format, PyObject, PyTypeObject, _Py_HashPointer,
+    MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs, _unicode_value, PyUnicode_Check,
+    PyObject_Hash, Py_EQ, Py_NE, Py_NotImplemented,
 )
+from pyvm.objects.call import _PyStack_AsDict, PyVectorcall_Call
 
 # CPython: Include/methodobject.h:METH_VARARGS (and the flags beside it)
 METH_VARARGS: Final = 0x0001
@@ -188,7 +181,6 @@ def _PyCFunction_FunctionStr(op: PyCFunctionObject) -> str:
         return f"{_PyType_Name(tp)}.{name}()"
     m = op.m_module
     if m is not None:
-        from pyvm.objects.object import _unicode_value, PyUnicode_Check
         if PyUnicode_Check(m):
             mod = _unicode_value(m)
             if mod != "builtins":
@@ -258,7 +250,6 @@ def cfunction_vectorcall(func: PyObject, args: list[PyObject], start: int, nargs
         return f_kw(_cfunction_self(func), args[start:start + total], kwnames)
     f_va = ml.ml_varargs
     assert f_va is not None
-    from pyvm.objects.call import _PyStack_AsDict  # cycle: call imports us
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
     argtuple = _PyTuple_FromArray(args[start:start + nargs])
     kwdict: Optional[PyObject] = None
@@ -277,7 +268,6 @@ def cfunction_vectorcall(func: PyObject, args: list[PyObject], start: int, nargs
 
 def cfunction_call(func: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> PyObject:
     """CPython: Objects/methodobject.c:cfunction_call"""
-    from pyvm.objects.call import PyVectorcall_Call  # cycle
     return PyVectorcall_Call(func, args, kwargs)
 
 
@@ -296,7 +286,6 @@ def meth_hash(op: PyObject) -> int:
     """CPython: Objects/methodobject.c:meth_hash"""
     assert isinstance(op, PyCFunctionObject)
     s = op.m_self
-    from pyvm.objects.object import PyObject_Hash
     x = _Py_HashPointer(s) if s is not None else 0
     y = _Py_HashPointer(op.m_ml)
     x ^= y
@@ -307,7 +296,6 @@ def meth_hash(op: PyObject) -> int:
 
 def meth_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
     """CPython: Objects/methodobject.c:meth_richcompare"""
-    from pyvm.objects.object import Py_EQ, Py_NE, Py_NotImplemented
     if (op != Py_EQ and op != Py_NE) or not isinstance(a, PyCFunctionObject) or \
             not isinstance(b, PyCFunctionObject):
         return Py_NotImplemented

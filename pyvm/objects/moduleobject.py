@@ -12,11 +12,21 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr, PyObject,
-    PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObjectWithDict, PyTypeObject,
-    _PyObject_ClearDict, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr,
+    PyObject, PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObjectWithDict,
+    PyTypeObject, _PyObject_ClearDict, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
+    PyErr_SetString, PyObject_Repr, _PyObject_SetAttributeErrorContext,
     PyErr_FormatUnraisable,
 )
+from pyvm.objects.dictobject import PyDict_SetItem, PyDict_New, PyDict_GetItemWithError
+from pyvm.objects.unicodeobject import (
+    PyUnicode_InternFromString, PyUnicode_FromString, PyUnicode_Check, PyUnicodeObject,
+)
+from pyvm.objects.exceptions import PyExc_SystemError, PyExc_AttributeError
+from pyvm.objects.call import PyObject_Vectorcall
+from pyvm.objects.descrobject import Py_READONLY, PyMemberDef, _PyType_AddMembers
+from pyvm.objects.dictobject import PyDict_Next, PyDict_SetItem
+from pyvm.objects.unicodeobject import PyUnicodeObject
 
 PyModule_Type: Final = PyTypeObject("module", flags=Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
 
@@ -52,9 +62,6 @@ def PyModule_Check(op: PyObject) -> bool:
 def module_init_dict(mod: PyModuleObject, md_dict: PyObject, name: PyObject,
                      doc: Optional[PyObject]) -> None:
     """CPython: Objects/moduleobject.c:module_init_dict"""
-    from pyvm.objects.dictobject import PyDict_SetItem
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
-
     PyDict_SetItem(md_dict, PyUnicode_InternFromString("__name__"), name)
     PyDict_SetItem(md_dict, PyUnicode_InternFromString("__doc__"),
                    doc if doc is not None else Py_None)
@@ -68,7 +75,6 @@ def PyModule_NewObject(name: PyObject) -> PyModuleObject:
 
     Returns a new reference.
     """
-    from pyvm.objects.dictobject import PyDict_New
     m = PyModuleObject()
     d = PyDict_New()
     m.ob_dict = d
@@ -78,7 +84,6 @@ def PyModule_NewObject(name: PyObject) -> PyModuleObject:
 
 def PyModule_New(name: str) -> PyModuleObject:
     """CPython: Objects/moduleobject.c:PyModule_New"""
-    from pyvm.objects.unicodeobject import PyUnicode_FromString
     n = PyUnicode_FromString(name)
     m = PyModule_NewObject(n)
     Py_DECREF(n)
@@ -99,11 +104,6 @@ def PyModule_GetNameObject(m: PyObject) -> PyObject:
 
     Returns a new reference.
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.exceptions import PyExc_SystemError
-    from pyvm.objects.object import PyErr_SetString
-    from pyvm.objects.unicodeobject import PyUnicode_Check, PyUnicode_InternFromString
-
     assert isinstance(m, PyModuleObject)
     name = PyDict_GetItemWithError(m.md_dict, PyUnicode_InternFromString("__name__"))
     if name is None or not PyUnicode_Check(name):
@@ -114,16 +114,12 @@ def PyModule_GetNameObject(m: PyObject) -> PyObject:
 
 def PyModule_AddObjectRef(m: PyObject, name: str, value: PyObject) -> None:
     """CPython: Python/modsupport.c:PyModule_AddObjectRef"""
-    from pyvm.objects.dictobject import PyDict_SetItem
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString
     assert isinstance(m, PyModuleObject)
     PyDict_SetItem(m.md_dict, PyUnicode_InternFromString(name), value)
 
 
 def _module_name_str(m: PyModuleObject) -> Optional[str]:
     """pyvm: the host text of ``__name__``, or None."""
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
     d = m.ob_dict
     if d is None:
         return None
@@ -140,10 +136,6 @@ def module_repr(op: PyObject) -> PyObject:
     ``<module 'sys' (built-in)>``, ``<module '__main__' from '/path'>``,
     ``<module 'name'>``.
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.unicodeobject import (
-        PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
-    )
     assert isinstance(op, PyModuleObject)
     name = _module_name_str(op)
     shown = "?" if name is None else name
@@ -159,8 +151,6 @@ def module_repr(op: PyObject) -> PyObject:
 
 def _quote(s: str) -> str:
     """pyvm: ``repr()`` of a str (the ``%r`` of importlib's format)."""
-    from pyvm.objects.object import PyObject_Repr
-    from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
     o = PyUnicode_FromString(s)
     r = PyObject_Repr(o)
     Py_DECREF(o)
@@ -177,11 +167,6 @@ def _Py_module_getattro(m: PyObject, name: PyObject) -> PyObject:
     ``module 'x' has no attribute 'y'`` (with ``name``/``obj`` recorded for
     suggestions).
     """
-    from pyvm.objects.dictobject import PyDict_GetItemWithError
-    from pyvm.objects.exceptions import PyExc_AttributeError
-    from pyvm.objects.object import _PyObject_SetAttributeErrorContext
-    from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
-
     assert isinstance(m, PyModuleObject)
     try:
         return PyObject_GenericGetAttr(m, name)
@@ -192,7 +177,6 @@ def _Py_module_getattro(m: PyObject, name: PyObject) -> PyObject:
     if d is not None:
         getattr_ = PyDict_GetItemWithError(d, PyUnicode_InternFromString("__getattr__"))
         if getattr_ is not None:
-            from pyvm.objects.call import PyObject_Vectorcall
             return PyObject_Vectorcall(getattr_, [name], 0, 1, None)
     mod_name = _module_name_str(m)
     attr = name.value if isinstance(name, PyUnicodeObject) else "?"
@@ -218,8 +202,6 @@ def _PyModule_ClearDict(d: PyObject) -> None:
     leading underscore, then every other name except ``__builtins__``, are set
     to None (not deleted, so the dict is not rebuilt while destructors run).
     """
-    from pyvm.objects.dictobject import PyDict_Next, PyDict_SetItem  # cycle
-    from pyvm.objects.unicodeobject import PyUnicodeObject  # cycle
     for first_pass in (True, False):
         pos = 0
         while True:
@@ -252,7 +234,6 @@ def module_get_dict(op: PyObject) -> PyObject:
 
 def _module_init_type() -> None:
     """pyvm: fill the slots of ``PyModule_Type`` (C's static initializer)."""
-    from pyvm.objects.descrobject import Py_READONLY, PyMemberDef, _PyType_AddMembers  # cycle
     _PyType_AddMembers(PyModule_Type, [
         PyMemberDef("__dict__", module_get_dict, None, Py_READONLY),
     ])

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import os
 from typing import Callable, Final, NoReturn, Optional
+from pyvm.pystate import _tstate
 
 # CPython: Include/refcount.h:_Py_IMMORTAL_INITIAL_REFCNT
 # pyvm: the value only has to be large and fixed; C uses 3 << 30 on 64-bit builds.
@@ -1060,7 +1061,6 @@ def format_unraisable_v(err: PyErr, err_msg: Optional[str], obj: Optional[PyObje
     pyvm: ``sys.unraisablehook`` is not consulted yet (pyvm's ``sys`` has no
     ``UnraisableHookArgs``): the default hook always writes.
     """
-    from pyvm.eval.frame import _tstate  # cycle: the eval layer sits above
     from pyvm.eval.traceback import PyTraceBack_Here  # cycle
     from pyvm.modules.sysmodule import _PySys_GetAttr  # cycle
     from pyvm.objects.exceptions import PyException_GetTraceback  # cycle

@@ -66,18 +66,12 @@ from pyvm.objects.abstract import PyObject_GetIter
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.descrobject import _PyType_AddMethods
 from pyvm.objects.dictobject import (
-    PyDictObject,
-    _PyDict_Contains_KnownHash,
-    _PyDict_Next,
-    _PyObject_HashFast,
-    _unhashable_text,
+    PyDictObject, _PyDict_Contains_KnownHash, _PyDict_Next, _PyObject_HashFast,
+    _unhashable_text, PyDict_Type,
 )
 from pyvm.objects.exceptions import (
-    _PyIter_CallNext,
-    PyExc_KeyError,
-    PyExc_RuntimeError,
-    PyExc_SystemError,
-    PyExc_TypeError,
+    _PyIter_CallNext, PyExc_KeyError, PyExc_RuntimeError, PyExc_SystemError,
+    PyExc_TypeError, _PyErr_SetKeyError,
 )
 from pyvm.objects.methodobject import METH_FASTCALL, METH_NOARGS, METH_O, PyMethodDef
 from pyvm.objects.tupleobject import PyTupleObject, _new_int, _self_iter
@@ -779,7 +773,6 @@ def set_update_iterable_lock_held(so: PySetObject, other: PyObject) -> None:
 
 def _is_dict_exact(o: PyObject) -> bool:
     """pyvm: ``PyDict_CheckExact`` (dict's type through its instance class)."""
-    from pyvm.objects.dictobject import PyDict_Type
     return o.ob_type is PyDict_Type
 
 
@@ -1430,7 +1423,6 @@ def set_remove_impl(self: PyObject, key: PyObject) -> PyObject:
         hash = _frozenset_key_hash(key, e)
         rv = set_discard_entry(so, key, hash)
     if rv == DISCARD_NOTFOUND:
-        from pyvm.objects.exceptions import _PyErr_SetKeyError
         _PyErr_SetKeyError(key)
     return Py_None
 

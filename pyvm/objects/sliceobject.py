@@ -30,6 +30,7 @@ from pyvm.objects.object import (
     _Py_MakeImmortal,
     _PyObject_ReprStr,
 )
+from pyvm.objects.methodobject import METH_O, PyMethodDef
 
 # pyvm: the static ``PyEllipsis_Type`` of Objects/sliceobject.c
 PyEllipsis_Type: Final = PyTypeObject("ellipsis", None, Py_TPFLAGS_IMMUTABLETYPE)
@@ -362,9 +363,8 @@ def ellipsis_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> 
 
 def _init_types() -> None:
     """pyvm: the static initializers of ``slice`` and ``ellipsis``."""
-    from pyvm.objects.descrobject import PyMemberDef
-    from pyvm.objects.methodobject import METH_O, PyMethodDef
-    from pyvm.objects.typeobject import _PyType_AddMembers, _PyType_AddMethods
+    from pyvm.objects.descrobject import PyMemberDef  # cycle: descrobject -> tupleobject -> sliceobject
+    from pyvm.objects.typeobject import _PyType_AddMembers, _PyType_AddMethods  # cycle: typeobject -> tupleobject -> sliceobject
     tp = PySlice_Type
     tp.tp_dealloc = slice_dealloc
     tp.tp_repr = slice_repr

@@ -170,7 +170,7 @@ def _clinic_ssize_t(o: PyObject) -> int:
     OverflowError outside the ``Py_ssize_t`` range."""
     v = _as_index(o)
     if v < _PY_SSIZE_T_MIN or v > _PY_SSIZE_T_MAX:
-        from pyvm.objects.exceptions import PyExc_OverflowError
+        from pyvm.objects.exceptions import PyExc_OverflowError  # cycle: exceptions -> tupleobject
         PyErr_SetString(PyExc_OverflowError, "Python int too large to convert to C ssize_t")
     return v
 
@@ -714,7 +714,7 @@ def tuple_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyO
     The ``tp_new`` slot: at most one positional argument, no keywords."""
     assert isinstance(args, PyTupleObject)
     if tp is PyTuple_Type and kwds is not None:
-        from pyvm.objects.dictobject import PyDict_Size
+        from pyvm.objects.dictobject import PyDict_Size  # cycle: dictobject -> tupleobject
         if PyDict_Size(kwds) != 0:
             _type_error("tuple() takes no keyword arguments")
     n = len(args.ob_item)
@@ -742,7 +742,7 @@ def PySequence_Tuple(v: PyObject) -> PyObject:
     if PyTuple_CheckExact(v):
         Py_INCREF(v)
         return v
-    from pyvm.objects.listobject import PyListObject, PyList_Type  # cycle
+    from pyvm.objects.listobject import PyListObject, PyList_Type  # cycle: listobject -> tupleobject
     if isinstance(v, PyListObject) and v.ob_type is PyList_Type:
         return _PyTuple_FromArray(v.ob_item)
     return _PyTuple_FromArraySteal(_drain(PyObject_GetIter(v)))

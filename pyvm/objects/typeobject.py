@@ -87,94 +87,41 @@ from pyvm.objects.descrobject import (
     _PyType_FillDictFromDefs,
 )
 from pyvm.objects.methodobject import (
-    METH_CLASS,
-    METH_KEYWORDS,
-    METH_NOARGS,
-    METH_O,
-    METH_VARARGS,
-    PyCFunction_NewEx,
-    PyMethodDef,
+    METH_CLASS, METH_KEYWORDS, METH_NOARGS, METH_O, METH_VARARGS, PyCFunction_NewEx,
+    PyMethodDef, PyCFunctionObject, METH_FASTCALL,
 )
 from pyvm.objects.object import (
-    Py_DECREF,
-    Py_EQ,
-    Py_INCREF,
-    Py_NE,
-    Py_None,
-    Py_NotImplemented,
-    Py_TPFLAGS_BASE_EXC_SUBCLASS,
-    Py_TPFLAGS_BASETYPE,
-    Py_TPFLAGS_BYTES_SUBCLASS,
-    Py_TPFLAGS_DICT_SUBCLASS,
-    Py_TPFLAGS_HAVE_GC,
-    Py_TPFLAGS_HAVE_VECTORCALL,
-    Py_TPFLAGS_HEAPTYPE,
-    Py_TPFLAGS_IMMUTABLETYPE,
-    Py_TPFLAGS_LIST_SUBCLASS,
-    Py_TPFLAGS_LONG_SUBCLASS,
-    Py_TPFLAGS_MAPPING,
-    Py_TPFLAGS_READY,
-    Py_TPFLAGS_READYING,
-    Py_TPFLAGS_SEQUENCE,
-    Py_TPFLAGS_TUPLE_SUBCLASS,
-    Py_TPFLAGS_TYPE_SUBCLASS,
-    Py_TPFLAGS_UNICODE_SUBCLASS,
-    PyBaseObject_Type,
-    PyErr,
-    PyErr_Format,
-    PyObject,
-    PyObject_GenericGetAttr,
-    PyObject_GenericSetAttr,
-    PyObject_HashNotImplemented,
-    PyObject_IsTrue,
-    PyObjectWithDict,
-    Py_TPFLAGS_MANAGED_DICT,
-    Py_TPFLAGS_MANAGED_WEAKREF,
-    MANAGED_WEAKREF_OFFSET,
-    Py_NewRef,
-    PyObject_ClearWeakRefs,
-    _weakref_lists,
-    _PyObject_ClearManagedDict,
-    _PyObject_ManagedDictCreate,
-    _managed_dicts,
-    getattrofunc,
-    getiterfunc,
-    newfunc,
-    reprfunc,
-    PyType_IsSubtype,
-    PyType_Modified,
-    PyType_Type,
-    PyTypeObject,
-    _object_type_holder,
-    _Py_HashPointer,
-    _PyNone_Type,
-    _PyNotImplemented_Type,
-    _PyObject_RaiseNoAttribute,
-    _PyType_Lookup,
-    _unicode_value,
-    Py_GE,
-    Py_GT,
-    Py_LE,
-    Py_LT,
-    binaryfunc,
-    callfunc,
-    descrgetfunc,
-    descrsetfunc,
-    destructor,
-    hashfunc,
-    initproc,
-    inquiry,
-    iternextfunc,
-    lenfunc,
-    objobjargproc,
-    objobjproc,
-    richcmpfunc,
-    setattrofunc,
-    ssizeargfunc,
-    ssizeobjargproc,
-    ternaryfunc,
-    unaryfunc,
+    Py_DECREF, Py_EQ, Py_INCREF, Py_NE, Py_None, Py_NotImplemented,
+    Py_TPFLAGS_BASE_EXC_SUBCLASS, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_BYTES_SUBCLASS,
+    Py_TPFLAGS_DICT_SUBCLASS, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
+    Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_IMMUTABLETYPE, Py_TPFLAGS_LIST_SUBCLASS,
+    Py_TPFLAGS_LONG_SUBCLASS, Py_TPFLAGS_READY, Py_TPFLAGS_READYING,
+    Py_TPFLAGS_TUPLE_SUBCLASS, Py_TPFLAGS_TYPE_SUBCLASS, Py_TPFLAGS_UNICODE_SUBCLASS,
+    PyBaseObject_Type, PyErr, PyErr_Format, PyObject, PyObject_GenericGetAttr,
+    PyObject_GenericSetAttr, PyObject_HashNotImplemented, PyObject_IsTrue,
+    PyObjectWithDict, Py_TPFLAGS_MANAGED_DICT, Py_TPFLAGS_MANAGED_WEAKREF,
+    MANAGED_WEAKREF_OFFSET, Py_NewRef, PyObject_ClearWeakRefs, _weakref_lists,
+    _PyObject_ClearManagedDict, _PyObject_ManagedDictCreate, _managed_dicts, getattrofunc,
+    getiterfunc, newfunc, reprfunc, PyType_IsSubtype, PyType_Modified, PyType_Type,
+    PyTypeObject, _object_type_holder, _Py_HashPointer, _PyNone_Type,
+    _PyNotImplemented_Type, _PyObject_RaiseNoAttribute, _PyType_Lookup, _unicode_value,
+    Py_GE, Py_GT, Py_LE, Py_LT, binaryfunc, callfunc, descrgetfunc, descrsetfunc,
+    destructor, hashfunc, initproc, inquiry, iternextfunc, lenfunc, objobjargproc,
+    objobjproc, richcmpfunc, setattrofunc, ssizeargfunc, ssizeobjargproc, ternaryfunc,
+    unaryfunc, PyUnicode_Check, PyErr_SetNone, _attr_name_check, _PyObject_ReprStr,
+    _PyObject_GenericSetAttrWithDict, PyObject_Str, _PyObject_GetDictPtr, _debug,
+    _PyObject_ClearDict, PyObject_Repr, _PyErr_FormatNote, Py_TPFLAGS_METHOD_DESCRIPTOR,
+    PyErr_SetObject, PyObject_Hash, _PyObject_GenericGetAttrWithDict, PyObject_GetAttr,
+    PyErr_FormatUnraisable, _PyErr_Clear, PyObject_GetOptionalAttr,
+    Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE,
 )
+from pyvm.pystate import _tstate
+from pyvm.objects.call import (
+    _PyObject_MakeTpCall, PyObject_CallNoArgs, _PyObject_CallFunctionArgs,
+    PyObject_VectorcallDict, PyObject_Vectorcall, PyObject_Call, _PyObject_Call_Prepend,
+    PyObject_CallOneArg,
+)
+from pyvm.objects.cellobject import PyCellObject
 
 __all__ = [
     "PyType_Type", "PyBaseObject_Type", "PyType_Ready", "_PyType_Lookup", "_PyType_Name",
@@ -253,7 +200,6 @@ def _type_module_str(tp: PyTypeObject) -> Optional[str]:
         m = PyDict_GetItemWithError(d, PyUnicode_InternFromString("__module__"))
         if m is None:
             return None
-        from pyvm.objects.object import PyUnicode_Check
         return _unicode_value(m) if PyUnicode_Check(m) else None
     name = tp.tp_name
     i = name.rfind(".")
@@ -537,7 +483,7 @@ def add_operators(tp: PyTypeObject) -> None:
     """
     d = tp.tp_dict
     assert d is not None
-    from pyvm.objects.descrobject import PyDescr_NewWrapper
+    from pyvm.objects.descrobject import PyDescr_NewWrapper  # cycle: descrobject -> typeobject
     from pyvm.objects.dictobject import PyDict_GetItemWithError, PyDict_SetItem  # cycle
     from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
     for base in _slotdefs():
@@ -840,7 +786,6 @@ def wrap_next(self_: PyObject, args: list[PyObject], wrapped: object,
     res = cast(iternextfunc, wrapped)(self_)
     if res is None:
         from pyvm.objects.exceptions import PyExc_StopIteration  # cycle
-        from pyvm.objects.object import PyErr_SetNone
         PyErr_SetNone(PyExc_StopIteration)
     assert res is not None
     return res
@@ -1169,7 +1114,6 @@ def type_vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs:
         f = tp.tp_vectorcall
         if f is not None:
             return f(tp, args, start, nargs, kwnames)
-    from pyvm.objects.call import _PyObject_MakeTpCall  # cycle: call imports us
     return _PyObject_MakeTpCall(tp, args, start, nargs, kwnames)
 
 
@@ -1189,7 +1133,6 @@ def type_getattro(op: PyObject, name: PyObject) -> PyObject:
     """
     assert isinstance(op, PyTypeObject)
     tp = op
-    from pyvm.objects.object import _attr_name_check, PyUnicode_Check
     if not PyUnicode_Check(name):
         _attr_name_check(name)
     if tp.tp_dict is None:
@@ -1228,9 +1171,7 @@ def type_setattro(op: PyObject, name: PyObject, value: Optional[PyObject]) -> No
     assert isinstance(op, PyTypeObject)
     tp = op
     if tp.tp_flags & Py_TPFLAGS_IMMUTABLETYPE:
-        from pyvm.objects.object import _PyObject_ReprStr
         _type_error(f"cannot set {_PyObject_ReprStr(name)} attribute of immutable type '{tp.tp_name}'")
-    from pyvm.objects.object import _PyObject_GenericSetAttrWithDict
     # pyvm: heap types only (class statements); the slot update of update_slot()
     # comes with them.
     _PyObject_GenericSetAttrWithDict(tp, name, value, tp.tp_dict)
@@ -1286,7 +1227,7 @@ def type_dict(op: PyObject) -> PyObject:
         PyType_Ready(op)
     d = op.tp_dict
     assert d is not None
-    from pyvm.objects.descrobject import PyDictProxy_New
+    from pyvm.objects.descrobject import PyDictProxy_New  # cycle: descrobject -> typeobject
     return PyDictProxy_New(d)
 
 
@@ -1554,7 +1495,6 @@ def object_set_class(op: PyObject, value: Optional[PyObject]) -> None:
 
 def object___format__(self_: PyObject, format_spec: PyObject) -> PyObject:
     """CPython: Objects/typeobject.c:object___format___impl"""
-    from pyvm.objects.object import PyUnicode_Check, PyObject_Str
     if not PyUnicode_Check(format_spec):
         _type_error(f"__format__() argument must be str, not {format_spec.ob_type.tp_name}")
     if len(_unicode_value(format_spec)) > 0:
@@ -1578,7 +1518,6 @@ def object___dir__(self_: PyObject) -> PyObject:
     pyvm: the instance dict's keys plus the attributes of the type's MRO, as a list.
     """
     from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_Keys  # cycle
-    from pyvm.objects.object import _PyObject_GetDictPtr
     d = PyDict_New()
     try:
         own = _PyObject_GetDictPtr(self_)
@@ -1649,7 +1588,6 @@ def PyObject_Dir(obj: PyObject) -> PyObject:
         _type_error("object does not provide __dir__")
     assert dirfunc is not None
     from pyvm.objects.abstract import PySequence_List  # cycle
-    from pyvm.objects.call import PyObject_CallNoArgs  # cycle
     from pyvm.objects.listobject import PyList_Sort  # cycle
     try:
         result = PyObject_CallNoArgs(dirfunc)
@@ -1796,7 +1734,6 @@ def _class_name(cls: PyObject) -> str:
     """pyvm: C's ``class_name`` (``cls.__name__``, or its repr)."""
     if isinstance(cls, PyTypeObject):
         return _PyType_Name(cls)
-    from pyvm.objects.object import _PyObject_ReprStr
     return _PyObject_ReprStr(cls)
 
 
@@ -1988,7 +1925,6 @@ def PyObject_CallFinalizerFromDealloc(self_: PyObject) -> bool:
     Returns True when the finalizer resurrected it for good (the dealloc must
     stop), False on the normal path.
     """
-    from pyvm.objects.object import _debug
     assert self_.ob_refcnt == 0
     # _PyObject_ResurrectStart
     self_.ob_refcnt = 1
@@ -2065,7 +2001,6 @@ def subtype_dealloc(op: PyObject) -> None:
             if v is not None:
                 Py_DECREF(v)
     if isinstance(op, PyObjectWithDict):
-        from pyvm.objects.object import _PyObject_ClearDict
         _PyObject_ClearDict(op)
     elif op.ob_type.tp_flags & Py_TPFLAGS_MANAGED_DICT:
         _PyObject_ClearManagedDict(op)
@@ -2185,7 +2120,6 @@ class type_new_ctx:
 
 def valid_identifier(s: PyObject) -> None:
     """CPython: Objects/typeobject.c:valid_identifier"""
-    from pyvm.objects.object import PyUnicode_Check
     if not PyUnicode_Check(s):
         _type_error(f"__slots__ items must be strings, not '{s.ob_type.tp_name}'")
     if not _unicode_value(s).isidentifier():
@@ -2201,7 +2135,6 @@ def type_new_get_slots(ctx: type_new_ctx, d: PyObject) -> None:
     if slots is None:
         ctx.slots = None
         return
-    from pyvm.objects.object import PyUnicode_Check
     if PyUnicode_Check(slots):
         Py_INCREF(slots)
         ctx.slots = [slots]
@@ -2242,7 +2175,6 @@ def type_new_copy_slots(ctx: type_new_ctx, d: PyObject) -> list[PyObject]:
     references. A name that is also a class variable is a ValueError.
     """
     from pyvm.objects.dictobject import PyDict_Contains  # cycle
-    from pyvm.objects.object import PyObject_Repr
     assert ctx.slots is not None
     private = _unicode_value(ctx.name)
     new_slots: list[PyObject] = []
@@ -2338,7 +2270,7 @@ def type_new_descriptors(ctx: type_new_ctx, tp: PyHeapTypeObject) -> None:
     slot list, after the base's slots), the ``__dict__`` / ``__weakref__``
     getsets the type adds, and the layout fields.
     """
-    from pyvm.objects.descrobject import PyDescr_NewGetSet, PyDescr_NewMember, Py_T_OBJECT_EX
+    from pyvm.objects.descrobject import PyDescr_NewGetSet, PyDescr_NewMember, Py_T_OBJECT_EX  # cycle: descrobject -> typeobject
     from pyvm.objects.dictobject import PyDict_SetDefault  # cycle
     d = tp.tp_dict
     assert d is not None
@@ -2384,7 +2316,6 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     ``__init_subclass__`` run.
     """
     from pyvm.objects.dictobject import PyDict_Copy, PyDict_DelItem, PyDict_SetItem  # cycle
-    from pyvm.objects.object import PyUnicode_Check
     from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray, _PyTuple_FromArraySteal  # cycle
     items = _tuple_items(args)
     if len(items) != 3:
@@ -2459,7 +2390,7 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
         PyDict_SetItem(d, _intern("__doc__"), Py_None)
     # type_new_staticmethod / type_new_classmethod
     from pyvm.objects.classobject import PyClassMethod_New, PyStaticMethod_New  # cycle
-    from pyvm.objects.funcobject import PyFunction_Check
+    from pyvm.objects.funcobject import PyFunction_Check  # cycle: funcobject -> typeobject
     for special, wrap in (("__new__", PyStaticMethod_New), ("__init_subclass__", PyClassMethod_New),
                           ("__class_getitem__", PyClassMethod_New)):
         f = _dict_get(d, special)
@@ -2468,7 +2399,6 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
             PyDict_SetItem(d, _intern(special), w)
             Py_DECREF(w)
     # type_new_set_classcell / type_new_set_classdictcell
-    from pyvm.objects.cellobject import PyCellObject  # cycle
     cell = _dict_get(d, "__classcell__")
     if cell is not None:
         if not isinstance(cell, PyCellObject):
@@ -2515,7 +2445,6 @@ def type_new_set_names(tp: PyTypeObject) -> None:
     gets the note "Error calling __set_name__ on ...".
     """
     from pyvm.objects.dictobject import PyDict_Copy, PyDict_Next  # cycle
-    from pyvm.objects.call import _PyObject_CallFunctionArgs  # cycle
     d = tp.tp_dict
     assert d is not None
     names_to_set = PyDict_Copy(d)
@@ -2532,7 +2461,6 @@ def type_new_set_names(tp: PyTypeObject) -> None:
             try:
                 res = _PyObject_CallFunctionArgs(set_name, [tp, k])
             except PyErr as e:
-                from pyvm.objects.object import _PyErr_FormatNote, _PyObject_ReprStr
                 _PyErr_FormatNote(e, f"Error calling __set_name__ on '{v.ob_type.tp_name}' "
                                      f"instance {_PyObject_ReprStr(k)} in '{tp.tp_name}'")
                 raise
@@ -2545,7 +2473,6 @@ def type_new_set_names(tp: PyTypeObject) -> None:
 
 def _current_globals() -> Optional[PyObject]:
     """pyvm: the globals of the running frame (C's ``PyEval_GetGlobals``)."""
-    from pyvm.eval.frame import _tstate  # the eval layer: C reads the thread state too
     f = _tstate.current_frame
     if f is None:
         return None
@@ -2566,7 +2493,6 @@ def type_new_init_subclass(tp: PyTypeObject, kwds: Optional[PyObject]) -> None:
     else:
         Py_INCREF(descr)
         func = descr
-    from pyvm.objects.call import PyObject_VectorcallDict  # cycle
     try:
         res = PyObject_VectorcallDict(func, [], 0, 0, kwds)
     finally:
@@ -2588,7 +2514,6 @@ def lookup_maybe_method(self_: PyObject, name: PyObject) -> Optional[tuple[PyObj
     res = _PyType_Lookup(self_.ob_type, name)
     if res is None:
         return None
-    from pyvm.objects.object import Py_TPFLAGS_METHOD_DESCRIPTOR
     if res.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR:
         Py_INCREF(res)
         return res, True
@@ -2608,7 +2533,6 @@ def lookup_method(self_: PyObject, name: PyObject) -> tuple[PyObject, bool]:
     r = lookup_maybe_method(self_, name)
     if r is None:
         from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
-        from pyvm.objects.object import PyErr_SetObject
         PyErr_SetObject(PyExc_AttributeError, name)
     assert r is not None
     return r
@@ -2616,7 +2540,6 @@ def lookup_method(self_: PyObject, name: PyObject) -> tuple[PyObject, bool]:
 
 def _call_unbound(meth: PyObject, unbound: bool, self_: PyObject, args: list[PyObject]) -> PyObject:
     """pyvm: C's ``call_unbound`` of Objects/typeobject.c (inlined there)."""
-    from pyvm.objects.call import PyObject_Vectorcall  # cycle
     try:
         if unbound:
             stack = [self_]
@@ -2673,7 +2596,6 @@ def slot_tp_hash(self_: PyObject) -> int:
         Py_DECREF(res)
         _type_error("__hash__ method should return an integer")
     assert isinstance(res, PyLongObject)
-    from pyvm.objects.object import PyObject_Hash
     v = res.ob_ival
     h = v if -(1 << 63) <= v < (1 << 63) else PyObject_Hash(res)
     Py_DECREF(res)
@@ -2683,7 +2605,6 @@ def slot_tp_hash(self_: PyObject) -> int:
 def slot_tp_call(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:slot_tp_call"""
     meth, unbound = lookup_method(self_, _intern("__call__"))
-    from pyvm.objects.call import PyObject_Call, _PyObject_Call_Prepend  # cycle
     try:
         if unbound:
             return _PyObject_Call_Prepend(meth, self_, args, kwds)
@@ -2700,7 +2621,6 @@ def call_attribute(self_: PyObject, attr: PyObject, name: PyObject) -> PyObject:
     else:
         Py_INCREF(attr)
         a = attr
-    from pyvm.objects.call import PyObject_CallOneArg  # cycle
     try:
         return PyObject_CallOneArg(a, name)
     finally:
@@ -2718,9 +2638,8 @@ def _Py_slot_tp_getattr_hook(self_: PyObject, name: PyObject) -> PyObject:
     ``__getattribute__`` (the generic lookup when it is object's), then
     ``__getattr__`` on AttributeError.
     """
-    from pyvm.objects.descrobject import PyWrapperDescrObject
+    from pyvm.objects.descrobject import PyWrapperDescrObject  # cycle: descrobject -> typeobject
     from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
-    from pyvm.objects.object import _PyObject_GenericGetAttrWithDict
     tp = self_.ob_type
     getattr_ = _PyType_Lookup(tp, _intern("__getattr__"))
     if getattr_ is None:
@@ -2797,7 +2716,6 @@ def slot_tp_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyO
     if get is None:
         Py_INCREF(self_)
         return self_
-    from pyvm.objects.call import _PyObject_CallFunctionArgs  # cycle
     o = Py_None if obj is None else obj
     t = Py_None if tp is None else tp
     f = get.ob_type.tp_descr_get
@@ -2822,7 +2740,6 @@ def slot_tp_descr_set(self_: PyObject, target: PyObject, value: Optional[PyObjec
 def slot_tp_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> None:
     """CPython: Objects/typeobject.c:slot_tp_init"""
     meth, unbound = lookup_method(self_, _intern("__init__"))
-    from pyvm.objects.call import PyObject_Call, _PyObject_Call_Prepend  # cycle
     try:
         if unbound:
             res = _PyObject_Call_Prepend(meth, self_, args, kwds)
@@ -2838,8 +2755,6 @@ def slot_tp_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> N
 
 def slot_tp_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:slot_tp_new"""
-    from pyvm.objects.call import _PyObject_Call_Prepend  # cycle
-    from pyvm.objects.object import PyObject_GetAttr
     func = PyObject_GetAttr(tp, _intern("__new__"))
     try:
         return _PyObject_Call_Prepend(func, tp, args, kwds)
@@ -2864,7 +2779,6 @@ def slot_tp_finalize(self_: PyObject) -> None:
         res = _call_unbound(meth, unbound, self_, [])
         Py_DECREF(res)
     except PyErr as e:
-        from pyvm.objects.object import PyErr_FormatUnraisable, _PyErr_Clear, _PyObject_ReprStr
         try:
             what = _PyObject_ReprStr(meth)
         except PyErr as e2:
@@ -3490,7 +3404,7 @@ def update_one_slot(tp: PyTypeObject, p: slotdef) -> None:
     or the builtin ``__new__`` means the inherited C slot stays (C's *specific*
     case); nothing found leaves the inherited slot as well.
     """
-    from pyvm.objects.descrobject import PyWrapperDescrObject
+    from pyvm.objects.descrobject import PyWrapperDescrObject  # cycle: descrobject -> typeobject
     use_generic = False
     specific: object = None
     for name in p.names:
@@ -3520,7 +3434,6 @@ def update_one_slot(tp: PyTypeObject, p: slotdef) -> None:
 
 def _is_tp_new_wrapper(descr: PyObject) -> bool:
     """pyvm: ``PyCFunction_GET_FUNCTION(descr) == tp_new_wrapper``."""
-    from pyvm.objects.methodobject import PyCFunctionObject
     return isinstance(descr, PyCFunctionObject) and descr.m_ml is _tp_new_methoddef
 
 
@@ -3592,7 +3505,6 @@ def supercheck(tp: PyTypeObject, obj: PyObject) -> PyTypeObject:
         return obj
     if PyType_IsSubtype(obj.ob_type, tp):
         return obj.ob_type
-    from pyvm.objects.object import PyObject_GetOptionalAttr
     cls = PyObject_GetOptionalAttr(obj, _intern("__class__"))
     if cls is not None:
         if isinstance(cls, PyTypeObject) and cls is not obj.ob_type and PyType_IsSubtype(cls, tp):
@@ -3613,8 +3525,6 @@ def super_init_without_args() -> tuple[PyTypeObject, PyObject]:
 
     ``super()``: the first argument of the calling frame and its ``__class__`` cell.
     """
-    from pyvm.eval.frame import _tstate  # C reads the current frame the same way
-    from pyvm.objects.cellobject import PyCellObject  # cycle
     from pyvm.objects.exceptions import PyExc_RuntimeError  # cycle
     frame = _tstate.current_frame
     if frame is None:
@@ -3739,7 +3649,6 @@ def do_super_lookup(su: Optional[superobject], su_type: PyTypeObject, su_obj: Op
     if su_obj_type is not None and _unicode_value(name) != "__class__":
         res = _super_lookup_descr(su_type, su_obj_type, name)
         if res is not None:
-            from pyvm.objects.object import Py_TPFLAGS_METHOD_DESCRIPTOR
             if want_method and res.ob_type.tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR:
                 Py_INCREF(res)
                 return res, True
@@ -3856,7 +3765,6 @@ def _init_heap_types() -> None:
     _PyType_AddMembers(st, [PyMemberDef("__thisclass__", _super_get_thisclass),
                             PyMemberDef("__self__", _super_get_self),
                             PyMemberDef("__self_class__", _super_get_self_class)])
-    from pyvm.objects.methodobject import METH_FASTCALL
     _PyType_AddMethods(PyType_Type, [
         PyMethodDef("__prepare__", type_prepare, METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
                     "__prepare__($cls, name, bases, /, **kwds)\n--\n\nCreate the namespace for the "

@@ -132,6 +132,7 @@ from pyvm.objects.unicodeobject import (
     _PyArg_CheckPositional,
     _PyArg_UnpackKeywords,
 )
+from pyvm.pystate import _tstate
 
 # CPython: Include/internal/pycore_object.h:_Py_ANNOTATE_FORMAT_STRING
 # (annotationlib.Format.STRING; the header is outside the index)
@@ -700,7 +701,6 @@ def caller() -> PyObject:
     throw-away one in ``PyEval_EvalCode``), so its module is its globals'
     ``__name__``, which is what C's function would report.
     """
-    from pyvm.eval.frame import _tstate  # the eval layer: C reads the thread state too
     f = _tstate.current_frame
     if f is None:
         return _none()

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
-from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF, PyErr_SetNone
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -194,8 +194,7 @@ def _check_repeat(size: int, n: int, overflow_msg: Optional[str]) -> None:
     if total > _SSIZE_MAX and overflow_msg is not None:
         _overflow_error(overflow_msg)
     if total > _MAX_ALLOC:
-        from pyvm.objects.exceptions import PyExc_MemoryError
-        from pyvm.objects.object import PyErr_SetNone
+        from pyvm.objects.exceptions import PyExc_MemoryError  # cycle: exceptions -> unicodeobject
         PyErr_SetNone(PyExc_MemoryError)
 
 
@@ -536,7 +535,7 @@ def unicode_getitem(op: PyObject, i: int) -> PyObject:
 
 def unicode_subscript(op: PyObject, item: PyObject) -> PyObject:
     """CPython: Objects/unicodeobject.c:unicode_subscript"""
-    from pyvm.objects.tupleobject import _PyIndex_Check, _subscript_index, _is_slice, _slice_indices
+    from pyvm.objects.tupleobject import _PyIndex_Check, _subscript_index, _is_slice, _slice_indices  # cycle: tupleobject -> unicodeobject
     assert isinstance(op, PyUnicodeObject)
     if _PyIndex_Check(item):
         i = _subscript_index(item)
@@ -629,7 +628,7 @@ def _kwnames_list(kwnames: Optional[PyObject]) -> list[str]:
     """pyvm: the keyword names of a vectorcall as host strings."""
     if kwnames is None:
         return []
-    from pyvm.objects.tupleobject import PyTupleObject
+    from pyvm.objects.tupleobject import PyTupleObject  # cycle: tupleobject -> unicodeobject
     assert isinstance(kwnames, PyTupleObject)
     out: list[str] = []
     for k in kwnames.ob_item:
@@ -700,7 +699,7 @@ def _arg_str(o: PyObject, fname: str, argdesc: str) -> str:
 
 def _arg_index(o: PyObject) -> int:
     """CPython: Objects/longobject.c:PyLong_AsSsize_t (Py_ssize_t converter)"""
-    from pyvm.objects.tupleobject import _clinic_ssize_t
+    from pyvm.objects.tupleobject import _clinic_ssize_t  # cycle: tupleobject -> unicodeobject
     return _clinic_ssize_t(o)
 
 
@@ -712,7 +711,7 @@ def _arg_slice_index(o: Optional[PyObject], default: int) -> int:
         return default
     if o is Py_None:
         return default
-    from pyvm.objects.tupleobject import _slice_index
+    from pyvm.objects.tupleobject import _slice_index  # cycle: tupleobject -> unicodeobject
     return _slice_index(o)
 
 
@@ -749,7 +748,7 @@ def PyUnicode_Join(separator: PyObject, seq: PyObject) -> PyObject:
     """CPython: Objects/unicodeobject.c:PyUnicode_Join
 
     With ``_PyUnicode_JoinArray``: every item must be a str."""
-    from pyvm.objects.listobject import _sequence_fast, _release
+    from pyvm.objects.listobject import _sequence_fast, _release  # cycle: listobject -> unicodeobject
     items = _sequence_fast(seq, "can only join an iterable")
     try:
         parts: list[str] = []
@@ -769,7 +768,7 @@ def PyUnicode_Join(separator: PyObject, seq: PyObject) -> PyObject:
 
 def _list_of_str(parts: list[str]) -> PyObject:
     """pyvm: a new list of new strs."""
-    from pyvm.objects.listobject import _PyList_FromArraySteal
+    from pyvm.objects.listobject import _PyList_FromArraySteal  # cycle: listobject -> unicodeobject
     return _PyList_FromArraySteal([PyUnicode_FromString(p) for p in parts])
 
 
@@ -895,7 +894,7 @@ def _tailmatch_arg(fname: str, args: list[PyObject]) -> tuple[PyObject, int, int
 
 def _tailmatch(self: PyObject, fname: str, args: list[PyObject], end_match: bool) -> PyObject:
     """CPython: Objects/unicodeobject.c:tailmatch"""
-    from pyvm.objects.tupleobject import PyTupleObject
+    from pyvm.objects.tupleobject import PyTupleObject  # cycle: tupleobject -> unicodeobject
     text = _self(self)
     sub, start, end = _tailmatch_arg(fname, args)
     if isinstance(sub, PyTupleObject) and (sub.ob_type.tp_flags & Py_TPFLAGS_TUPLE_SUBCLASS):
@@ -1068,7 +1067,7 @@ def unicode_rjust_impl(self: PyObject, args: list[PyObject]) -> PyObject:
 
 def _partition_result(a: str, b: str, c: str) -> PyObject:
     """pyvm: the 3-tuple of ``partition``."""
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle: tupleobject -> unicodeobject
     return _PyTuple_FromArraySteal([PyUnicode_FromString(a), PyUnicode_FromString(b),
                                     PyUnicode_FromString(c)])
 
@@ -1117,7 +1116,7 @@ def unicode_expandtabs_impl(self: PyObject, args: list[PyObject], kwnames: Optio
 
 def _codec_error(e: Exception) -> NoReturn:
     """pyvm: map a host codec error to the pyvm exception of the same name."""
-    from pyvm.objects import exceptions as ex
+    from pyvm.objects import exceptions as ex  # cycle: exceptions -> unicodeobject
     if isinstance(e, UnicodeEncodeError):
         PyErr_SetString(ex.PyExc_UnicodeEncodeError, str(e))
     if isinstance(e, UnicodeDecodeError):
@@ -1131,7 +1130,7 @@ def unicode_encode_impl(self: PyObject, args: list[PyObject], kwnames: Optional[
     """CPython: Objects/unicodeobject.c:unicode_encode_impl
 
     pyvm: the host codecs do the work (see the module docstring)."""
-    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize
+    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize  # cycle: bytesobject -> unicodeobject
     a = _PyArg_UnpackKeywords("encode", args, kwnames, ["encoding", "errors"], 0, 2)
     e = _str_kwarg(a[0], "encoding", "encode")
     r = _str_kwarg(a[1], "errors", "encode")
@@ -1148,7 +1147,7 @@ def unicode_format(self: PyObject, args: list[PyObject], kwnames: Optional[PyObj
     """CPython: Objects/unicodeobject.c:unicode_format_arg
 
     ``str.format(*args, **kwargs)`` (C's ``do_string_format``)."""
-    from pyvm.objects.unicode_format import do_string_format
+    from pyvm.objects.unicode_format import do_string_format  # cycle: unicode_format -> unicodeobject
     kws = _kwnames_list(kwnames)
     nargs = len(args) - len(kws)
     return do_string_format(self, args[:nargs], kws, args[nargs:])
@@ -1158,7 +1157,7 @@ def unicode_format_map(self: PyObject, mapping: PyObject) -> PyObject:
     """CPython: Objects/unicodeobject.c:unicode_format_arg
 
     ``str.format_map(mapping)`` (C's ``do_string_format_map``)."""
-    from pyvm.objects.unicode_format import do_string_format_map
+    from pyvm.objects.unicode_format import do_string_format_map  # cycle: unicode_format -> unicodeobject
     return do_string_format_map(self, mapping)
 
 
@@ -1166,7 +1165,7 @@ def unicode_maketrans_impl(self: PyObject, args: list[PyObject]) -> PyObject:
     """CPython: Objects/unicodeobject.c:unicode_maketrans_impl
 
     ``str.maketrans(x[, y[, z]])`` (a static method)."""
-    from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_Next, PyDictObject
+    from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_Next, PyDictObject  # cycle: dictobject -> unicodeobject
     _PyArg_CheckPositional("maketrans", len(args), 1, 3)
     new = PyDict_New()
     try:
@@ -1260,7 +1259,7 @@ def _translate_one(v: PyObject, out: list[str]) -> None:
 
 def unicode___format___impl(self: PyObject, spec: PyObject) -> PyObject:
     """CPython: Objects/unicodeobject.c:unicode___format___impl"""
-    from pyvm.objects.unicode_format import _PyUnicode_FormatAdvancedWriter
+    from pyvm.objects.unicode_format import _PyUnicode_FormatAdvancedWriter  # cycle: unicode_format -> unicodeobject
     if not isinstance(spec, PyUnicodeObject):
         _type_error(f"__format__() argument must be str, not {spec.ob_type.tp_name}")
     return _PyUnicode_FormatAdvancedWriter(self, spec.value)
@@ -1268,7 +1267,7 @@ def unicode___format___impl(self: PyObject, spec: PyObject) -> PyObject:
 
 def unicode_getnewargs(self: PyObject) -> PyObject:
     """CPython: Objects/unicodeobject.c:unicode_getnewargs"""
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle: tupleobject -> unicodeobject
     return _PyTuple_FromArraySteal([PyUnicode_FromString(_self(self))])
 
 
@@ -1352,7 +1351,7 @@ def unicode_vectorcall(tp: PyObject, args: list[PyObject], start: int, nargs: in
 
 def unicode_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/clinic/unicodeobject.c.h:unicode_new"""
-    from pyvm.objects.tupleobject import PyTupleObject
+    from pyvm.objects.tupleobject import PyTupleObject  # cycle: tupleobject -> unicodeobject
     assert isinstance(args, PyTupleObject)
     vec, kwnames = _PyStack_UnpackDict(args.ob_item, 0, len(args.ob_item), kwds)
     try:
@@ -1426,7 +1425,7 @@ def _host_int_for(o: PyObject, c: str) -> int:
         return v
     if tp.nb_index is None:
         _type_error(f"%{c} format: an integer is required, not {tp.tp_name}")
-    from pyvm.objects.tupleobject import _as_index
+    from pyvm.objects.tupleobject import _as_index  # cycle: tupleobject -> unicodeobject
     return _as_index(o)
 
 
@@ -1443,7 +1442,7 @@ def _host_float_for(o: PyObject) -> float:
     f = tp.nb_float
     if f is None:
         if tp.nb_index is not None:
-            from pyvm.objects.tupleobject import _as_index
+            from pyvm.objects.tupleobject import _as_index  # cycle: tupleobject -> unicodeobject
             return float(_as_index(o))
         _type_error(f"must be real number, not {tp.tp_name}")
     r = f(o)
@@ -1587,7 +1586,7 @@ def PyUnicode_Format(format: PyObject, args: PyObject) -> PyObject:
     ``-+ #0``, ``*`` width and precision, ``%(key)`` lookups, the conversions
     ``s r a c d i u o x X e E f F g G %``. The numbers are rendered by the host
     ``%`` operator on host values, which follows the same C ``printf`` rules."""
-    from pyvm.objects.tupleobject import PyTupleObject
+    from pyvm.objects.tupleobject import PyTupleObject  # cycle: tupleobject -> unicodeobject
     fmt = _self(format)
     if isinstance(args, PyTupleObject) and (args.ob_type.tp_flags & Py_TPFLAGS_TUPLE_SUBCLASS):
         ctx = _FormatArgs(args.ob_item, len(args.ob_item), 0)

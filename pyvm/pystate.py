@@ -1,0 +1,219 @@
+"""Ports Python/pystate.c, Include/cpython/pystate.h, Include/internal/pycore_pystate.h
+and Include/internal/pycore_interp_structs.h: the thread state and the interpreter
+state.
+
+C keeps what one thread of execution needs in a ``PyThreadState`` (the frame
+chain's top ``current_frame``, the stack of handled exceptions ``exc_info``, the
+recursion counters, the eval breaker) and what the whole interpreter shares in a
+``PyInterpreterState`` (the ``builtins`` dict, the ``sys`` module, the frame
+evaluation function ``eval_frame``). Every thread state points at its
+interpreter (``tstate->interp``).
+
+pyvm runs one thread in one interpreter, so there is exactly one of each:
+:data:`_tstate` and :data:`_interp`, reached as C reaches them through
+``_PyThreadState_GET()`` and ``_PyInterpreterState_GET()``.
+
+Layering. This module sits at the very bottom of pyvm: it imports no pyvm module
+at run time (the types it names are imported for the type checker only, as C's
+``pystate.h`` only forward-declares ``struct _PyInterpreterFrame``), so that
+every layer, ``pyvm/objects/object.py`` included, can import it at module top.
+Where the lower layers must call *up* into the eval loop, C calls through a
+function pointer stored in the interpreter state (``interp->eval_frame``); pyvm
+does the same: the eval loop installs :attr:`PyInterpreterState.eval_frame` and
+:attr:`PyInterpreterState.eval_vector` when ``pyvm.eval.ceval`` is imported,
+and the object layer calls through them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Final, Optional
+
+if TYPE_CHECKING:
+    from pyvm.eval.frame import _PyInterpreterFrame
+    from pyvm.objects.funcobject import PyFunctionObject
+    from pyvm.objects.moduleobject import PyModuleObject
+    from pyvm.objects.object import PyObject
+
+    # pyvm: mirrors ``_PyFrameEvalFunction`` of Include/cpython/pystate.h (a header, outside the index)
+    # ``eval_frame(tstate, frame, throwflag, exc)``: runs ``frame`` until it
+    # returns or yields and gives back that value (a new reference), or raises
+    # ``PyErr``. With ``throwflag`` 1, ``exc`` (owned) is raised inside the
+    # frame at its current instruction (C's ``resume_with_error``).
+    _PyFrameEvalFunction = Callable[
+        ["PyThreadState", _PyInterpreterFrame, int, Optional[PyObject]], PyObject]
+
+    # pyvm: the eval loop's entry for a function call, ``_PyEval_Vector``:
+    # (func, locals, args, start, argcount, kwnames) -> result.
+    # ``args[start:start + argcount]`` are the positional arguments, followed by
+    # one value per name in ``kwnames`` (a tuple of str, or None). The arguments
+    # are borrowed, as in C's _PyFunction_Vectorcall.
+    EvalVectorFunc = Callable[
+        [PyFunctionObject, Optional[PyObject], list[PyObject], int, int, Optional[PyObject]],
+        PyObject]
+
+
+# pyvm: mirrors ``Py_C_RECURSION_LIMIT`` of Include/cpython/pystate.h (a header, outside the index)
+# pyvm: how many nested host-level entries into the eval loop (a builtin such
+# as map() calling back into Python) are allowed before RecursionError, so the
+# host stack is never exhausted.
+Py_C_RECURSION_LIMIT: Final = 800
+
+# pyvm: the eval breaker's countdown: every so many calls and backward jumps
+# the loop runs ``_Py_HandlePending`` (C sets bits in ``tstate->eval_breaker``
+# from a signal handler instead; compiled code never runs the host's handlers).
+EVAL_BREAKER_INTERVAL: Final = 4096
+
+
+class PyInterpreterState:
+    """pyvm: mirrors ``_is`` of Include/internal/pycore_interp_structs.h (a header, outside the index)
+
+    The fields pyvm needs. The hooks are C's function pointers in the
+    interpreter: the eval loop (``pyvm.eval.ceval``) installs ``eval_frame``
+    and ``eval_vector`` at import, below which the object layer calls them.
+
+    * ``builtins``: the builtins module's dict (C: ``interp->builtins``), used
+      when a globals dict has no ``__builtins__``; set by ``_PyBuiltin_Init``.
+    * ``builtins_module``: the builtins module itself, made once by
+      ``_PyBuiltin_Init`` (C finds it in ``interp->modules``).
+    * ``sys_module``: the ``sys`` module, made once by ``_PySys_Create``
+      (C keeps its dict as ``interp->sysdict``).
+    * ``sys_stdout`` / ``sys_stderr``: the printers ``sys.__stdout__`` and
+      ``sys.__stderr__``, used when the program replaced ``sys.stdout`` with
+      nothing usable.
+    * ``eval_frame``: C's ``interp->eval_frame`` (PEP 523), the loop that
+      runs a generator's frame (``_PyEval_EvalFrame``).
+    * ``eval_vector``: ``Python/ceval.c:_PyEval_Vector``, the loop's entry for
+      a function call (``_PyFunction_Vectorcall``).
+    * ``eval_breaker_check``: what ``_Py_HandlePending`` calls; the uncompiled
+      launcher installs it: entering it runs the host's pending signal
+      handlers, and it raises the host ``KeyboardInterrupt`` if SIGINT arrived.
+    """
+
+    builtins: Optional[PyObject]
+    builtins_module: Optional[PyModuleObject]
+    sys_module: Optional[PyModuleObject]
+    sys_stdout: Optional[PyObject]
+    sys_stderr: Optional[PyObject]
+    eval_frame: Optional[_PyFrameEvalFunction]
+    eval_vector: Optional[EvalVectorFunc]
+    eval_breaker_check: Optional[Callable[[], None]]
+
+    def __init__(self) -> None:
+        self.builtins = None
+        self.builtins_module = None
+        self.sys_module = None
+        self.sys_stdout = None
+        self.sys_stderr = None
+        self.eval_frame = None
+        self.eval_vector = None
+        self.eval_breaker_check = None
+
+
+class _PyErr_StackItem:
+    """pyvm: mirrors ``_PyErr_StackItem`` of Include/cpython/pystate.h (a header, outside the index)
+
+    ``exc_value`` is the exception being handled (``sys.exception()``), a strong
+    reference or ``None``.
+    """
+
+    exc_value: Optional[PyObject]
+    previous_item: Optional[_PyErr_StackItem]
+
+    def __init__(self) -> None:
+        self.exc_value = None
+        self.previous_item = None
+
+
+class PyThreadState:
+    """pyvm: mirrors ``_ts`` of Include/cpython/pystate.h (a header, outside the index)
+
+    pyvm: one thread, so one instance (:data:`_tstate`). ``eval_breaker`` is
+    the countdown to the next ``_Py_HandlePending`` (see
+    ``EVAL_BREAKER_INTERVAL``).
+    """
+
+    interp: PyInterpreterState
+    current_frame: Optional[_PyInterpreterFrame]
+    exc_state: _PyErr_StackItem
+    exc_info: _PyErr_StackItem
+    py_recursion_remaining: int
+    py_recursion_limit: int
+    c_recursion_remaining: int
+    recursion_headroom: int
+    eval_breaker: int
+    coroutine_origin_tracking_depth: int
+    async_gen_firstiter: Optional[PyObject]
+    async_gen_finalizer: Optional[PyObject]
+
+    def __init__(self, interp: PyInterpreterState) -> None:
+        self.interp = interp
+        self.current_frame = None
+        self.exc_state = _PyErr_StackItem()
+        self.exc_info = self.exc_state
+        self.py_recursion_limit = 1000
+        self.py_recursion_remaining = 1000
+        self.c_recursion_remaining = Py_C_RECURSION_LIMIT
+        self.recursion_headroom = 0
+        self.eval_breaker = EVAL_BREAKER_INTERVAL
+        self.coroutine_origin_tracking_depth = 0
+        self.async_gen_firstiter = None
+        self.async_gen_finalizer = None
+
+
+_interp: Final = PyInterpreterState()
+_tstate: Final = PyThreadState(_interp)
+
+
+def _PyThreadState_GET() -> PyThreadState:
+    """pyvm: mirrors ``_PyThreadState_GET`` of Include/internal/pycore_pystate.h (a header, outside the index)"""
+    return _tstate
+
+
+def _PyInterpreterState_GET() -> PyInterpreterState:
+    """pyvm: mirrors ``_PyInterpreterState_GET`` of Include/internal/pycore_pystate.h (a header, outside the index)"""
+    return _interp
+
+
+def PyThreadState_Get() -> PyThreadState:
+    """CPython: Python/pystate.c:PyThreadState_Get"""
+    return _tstate
+
+
+def PyInterpreterState_Get() -> PyInterpreterState:
+    """CPython: Python/pystate.c:PyInterpreterState_Get"""
+    return _interp
+
+
+def Py_GetRecursionLimit() -> int:
+    """CPython: Python/ceval.c:Py_GetRecursionLimit"""
+    return _tstate.py_recursion_limit
+
+
+def Py_SetRecursionLimit(new_limit: int) -> None:
+    """CPython: Python/ceval.c:Py_SetRecursionLimit
+
+    The remaining depth moves by the same amount as the limit, as C does, so
+    a limit lowered below the current depth trips at the next call.
+    """
+    ts = _tstate
+    depth = ts.py_recursion_limit - ts.py_recursion_remaining
+    ts.py_recursion_limit = new_limit
+    ts.py_recursion_remaining = new_limit - depth
+
+
+def _PyErr_GetTopmostException(tstate: PyThreadState) -> _PyErr_StackItem:
+    """CPython: Python/errors.c:_PyErr_GetTopmostException"""
+    exc_info: Optional[_PyErr_StackItem] = tstate.exc_info
+    while exc_info is not None:
+        if exc_info.exc_value is not None:
+            return exc_info
+        exc_info = exc_info.previous_item
+    return tstate.exc_info
+
+
+def PyErr_GetHandledException() -> Optional[PyObject]:
+    """CPython: Python/errors.c:PyErr_GetHandledException
+
+    Returns a borrowed reference (C returns a new one).
+    """
+    return _PyErr_GetTopmostException(_tstate).exc_value
