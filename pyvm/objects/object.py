@@ -92,7 +92,7 @@ def _PyDebug_PrintTotalRefs() -> str:
     return f"[{_debug.ref_total} refs, {_debug.blocks} blocks]\n"
 
 
-class PyFatalError(SystemError):
+class PyFatalError(Exception):
     """pyvm: what ``Py_FatalError`` aborts the process with in C. A host exception
     (no pyvm code catches it): it ends the run as an internal error of pyvm."""
 
