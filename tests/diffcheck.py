@@ -54,7 +54,9 @@ def run_fields(stdout: str, stderr: str, status: int) -> dict[str, object]:
     oracle records them (``exception`` only when the status is non-zero)."""
     return {
         "stdout": stdout,
-        "stderr": stderr,
+        # Addresses (``<function f at 0x...>`` in an unraisable report) differ
+        # from run to run; the oracle normalises them the same way.
+        "stderr": normalise_addresses(stderr),
         "exception": last_nonempty_line(stderr) if status != 0 else None,
         "status": status,
     }

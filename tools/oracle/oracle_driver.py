@@ -105,7 +105,7 @@ def run_program(path, source, code=None, filename=None):
     finally:
         sys.stdout, sys.stderr, sys.argv = saved[:3]
         sys.setrecursionlimit(saved[3])
-    stderr_text = normalise_paths(err.getvalue())
+    stderr_text = normalise_addresses(normalise_paths(err.getvalue()))
     return (out.getvalue(), status, (last_line(stderr_text) if status != 0 else None),
             stderr_text)
 
