@@ -554,8 +554,12 @@ def gen_send_ex2(gen: PyGenObject, arg: Optional[PyObject], exc: Optional[PyErr]
     _PyFrame_StackPush(frame, Py_NewRef(arg if arg is not None else Py_None))
 
     prev_exc_info = tstate.exc_info
-    gen.gi_exc_state.previous_item = prev_exc_info
-    tstate.exc_info = gen.gi_exc_state
+    # pyvm: through a local, so that mypyc does not narrow
+    # ``gen.gi_exc_state.previous_item`` to non-None across the eval call
+    # (the loop sets it back to None) and check that with a cast.
+    exc_state = gen.gi_exc_state
+    exc_state.previous_item = prev_exc_info
+    tstate.exc_info = exc_state
 
     exc_value: Optional[PyObject] = None
     if exc is not None:
