@@ -884,9 +884,7 @@ def _arg_int(a: Optional[PyObject], default: int) -> int:
 
 def builtin_compile(module: PyObject, args: list[PyObject],
                     kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Python/bltinmodule.c:builtin_compile
-
-    CPython: Python/bltinmodule.c:builtin_compile_impl
+    """CPython: Python/bltinmodule.c:builtin_compile_impl
 
     ``compile(source, filename, mode, flags=0, dont_inherit=False,
     optimize=-1, *, _feature_version=-1)``. pyvm has no ``_ast`` module yet:
@@ -972,9 +970,7 @@ def _eval_frame_namespaces(fname: str, globals_: PyObject,
 
 def builtin_eval(module: PyObject, args: list[PyObject],
                  kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Python/bltinmodule.c:builtin_eval
-
-    CPython: Python/bltinmodule.c:builtin_eval_impl
+    """CPython: Python/bltinmodule.c:builtin_eval_impl
     """
     from pyvm.eval.ceval import PyEval_EvalCode  # cycle: ceval -> bltinmodule
     a = _PyArg_UnpackKeywords("eval", args, kwnames, ["source", "globals", "locals"], 1, 3, 1)
@@ -1047,9 +1043,7 @@ def PyEval_EvalCodeEx(co: PyCodeObject, globals_: PyObject, locals_: PyObject,
 
 def builtin_exec(module: PyObject, args: list[PyObject],
                  kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Python/bltinmodule.c:builtin_exec
-
-    CPython: Python/bltinmodule.c:builtin_exec_impl
+    """CPython: Python/bltinmodule.c:builtin_exec_impl
     """
     from pyvm.eval.ceval import PyEval_EvalCode  # cycle: ceval -> bltinmodule
     a = _PyArg_UnpackKeywords("exec", args, kwnames,
@@ -1106,9 +1100,7 @@ def builtin_aiter(module: PyObject, async_iterable: PyObject) -> PyObject:
 
 
 def builtin_anext(module: PyObject, args: list[PyObject]) -> PyObject:
-    """CPython: Python/bltinmodule.c:builtin_anext
-
-    CPython: Python/bltinmodule.c:builtin_anext_impl
+    """CPython: Python/bltinmodule.c:builtin_anext_impl
     """
     _PyArg_CheckPositional("anext", len(args), 1, 2)
     aiterator = args[0]
