@@ -62,6 +62,7 @@ def exec_in_function():
 show("exec in function", exec_in_function)
 exec("class K:\n    attr = 'class body'\n", g)
 print("class via exec", g["K"].attr)
+g.clear()  # g and twice() form a cycle (twice.__globals__ is g): break it
 
 # code objects: compiled once, run several times
 co = compile("total = total + step", "<acc>", "exec")
