@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.abstract import (
+    PyBuffer_Release, PyObject_GetAIter, PyObject_GetBuffer,
     PyIter_Next, PyMapping_Check, PyNumber_Absolute, PyNumber_Add, PyNumber_Divmod, PyNumber_Index,
     PyNumber_Power, PyNumber_ToBase, PyObject_Format, PyObject_GetIter,
     PyObject_IsInstance, PyObject_IsSubclass, PyObject_Size, PySequence_List,
@@ -31,9 +32,10 @@ from pyvm.objects.dictobject import (
 )
 from pyvm.objects.exceptions import (
     PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError, _PyExc_InitState,
-    PyExc_OverflowError, PyExc_RuntimeError,
+    PyExc_OverflowError, PyExc_RuntimeError, PyExc_SyntaxError, PyExc_SystemError,
+    PyExc_UnicodeEncodeError,
 )
-from pyvm.objects.longobject import PyLong_FromLong, PyLongObject, PyLong_AsDouble, PyLong_Type
+from pyvm.objects.longobject import PyLong_AsInt, PyLong_FromLong, PyLongObject, PyLong_AsDouble, PyLong_Type
 from pyvm.objects.methodobject import (
     METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
@@ -44,7 +46,7 @@ from pyvm.objects.object import (
     PyErr_SetString, PyObject, PyObject_ASCII, PyObject_DelAttr, PyObject_GetAttr,
     PyObject_GetOptionalAttr, PyObject_Hash, PyObject_Repr, PyObject_RichCompareBool,
     PyObject_SelfIter, PyObject_SetAttr, PyObject_Str, PyType_Type, PyTypeObject, Py_GT,
-    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check,
+    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check, PyBUF_SIMPLE,
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal, PyTuple_Type
 from pyvm.objects.unicodeobject import (
@@ -54,7 +56,13 @@ from pyvm.objects.unicodeobject import (
 from pyvm.pystate import _interp, _tstate
 from pyvm.modules.sysmodule import PyStdPrinter_Object, _host_stream, _PySys_GetStdout
 from pyvm.objects.bytesobject import PyBytesObject, PyBytes_Type
-from pyvm.objects.iterobject import PyCallIter_New
+from pyvm.objects.iterobject import PyCallIter_New, PyAnextAwaitable_New
+from pyvm.compile.future import (
+    PyCF_COMPILE_MASK, PyCF_IGNORE_COOKIE, PyCF_MASK, PyCF_MASK_OBSOLETE, PyCF_ONLY_AST,
+    PyCF_SOURCE_IS_UTF8,
+)
+from pyvm.objects.bytearrayobject import PyByteArrayObject
+from pyvm.objects.funcobject import PyFunction_New
 from pyvm.objects.typeobject import PyType_Ready, _PyType_CalculateMetaclass, PySuper_Type
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloatObject, PyFloat_Type
 from pyvm.objects.listobject import _PyList_FromArraySteal, PyList_Type
@@ -786,93 +794,327 @@ def builtin_vars(module: PyObject, args: list[PyObject]) -> PyObject:
     return d
 
 
-def _eval_namespaces(fname: str, globals_: Optional[PyObject],
-                     locals_: Optional[PyObject]) -> tuple[PyObject, PyObject]:
-    """pyvm: the namespace choice shared by eval() and exec() (C repeats it
-    in both): the caller's globals and locals by default, ``globals`` for
-    both when only it is given, and ``__builtins__`` ensured in globals.
-    Returns new references."""
-    if globals_ is Py_None:
-        globals_ = None
-    if locals_ is Py_None:
-        locals_ = None
-    if globals_ is not None and not isinstance(globals_, PyDictObject):
-        if fname == "exec":
-            PyErr_SetString(PyExc_TypeError,
-                            f"exec() globals must be a dict, not {globals_.ob_type.tp_name[:100]}")
-        PyErr_SetString(PyExc_TypeError, "globals must be a dict")
-    f = _tstate.current_frame
-    if globals_ is None:
-        if f is None:
-            PyErr_SetString(PyExc_TypeError,
-                            f"{fname} must be given globals and locals when called without a frame")
-        assert f is not None
-        g = _new_ref(f.f_globals)
-        if locals_ is None:
-            loc = frame_getlocals(_PyFrame_GetFrameObject(f))
-        else:
-            loc = _new_ref(locals_)
-    else:
-        g = _new_ref(globals_)
-        loc = _new_ref(locals_ if locals_ is not None else globals_)
+def _PyEval_EnsureBuiltins(globals_: PyObject) -> None:
+    """CPython: Python/ceval.c:_PyEval_EnsureBuiltins
+
+    Puts the running frame's builtins (a dict) under ``__builtins__`` in a
+    globals dict that has none, as ``PyEval_GetBuiltins`` gives them."""
     key = PyUnicode_InternFromString("__builtins__")
-    if PyDict_GetItemWithError(g, key) is None:
-        b = _interp.builtins_module
+    if PyDict_GetItemWithError(globals_, key) is not None:
+        return
+    f = _tstate.current_frame
+    if f is not None:
+        builtins = f.f_builtins
+    else:
+        b = _interp.builtins
         assert b is not None
-        PyDict_SetItem(g, key, b.md_dict)
+        builtins = b
+    PyDict_SetItem(globals_, key, builtins)
+
+
+def PyEval_MergeCompilerFlags(cf_flags: int) -> int:
+    """CPython: Python/ceval.c:PyEval_MergeCompilerFlags
+
+    pyvm: takes and returns ``cf_flags``: the ``from __future__`` flags of
+    the running frame's code are added to them."""
+    f = _tstate.current_frame
+    if f is not None:
+        cf_flags |= f.f_executable.co_flags & PyCF_MASK
+    return cf_flags
+
+
+def _Py_SourceAsString(cmd: PyObject, funcname: str, what: str,
+                       cf_flags: int) -> tuple[str | bytes, int]:
+    """CPython: Python/pythonrun.c:_Py_SourceAsString
+
+    pyvm: returns the source as the parser takes it (``str`` text, or the
+    raw bytes it decodes by their coding cookie as a source file's) and the
+    updated ``cf_flags``."""
+    src: str | bytes
+    if isinstance(cmd, PyUnicodeObject):
+        cf_flags |= PyCF_IGNORE_COOKIE
+        src = cmd.value
+        try:
+            src.encode("utf-8")
+        except UnicodeEncodeError as e:
+            # pyvm: PyUnicode_AsUTF8AndSize fails on a lone surrogate.
+            PyErr_SetString(PyExc_UnicodeEncodeError,
+                            f"'utf-8' codec can't encode character '\\u{ord(src[e.start]):04x}' "
+                            f"in position {e.start}: surrogates not allowed")
+        has_null = "\0" in src
+    elif isinstance(cmd, PyBytesObject):
+        src = cmd.ob_sval
+        has_null = b"\0" in src
+    elif isinstance(cmd, PyByteArrayObject):
+        src = bytes(cmd.ob_bytes)
+        has_null = b"\0" in src
+    elif cmd.ob_type.bf_getbuffer is not None:
+        view = PyObject_GetBuffer(cmd, PyBUF_SIMPLE)
+        try:
+            src = bytes(view.data[view.offset:view.offset + view.len])
+        finally:
+            PyBuffer_Release(view)
+        has_null = b"\0" in src
+    else:
+        PyErr_SetString(PyExc_TypeError, f"{funcname}() arg 1 must be a {what} object")
+    if has_null:
+        PyErr_SetString(PyExc_SyntaxError, "source code string cannot contain null bytes")
+    return src, cf_flags
+
+
+def PyUnicode_FSDecoder(arg: PyObject) -> str:
+    """CPython: Objects/unicodeobject.c:PyUnicode_FSDecoder
+
+    pyvm: str and bytes (decoded as the file system encoding, UTF-8 with
+    surrogateescape); ``os.PathLike`` objects are not accepted yet."""
+    if isinstance(arg, PyUnicodeObject):
+        return arg.value
+    if isinstance(arg, PyBytesObject):
+        return arg.ob_sval.decode("utf-8", "surrogateescape")
+    PyErr_SetString(PyExc_TypeError,
+                    f"expected str, bytes or os.PathLike object, not {arg.ob_type.tp_name}")
+
+
+def _arg_int(a: Optional[PyObject], default: int) -> int:
+    """pyvm: Argument Clinic's ``int`` converter (``PyLong_AsInt``)."""
+    if a is None:
+        return default
+    return PyLong_AsInt(a)
+
+
+def builtin_compile(module: PyObject, args: list[PyObject],
+                    kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Python/bltinmodule.c:builtin_compile_impl
+
+    ``compile(source, filename, mode, flags=0, dont_inherit=False,
+    optimize=-1, *, _feature_version=-1)``. pyvm has no ``_ast`` module yet:
+    ``PyCF_ONLY_AST`` raises SystemError, and an AST object is not accepted
+    as the source.
+    """
+    a = _PyArg_UnpackKeywords(
+        "compile", args, kwnames,
+        ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        3, 6)
+    source = a[0]
+    assert source is not None
+    fnobj = a[1]
+    assert fnobj is not None
+    filename = PyUnicode_FSDecoder(fnobj)
+    modeobj = a[2]
+    assert modeobj is not None
+    if not isinstance(modeobj, PyUnicodeObject):
+        PyErr_SetString(PyExc_TypeError,
+                        f"compile() argument 'mode' must be str, not {modeobj.ob_type.tp_name}")
+    mode = modeobj.value
+    if "\0" in mode:
+        PyErr_SetString(PyExc_ValueError, "embedded null character")
+    flags = _arg_int(a[3], 0)
+    dont_inherit = a[4] is not None and PyObject_IsTrue(a[4])
+    optimize = _arg_int(a[5], -1)
+    _arg_int(a[6], -1)  # pyvm: _feature_version only matters to an AST result
+
+    cf_flags = flags | PyCF_SOURCE_IS_UTF8
+    if flags & ~(PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK):
+        PyErr_SetString(PyExc_ValueError, "compile(): unrecognised flags")
+    if optimize < -1 or optimize > 2:
+        PyErr_SetString(PyExc_ValueError, "compile(): invalid optimize value")
+    if not dont_inherit:
+        cf_flags = PyEval_MergeCompilerFlags(cf_flags)
+    if mode == "func_type":
+        if not flags & PyCF_ONLY_AST:
+            PyErr_SetString(PyExc_ValueError,
+                            "compile() mode 'func_type' requires flag PyCF_ONLY_AST")
+    elif mode not in ("exec", "eval", "single"):
+        if flags & PyCF_ONLY_AST:
+            msg = "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+        else:
+            msg = "compile() mode must be 'exec', 'eval' or 'single'"
+        PyErr_SetString(PyExc_ValueError, msg)
+    src, cf_flags = _Py_SourceAsString(source, "compile", "string, bytes or AST", cf_flags)
+    if flags & PyCF_ONLY_AST:
+        PyErr_SetString(PyExc_SystemError,
+                        "pyvm: compile() to an AST needs the _ast module (not ported yet)")
+    return Py_CompileString(src, filename, mode, cf_flags, optimize)
+
+
+def _eval_frame_namespaces(fname: str, globals_: PyObject,
+                           locals_: PyObject) -> tuple[PyObject, PyObject]:
+    """pyvm: the choice of namespaces eval() and exec() share (C repeats it
+    in both): the caller's globals (``PyEval_GetGlobals``) and a snapshot of
+    its locals (``_PyEval_GetFrameLocals``) by default, ``globals`` for both
+    when only it is given. Returns new references."""
+    f = _tstate.current_frame
+    fromframe = False
+    if globals_ is not Py_None:
+        g = _new_ref(globals_)
+    elif f is not None:
+        fromframe = True
+        g = _new_ref(f.f_globals)
+    else:
+        # pyvm: _PyEval_GetGlobalsFromRunningMain finds no running __main__
+        # outside the interactive loop, which pyvm does not have.
+        if fname == "eval":
+            PyErr_SetString(PyExc_TypeError,
+                            "eval must be given globals and locals when called without a frame")
+        PyErr_SetString(PyExc_SystemError, "globals and locals cannot be NULL")
+        raise AssertionError  # pyvm: PyErr_SetString never returns
+    if locals_ is not Py_None:
+        loc = _new_ref(locals_)
+    elif fromframe:
+        assert f is not None
+        loc = frame_getlocals(_PyFrame_GetFrameObject(f))
+    else:
+        loc = _new_ref(g)
     return g, loc
 
 
-def _eval_exec(fname: str, args: list[PyObject], kwnames: Optional[PyObject]) -> PyObject:
+def builtin_eval(module: PyObject, args: list[PyObject],
+                 kwnames: Optional[PyObject]) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin_eval_impl
-
-    CPython: Python/bltinmodule.c:builtin_exec_impl
     """
     from pyvm.eval.ceval import PyEval_EvalCode  # cycle: ceval -> bltinmodule
-    a = _PyArg_UnpackKeywords(fname, args, kwnames, ["source", "globals", "locals"], 1, 3)
+    a = _PyArg_UnpackKeywords("eval", args, kwnames, ["source", "globals", "locals"], 1, 3, 1)
     source = a[0]
     assert source is not None
-    g, loc = _eval_namespaces(fname, a[1], a[2])
+    globals_ = a[1] if a[1] is not None else Py_None
+    locals_ = a[2] if a[2] is not None else Py_None
+    if locals_ is not Py_None and not PyMapping_Check(locals_):
+        PyErr_SetString(PyExc_TypeError, "locals must be a mapping")
+    if globals_ is not Py_None and not isinstance(globals_, PyDictObject):
+        PyErr_SetString(PyExc_TypeError,
+                        "globals must be a real dict; try eval(expr, {}, mapping)"
+                        if PyMapping_Check(globals_) else "globals must be a dict")
+    g, loc = _eval_frame_namespaces("eval", globals_, locals_)
     try:
+        _PyEval_EnsureBuiltins(g)
         if isinstance(source, PyCodeObject):
             if source.co_nfreevars > 0:
                 PyErr_SetString(PyExc_TypeError,
-                                f"code object passed to {fname}() may not contain free variables")
-            r = PyEval_EvalCode(source, g, loc)
+                                "code object passed to eval() may not contain free variables")
+            return PyEval_EvalCode(source, g, loc)
+        src, cf_flags = _Py_SourceAsString(source, "eval", "string, bytes or code",
+                                           PyCF_SOURCE_IS_UTF8)
+        # C skips leading spaces and tabs of the source before parsing.
+        if isinstance(src, str):
+            src = src.lstrip(" \t")
         else:
-            if isinstance(source, PyUnicodeObject):
-                text = source.value
-            elif isinstance(source, PyBytesObject):
-                text = source.ob_sval.decode("utf-8")
-            else:
+            src = src.lstrip(b" \t")
+        cf_flags = PyEval_MergeCompilerFlags(cf_flags)
+        co = Py_CompileString(src, "<string>", "eval", cf_flags)
+        try:
+            return PyEval_EvalCode(co, g, loc)
+        finally:
+            Py_DECREF(co)
+    finally:
+        Py_DECREF(g)
+        Py_DECREF(loc)
+
+
+def _exec_closure_ok(closure: Optional[PyObject], num_free: int) -> bool:
+    """pyvm: C's ``closure_is_ok`` test of builtin_exec_impl: an exact tuple
+    of exactly ``num_free`` cells."""
+    if closure is None or closure.ob_type is not PyTuple_Type:
+        return False
+    assert isinstance(closure, PyTupleObject)
+    if len(closure.ob_item) != num_free:
+        return False
+    for cell in closure.ob_item:
+        if not isinstance(cell, PyCellObject):
+            return False
+    return True
+
+
+def PyEval_EvalCodeEx(co: PyCodeObject, globals_: PyObject, locals_: PyObject,
+                      closure: PyObject) -> PyObject:
+    """CPython: Python/ceval.c:PyEval_EvalCodeEx
+
+    pyvm: only the form exec() uses (no arguments, defaults or keyword
+    defaults; a closure): a throw-away function carries the closure cells
+    to the frame's ``COPY_FREE_VARS``. Returns a new reference."""
+    from pyvm.eval.ceval import _PyEval_Vector  # cycle: ceval -> bltinmodule
+    func = PyFunction_New(co, globals_)
+    Py_INCREF(closure)
+    func.func_closure = closure
+    try:
+        return _PyEval_Vector(func, locals_, [], 0, 0, None)
+    finally:
+        Py_DECREF(func)
+
+
+def builtin_exec(module: PyObject, args: list[PyObject],
+                 kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Python/bltinmodule.c:builtin_exec_impl
+    """
+    from pyvm.eval.ceval import PyEval_EvalCode  # cycle: ceval -> bltinmodule
+    a = _PyArg_UnpackKeywords("exec", args, kwnames,
+                              ["source", "globals", "locals", "closure"], 1, 3, 1)
+    source = a[0]
+    assert source is not None
+    g, loc = _eval_frame_namespaces("exec", a[1] if a[1] is not None else Py_None,
+                                    a[2] if a[2] is not None else Py_None)
+    try:
+        if not isinstance(g, PyDictObject):
+            PyErr_SetString(PyExc_TypeError,
+                            f"exec() globals must be a dict, not {g.ob_type.tp_name[:100]}")
+        if not PyMapping_Check(loc):
+            PyErr_SetString(PyExc_TypeError,
+                            f"locals must be a mapping or None, not {loc.ob_type.tp_name[:100]}")
+        _PyEval_EnsureBuiltins(g)
+        closure = a[3]
+        if closure is Py_None:
+            closure = None
+        if isinstance(source, PyCodeObject):
+            num_free = source.co_nfreevars
+            if num_free == 0:
+                if closure is not None:
+                    PyErr_SetString(PyExc_TypeError, "cannot use a closure with this code object")
+            elif not _exec_closure_ok(closure, num_free):
                 PyErr_SetString(PyExc_TypeError,
-                                f"{fname}() arg 1 must be a string, bytes or code object")
-            if fname == "eval":
-                text = text.lstrip(" \t")
-            co = Py_CompileString(text, "<string>", fname)
+                                f"code object requires a closure of exactly length {num_free}")
+            if closure is None:
+                v = PyEval_EvalCode(source, g, loc)
+            else:
+                v = PyEval_EvalCodeEx(source, g, loc, closure)
+        else:
+            if closure is not None:
+                PyErr_SetString(PyExc_TypeError,
+                                "closure can only be used when source is a code object")
+            src, cf_flags = _Py_SourceAsString(source, "exec", "string, bytes or code",
+                                               PyCF_SOURCE_IS_UTF8)
+            cf_flags = PyEval_MergeCompilerFlags(cf_flags)
+            co = Py_CompileString(src, "<string>", "exec", cf_flags)
             try:
-                r = PyEval_EvalCode(co, g, loc)
+                v = PyEval_EvalCode(co, g, loc)
             finally:
                 Py_DECREF(co)
     finally:
         Py_DECREF(g)
         Py_DECREF(loc)
-    if fname == "exec":
-        Py_DECREF(r)
-        return _new_ref(Py_None)
-    return r
+    Py_DECREF(v)
+    return _new_ref(Py_None)
 
 
-def builtin_eval(module: PyObject, args: list[PyObject],
-                 kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Python/bltinmodule.c:builtin_eval_impl"""
-    return _eval_exec("eval", args, kwnames)
+def builtin_aiter(module: PyObject, async_iterable: PyObject) -> PyObject:
+    """CPython: Python/bltinmodule.c:builtin_aiter"""
+    return PyObject_GetAIter(async_iterable)
 
 
-def builtin_exec(module: PyObject, args: list[PyObject],
-                 kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Python/bltinmodule.c:builtin_exec_impl"""
-    return _eval_exec("exec", args, kwnames)
+def builtin_anext(module: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Python/bltinmodule.c:builtin_anext_impl
+    """
+    _PyArg_CheckPositional("anext", len(args), 1, 2)
+    aiterator = args[0]
+    t = aiterator.ob_type
+    f = t.am_anext
+    if f is None:
+        PyErr_SetString(PyExc_TypeError, f"'{t.tp_name[:200]}' object is not an async iterator")
+        raise AssertionError  # pyvm: PyErr_SetString never returns
+    awaitable = f(aiterator)
+    if len(args) < 2:
+        return awaitable
+    new_awaitable = PyAnextAwaitable_New(awaitable, args[1])
+    Py_DECREF(awaitable)
+    return new_awaitable
 
 
 # ---------------------------------------------------------------------------
@@ -1247,11 +1489,14 @@ _builtin_methods: Final = [
     PyMethodDef("__build_class__", builtin___build_class__, METH_FASTCALL | METH_KEYWORDS),
     PyMethodDef("abs", builtin_abs, METH_O),
     PyMethodDef("all", builtin_all, METH_O),
+    PyMethodDef("aiter", builtin_aiter, METH_O),
+    PyMethodDef("anext", builtin_anext, METH_FASTCALL),
     PyMethodDef("any", builtin_any, METH_O),
     PyMethodDef("ascii", builtin_ascii, METH_O),
     PyMethodDef("bin", builtin_bin, METH_O),
     PyMethodDef("callable", builtin_callable, METH_O),
     PyMethodDef("chr", builtin_chr, METH_O),
+    PyMethodDef("compile", builtin_compile, METH_FASTCALL | METH_KEYWORDS),
     PyMethodDef("delattr", builtin_delattr, METH_FASTCALL),
     PyMethodDef("dir", builtin_dir, METH_FASTCALL),
     PyMethodDef("divmod", builtin_divmod, METH_FASTCALL),

@@ -1138,6 +1138,29 @@ def PyIter_Check(obj: PyObject) -> bool:
     return f is not None
 
 
+def PyAIter_Check(obj: PyObject) -> bool:
+    """CPython: Objects/abstract.c:PyAIter_Check"""
+    return obj.ob_type.am_anext is not None
+
+
+def PyObject_GetAIter(o: PyObject) -> PyObject:
+    """CPython: Objects/abstract.c:PyObject_GetAIter
+
+    ``aiter(o)``: ``type(o).__aiter__(o)``, which must give an async
+    iterator. Returns a new reference.
+    """
+    f = o.ob_type.am_aiter
+    if f is None:
+        _type_error(f"'{o.ob_type.tp_name[:200]}' object is not an async iterable")
+        raise AssertionError  # pyvm: _type_error never returns
+    it = f(o)
+    if not PyAIter_Check(it):
+        tname = it.ob_type.tp_name[:100]
+        Py_DECREF(it)
+        _type_error(f"aiter() returned not an async iterator of type '{tname}'")
+    return it
+
+
 def PyObject_GetIter(o: PyObject) -> PyObject:
     """CPython: Objects/abstract.c:PyObject_GetIter"""
     tp = o.ob_type

@@ -1,10 +1,13 @@
-"""Ports Objects/iterobject.c: the sequence iterator and the callable iterator.
+"""Ports Objects/iterobject.c: the sequence iterator, the callable iterator and anext_awaitable.
 
 ``iter(obj)`` on an object that has ``__getitem__`` but no ``__iter__`` gives a
 sequence iterator (type ``iterator``) that calls ``obj[0]``, ``obj[1]`` … until
 IndexError or StopIteration. ``iter(callable, sentinel)`` gives a
 ``callable_iterator`` that calls ``callable()`` until the result equals
-``sentinel``.
+``sentinel``. ``anext(aiterator, default)`` gives an ``anext_awaitable``:
+it drives the awaitable ``aiterator.__anext__()`` returns and turns its
+StopAsyncIteration into ``StopIteration(default)``, the "return value" of the
+awaitable.
 """
 
 from __future__ import annotations
@@ -27,13 +30,16 @@ from pyvm.objects.object import (
     visitproc,
 )
 from pyvm.objects.call import (
-    PyObject_CallNoArgs,
+    PyObject_CallNoArgs, PyObject_CallMethod,
 )
+from pyvm.objects.abstract import PyIter_Check
+from pyvm.objects.tupleobject import PyTupleObject
 from pyvm.objects.descrobject import (
     _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import (
     PyExc_IndexError,
+    PyExc_StopAsyncIteration,
     PyExc_StopIteration,
     PyExc_TypeError,
 )
@@ -42,11 +48,14 @@ from pyvm.objects.longobject import (
 )
 from pyvm.objects.methodobject import (
     METH_NOARGS,
+    METH_O,
+    METH_VARARGS,
     PyMethodDef,
 )
 
 PySeqIter_Type: Final = PyTypeObject("iterator", flags=Py_TPFLAGS_HAVE_GC)
 PyCallIter_Type: Final = PyTypeObject("callable_iterator", flags=Py_TPFLAGS_HAVE_GC)
+_PyAnextAwaitable_Type: Final = PyTypeObject("anext_awaitable", flags=Py_TPFLAGS_HAVE_GC)
 
 
 class seqiterobject(PyObject):
@@ -206,8 +215,164 @@ def calliter_dealloc(op: PyObject) -> None:
     _calliter_clear(op)
 
 
+# ---------------------------------------------------------------------------
+# anext_awaitable: what anext(aiterator, default) returns
+
+
+class anextawaitableobject(PyObject):
+    """pyvm: C's ``anextawaitableobject`` struct of Objects/iterobject.c.
+
+    Both fields are strong references, set for the object's whole life."""
+
+    wrapped: PyObject
+    default_value: PyObject
+
+    def __init__(self, wrapped: PyObject, default_value: PyObject) -> None:
+        super().__init__(_PyAnextAwaitable_Type)
+        self.wrapped = wrapped
+        self.default_value = default_value
+
+
+def _anext_cast(op: PyObject) -> anextawaitableobject:
+    """pyvm: C's ``anextawaitableobject_CAST``."""
+    assert isinstance(op, anextawaitableobject)
+    return op
+
+
+def anextawaitable_dealloc(op: PyObject) -> None:
+    """CPython: Objects/iterobject.c:anextawaitable_dealloc"""
+    obj = _anext_cast(op)
+    Py_DECREF(obj.wrapped)
+    Py_DECREF(obj.default_value)
+
+
+def anextawaitable_traverse(op: PyObject, visit: visitproc) -> None:
+    """CPython: Objects/iterobject.c:anextawaitable_traverse"""
+    obj = _anext_cast(op)
+    visit(obj.wrapped)
+    visit(obj.default_value)
+
+
+def anextawaitable_getiter(obj: anextawaitableobject) -> PyObject:
+    """CPython: Objects/iterobject.c:anextawaitable_getiter
+
+    The iterator that drives the wrapped awaitable (a new reference): the
+    awaitable itself for a generator or an iterator, ``__await__()`` of a
+    coroutine (the only kind without ``tp_iternext``).
+    """
+    from pyvm.objects.genobject import (  # cycle: genobject -> traceback -> bltinmodule -> iterobject
+        PyCoro_CheckExact, _PyCoro_GetAwaitableIter,
+    )
+    awaitable = _PyCoro_GetAwaitableIter(obj.wrapped)
+    if awaitable.ob_type.tp_iternext is None:
+        assert PyCoro_CheckExact(awaitable)
+        getter = awaitable.ob_type.am_await
+        assert getter is not None
+        try:
+            new_awaitable = getter(awaitable)
+        finally:
+            Py_DECREF(awaitable)
+        awaitable = new_awaitable
+        if not PyIter_Check(awaitable):
+            Py_DECREF(awaitable)
+            PyErr_SetString(PyExc_TypeError, "__await__ returned a non-iterable")
+    return awaitable
+
+
+def _anext_stop(obj: anextawaitableobject) -> None:
+    """pyvm: C's ``PyErr_Clear(); _PyGen_SetStopIterationValue(default)``
+    (raises the StopIteration in place of the StopAsyncIteration)."""
+    from pyvm.objects.genobject import _PyGen_SetStopIterationValue  # cycle: genobject -> traceback -> bltinmodule -> iterobject
+    _PyGen_SetStopIterationValue(obj.default_value)
+
+
+def anextawaitable_iternext(op: PyObject) -> Optional[PyObject]:
+    """CPython: Objects/iterobject.c:anextawaitable_iternext
+
+    ``await anext(a, d)`` calls ``a.__anext__().__await__().__next__()``
+    (or ``__next__()`` directly on an async generator's awaitable); the
+    exhausted iterator's StopAsyncIteration becomes ``StopIteration(d)``.
+    """
+    obj = _anext_cast(op)
+    awaitable = anextawaitable_getiter(obj)
+    nxt = awaitable.ob_type.tp_iternext
+    assert nxt is not None
+    try:
+        result = nxt(awaitable)
+    except PyErr as e:
+        if e.matches(PyExc_StopAsyncIteration):
+            _anext_stop(obj)
+        raise
+    finally:
+        Py_DECREF(awaitable)
+    return result
+
+
+def anextawaitable_proxy(obj: anextawaitableobject, meth: str,
+                         arg: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/iterobject.c:anextawaitable_proxy
+
+    Calls ``meth`` on the driving iterator. C passes ``arg`` through
+    ``PyObject_CallMethod(awaitable, meth, "O", arg)``, which spreads a
+    tuple over the arguments (the METH_VARARGS tuple of ``throw``, and a
+    tuple sent by ``send`` too).
+    """
+    awaitable = anextawaitable_getiter(obj)
+    args: list[PyObject] = []
+    if arg is not None:
+        if isinstance(arg, PyTupleObject):
+            args = list(arg.ob_item)
+        else:
+            args = [arg]
+    try:
+        return PyObject_CallMethod(awaitable, meth, args)
+    except PyErr as e:
+        if e.matches(PyExc_StopAsyncIteration):
+            # anext_awaitable exists only for anext() with a default: the
+            # StopAsyncIteration becomes StopIteration(default), as if the
+            # __anext__() coroutine had returned the default.
+            _anext_stop(obj)
+        raise
+    finally:
+        Py_DECREF(awaitable)
+
+
+def anextawaitable_send(op: PyObject, arg: PyObject) -> PyObject:
+    """CPython: Objects/iterobject.c:anextawaitable_send"""
+    return anextawaitable_proxy(_anext_cast(op), "send", arg)
+
+
+def anextawaitable_throw(op: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> PyObject:
+    """CPython: Objects/iterobject.c:anextawaitable_throw"""
+    return anextawaitable_proxy(_anext_cast(op), "throw", args)
+
+
+def anextawaitable_close(op: PyObject) -> PyObject:
+    """CPython: Objects/iterobject.c:anextawaitable_close"""
+    return anextawaitable_proxy(_anext_cast(op), "close", None)
+
+
+def PyAnextAwaitable_New(awaitable: PyObject, default_value: PyObject) -> PyObject:
+    """CPython: Objects/iterobject.c:PyAnextAwaitable_New
+
+    Returns a new reference; both arguments are borrowed."""
+    Py_INCREF(awaitable)
+    Py_INCREF(default_value)
+    return anextawaitableobject(awaitable, default_value)
+
+
+_send_doc: Final = ("send(arg) -> send 'arg' into the wrapped iterator,\n"
+                    "return next yielded value or raise StopIteration.")
+_throw_doc: Final = ("throw(value)\nthrow(typ[,val[,tb]])\n\n"
+                     "raise exception in the wrapped iterator, return next yielded value\n"
+                     "or raise StopIteration.\n"
+                     "the (type, val, tb) signature is deprecated, \n"
+                     "and may be removed in a future version of Python.")
+_close_doc: Final = "close() -> raise GeneratorExit inside generator."
+
+
 def _init_types() -> None:
-    """pyvm: the static initializers of the two iterator types."""
+    """pyvm: the static initializers of the three types."""
     PySeqIter_Type.tp_dealloc = iter_dealloc
     PySeqIter_Type.tp_iter = PyObject_SelfIter
     PySeqIter_Type.tp_iternext = iter_iternext
@@ -219,6 +384,18 @@ def _init_types() -> None:
     PyCallIter_Type.tp_iternext = calliter_iternext
     PyCallIter_Type.tp_traverse = calliter_traverse
     PyCallIter_Type.tp_getattro = PyObject_GenericGetAttr
+    a = _PyAnextAwaitable_Type
+    a.tp_dealloc = anextawaitable_dealloc
+    a.tp_traverse = anextawaitable_traverse
+    a.tp_getattro = PyObject_GenericGetAttr
+    a.am_await = PyObject_SelfIter
+    a.tp_iter = PyObject_SelfIter
+    a.tp_iternext = anextawaitable_iternext
+    _PyType_AddMethods(a, [
+        PyMethodDef("send", anextawaitable_send, METH_O, _send_doc),
+        PyMethodDef("throw", anextawaitable_throw, METH_VARARGS, _throw_doc),
+        PyMethodDef("close", anextawaitable_close, METH_NOARGS, _close_doc),
+    ])
 
 
 _init_types()

@@ -646,15 +646,17 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
     name. Returns one slot per parameter name (None when not given)."""
     kws = _kwnames_list(kwnames)
     nargs = len(args) - len(kws)
+    maxargs = len(names)
+    total = nargs + len(kws)
+    if total > maxargs:
+        # "keyword" when nargs == 0 avoids a misleading message (bpo-31229).
+        _type_error(f"{fname}() takes at most {maxargs} {'keyword ' if nargs == 0 else ''}"
+                    f"argument{'' if maxargs == 1 else 's'} ({total} given)")
     if nargs > maxpos:
         if maxpos == 0:
             _type_error(f"{fname}() takes no positional arguments")
-        total = nargs + len(kws)
-        if minpos == maxpos:
-            _type_error(f"{fname}() takes exactly {maxpos} positional argument"
-                        f"{'' if maxpos == 1 else 's'} ({nargs} given)")
-        _type_error(f"{fname}() takes at most {len(names) if total > maxpos else maxpos} argument"
-                    f"{'' if maxpos == 1 else 's'} ({total} given)")
+        _type_error(f"{fname}() takes {'at most' if minpos < maxpos else 'exactly'} {maxpos} "
+                    f"positional argument{'' if maxpos == 1 else 's'} ({nargs} given)")
     out: list[Optional[PyObject]] = [None] * len(names)
     for i in range(nargs):
         out[i] = args[i]
