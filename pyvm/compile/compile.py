@@ -60,7 +60,7 @@ from pyvm.objects.codeobject import (
     CO_VARKEYWORDS,
     PyCodeObject,
 )
-from pyvm.objects.object import PyObject, PyErr_SetString, Py_None, PyErr_SetObject, Py_NewRef
+from pyvm.objects.object import PyObject, PyErr_SetString, Py_None, PyErr_SetObject, Py_NewRef, PyErr, Py_DECREF
 from pyvm.compile.ast_preprocess import _PyAST_Preprocess, _PyErr_EmitSyntaxWarning
 from pyvm.compile.future import _PyFuture_FromAST
 from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_FromString
@@ -970,7 +970,15 @@ def _PyErr_RaiseSyntaxError(msg: str, filename: str, lineno: int, col_offset: in
                                    PyLong_FromLong(end_lineno),
                                    PyLong_FromLong(end_col_offset)])
     args = _PyTuple_FromArraySteal([PyUnicode_FromString(msg), loc])
-    PyErr_SetObject(PyExc_SyntaxError, args)
+    # PyErr_SetObject borrows its argument: create the exception now, so that
+    # it holds the only reference to ``args`` once ours is released (C's
+    # Py_DECREF(args) after PyErr_SetObject).
+    err = PyErr(PyExc_SyntaxError, None, None, args)
+    try:
+        err.normalize()
+    finally:
+        Py_DECREF(args)
+    raise err
 
 
 def _PyCompile_Error(c: compiler, loc: Location, msg: str) -> NoReturn:
