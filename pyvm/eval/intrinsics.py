@@ -183,6 +183,10 @@ def import_all_from(tstate: PyThreadState, locals_: PyObject, v: PyObject) -> No
                     break
                 raise
             pos += 1
+            # pyvm: the reference is released through a variable that is never
+            # narrowed: mypyc would check ``name`` as a str in the finally
+            # clause, which also runs when it is not one.
+            owned: PyObject = name
             try:
                 if not isinstance(name, PyUnicodeObject):
                     _import_all_type_error(v, name, skip_leading_underscores)
@@ -198,7 +202,7 @@ def import_all_from(tstate: PyThreadState, locals_: PyObject, v: PyObject) -> No
                     finally:
                         Py_DECREF(value)
             finally:
-                Py_DECREF(name)
+                Py_DECREF(owned)
     finally:
         Py_DECREF(all_)
 
