@@ -1052,6 +1052,10 @@ def builtin_exec(module: PyObject, args: list[PyObject],
     assert source is not None
     g, loc = _eval_frame_namespaces("exec", a[1] if a[1] is not None else Py_None,
                                     a[2] if a[2] is not None else Py_None)
+    # pyvm: released through unnarrowed names: mypyc would check ``g`` as a dict
+    # in the finally clause, which also runs when it is not one.
+    g_ref: PyObject = g
+    loc_ref: PyObject = loc
     try:
         if not isinstance(g, PyDictObject):
             PyErr_SetString(PyExc_TypeError,
@@ -1088,8 +1092,8 @@ def builtin_exec(module: PyObject, args: list[PyObject],
             finally:
                 Py_DECREF(co)
     finally:
-        Py_DECREF(g)
-        Py_DECREF(loc)
+        Py_DECREF(g_ref)
+        Py_DECREF(loc_ref)
     Py_DECREF(v)
     return _new_ref(Py_None)
 

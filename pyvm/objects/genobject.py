@@ -726,7 +726,7 @@ def gen_close(self: PyObject) -> PyObject:
         # We can safely ignore the outermost try block as it is
         # automatically generated to handle StopIteration.
         oparg = frame.f_executable.co_code_adaptive[frame.instr_ptr] >> 8
-        if oparg & RESUME_OPARG_DEPTH1_MASK and _NO_UNWIND_TOOLS:
+        if (oparg & RESUME_OPARG_DEPTH1_MASK) != 0 and _NO_UNWIND_TOOLS:
             # RESUME after YIELD_VALUE and exception depth is 1 (never after
             # a yield from, so no error from gen_close_iter is pending)
             assert err is None
