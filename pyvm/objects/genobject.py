@@ -690,9 +690,12 @@ def _PyGen_yf(gen: PyGenObject) -> Optional[PyObject]:
     return None
 
 
-# pyvm: C asks _PyEval_NoToolsForUnwind whether sys.monitoring watches
-# unwinding; pyvm has no monitoring yet.
-_NO_UNWIND_TOOLS: Final = True
+def _gen_close_completed(gen: PyGenObject) -> None:
+    """pyvm: ``gen_close``'s "nothing to unwind" exit: the generator is marked
+    completed and its frame cleared (a function of its own, so mypyc sees no
+    narrowed state of ``gi_frame_state`` here)."""
+    gen.gi_frame_state = FRAME_COMPLETED
+    gen_clear_frame(gen)
 
 
 def gen_close(self: PyObject) -> PyObject:
@@ -704,8 +707,7 @@ def gen_close(self: PyObject) -> PyObject:
     """
     gen = _PyGen_CAST(self)
     if gen.gi_frame_state == FRAME_CREATED:
-        gen.gi_frame_state = FRAME_COMPLETED
-        gen_clear_frame(gen)
+        _gen_close_completed(gen)
         return Py_None
     if FRAME_STATE_FINISHED(gen.gi_frame_state):
         return Py_None
@@ -725,13 +727,13 @@ def gen_close(self: PyObject) -> PyObject:
     if is_resume(frame):
         # We can safely ignore the outermost try block as it is
         # automatically generated to handle StopIteration.
-        oparg = frame.f_executable.co_code_adaptive[frame.instr_ptr] >> 8
-        if (oparg & RESUME_OPARG_DEPTH1_MASK) != 0 and _NO_UNWIND_TOOLS:
+        resume_oparg: int = frame.f_executable.co_code_adaptive[frame.instr_ptr] >> 8
+        # C also asks _PyEval_NoToolsForUnwind (no sys.monitoring in pyvm yet).
+        if resume_oparg & RESUME_OPARG_DEPTH1_MASK:
             # RESUME after YIELD_VALUE and exception depth is 1 (never after
             # a yield from, so no error from gen_close_iter is pending)
             assert err is None
-            gen.gi_frame_state = FRAME_COMPLETED
-            gen_clear_frame(gen)
+            _gen_close_completed(gen)
             return Py_None
     if err is None:
         err = PyErr(PyExc_GeneratorExit)
