@@ -212,15 +212,6 @@ UNBOUNDFREE_ERROR_MSG: Final = (
 CANNOT_CATCH_MSG: Final = \
     "catching classes that do not inherit from BaseException is not allowed"
 
-# pyvm: mirrors ``INTRINSIC_PRINT`` of Include/internal/pycore_intrinsics.h (a header, outside the index) (the unary ones)
-INTRINSIC_1_INVALID: Final = 0
-INTRINSIC_PRINT: Final = 1
-INTRINSIC_IMPORT_STAR: Final = 2
-INTRINSIC_STOPITERATION_ERROR: Final = 3
-INTRINSIC_ASYNC_GEN_WRAP: Final = 4
-INTRINSIC_UNARY_POSITIVE: Final = 5
-INTRINSIC_LIST_TO_TUPLE: Final = 6
-
 # pyvm: mirrors ``CONSTANT_ASSERTIONERROR`` of Include/internal/pycore_opcode_utils.h (a header, outside the index)
 CONSTANT_ASSERTIONERROR: Final = 0
 CONSTANT_NOTIMPLEMENTEDERROR: Final = 1
@@ -1114,20 +1105,6 @@ def _convert_value(value: PyObject, oparg: int) -> PyObject:
     if oparg == FVC_REPR:
         return PyObject_Repr(value)
     return PyObject_ASCII(value)
-
-
-def _call_intrinsic_1(tstate: PyThreadState, oparg: int, value: PyObject) -> PyObject:
-    """CPython: Python/intrinsics.c:list_to_tuple
-
-    CPython: Python/intrinsics.c:unary_pos
-
-    Returns a new reference; ``value`` is borrowed.
-    """
-    if oparg == INTRINSIC_LIST_TO_TUPLE:
-        return PyList_AsTuple(value)
-    if oparg == INTRINSIC_UNARY_POSITIVE:
-        return PyNumber_Positive(value)
-    PyErr_SetString(PyExc_SystemError, f"pyvm: intrinsic {oparg} is not supported yet")
 
 
 def _load_common_constant(frame: _PyInterpreterFrame, oparg: int) -> PyObject:
