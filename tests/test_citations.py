@@ -4,9 +4,8 @@
   (or ``pyvm:`` for a module with no counterpart), and the files exist in
   CPython 3.14.7's file list.
 * Every ``CPython: <file>:<name>`` reference names a file of that list and, where
-  the function index covers the file (C and Python sources), a name the index
-  lists for it. Headers and the ASDL grammar are not indexed: for them the file
-  is checked.
+  the index covers the file (C sources, headers and Python sources), a name the
+  index lists for it. The ASDL grammar is not indexed: for it the file is checked.
 * Every function, method and class says where it came from: ``CPython:`` or
   ``pyvm:`` in its docstring. Functions nested inside functions, and ``__init__``
   (described by its class), are exempt.

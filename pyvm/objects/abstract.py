@@ -1002,7 +1002,7 @@ def PySequence_Fast(v: PyObject, m: str) -> PyObject:
 
 
 def PySequence_Fast_ITEMS(v: PyObject) -> list[PyObject]:
-    """CPython: Include/abstract.h:PySequence_Fast_ITEMS"""
+    """CPython: Include/cpython/abstract.h:PySequence_Fast_ITEMS"""
     from pyvm.objects.listobject import PyListObject  # cycle
     if isinstance(v, PyListObject):
         return v.ob_item

@@ -139,7 +139,7 @@ PyByteArrayIter_Type: Final = PyTypeObject("bytearray_iterator")
 
 
 def PyByteArray_Check(op: PyObject) -> bool:
-    """CPython: Include/cpython/bytearrayobject.h:PyByteArray_Check"""
+    """CPython: Include/bytearrayobject.h:PyByteArray_Check"""
     return isinstance(op, PyByteArrayObject)
 
 

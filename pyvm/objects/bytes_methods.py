@@ -583,7 +583,7 @@ def _Py_bytes_hex(self: PyObject, args: list[PyObject], kwnames: Optional[PyObje
 
 
 def _hexdigit(c: int) -> int:
-    """CPython: Include/internal/pycore_long.h:_PyLong_DigitValue (hex digits; 37 otherwise)"""
+    """CPython: Objects/longobject.c:_PyLong_DigitValue (hex digits; 37 otherwise)"""
     if 48 <= c <= 57:
         return c - 48
     if 97 <= c <= 102:

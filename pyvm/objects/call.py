@@ -44,7 +44,7 @@ def _type_error(msg: str) -> None:
 
 
 def _PyVectorcall_Function(callable: PyObject) -> Optional[vectorcallfunc]:
-    """CPython: Include/cpython/abstract.h:_PyVectorcall_FunctionInline
+    """CPython: Include/internal/pycore_call.h:_PyVectorcall_FunctionInline
 
     The vectorcall function of ``callable`` or None (see the module docstring).
     """
@@ -126,7 +126,7 @@ def _PyObject_MakeTpCall(callable: PyObject, args: list[PyObject], start: int, n
 
 def PyObject_Vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs: int,
                         kwnames: Optional[PyObject]) -> PyObject:
-    """CPython: Include/cpython/abstract.h:PyObject_Vectorcall
+    """CPython: Include/abstract.h:PyObject_Vectorcall
 
     CPython: Include/internal/pycore_call.h:_PyObject_VectorcallTstate
     Returns a new reference.

@@ -95,7 +95,7 @@ class PyMemberDef:
 
 
 class PyDescrObject(PyObject):
-    """CPython: Include/descrobject.h:PyDescrObject
+    """CPython: Include/cpython/descrobject.h:PyDescrObject
 
     ``d_type`` is the type the descriptor belongs to; ``d_name`` an owned str.
     """
@@ -115,7 +115,7 @@ class PyDescrObject(PyObject):
 
 
 class PyMethodDescrObject(PyDescrObject):
-    """CPython: Include/descrobject.h:PyMethodDescrObject"""
+    """CPython: Include/cpython/descrobject.h:PyMethodDescrObject"""
 
     d_method: PyMethodDef
 
@@ -125,7 +125,7 @@ class PyMethodDescrObject(PyDescrObject):
 
 
 class PyGetSetDescrObject(PyDescrObject):
-    """CPython: Include/descrobject.h:PyGetSetDescrObject"""
+    """CPython: Include/cpython/descrobject.h:PyGetSetDescrObject"""
 
     d_getset: PyGetSetDef
 
@@ -135,7 +135,7 @@ class PyGetSetDescrObject(PyDescrObject):
 
 
 class PyMemberDescrObject(PyDescrObject):
-    """CPython: Include/descrobject.h:PyMemberDescrObject"""
+    """CPython: Include/cpython/descrobject.h:PyMemberDescrObject"""
 
     d_member: PyMemberDef
 

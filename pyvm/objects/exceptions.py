@@ -2290,7 +2290,7 @@ def _init_exceptions() -> None:
 
 _init_exceptions()
 
-# CPython: Include/pyerrors.h:PyExc_EnvironmentError (aliases of OSError)
+# CPython: Objects/exceptions.c:PyExc_EnvironmentError (aliases of OSError)
 PyExc_EnvironmentError: Final = PyExc_OSError
 PyExc_IOError: Final = PyExc_OSError
 

@@ -121,7 +121,7 @@ _PY_NSMALLNEGINTS: Final = 5
 # CPython: Include/internal/pycore_runtime_structs.h:_PY_NSMALLPOSINTS
 _PY_NSMALLPOSINTS: Final = 257
 
-# CPython: Include/internal/pycore_global_objects.h:_PyLong_SMALL_INTS
+# CPython: Include/internal/pycore_long.h:_PyLong_SMALL_INTS
 _small_ints: Final = [_immortal_long(PyLong_Type, i)
                       for i in range(-_PY_NSMALLNEGINTS, _PY_NSMALLPOSINTS)]
 

@@ -107,7 +107,7 @@ def _value_error(msg: str) -> NoReturn:
 
 
 class _PyManagedBufferObject(PyObject):
-    """CPython: Include/internal/pycore_memoryobject.h:_PyManagedBufferObject
+    """CPython: Include/cpython/memoryobject.h:_PyManagedBufferObject
 
     ``master`` is the exporter's buffer; ``exports`` counts the memoryviews
     registered with it."""

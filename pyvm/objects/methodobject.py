@@ -143,7 +143,7 @@ def PyCFunction_New(ml: PyMethodDef, self_: Optional[PyObject]) -> PyObject:
 
 
 def PyCFunction_Check(op: PyObject) -> bool:
-    """CPython: Include/cpython/methodobject.h:PyCFunction_Check"""
+    """CPython: Include/methodobject.h:PyCFunction_Check"""
     return op.ob_type is PyCFunction_Type
 
 

@@ -103,7 +103,7 @@ def Py_FatalError(msg: str) -> NoReturn:
 
 
 class PyObject:
-    """CPython: Include/object.h:PyObject
+    """CPython: Include/object.h:_object (PyObject)
 
     The object header. ``ob_type`` is set by the constructor of the concrete object;
     only the bootstrap of ``type`` itself leaves it to be patched.
@@ -1702,7 +1702,7 @@ def PyObject_DelAttr(v: PyObject, name: PyObject) -> None:
 
 
 def PyDescr_IsData(d: PyObject) -> bool:
-    """CPython: Include/descrobject.h:PyDescr_IsData"""
+    """CPython: Include/cpython/descrobject.h:PyDescr_IsData"""
     return d.ob_type.tp_descr_set is not None
 
 
@@ -1730,13 +1730,13 @@ def _dict_getitem(d: PyObject, key: PyObject) -> Optional[PyObject]:
     return f(d, key)
 
 
-# CPython: Include/internal/pycore_typeobject.h:MCACHE_SIZE_EXP
+# CPython: Include/internal/pycore_interp_structs.h:MCACHE_SIZE_EXP
 MCACHE_SIZE_EXP: Final = 12
 _MCACHE_MASK: Final = (1 << MCACHE_SIZE_EXP) - 1
 
 
 class _TypeCache:
-    """CPython: Include/internal/pycore_typeobject.h:type_cache
+    """CPython: Include/internal/pycore_interp_structs.h:type_cache
 
     The method cache of ``_PyType_Lookup``: 4096 entries of (type, name, value).
     pyvm: C validates an entry by the type's ``tp_version_tag``; here every entry

@@ -143,7 +143,7 @@ PyUnicode_Type: Final = PyTypeObject(
 PyUnicodeIter_Type: Final = PyTypeObject("str_iterator")
 _PyUnicodeASCIIIter_Type: Final = PyTypeObject("str_ascii_iterator")
 
-# CPython: Include/internal/pycore_interp_structs.h:SSTATE_NOT_INTERNED
+# CPython: Include/cpython/unicodeobject.h:SSTATE_NOT_INTERNED
 SSTATE_NOT_INTERNED: Final = 0
 SSTATE_INTERNED_IMMORTAL: Final = 2
 
