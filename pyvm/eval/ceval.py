@@ -134,6 +134,7 @@ from pyvm.eval.frame import (
     FRAME_CREATED, FRAME_EXECUTING, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED,
     _PyFrame_StackPush,
 )
+from pyvm.eval.import_ import create_builtin
 from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (
     PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
@@ -1158,8 +1159,9 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
     """CPython: Python/ceval.c:_PyEval_ImportName
 
     pyvm: C calls ``builtins.__import__`` (importlib). Until pyvm's import
-    system is ported, only the modules pyvm implements natively (``sys``,
-    ``builtins``) can be imported: they are found in ``sys.modules``.
+    system is ported, only the modules pyvm implements natively can be
+    imported: they are found in ``sys.modules``, else made from the built-in
+    module table (``create_builtin``, pyvm/eval/import_.py).
     Returns a new reference.
     """
     nm = _name_str(name)
@@ -1182,6 +1184,11 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
                     m = t
             Py_INCREF(m)
             return m
+        if m is None:
+            # Built-in module names have no dot: the module is its own top.
+            m = create_builtin(nm)
+            if m is not None:
+                return m
     err = PyErr(PyExc_ModuleNotFoundError, None, f"No module named '{top}'", None)
     exc = err.normalize()
     PyObject_SetAttr(exc, PyUnicode_InternFromString("name"), PyUnicode_FromString(top))

@@ -3,10 +3,9 @@ Lib/typing.py re-exports (``TypeVar``, ``ParamSpec``, ``TypeVarTuple``,
 ``ParamSpecArgs``, ``ParamSpecKwargs``, ``TypeAliasType``, ``Generic``,
 ``NoDefault``) and the ``_idfunc`` accelerator of ``typing.NewType``.
 
-C's ``_typing`` is a built-in extension module imported on demand. pyvm has no
-import system yet: ``IMPORT_NAME`` finds natively implemented modules in
-``sys.modules`` (``_PyEval_ImportName``), so :func:`PyInit__typing` is called
-while ``sys`` is created and the module is put in ``sys.modules`` there.
+C's ``_typing`` is a built-in extension module imported on demand: it is in
+pyvm's built-in module table (pyvm/eval/import_.py), and :func:`PyInit__typing`
+runs on the first ``import _typing``.
 ``Union`` (``_PyUnion_Type``, Objects/unionobject.c) is not ported yet and is
 missing from the module.
 """

@@ -4,9 +4,9 @@
 pyvm/objects/weakrefobject.py (``ref`` / ``ReferenceType``, ``ProxyType``,
 ``CallableProxyType``) and four functions: ``proxy``, ``getweakrefcount``,
 ``getweakrefs`` and ``_remove_dead_weakref`` (the helper of
-``WeakValueDictionary``). pyvm has no import system yet: the module is made
-once by :func:`PyInit__weakref` and put in ``sys.modules`` at start-up
-(pyvm/modules/sysmodule.py), where ``import _weakref`` finds it.
+``WeakValueDictionary``). It is in pyvm's built-in module table
+(pyvm/eval/import_.py): :func:`PyInit__weakref` makes it on the first
+``import _weakref``.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from __future__ import annotations
 import sys as _host_sys
 from typing import Final, Optional, TextIO
 
-from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.pystate import (
     PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,
 )
@@ -28,9 +27,8 @@ from pyvm.objects.listobject import _PyList_FromArraySteal
 from pyvm.objects.methodobject import (
     METH_FASTCALL, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
-from pyvm.modules._weakrefmodule import PyInit__weakref
 from pyvm.objects.moduleobject import (
-    PyModule_AddObjectRef, PyModule_GetNameObject, PyModule_New, PyModuleObject,
+    PyModule_AddObjectRef, PyModule_New, PyModuleObject,
 )
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, PyErr, PyErr_SetString, PyObject, PyTypeObject,
@@ -361,14 +359,6 @@ def _PySys_Create() -> PyModuleObject:
     PyModule_AddObjectRef(m, "modules", mods)
     Py_DECREF(mods)
     PyDict_SetItem(mods, modname, m)
-    # pyvm: the natively implemented extension modules are put in sys.modules
-    # up front, where IMPORT_NAME finds them (C's importlib would find them in
-    # PyImport_Inittab on first import).
-    for init in (PyInit__weakref, PyInit__typing):
-        ext = init()
-        extname = PyModule_GetNameObject(ext)
-        PyDict_SetItem(mods, extname, ext)
-        Py_DECREF(extname)
     return m
 
 
