@@ -1,8 +1,8 @@
-"""Ports Python/import.c (the built-in module table and ``create_builtin``) and
-the ``_PyImport_Inittab`` table of Modules/config.c.in.
+"""Ports Python/import.c: the built-in module table and ``create_builtin``.
 
 CPython links its built-in modules into the interpreter and lists them in
-``_PyImport_Inittab``: a name and an init function each. Nothing is created at
+``_PyImport_Inittab`` (generated from the ``config.c.in`` template of
+``Modules/``): a name and an init function each. Nothing is created at
 start-up; the first ``import _weakref`` reaches ``create_builtin`` (through
 importlib's ``BuiltinImporter``), which finds the name in the table, calls the
 init function and stores the module in ``sys.modules``.
