@@ -47,6 +47,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.call import PyObject_Call, PyObject_CallNoArgs, PyObject_Vectorcall
 from pyvm.objects.descrobject import (
@@ -642,7 +643,6 @@ def _import_typing(what: str) -> PyObject:
     used if a program's ``sys.modules`` has it, else this raises
     ``ModuleNotFoundError`` naming the typing.py function C wanted to call.
     """
-    from pyvm.modules.sysmodule import _PySys_GetAttr  # cycle: sys sits above the objects
     mods = _PySys_GetAttr("modules")
     if mods is not None:
         m = PyDict_GetItemWithError(mods, PyUnicode_InternFromString("typing"))
