@@ -43,7 +43,7 @@ class _inittab:
         self.initfunc = initfunc
 
 
-# CPython: Include/cpython/import.h:PyImport_Inittab (Modules/config.c.in's
+# CPython: Python/import.c:PyImport_Inittab (Modules/config.c.in's
 # _PyImport_Inittab): every module pyvm implements natively.
 PyImport_Inittab: Final[list[_inittab]] = [
     _inittab("sys", None),
