@@ -1170,7 +1170,7 @@ def _PyEval_ImportName(frame: _PyInterpreterFrame, name: PyObject, fromlist: PyO
     mods = PyDict_GetItemWithError(sysmod.md_dict, PyUnicode_InternFromString("modules"))
     top = nm.partition(".")[0]
     if mods is not None:
-        m = PyDict_GetItemWithError(mods, PyUnicode_InternFromString(nm))
+        m: Optional[PyObject] = PyDict_GetItemWithError(mods, PyUnicode_InternFromString(nm))
         if nm == "builtins" and m is None:
             bm = _interp.builtins_module
             assert bm is not None
