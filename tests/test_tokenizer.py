@@ -56,6 +56,7 @@ SOURCES: dict[str, str] = {
     "async_def": "async def f():\n    await x\n    async for a in b: pass\n    async with c: pass\n",
     "unicode_ids": "\u00e9t\u00e9 = \u03c0 + \u0394x\nna\u00efve = \u4e2d\u6587\n\u212b = 1\n",
     "unicode_cols": "s = '\u00e9\u00e9\u00e9' + x  # \u4e2d\u6587\ny = \U0001f600 if 0 else '\U0001f600'\n",
+    "unicode_cols2": "y = '\U0001f600' + z  # \U0001f600\nw = '\u00e9\\n\u00e9' + f'\u00e9{\u00e9}\u00e9' + 1\n",
     "soft_keywords": "match x:\n    case [a, *b] if a: pass\n    case _: pass\ntype X = int\n",
     # numbers
     "numbers": ("0 00 000 0_0 1 123 1_000_000 0x1F 0X_ff 0o17 0O_7 0b101 0B_1 1.5 .5 5. 1e10 1E-5 "
@@ -180,6 +181,46 @@ SOURCES: dict[str, str] = {
     "crlf_free_semicolons": "a = 1; b = 2;\nc = 3\n",
     "decorators_annotations": "@dec\ndef f(a: int = 1, *b, **c) -> None: ...\nx: list[int] = []\n",
     "lambda_walrus": "lambda x, /, y=1, *, z: (w := x)\n",
+    # more numbers
+    "numbers_more": "1_000.000_1e-1_0j 0_0_0 0x_1_f 1e1_0 0.e5 1.j 0.0j 0e-0 1E+09\n",
+    "number_keywords_warn": "a = [1if x else 2, 1in y, 1is z, 1or 2, 1and 3, 1not in w, 0x1for, 0o7and 1]\n",
+    "err_number_dunder": "x = 1.__class__\n",
+    "err_hex_else": "x = 0x1else 2\n",
+    "err_octal_eof": "x=0o",
+    "err_zero_then_underscore_letter": "x = 0_a\n",
+    "number_eof": "x = 1.5e3",
+    # more strings, f-strings, t-strings
+    "string_prefix_cases": "x = Br'a' rb'''b''' RB\"\"\"c\"\"\" f'd' F'e' t'f' T'g' Fr'h' rF'i' Tr't' rT'u'\n",
+    "fstring_edge": ("f'{x:{{}}>10}' f'{x!r=}' f'{x}' f'{y}' f'a' 'b' f'c' f'{\"\"\"a\"\"\"}' "
+                     "f'{x:{\"a\"}}' f'{x:\\n}'\n"),
+    "fstring_triple_nested_same": "f'''{f'''{x}'''}'''\n",
+    "fstring_empty_expr": "f'{}'\n",
+    "fstring_space_expr": "f'{ }'\n",
+    "fstring_bang_only": "f'{x!}'\n",
+    "fstring_format_spec_nested_debug": "f'{x=:{y=}}' t'{x=!s:{y}}'\n",
+    "fstring_double_close_in_spec": "f'{x:}}'\n",
+    "fstring_format_spec_brace_escape": "f'{x:{{}'\n",
+    "fstring_backslash_brace_raw": "rf'\\{x}\\}}' fr'{{\\}}'\n",
+    "fstring_named_escape_brace": "f'\\N{LATIN SMALL LETTER A}{x}' f'\\N{x}'\n",
+    "fstring_deeply_nested": "f'{" * 40 + "x" + "}'" * 40 + "\n",
+    "err_fstring_too_many_nested": "f'{" * 150 + "x" + "}'" * 150 + "\n",
+    "fstring_comment_in_tstring": "t'''{x # hi\n!r}'''\n",
+    "fstring_quote_in_debug_expr": "f'{\"#\"=}' f'''{\"a\" # c\n=}'''\n",
+    "fstring_multiline_format_spec": "f'''{x:\n>10}'''\n",
+    "fstring_newline_in_expr": "f'{\nx\n}'\n",
+    "err_fstring_eof_in_expr": "f'{x",
+    "err_fstring_unterminated_in_spec": "f'{x:abc",
+    # CRLF line ends (kept by the readline tokenizer)
+    "crlf": "x = 1\r\nif x:\r\n    y = 'a'  # c\r\n\r\nz = (1,\r\n  2)\r\n",
+    "crlf_continuation": "x = 1 + \\\r\n    2\r\n",
+    # comments and type comments (TYPE_COMMENT is off: plain comments)
+    "type_comments": "x = []  # type: list[int]\ndef f():  # type: () -> None\n    pass  # type: ignore\n",
+    "indent_backslash_first": "if x:\n  \\\n  y\n",
+    "dedent_to_zero_multi": "if a:\n  if b:\n    if c:\n      d\ne\n",
+    "dedent_comment_lines": "if a:\n    b\n  # odd comment\nc\n",
+    "err_dedent_eof": "if a:\n    b\n  c",
+    "err_tab_after_spaces": "if a:\n    b\n    \tc\n",
+    "tabs_8_spaces_mixed_ok": "if a:\n        b\nif c:\n\td\n",
 }
 
 # Source bytes: decoded as compile() decodes them.

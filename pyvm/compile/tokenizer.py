@@ -748,8 +748,8 @@ def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: i
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_check_coding_spec
 
     pyvm: the string tokenizer's ``set_readline`` (``buf_setreadl``) is
-    inlined: a spec other than the BOM's is recorded in ``tok.enc``. Returns
-    False after raising nothing only never; errors raise SyntaxError.
+    inlined: a spec other than UTF-8 is recorded in ``tok.enc``. A spec
+    that contradicts the BOM raises SyntaxError (C returns 0 with it set).
     """
     if tok.cont_line:
         tok.decoding_state = STATE_NORMAL
@@ -848,11 +848,15 @@ def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int) -> None:
         f"but no encoding declared; see https://peps.python.org/pep-0263/ for details")
 
 
-def decode_str(tok: tok_state, data: bytes, single: bool, preserve_crlf: bool) -> bytes:
+def decode_str(tok: tok_state, data: bytes, single: bool, preserve_crlf: bool,
+               filename: str = "<string>") -> bytes:
     """CPython: Parser/tokenizer/string_tokenizer.c:decode_str
 
     The source as UTF-8: the BOM and a coding cookie in the first two lines
-    are honoured (the cookie's codec is the host's).
+    are honoured (the cookie's codec is the host's). pyvm: an unknown
+    encoding or undecodable bytes raise the SyntaxError the parser makes of
+    the codec's error (``_PyPegen_raise_tokenizer_init_error``) with
+    ``filename``.
     """
     s = _PyTokenizer_translate_newlines(data, single, preserve_crlf)
     tok.enc = None
@@ -872,7 +876,7 @@ def decode_str(tok: tok_state, data: bytes, single: bool, preserve_crlf: bool) -
         try:
             text = s.decode(enc)  # CPython: Parser/tokenizer/helpers.c:_PyTokenizer_translate_into_utf8
         except (LookupError, ValueError) as e:
-            _PyTokenizer_raise_init_error(tok.filename if tok.filename is not None else "<string>", e)
+            _PyTokenizer_raise_init_error(filename, e)
         s = _PyTokenizer_translate_newlines(text.encode("utf-8", "surrogatepass"),
                                             single, preserve_crlf)
     else:
@@ -890,7 +894,8 @@ def _PyTokenizer_FromString(data: bytes, exec_input: bool, preserve_crlf: bool,
     after creating the tokenizer; decoding errors then say no file name).
     """
     tok = _PyTokenizer_tok_new()
-    decoded = decode_str(tok, data, exec_input, preserve_crlf)
+    decoded = decode_str(tok, data, exec_input, preserve_crlf,
+                         "<string>" if filename is None else filename)
     tok.filename = filename
     tok.input = decoded
     tok.buf = tok.cur = tok.inp = 0
@@ -1487,8 +1492,15 @@ def _tok_string(tok: tok_state, token: Token, c: int) -> int:
             end_quote_size = 1  # empty string found
     if c != quote:
         tok_backup(tok, c)
+    data = tok.input
     while end_quote_size != quote_size:
-        c = tok_nextc(tok)
+        cur = tok.cur
+        if cur != tok.inp:  # tok_nextc's fast path, inlined
+            tok.col_offset += 1
+            tok.cur = cur + 1
+            c = data[cur]
+        else:
+            c = tok_nextc(tok)
         if tok.done == E_DECODE:
             break
         if c == EOF or (quote_size == 1 and c == _NL):
@@ -1630,6 +1642,17 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
 
             # Skip comment (type comments are not looked for)
             if c == _HASH:
+                # The rest of the line is read at once (the comment cannot
+                # go past the newline that ends the buffered line).
+                cur = tok.cur
+                nl = data.find(b"\n", cur, tok.inp)
+                if nl >= 0:
+                    cr = data.find(b"\r", cur, nl)
+                    if cr >= 0:
+                        nl = cr
+                    tok.col_offset += nl + 1 - cur
+                    tok.cur = nl + 1
+                    c = data[nl]
                 while c != EOF and c != _NL and c != _CR:
                     c = tok_nextc(tok)
                 if tok.tok_extra_tokens:
@@ -1676,7 +1699,13 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                     while _is_potential_identifier_char(c):
                         if c >= 128:
                             nonascii = True
-                        c = tok_nextc(tok)
+                        cur = tok.cur
+                        if cur != tok.inp:  # tok_nextc's fast path, inlined
+                            tok.col_offset += 1
+                            tok.cur = cur + 1
+                            c = data[cur]
+                        else:
+                            c = tok_nextc(tok)
                     tok_backup(tok, c)
                     if nonascii and not verify_identifier(tok):
                         return _PyLexer_token_setup(tok, token, ERRORTOKEN, -1, -1)
