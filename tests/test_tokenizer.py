@@ -7,7 +7,9 @@ extra_tokens=False)`` -- the raw C token stream with its exact types, what
 the parser sees -- and the oracle records each token as ``[type, string,
 lineno, col, end_lineno, end_col]`` (character columns), the error that
 stopped it (type, msg, lineno, offset, end_lineno, end_offset, text) and
-the SyntaxWarnings it issued. ``BYTES_SOURCES`` test the decoding of source
+the SyntaxWarnings it issued; it does the same with ``extra_tokens=True``
+(the ``tokenize`` module's stream: COMMENT and NL tokens, operators as OP).
+``BYTES_SOURCES`` test the decoding of source
 bytes (BOM, coding cookies, invalid UTF-8): the oracle records what
 ``compile()`` says of the bytes when it refuses them, else the tokens of the
 decoded text. ``STDLIB_FILES`` are files of the oracle's own Lib (the
@@ -255,13 +257,13 @@ ORACLE_SCRIPT = r'''
 import _tokenize, hashlib, io, json, token, tokenize, warnings, zipfile
 def err(e):
     return [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text]
-def toks(src):
+def toks(src, extra=False):
     out = []
     error = None
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         try:
-            for t in _tokenize.TokenizerIter(io.StringIO(src).readline, extra_tokens=False):
+            for t in _tokenize.TokenizerIter(io.StringIO(src).readline, extra_tokens=extra):
                 out.append([t[0], t[1], t[2][0], t[2][1], t[3][0], t[3][1]])
         except SyntaxError as e:
             error = err(e)
@@ -272,6 +274,7 @@ result = {"tok_name": {str(k): v for k, v in token.tok_name.items()},
           "sources": {}, "bytes": {}, "stdlib": {}, "stdlib_hashed": {}}
 for name, src in data["sources"].items():
     result["sources"][name] = toks(src)
+    result["sources"][name]["extra"] = toks(src, True)
 for name, hexsrc in data["bytes"].items():
     b = bytes.fromhex(hexsrc)
     rec = {}
@@ -293,6 +296,10 @@ for name in data["stdlib"] + data["stdlib_hashed"]:
     raw = z.read(name)
     rec = toks(raw.decode("utf-8"))
     rec["sha256_source"] = hashlib.sha256(raw).hexdigest()
+    extra = toks(raw.decode("utf-8"), True)
+    rec["extra_error"] = extra["error"]
+    rec["extra_count"] = len(extra["tokens"])
+    rec["extra_sha256_tokens"] = hashlib.sha256(json.dumps(extra["tokens"]).encode()).hexdigest()
     if name in data["stdlib_hashed"]:
         rec["count"] = len(rec["tokens"])
         rec["sha256_tokens"] = hashlib.sha256(json.dumps(rec.pop("tokens")).encode()).hexdigest()
@@ -375,9 +382,9 @@ def _error_record(e: PyErr) -> list[Any]:
             _py(exc.end_lineno), _py(exc.end_offset), _py(exc.text)]
 
 
-def tokenize_pyvm(tok: T.tok_state) -> dict[str, Any]:
+def tokenize_pyvm(tok: T.tok_state, extra: bool = False) -> dict[str, Any]:
     """What the oracle records, from pyvm's tokenizer."""
-    it = T.TokenizerIter(tok)
+    it = T.TokenizerIter(tok, extra)
     out: list[list[Any]] = []
     error = None
     try:
@@ -391,8 +398,8 @@ def tokenize_pyvm(tok: T.tok_state) -> dict[str, Any]:
     return {"tokens": out, "error": error, "warnings": [list(w) for w in tok.warnings]}
 
 
-def tokenize_str(src: str) -> dict[str, Any]:
-    return tokenize_pyvm(T._PyTokenizer_FromReadline(src, "<string>"))
+def tokenize_str(src: str, extra: bool = False) -> dict[str, Any]:
+    return tokenize_pyvm(T._PyTokenizer_FromReadline(src, "<string>"), extra)
 
 
 def _show(rec: dict[str, Any]) -> str:
@@ -429,6 +436,16 @@ def test_source(name: str) -> None:
     _compare(tokenize_str(SOURCES[name]), want)
 
 
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_source_extra_tokens(name: str) -> None:
+    """With ``extra_tokens=True`` (what the ``tokenize`` module uses): COMMENT
+    and NL tokens, operators as OP, the iterator's adjustments."""
+    want = oracle()["sources"].get(name)
+    if want is None:
+        pytest.skip("source not in oracle data; regenerate")
+    _compare(tokenize_str(SOURCES[name], True), want["extra"])
+
+
 @pytest.mark.parametrize("name", sorted(BYTES_SOURCES))
 def test_bytes(name: str) -> None:
     want = oracle()["bytes"].get(name)
@@ -459,6 +476,10 @@ def test_stdlib_file(name: str) -> None:
     raw = _stdlib_source(name)
     assert hashlib.sha256(raw).hexdigest() == want["sha256_source"]
     _compare(tokenize_str(raw.decode("utf-8")), want)
+    extra = tokenize_str(raw.decode("utf-8"), True)
+    assert extra["error"] == want["extra_error"]
+    assert len(extra["tokens"]) == want["extra_count"]
+    assert hashlib.sha256(json.dumps(extra["tokens"]).encode()).hexdigest() == want["extra_sha256_tokens"]
 
 
 @pytest.mark.parametrize("name", STDLIB_HASHED)
@@ -473,6 +494,10 @@ def test_stdlib_file_hashed(name: str) -> None:
     assert got["warnings"] == want["warnings"]
     assert len(got["tokens"]) == want["count"]
     assert hashlib.sha256(json.dumps(got["tokens"]).encode()).hexdigest() == want["sha256_tokens"]
+    extra = tokenize_str(raw.decode("utf-8"), True)
+    assert extra["error"] == want["extra_error"]
+    assert len(extra["tokens"]) == want["extra_count"]
+    assert hashlib.sha256(json.dumps(extra["tokens"]).encode()).hexdigest() == want["extra_sha256_tokens"]
 
 
 if __name__ == "__main__":

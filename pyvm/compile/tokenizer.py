@@ -380,7 +380,9 @@ class tok_state:
     are indices into it (``buf <= cur <= inp``; ``-1`` for NULL).
     ``warnings`` collects ``(message, lineno)`` of the SyntaxWarnings the
     tokenizer issues. ``underflow_readline`` chooses ``tok_underflow_readline``
-    over ``tok_underflow_string`` (C's ``tok->underflow`` function pointer).
+    over ``tok_underflow_string`` (C's ``tok->underflow`` function pointer);
+    ``fake_newline`` is the index of the newline the readline tokenizer
+    added to a last line without one (-1: none).
     """
 
     input: bytes
@@ -420,6 +422,7 @@ class tok_state:
     comment_newline: int
     implicit_newline: int
     underflow_readline: bool
+    fake_newline: int
     warnings: list[tuple[str, int]]
 
     def __init__(self) -> None:
@@ -459,6 +462,7 @@ class tok_state:
         self.comment_newline = 0
         self.implicit_newline = 0
         self.underflow_readline = False
+        self.fake_newline = -1
         self.warnings = []
 
 
@@ -943,6 +947,8 @@ def tok_underflow_readline(tok: tok_state) -> bool:
             return False
     tok.line_start = tok.cur
     tok.inp = end
+    # The last line had no newline: one was added (see _PyTokenizer_FromReadline).
+    tok.implicit_newline = 1 if end - 1 == tok.fake_newline else 0
     tok.lineno += 1  # ADVANCE_LINENO
     tok.col_offset = 0
     return True
@@ -957,6 +963,8 @@ def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None) -> to
     """
     tok = _PyTokenizer_FromUTF8(source, True, True, filename)
     tok.underflow_readline = True
+    if source and not source.endswith("\n"):
+        tok.fake_newline = len(tok.input) - 1
     return tok
 
 
@@ -2073,13 +2081,17 @@ def _char_count(data: bytes, start: int, end: int) -> int:
 class TokenizerIter:
     """CPython: Python/Python-tokenize.c:tokenizeriter_new_impl
 
-    ``_tokenize.TokenizerIter(readline, extra_tokens=False)`` over a
-    tokenizer (``_PyTokenizer_FromReadline(source)`` is what
-    ``TokenizerIter(io.StringIO(source).readline)`` reads): each ``next_token()`` is ``(type, string, (lineno, col), (end_lineno,
+    ``_tokenize.TokenizerIter(readline, extra_tokens=...)`` over a tokenizer
+    (``_PyTokenizer_FromReadline(source)`` is what
+    ``TokenizerIter(io.StringIO(source).readline)`` reads): each
+    ``next_token()`` is ``(type, string, (lineno, col), (end_lineno,
     end_col))`` with character columns, as CPython's iterator makes them
     from the C token; None at the end. Errors raise as there (a pyvm
-    SyntaxError, TabError or IndentationError). pyvm: host values, for
-    tests and tools; a ``_tokenize`` module would wrap it.
+    SyntaxError, TabError or IndentationError). With ``extra_tokens`` the
+    tokenizer also reports COMMENT and NL tokens and the iterator makes its
+    adjustments for the ``tokenize`` module (operators as OP, NEWLINE
+    strings, the trailing tokens on the line after the last). pyvm: host
+    values, for tests and tools; a ``_tokenize`` module would wrap it.
     """
 
     tok: tok_state
@@ -2089,8 +2101,10 @@ class TokenizerIter:
     byte_col_offset_diff: int
     last_line_start: int
 
-    def __init__(self, tok: tok_state) -> None:
+    def __init__(self, tok: tok_state, extra_tokens: bool = False) -> None:
         self.tok = tok
+        if extra_tokens:
+            tok.tok_extra_tokens = True
         self.done = False
         self.last_lineno = 0
         self.last_end_lineno = 0
@@ -2115,10 +2129,15 @@ class TokenizerIter:
             s = data[token.start:token.end].decode("utf-8", "surrogatepass")
         if type == ENDMARKER:
             self.done = True
+        is_trailing_token = type == ENDMARKER or (type == DEDENT and tok.done == E_EOF)
         stringlit = type == STRING or type == FSTRING_MIDDLE or type == TSTRING_MIDDLE
         line_start = tok.multi_line_start if stringlit else tok.line_start
         line_changed = True
-        if tok.lineno != self.last_lineno:
+        # The line's text, cached while the line number stays: here the
+        # index where the cached line starts.
+        if tok.tok_extra_tokens and is_trailing_token:
+            pass  # C gives these tokens an empty line
+        elif tok.lineno != self.last_lineno:
             self.byte_col_offset_diff = 0
             self.last_line_start = line_start
         elif self.last_line_start < 0:
@@ -2129,7 +2148,6 @@ class TokenizerIter:
             return None
         else:
             line_changed = False
-        # The cached line: C keeps its text, decoded from where it started.
         cached = self.last_line_start
         lineno = tok.first_lineno if stringlit else tok.lineno
         end_lineno = tok.lineno
@@ -2154,6 +2172,20 @@ class TokenizerIter:
                 self.byte_col_offset_diff += end_byte_offset - end_col_offset
         self.last_lineno = lineno
         self.last_end_lineno = end_lineno
+        if tok.tok_extra_tokens:
+            if is_trailing_token:
+                lineno = end_lineno = lineno + 1
+                col_offset = end_col_offset = 0
+            # Adjustments to match the original Python tokenize
+            if DEDENT < type < OP:
+                type = OP
+            elif type == NEWLINE:
+                if not tok.implicit_newline:
+                    s = "\r\n" if data[tok.start] == _CR else "\n"
+                end_col_offset += 1
+            elif type == NL:
+                if tok.implicit_newline:
+                    s = ""
         return (type, s, (lineno, col_offset), (end_lineno, end_col_offset))
 
 

@@ -7,7 +7,7 @@ extra_tokens=False)`` and reports the token count, a sha256 of the token list
 (``[type, string, lineno, col, end_lineno, end_col]`` each), the error and the
 SyntaxWarnings; pyvm/compile/tokenizer.py does the same from the same zip
 (``tools/oracle/node_modules/pyodide/python_stdlib.zip``) and every file is
-compared. It also prints pyvm's throughput: the raw ``_PyTokenizer_Get`` loop
+compared, with ``extra_tokens`` false (the parser's stream) and true. It also prints pyvm's throughput: the raw ``_PyTokenizer_Get`` loop
 (what the parser does) and the ``TokenizerIter`` loop, in CPU seconds.
 
     python3 tools/oracle/tokenize_stdlib.py [NAME.py ...]
@@ -42,18 +42,21 @@ for name in names:
     src = raw.decode(enc)
     if src.startswith("\ufeff"):
         src = src[1:]
-    out = []
-    error = None
-    with warnings.catch_warnings(record=True) as w:
-        warnings.simplefilter("always")
-        try:
-            for t in _tokenize.TokenizerIter(io.StringIO(src).readline, extra_tokens=False):
-                out.append([t[0], t[1], t[2][0], t[2][1], t[3][0], t[3][1]])
-        except SyntaxError as e:
-            error = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text]
-    res[name] = {"enc": enc, "count": len(out),
-                 "sha256": hashlib.sha256(json.dumps(out).encode()).hexdigest(),
-                 "error": error, "warnings": [[str(x.message), x.lineno] for x in w]}
+    rec = {"enc": enc}
+    for extra in (False, True):
+        out = []
+        error = None
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            try:
+                for t in _tokenize.TokenizerIter(io.StringIO(src).readline, extra_tokens=extra):
+                    out.append([t[0], t[1], t[2][0], t[2][1], t[3][0], t[3][1]])
+            except SyntaxError as e:
+                error = [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text]
+        rec["extra" if extra else "raw"] = {
+            "count": len(out), "sha256": hashlib.sha256(json.dumps(out).encode()).hexdigest(),
+            "error": error, "warnings": [[str(x.message), x.lineno] for x in w]}
+    res[name] = rec
 print(json.dumps(res))
 '''
 
@@ -100,27 +103,32 @@ def main() -> None:
             except PyErr:
                 pass
             raw_time += time.process_time() - t0
-            t0 = time.process_time()
-            tok = T._PyTokenizer_FromReadline(src, "<string>")
-            it = T.TokenizerIter(tok)
-            out: list[list[Any]] = []
-            error = None
-            try:
-                while True:
-                    t = it.next_token()
-                    if t is None:
-                        break
-                    out.append([t[0], t[1], t[2][0], t[2][1], t[3][0], t[3][1]])
-            except PyErr as e:
-                exc: Any = e.normalize()
-                error = [exc.ob_type.tp_name, exc.msg.value]
-            iter_time += time.process_time() - t0
-            iter_tokens += len(out)
-            got = {"count": len(out), "sha256": hashlib.sha256(json.dumps(out).encode()).hexdigest(),
-                   "warnings": [list(w) for w in tok.warnings]}
-            if any(got[k] != rec[k] for k in got) or (error is None) != (rec["error"] is None) or \
-                    (error is not None and error[1] != rec["error"][1]):
-                mismatches.append(name)
+            for key in ("raw", "extra"):
+                t0 = time.process_time()
+                tok = T._PyTokenizer_FromReadline(src, "<string>")
+                it = T.TokenizerIter(tok, key == "extra")
+                out: list[list[Any]] = []
+                error = None
+                try:
+                    while True:
+                        t = it.next_token()
+                        if t is None:
+                            break
+                        out.append([t[0], t[1], t[2][0], t[2][1], t[3][0], t[3][1]])
+                except PyErr as e:
+                    exc: Any = e.normalize()
+                    error = [exc.ob_type.tp_name, exc.msg.value]
+                if key == "raw":
+                    iter_time += time.process_time() - t0
+                    iter_tokens += len(out)
+                want_rec = rec[key]
+                got = {"count": len(out),
+                       "sha256": hashlib.sha256(json.dumps(out).encode()).hexdigest(),
+                       "warnings": [list(w) for w in tok.warnings]}
+                if any(got[k] != want_rec[k] for k in got) or \
+                        (error is None) != (want_rec["error"] is None) or \
+                        (error is not None and error[1] != want_rec["error"][1]):
+                    mismatches.append(f"{name} ({key})")
     print(f"{len(want)} files, {len(mismatches)} differ from CPython 3.14: {mismatches[:20]}")
     print(f"_PyTokenizer_Get: {raw_tokens} tokens, {raw_time:.1f} s CPU, "
           f"{raw_tokens / max(raw_time, 1e-9):.0f} tokens/s")
