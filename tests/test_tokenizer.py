@@ -16,7 +16,8 @@ decoded text. ``STDLIB_FILES`` are files of the oracle's own Lib (the
 ``python_stdlib.zip`` of the pinned pyodide package, read from the zip on
 this side): their tokens in full, and for ``STDLIB_HASHED`` the count and a
 sha256 of the token list. ``token.tok_name`` is recorded to check the token
-numbers. The result is ``tests/tokenizer_oracle.json``; regenerate it with
+numbers, and for ``DEBUG_FIELDS`` the debug text ``ast.parse`` makes of
+``{x=}`` (the tokenizer's metadata). The result is ``tests/tokenizer_oracle.json``; regenerate it with
 ``python tests/test_tokenizer.py --regen``. Expectations are never typed by
 hand.
 """
@@ -225,6 +226,16 @@ SOURCES: dict[str, str] = {
     "tabs_8_spaces_mixed_ok": "if a:\n        b\nif c:\n\td\n",
 }
 
+# f-strings and t-strings with one debug replacement field (``{x=}``): the
+# text of its expression, the metadata the tokenizer attaches to the field's
+# first ``!``, ``:`` or ``}`` token, is the constant the parser puts before it.
+DEBUG_FIELDS: list[str] = [
+    "f'{x=}'", "f'{x = }'", "f'{x=!r}'", "f'{x=:>10}'", "f'{x = !r:^{w}}'", "f'{a + b=}'",
+    "f'''{x # comment\n=}'''", "f'{\"#\"=}'", "f'''{'a' # c'\n=}'''", "f'{\u00e9t\u00e9 =}'",
+    "f'{x=:{y}}'", "f'{ {a: b}=}'", "f'{x==y=}'", "f'{(x:=1)=}'", "f'{f\"{x=}\"=}'",
+    "t'{x=}'", "t'{x = !s:>{w}}'", "t'''{x # c\n=}'''", "t'{x=:{y=}}'",
+]
+
 # Source bytes: decoded as compile() decodes them.
 BYTES_SOURCES: dict[str, bytes] = {
     "bom": b"\xef\xbb\xbfx = 'caf\xc3\xa9'\n",
@@ -270,8 +281,15 @@ def toks(src, extra=False):
     return {"tokens": out, "error": error,
             "warnings": [[str(x.message), x.lineno] for x in w]}
 data = json.loads(DATA)
+import ast
+debug = {}
+for src in data["debug"]:
+    try:
+        debug[src] = ast.parse(src, mode="eval").body.values[0].value
+    except (SyntaxError, AttributeError, IndexError) as e:
+        debug[src] = "<" + type(e).__name__ + ">"
 result = {"tok_name": {str(k): v for k, v in token.tok_name.items()},
-          "sources": {}, "bytes": {}, "stdlib": {}, "stdlib_hashed": {}}
+          "sources": {}, "bytes": {}, "stdlib": {}, "stdlib_hashed": {}, "debug": debug}
 for name, src in data["sources"].items():
     result["sources"][name] = toks(src)
     result["sources"][name]["extra"] = toks(src, True)
@@ -317,7 +335,7 @@ def regen() -> None:
     ensure_node_modules()
     # The oracle cannot see this machine's files: the data travel inside the
     # script, the result comes back on stdout.
-    data = {"sources": SOURCES, "bytes": {k: v.hex() for k, v in BYTES_SOURCES.items()},
+    data = {"sources": SOURCES, "debug": DEBUG_FIELDS, "bytes": {k: v.hex() for k, v in BYTES_SOURCES.items()},
             "stdlib": STDLIB_FILES, "stdlib_hashed": STDLIB_HASHED}
     code = ORACLE_SCRIPT.replace("DATA", repr(json.dumps(data)), 1)
     script = os.path.join(HERE, "_tokenizer_oracle_tmp.py")
@@ -338,7 +356,7 @@ def regen() -> None:
     with open(ORACLE_JSON, "w") as f:
         f.write("{\n")
         f.write(f'"tok_name": {json.dumps(result["tok_name"], sort_keys=True)},\n')
-        sections = ("sources", "bytes", "stdlib", "stdlib_hashed")
+        sections = ("sources", "bytes", "stdlib", "stdlib_hashed", "debug")
         for i, section in enumerate(sections):
             recs = result[section]
             f.write(f"{json.dumps(section)}: {{\n")
@@ -444,6 +462,26 @@ def test_source_extra_tokens(name: str) -> None:
     if want is None:
         pytest.skip("source not in oracle data; regenerate")
     _compare(tokenize_str(SOURCES[name], True), want["extra"])
+
+
+@pytest.mark.parametrize("src", DEBUG_FIELDS)
+def test_debug_field_metadata(src: str) -> None:
+    """The expression text of ``{x=}`` (``set_ftstring_expr``)."""
+    want = oracle()["debug"].get(src)
+    if want is None:
+        pytest.skip("source not in oracle data; regenerate")
+    tok = T._PyTokenizer_FromUTF8(src, True, False, "<string>")
+    token = T.Token()
+    got = None
+    while got is None:
+        T._PyToken_Init(token)
+        kind = T._PyTokenizer_Get(tok, token)
+        assert kind != T.ERRORTOKEN
+        if kind == T.ENDMARKER:
+            break
+        if tok.tok_mode_stack_index == 1:  # the outer string's field
+            got = token.metadata
+    assert got == want
 
 
 @pytest.mark.parametrize("name", sorted(BYTES_SOURCES))
