@@ -17,7 +17,8 @@ decoded text. ``STDLIB_FILES`` are files of the oracle's own Lib (the
 this side): their tokens in full, and for ``STDLIB_HASHED`` the count and a
 sha256 of the token list. ``token.tok_name`` is recorded to check the token
 numbers, and for ``DEBUG_FIELDS`` the debug text ``ast.parse`` makes of
-``{x=}`` (the tokenizer's metadata). The result is ``tests/tokenizer_oracle.json``; regenerate it with
+``{x=}`` (the tokenizer's metadata), and for ``TYPE_COMMENT_SOURCES`` the
+type comments of ``ast.parse(type_comments=True)``. The result is ``tests/tokenizer_oracle.json``; regenerate it with
 ``python tests/test_tokenizer.py --regen``. Expectations are never typed by
 hand.
 """
@@ -236,6 +237,23 @@ DEBUG_FIELDS: list[str] = [
     "t'{x=}'", "t'{x = !s:>{w}}'", "t'''{x # c\n=}'''", "t'{x=:{y=}}'",
 ]
 
+# Sources with type comments: tokenized with ``tok.type_comments`` on (as the
+# parser does for ``ast.parse(type_comments=True)``), their TYPE_COMMENT and
+# TYPE_IGNORE tokens are compared with the ``type_comment`` fields and the
+# ``type_ignores`` of 3.14's AST.
+TYPE_COMMENT_SOURCES: list[str] = [
+    "x = []  # type: list[int]\n",
+    "def f(a,  # type: int\n      b,  # type: str\n      ):\n    # type: (...) -> None\n    pass\n",
+    "def f(a, b):  # type: (int, str) -> None\n    pass\n",
+    "for x in y:  # type: int\n    pass\nwith a as b:  # type: int\n    pass\n",
+    "x = 1  # type: ignore\ny = 2  # type: ignore[misc]\nimport z  # type: ignore  # noqa\n",
+    "# type: ignore\nx = 1\n",
+    "if x:\n    # type: ignore\n    pass\n",
+    "x = 1  #type:int\ny = 2  #  type:  str\nz = 3  # type:\tbytes\n",
+    "x = 1  # type: ignored\ny = 2  # type: ignore\u00e9\nz = 3  # type: ignore_\n",
+    "x = 1  # types: int\ny = 2  # type int\n",
+]
+
 # Source bytes: decoded as compile() decodes them.
 BYTES_SOURCES: dict[str, bytes] = {
     "bom": b"\xef\xbb\xbfx = 'caf\xc3\xa9'\n",
@@ -265,7 +283,7 @@ STDLIB_HASHED: list[str] = ["dataclasses.py", "typing.py", "inspect.py", "argpar
 # The oracle side (runs under CPython 3.14 in node)
 
 ORACLE_SCRIPT = r'''
-import _tokenize, hashlib, io, json, token, tokenize, warnings, zipfile
+import _tokenize, ast, hashlib, io, json, token, tokenize, warnings, zipfile
 def err(e):
     return [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text]
 def toks(src, extra=False):
@@ -281,6 +299,13 @@ def toks(src, extra=False):
     return {"tokens": out, "error": error,
             "warnings": [[str(x.message), x.lineno] for x in w]}
 data = json.loads(DATA)
+type_comments = {}
+for src in data["type_comments"]:
+    tree = ast.parse(src, type_comments=True)
+    comments = sorted(n.type_comment for n in ast.walk(tree)
+                      if getattr(n, "type_comment", None) is not None)
+    type_comments[src] = {"comments": comments,
+                          "ignores": [[t.lineno, t.tag] for t in tree.type_ignores]}
 import ast
 debug = {}
 for src in data["debug"]:
@@ -289,7 +314,8 @@ for src in data["debug"]:
     except (SyntaxError, AttributeError, IndexError) as e:
         debug[src] = "<" + type(e).__name__ + ">"
 result = {"tok_name": {str(k): v for k, v in token.tok_name.items()},
-          "sources": {}, "bytes": {}, "stdlib": {}, "stdlib_hashed": {}, "debug": debug}
+          "sources": {}, "bytes": {}, "stdlib": {}, "stdlib_hashed": {}, "debug": debug,
+          "type_comments": type_comments}
 for name, src in data["sources"].items():
     result["sources"][name] = toks(src)
     result["sources"][name]["extra"] = toks(src, True)
@@ -335,7 +361,7 @@ def regen() -> None:
     ensure_node_modules()
     # The oracle cannot see this machine's files: the data travel inside the
     # script, the result comes back on stdout.
-    data = {"sources": SOURCES, "debug": DEBUG_FIELDS, "bytes": {k: v.hex() for k, v in BYTES_SOURCES.items()},
+    data = {"sources": SOURCES, "debug": DEBUG_FIELDS, "type_comments": TYPE_COMMENT_SOURCES, "bytes": {k: v.hex() for k, v in BYTES_SOURCES.items()},
             "stdlib": STDLIB_FILES, "stdlib_hashed": STDLIB_HASHED}
     code = ORACLE_SCRIPT.replace("DATA", repr(json.dumps(data)), 1)
     script = os.path.join(HERE, "_tokenizer_oracle_tmp.py")
@@ -356,7 +382,7 @@ def regen() -> None:
     with open(ORACLE_JSON, "w") as f:
         f.write("{\n")
         f.write(f'"tok_name": {json.dumps(result["tok_name"], sort_keys=True)},\n')
-        sections = ("sources", "bytes", "stdlib", "stdlib_hashed", "debug")
+        sections = ("sources", "bytes", "stdlib", "stdlib_hashed", "debug", "type_comments")
         for i, section in enumerate(sections):
             recs = result[section]
             f.write(f"{json.dumps(section)}: {{\n")
@@ -482,6 +508,34 @@ def test_debug_field_metadata(src: str) -> None:
         if tok.tok_mode_stack_index == 1:  # the outer string's field
             got = token.metadata
     assert got == want
+
+
+@pytest.mark.parametrize("src", TYPE_COMMENT_SOURCES)
+def test_type_comments(src: str) -> None:
+    """TYPE_COMMENT and TYPE_IGNORE tokens (``tok.type_comments`` on)."""
+    want = oracle()["type_comments"].get(src)
+    if want is None:
+        pytest.skip("source not in oracle data; regenerate")
+    tok = T._PyTokenizer_FromUTF8(src, True, False, "<string>")
+    tok.type_comments = True
+    token = T.Token()
+    comments: list[str] = []
+    ignores: list[list[Any]] = []
+    while True:
+        kind = T._PyTokenizer_Get(tok, token)
+        assert kind != T.ERRORTOKEN
+        if kind == T.ENDMARKER:
+            break
+        if kind == T.TYPE_COMMENT:
+            comments.append(tok.input[token.start:token.end].decode())
+        elif kind == T.TYPE_IGNORE:
+            # The tag as Parser/pegen.c:_PyPegen_fill_token takes it: the
+            # token's column span from its start (a type ignore alone on
+            # its line includes the newline it consumed).
+            n = token.end_col_offset - token.col_offset
+            ignores.append([tok.lineno, tok.input[token.start:token.start + n].decode()])
+    assert sorted(comments) == want["comments"]
+    assert ignores == want["ignores"]
 
 
 @pytest.mark.parametrize("name", sorted(BYTES_SOURCES))

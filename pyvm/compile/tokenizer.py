@@ -31,6 +31,12 @@ and ERRORTOKEN returned with no exception -- stay so: the caller (the PEG
 parser's ``_Pypegen_tokenizer_error``, or ``_tokenizer_error`` here) raises
 TabError/IndentationError/SyntaxError from ``tok.done``.
 
+Type comments (TYPE_COMMENT, TYPE_IGNORE) are recognised when
+``tok.type_comments`` is set, as for ``ast.parse(type_comments=True)``; the
+``tokenize`` module's extra tokens (COMMENT, NL) when ``tok.tok_extra_tokens``
+is. Interactive input (prompts, ``E_INTERACT_STOP``) and the file and
+readline-object tokenizers are not ported.
+
 Warnings (``_PyTokenizer_parser_warn``, ``_PyTokenizer_warn_invalid_escape_sequence``)
 are collected in ``tok.warnings`` as ``(message, lineno)``; the caller emits
 them (pyvm has no ``PyErr_WarnExplicitObject`` with filters yet).
@@ -1547,6 +1553,61 @@ def _tok_string(tok: tok_state, token: Token, c: int) -> int:
     return _PyLexer_token_setup(tok, token, STRING, tok.start, tok.cur)
 
 
+# Spaces in this constant are "zero or more spaces or tabs" when tokenizing.
+type_comment_prefix: Final = b"# type: "
+
+
+def _type_comment(tok: tok_state, token: Token, c: int, blankline: bool) -> int:
+    """CPython: Parser/lexer/lexer.c:tok_get_normal_mode
+    CPython: Parser/lexer/lexer.c:MAKE_TYPE_COMMENT_TOKEN
+
+    pyvm: the type-comment part of ``tok_get_normal_mode`` (``tok.start``
+    is the ``#`` of a comment read up to ``c``, its newline or EOF): a
+    TYPE_IGNORE or TYPE_COMMENT token when the comment starts with
+    ``# type:``, else -1 (an ordinary comment).
+    """
+    data = tok.input
+    n = len(data)
+    p = tok.start
+    current_starting_col_offset = tok.starting_col_offset
+    k = 0
+    while k < len(type_comment_prefix) and p < tok.cur:
+        ch = type_comment_prefix[k]
+        if ch == _SPACE:
+            while p < n and (data[p] == _SPACE or data[p] == _TAB):
+                p += 1
+                current_starting_col_offset += 1
+        elif p < n and data[p] == ch:
+            p += 1
+            current_starting_col_offset += 1
+        else:
+            break
+        k += 1
+    # A type comment if all of type_comment_prefix matched.
+    if k < len(type_comment_prefix):
+        return -1
+    ignore_end = p + 6  # skip the word 'ignore'
+    ignore_end_col_offset = current_starting_col_offset + 6
+    tok_backup(tok, c)  # don't eat the newline or EOF
+    type_start = p
+    # A TYPE_IGNORE is "type: ignore" followed by the end of the token or
+    # anything ASCII and non-alphanumeric.
+    is_type_ignore = (tok.cur >= ignore_end and data.startswith(b"ignore", p)
+                      and not (tok.cur > ignore_end
+                               and (data[ignore_end] >= 128 or _isalnum(data[ignore_end]))))
+    if is_type_ignore:
+        p_start = ignore_end
+        p_end = tok.cur
+        # A type ignore alone on its line consumes the newline too.
+        if blankline:
+            tok_nextc(tok)
+            tok.atbol = 1
+        return _PyLexer_type_comment_token_setup(tok, token, TYPE_IGNORE, ignore_end_col_offset,
+                                                 tok.col_offset, p_start, p_end)
+    return _PyLexer_type_comment_token_setup(tok, token, TYPE_COMMENT, current_starting_col_offset,
+                                             tok.col_offset, type_start, tok.cur)
+
+
 def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Token) -> int:
     """CPython: Parser/lexer/lexer.c:tok_get_normal_mode"""
     data = tok.input
@@ -1648,7 +1709,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
             tok.start = tok.cur - 1
             tok.starting_col_offset = tok.col_offset - 1
 
-            # Skip comment (type comments are not looked for)
+            # Skip comment, unless it's a type comment
             if c == _HASH:
                 # The rest of the line is read at once (the comment cannot
                 # go past the newline that ends the buffered line).
@@ -1663,8 +1724,12 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                     c = data[nl]
                 while c != EOF and c != _NL and c != _CR:
                     c = tok_nextc(tok)
+                p = tok.start if tok.tok_extra_tokens else -1
+                if tok.type_comments:
+                    kind = _type_comment(tok, token, c, blankline)
+                    if kind >= 0:
+                        return kind
                 if tok.tok_extra_tokens:
-                    p = tok.start
                     tok_backup(tok, c)  # don't eat the newline or EOF
                     tok.comment_newline = 1 if blankline else 0
                     return _PyLexer_token_setup(tok, token, COMMENT, p, tok.cur)
