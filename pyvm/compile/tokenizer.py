@@ -869,7 +869,8 @@ def decode_str(tok: tok_state, data: bytes, single: bool, preserve_crlf: bool,
     ``filename``.
     """
     s = _PyTokenizer_translate_newlines(data, single, preserve_crlf)
-    tok.enc = None
+    # (C resets tok->enc here; a new tok_state has none, and not assigning
+    # None keeps mypy from narrowing tok.enc for the rest of the function.)
     s = s[_PyTokenizer_check_bom(tok, s):]
     nl0 = s.find(b"\n")
     if nl0 >= 0:
