@@ -1,4 +1,4 @@
-"""Ports Parser/lexer/lexer.c, Parser/lexer/state.c, Parser/lexer/state.h, Parser/lexer/buffer.c, Parser/tokenizer/helpers.c, Parser/tokenizer/string_tokenizer.c, Parser/tokenizer/utf8_tokenizer.c, Parser/token.c, Include/internal/pycore_token.h, Python/Python-tokenize.c.
+"""Ports Parser/lexer/lexer.c, Parser/lexer/state.c, Parser/lexer/state.h, Parser/lexer/buffer.c, Parser/tokenizer/helpers.c, Parser/tokenizer/string_tokenizer.c, Parser/tokenizer/utf8_tokenizer.c, Parser/tokenizer/readline_tokenizer.c, Parser/token.c, Include/internal/pycore_token.h, Python/Python-tokenize.c.
 
 The tokenizer of CPython 3.14: the state machine the PEG parser pulls tokens
 from (``_PyTokenizer_Get``), with its two modes -- the regular mode
@@ -12,10 +12,13 @@ one ``bytes`` object (``tok.input``: the newline-translated, UTF-8 source) and
 every C pointer into it (``buf``, ``cur``, ``inp``, ``start``,
 ``line_start``, ``multi_line_start``, a token's ``start``/``end``) is an index
 into it, ``-1`` standing for ``NULL``. Indexing ``bytes`` gives an ``int``, so
-``tok_nextc`` allocates nothing. Only the string tokenizers are ported
+``tok_nextc`` allocates nothing. The string tokenizers are ported
 (``_PyTokenizer_FromString`` for bytes, with the BOM and the PEP 263 coding
 cookie; ``_PyTokenizer_FromUTF8`` for str): the whole source is in memory,
 and ``tok_underflow_string`` just moves ``inp`` to the end of the next line.
+``_PyTokenizer_FromReadline`` is the readline tokenizer's behaviour over a
+str (its buffer restarts at each line, which shows in some error offsets),
+for ``TokenizerIter``.
 
 Columns are what C reports: a token's ``col_offset``/``end_col_offset`` are
 UTF-8 byte offsets in its line (the PEG parser turns them into character
@@ -34,8 +37,10 @@ TabError/IndentationError/SyntaxError from ``tok.done``.
 Type comments (TYPE_COMMENT, TYPE_IGNORE) are recognised when
 ``tok.type_comments`` is set, as for ``ast.parse(type_comments=True)``; the
 ``tokenize`` module's extra tokens (COMMENT, NL) when ``tok.tok_extra_tokens``
-is. Interactive input (prompts, ``E_INTERACT_STOP``) and the file and
-readline-object tokenizers are not ported.
+is. Interactive input (prompts, ``E_INTERACT_STOP``), the file tokenizer
+(``_PyTokenizer_FromFile``) and the column-overflow check
+(``E_COLUMNOVERFLOW``) are not ported. Identifier characters and
+printability are the host's Unicode database's.
 
 Warnings (``_PyTokenizer_parser_warn``, ``_PyTokenizer_warn_invalid_escape_sequence``)
 are collected in ``tok.warnings`` as ``(message, lineno)``; the caller emits
