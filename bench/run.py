@@ -161,6 +161,25 @@ def measure(interp: Interp, w: Workload, size: str, values: int, warmups: int,
     return m
 
 
+def measure_startup(interp: Interp, values: int) -> Measure:
+    """Start-up and shut-down: the whole process of ``-c pass``."""
+    import pyperf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "result.json"
+        cmd = [sys.executable, "-m", "pyperf", "command", "--quiet", "-p", "1",
+               "-n", str(values * 5), "-w", "2", "-l", "1",
+               "--inherit-environ", ",".join(sorted(set(interp.env) | {"PYTHONHASHSEED"})),
+               "-o", str(out), "--"] + interp.argv + ["-c", "pass"]
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
+                           env=_env(interp.env), cwd=HERE.parent)
+        if p.returncode != 0 or not out.exists():
+            return Measure(False, reason=(p.stderr.strip().splitlines() or ["pyperf failed"])[-1])
+        values_s = [v for b in pyperf.BenchmarkSuite.load(str(out)).get_benchmarks()
+                    for v in b.get_values()]
+    return Measure(True, mean=sum(values_s) / len(values_s))
+
+
 def _fmt_time(s: float) -> str:
     return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
 
@@ -236,6 +255,13 @@ def run_full(selected: list[Workload], out: Path, with_pyperformance: bool) -> i
                 cells += [f"N/A: {mi.reason}", ""]
             cells.append(" / ".join(_fmt_rss(m.rss) if m.ok else "-" for m in (ref, mc, mi)))
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    startup = ""
+    if comp is not None and interp is not None:
+        s_ref, s_c, s_i = (measure_startup(i, 3) for i in (host, comp, interp))
+        if s_ref.ok and s_c.ok and s_i.ok:
+            startup = (f"Start-up (`-c pass`, mean of 15 runs): CPython {_fmt_time(s_ref.mean)}, "
+                       f"pyvm compiled {_fmt_time(s_c.mean)} ({s_c.mean / s_ref.mean:.2f}x), "
+                       f"interpreted {_fmt_time(s_i.mean)} ({s_i.mean / s_ref.mean:.1f}x).")
     elapsed = time.time() - started
     lines = [
         "# pyvm benchmarks",
@@ -258,6 +284,8 @@ def run_full(selected: list[Workload], out: Path, with_pyperformance: bool) -> i
         f"{geomean(ratios_c):.1f}x ({len(ratios_c)} of {len(selected)}), interpreted "
         f"{geomean(ratios_i):.0f}x ({len(ratios_i)} of {len(selected)}).",
     ]
+    if startup:
+        lines += ["", startup]
     if with_pyperformance:
         from pyperformance_runner import run_pyperformance
 

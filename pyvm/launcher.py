@@ -24,7 +24,9 @@ import sys
 from importlib.machinery import (
     EXTENSION_SUFFIXES, SOURCE_SUFFIXES, FileFinder, ModuleSpec, SourceFileLoader,
 )
-from typing import Optional, Sequence
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the host's typing is not imported at start-up
+    from typing import Optional, Sequence
 
 INTERPRETED_ENV = "PYVM_INTERPRETED"
 BREAK_AT_ENV = "PYVM_BREAK_AT"

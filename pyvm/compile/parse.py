@@ -45,7 +45,6 @@ Checked (tools/gen_ast.py check, and against the oracle's
 from __future__ import annotations
 
 import ast as _h
-import re
 import sys
 import warnings
 from typing import Callable, Final, NoReturn, Optional, Union
@@ -131,7 +130,16 @@ def parse(source: Union[str, bytes], filename: str, mode: str = "exec",
     return mod
 
 
-_HOST_ESCAPE_WARNING: Final = re.compile(r"invalid (octal )?escape sequence '\\(.*)'\Z", re.S)
+def _host_escape_warning(text: str) -> Optional[tuple[bool, str]]:
+    """pyvm: parses the host's ``invalid [octal ]escape sequence '\\X'`` text
+    into (octal?, X); None for any other text. (No ``re``: the host's regex
+    module would cost start-up time.)"""
+    for octal, head in ((False, "invalid escape sequence '\\"),
+                        (True, "invalid octal escape sequence '\\")):
+        if text.startswith(head) and text.endswith("'") and len(text) > len(head):
+            return octal, text[len(head):-1]
+    return None
+
 
 
 def _reissue_host_warnings(caught: list[warnings.WarningMessage], filename: str) -> None:
@@ -150,11 +158,11 @@ def _reissue_host_warnings(caught: list[warnings.WarningMessage], filename: str)
     for w in caught:
         text = str(w.message)
         if issubclass(w.category, DeprecationWarning):
-            m = _HOST_ESCAPE_WARNING.match(text)
+            m = _host_escape_warning(text)
             if m is None:
                 continue
-            esc = m.group(2)
-            if m.group(1):
+            octal, esc = m
+            if octal:
                 text = (f'"\\{esc[:3]}" is an invalid octal escape sequence. Such sequences '
                         f'will not work in the future. Did you mean "\\\\{esc[:3]}"? '
                         f'A raw string is also an option.')
