@@ -3772,6 +3772,16 @@ def _init_heap_types() -> None:
     ])
 
 
+def type_or(self_: PyObject, other: PyObject) -> PyObject:
+    """CPython: Objects/unionobject.c:_Py_union_type_or
+
+    pyvm: ``type_as_number.nb_or`` (``int | str``); unionobject.py sits above
+    this module.
+    """
+    from pyvm.objects.unionobject import _Py_union_type_or  # cycle: it imports us
+    return _Py_union_type_or(self_, other)
+
+
 def _init_types() -> None:
     """pyvm: the static initializers of ``type`` and ``object`` (and the slots of
     NoneType / NotImplementedType that need this module)."""
@@ -3805,6 +3815,7 @@ def _init_types() -> None:
     tt.tp_itemsize = 1
     tt.tp_repr = type_repr
     tt.tp_call = type_call
+    tt.nb_or = type_or
     tt.tp_vectorcall = type_vectorcall
     tt.tp_getattro = type_getattro
     tt.tp_setattro = type_setattro
