@@ -2331,6 +2331,13 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     assert isinstance(bases_o, PyTupleObject)
     bases = list(bases_o.ob_item)
     # type_new_get_bases
+    for b in bases:
+        if PyType_Check(b):
+            continue
+        entries = PyObject_GetOptionalAttr(b, _intern("__mro_entries__"))
+        if entries is not None:
+            Py_DECREF(entries)
+            _type_error("type() doesn't support MRO entry resolution; use types.new_class()")
     winner = _PyType_CalculateMetaclass(metatype, bases)
     if winner is not metatype:
         wn = winner.tp_new
