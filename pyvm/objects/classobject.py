@@ -40,6 +40,7 @@ from pyvm.objects.dictobject import PyDict_Size, PyDict_Next
 from pyvm.objects.descrobject import (
     PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers, _PyType_AddMethods,
 )
+from pyvm.objects.abstract import Py_GenericAlias
 from pyvm.objects.methodobject import METH_CLASS, METH_O, PyMethodDef
 
 PyMethod_Type: Final = PyTypeObject("method", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL)
@@ -529,16 +530,6 @@ def property_get_doc(op: PyObject) -> PyObject:
     return _prop_member(op.prop_doc)
 
 
-def _Py_GenericAlias(origin: PyObject, args: PyObject) -> PyObject:
-    """CPython: Objects/genericaliasobject.c:Py_GenericAlias
-
-    pyvm: the ``__class_getitem__`` of classmethod and staticmethod; abstract.py (which forwards to
-    genericaliasobject.py) imports this module, so it is imported here when called.
-    """
-    from pyvm.objects.abstract import Py_GenericAlias  # cycle
-    return Py_GenericAlias(origin, args)
-
-
 def _class_init_types() -> None:
     """pyvm: the static initializers of ``method``, ``classmethod``,
     ``staticmethod`` and ``property``."""
@@ -569,7 +560,7 @@ def _class_init_types() -> None:
         _PyType_AddMembers(tp, [PyMemberDef("__func__", cm_get_func),
                                 PyMemberDef("__wrapped__", cm_get_func)])
         _PyType_AddMethods(tp, [
-            PyMethodDef("__class_getitem__", _Py_GenericAlias, METH_O | METH_CLASS, None),
+            PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, None),
         ])
     PyStaticMethod_Type.tp_call = sm_call
 

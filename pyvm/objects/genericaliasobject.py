@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
+from pyvm.eval.ceval import _PyEval_GetBuiltins
 from pyvm.objects.abstract import (
     PyObject_GetItem,
     PyObject_GetIter,
@@ -92,6 +93,7 @@ from pyvm.objects.object import (
     PyTypeObject,
     _Py_EnterRecursiveCall,
     _Py_LeaveRecursiveCall,
+    _PyErr_Clear,
     _PyObject_ReprStr,
 )
 from pyvm.objects.sliceobject import Py_Ellipsis
@@ -575,6 +577,7 @@ def set_orig_class(obj: PyObject, self_: PyObject) -> PyObject:
         if not e.matches(PyExc_AttributeError) and not e.matches(PyExc_TypeError):
             Py_DECREF(obj)
             raise
+        _PyErr_Clear(e)
     return obj
 
 
@@ -660,7 +663,6 @@ def ga_subclasscheck(self_: PyObject, ignored: PyObject) -> PyObject:
 def _builtin(name: str) -> PyObject:
     """pyvm: C's ``_PyEval_GetBuiltin(name)`` (Python/ceval.c): the builtin of that
     name, a new reference."""
-    from pyvm.eval.ceval import _PyEval_GetBuiltins  # cycle: the eval loop sits above
     builtins = _PyEval_GetBuiltins(_tstate)
     key = PyUnicode_InternFromString(name)
     r = PyDict_GetItemWithError(builtins, key)

@@ -62,6 +62,7 @@ from pyvm.objects.object import (
     PyObject_RichCompareBool,
     PyTypeObject,
     _PyNone_Type,
+    _PyErr_Clear,
     _PyObject_ReprStr,
 )
 from pyvm.objects.setobject import PyFrozenSet_New, PySet_Add, PySet_Contains, PySet_New
@@ -239,7 +240,8 @@ def unionbuilder_add_single_unchecked(ub: unionbuilder, arg: PyObject) -> None:
     try:
         PyObject_Hash(arg)
         hashable = True
-    except PyErr:
+    except PyErr as e:
+        _PyErr_Clear(e)
         hashable = False
     if not hashable:
         u = ub.unhashable_args
