@@ -33,7 +33,6 @@ from __future__ import annotations
 
 from typing import Final, NoReturn, Optional
 
-from pyvm.eval.ceval import _PyEval_GetBuiltins
 from pyvm.objects.abstract import (
     PyObject_GetItem,
     PyObject_GetIter,
@@ -663,6 +662,8 @@ def ga_subclasscheck(self_: PyObject, ignored: PyObject) -> PyObject:
 def _builtin(name: str) -> PyObject:
     """pyvm: C's ``_PyEval_GetBuiltin(name)`` (Python/ceval.c): the builtin of that
     name, a new reference."""
+    # ceval -> import_ -> _typingmodule -> unionobject -> this module
+    from pyvm.eval.ceval import _PyEval_GetBuiltins  # cycle
     builtins = _PyEval_GetBuiltins(_tstate)
     key = PyUnicode_InternFromString(name)
     r = PyDict_GetItemWithError(builtins, key)

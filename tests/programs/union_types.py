@@ -129,3 +129,6 @@ print(type[int] | None, tuple[int, ...] | tuple[()])
 print(list[int | None], dict[str, int | list[str]], tuple[int | str, ...])
 print(repr(int | None), str(int | None))
 print(Union.__doc__)
+
+# _typing exports the type
+print(_typing.Union is Union, _typing.Union[int, None], _typing.Union.__name__)
