@@ -1398,6 +1398,9 @@ def update_bases(bases: PyObject, args: list[PyObject]) -> Optional[list[PyObjec
                 new_base = PyObject_CallOneArg(meth, bases)
             finally:
                 Py_DECREF(meth)
+            # released through an unnarrowed name (see CONTRIBUTING: mypyc casts
+            # a narrowed one again in the finally)
+            release = new_base
             try:
                 if not isinstance(new_base, PyTupleObject):
                     PyErr_SetString(PyExc_TypeError, "__mro_entries__ must return a tuple")
@@ -1405,7 +1408,7 @@ def update_bases(bases: PyObject, args: list[PyObject]) -> Optional[list[PyObjec
                     new_bases = [_incref(b) for b in args[:i]]
                 new_bases.extend(_incref(b) for b in new_base.ob_item)
             finally:
-                Py_DECREF(new_base)
+                Py_DECREF(release)
     except PyErr:
         if new_bases is not None:
             for b in new_bases:

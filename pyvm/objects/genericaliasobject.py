@@ -418,14 +418,17 @@ def _unpack_args(item: PyObject) -> PyObject:
             if not PyType_Check(it):
                 subargs = _unpacked_tuple_args(it)
                 if subargs is not None:
+                    spliced = False
                     try:
                         if PyTuple_Check(subargs):
                             sub = _items(subargs)
                             if not (sub and sub[-1] is Py_Ellipsis):
                                 tuple_extend(newargs, sub)
-                                continue
+                                spliced = True
                     finally:
                         Py_DECREF(subargs)
+                    if spliced:
+                        continue
             Py_INCREF(it)
             newargs.append(it)
     except PyErr:
