@@ -1,5 +1,6 @@
 # types.GenericAlias (PEP 585): list[int] and friends, Objects/genericaliasobject.c.
 import _typing
+import _weakref
 
 
 def show(label, f):
@@ -142,6 +143,7 @@ async def coro():
 c = coro()
 print(type(gen())[int, None, None], type(agen())[int, None], type(c)[int, int, int])
 c.close()
+print(_weakref.ref[int], _weakref.ReferenceType[str] == _weakref.ref[str])
 show("str[int]:", lambda: str[int])
 show("int[int]:", lambda: int[int])
 print(type[int], type[int] == type[int], type[int].__origin__)
