@@ -132,3 +132,7 @@ print(Union.__doc__)
 
 # _typing exports the type
 print(_typing.Union is Union, _typing.Union[int, None], _typing.Union.__name__)
+
+# the slot wrappers
+print(type.__or__(int, str), type.__ror__(int, str), "__or__" in type.__dict__)
+print(type(list[int]).__or__(list[int], None), Union.__ror__(int | str, bytes))
