@@ -1,13 +1,11 @@
 """Ports Modules/_typingmodule.c: the ``_typing`` module, the primitives that
 Lib/typing.py re-exports (``TypeVar``, ``ParamSpec``, ``TypeVarTuple``,
 ``ParamSpecArgs``, ``ParamSpecKwargs``, ``TypeAliasType``, ``Generic``,
-``NoDefault``) and the ``_idfunc`` accelerator of ``typing.NewType``.
+``NoDefault``, ``Union``) and the ``_idfunc`` accelerator of ``typing.NewType``.
 
 C's ``_typing`` is a built-in extension module imported on demand: it is in
 pyvm's built-in module table (pyvm/eval/import_.py), and :func:`PyInit__typing`
 runs on the first ``import _typing``.
-``Union`` (``_PyUnion_Type``, Objects/unionobject.c) is not ported yet and is
-missing from the module.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from pyvm.objects.typevarobject import (
     _PyTypeVarTuple_Type,
 )
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString
+from pyvm.objects.unionobject import _PyUnion_Type
 
 typing_doc: Final = "Primitives and accelerators for the typing module.\n"
 
@@ -47,6 +46,7 @@ def _typing_exec(m: PyModuleObject) -> None:
                      ("Generic", PyGeneric_Type)):
         PyModule_AddObjectRef(m, name, tp)
     PyModule_AddObjectRef(m, "TypeAliasType", _PyTypeAlias_Type)
+    PyModule_AddObjectRef(m, "Union", _PyUnion_Type)
     PyModule_AddObjectRef(m, "NoDefault", _Py_NoDefaultStruct)
 
 

@@ -22,7 +22,7 @@ from pyvm.objects.abstract import (
     PyBuffer_Release, PyObject_GetAIter, PyObject_GetBuffer,
     PyIter_Next, PyMapping_Check, PyNumber_Absolute, PyNumber_Add, PyNumber_Divmod, PyNumber_Index,
     PyNumber_Power, PyNumber_ToBase, PyObject_Format, PyObject_GetIter,
-    PyObject_IsInstance, PyObject_IsSubclass, PyObject_Size, PySequence_List,
+    PyObject_IsInstance, PyObject_IsSubclass, PyObject_SetItem, PyObject_Size, PySequence_List,
 )
 from pyvm.objects.boolobject import Py_False, Py_True, PyBool_Type
 from pyvm.objects.call import PyObject_CallOneArg, PyObject_Vectorcall, PyObject_VectorcallDict
@@ -1374,6 +1374,49 @@ def zip_dealloc(op: PyObject) -> None:
     op.ittuple = []
 
 
+def update_bases(bases: PyObject, args: list[PyObject]) -> Optional[list[PyObject]]:
+    """CPython: Python/bltinmodule.c:update_bases
+
+    PEP 560: a base that is not a class but has ``__mro_entries__`` is replaced
+    by the tuple that method returns (``class C(list[int])`` derives from
+    ``list``). Returns the new bases (new references), or None when no base
+    was replaced.
+    """
+    new_bases: Optional[list[PyObject]] = None
+    try:
+        for i, base in enumerate(args):
+            if isinstance(base, PyTypeObject):
+                if new_bases is not None:
+                    new_bases.append(_incref(base))
+                continue
+            meth = PyObject_GetOptionalAttr(base, PyUnicode_InternFromString("__mro_entries__"))
+            if meth is None:
+                if new_bases is not None:
+                    new_bases.append(_incref(base))
+                continue
+            try:
+                new_base = PyObject_CallOneArg(meth, bases)
+            finally:
+                Py_DECREF(meth)
+            # released through an unnarrowed name (see CONTRIBUTING: mypyc casts
+            # a narrowed one again in the finally)
+            release = new_base
+            try:
+                if not isinstance(new_base, PyTupleObject):
+                    PyErr_SetString(PyExc_TypeError, "__mro_entries__ must return a tuple")
+                if new_bases is None:
+                    new_bases = [_incref(b) for b in args[:i]]
+                new_bases.extend(_incref(b) for b in new_base.ob_item)
+            finally:
+                Py_DECREF(release)
+    except PyErr:
+        if new_bases is not None:
+            for b in new_bases:
+                Py_DECREF(b)
+        raise
+    return new_bases
+
+
 def builtin___build_class__(module: PyObject, args: list[PyObject],
                             kwnames: Optional[PyObject]) -> PyObject:
     """CPython: Python/bltinmodule.c:builtin___build_class__
@@ -1395,6 +1438,33 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
     if not PyUnicode_Check(name):
         PyErr_SetString(PyExc_TypeError, "__build_class__: name is not a string")
     bases = args[2:nargs]
+    orig_bases = _PyTuple_FromArraySteal([_incref(b) for b in bases])
+    try:
+        new_bases = update_bases(orig_bases, bases)
+    except PyErr:
+        Py_DECREF(orig_bases)
+        raise
+    if new_bases is not None:
+        bases = new_bases
+    try:
+        return _build_class(func, name, bases, orig_bases if new_bases is not None else None,
+                            args, nargs, kwnames, nkw)
+    finally:
+        Py_DECREF(orig_bases)
+        if new_bases is not None:
+            for b in new_bases:
+                Py_DECREF(b)
+
+
+def _build_class(func: PyFunctionObject, name: PyObject, bases: list[PyObject],
+                 orig_bases: Optional[PyObject], args: list[PyObject], nargs: int,
+                 kwnames: Optional[PyObject], nkw: int) -> PyObject:
+    """CPython: Python/bltinmodule.c:builtin___build_class__
+
+    pyvm: the part after ``update_bases``; ``orig_bases`` is the tuple of the
+    bases as written when ``update_bases`` replaced some (it becomes the
+    namespace's ``__orig_bases__``), else None.
+    """
     mkw: Optional[PyObject] = None
     meta: Optional[PyObject] = None
     if nkw:
@@ -1439,6 +1509,9 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
                 assert ev is not None
                 cell = ev(func, ns, [], 0, 0, None)
                 try:
+                    if orig_bases is not None:
+                        PyObject_SetItem(ns, PyUnicode_InternFromString("__orig_bases__"),
+                                         orig_bases)
                     cls = PyObject_VectorcallDict(meta, [name, bases_t, ns], 0, 3, mkw)
                     if isinstance(cell, PyCellObject) and isinstance(cls, PyTypeObject):
                         cell_cls = cell.ob_ref

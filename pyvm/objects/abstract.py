@@ -776,9 +776,9 @@ def PyObject_GetItem(o: PyObject, key: PyObject) -> PyObject:
         _type_error(f"sequence index must be integer, not '{key.ob_type.tp_name}'")
     if tp.tp_flags & Py_TPFLAGS_TYPE_SUBCLASS:
         assert isinstance(o, PyTypeObject)
+        # Special case type[int], but disallow other types so str[int] fails
         if o is PyType_Type:
-            # pyvm: types.GenericAlias is not in the first slice.
-            _type_error("pyvm: type[...] (types.GenericAlias) is not supported yet")
+            return Py_GenericAlias(o, key)
         from pyvm.objects.unicodeobject import PyUnicode_InternFromString  # cycle
         meth = PyObject_GetOptionalAttr(o, PyUnicode_InternFromString("__class_getitem__"))
         if meth is not None and meth is not Py_None:
@@ -1293,6 +1293,11 @@ def object_recursive_isinstance(inst: PyObject, cls: PyObject) -> bool:
             return False
         finally:
             _Py_LeaveRecursiveCall()
+    from pyvm.objects.unionobject import _PyUnion_Check, _Py_union_args  # cycle
+    if _PyUnion_Check(cls):
+        # pyvm: C replaces a union by its members before the tuple test; a
+        # union is no tuple, so testing it here (off the fast paths) is the same.
+        return object_recursive_isinstance(inst, _Py_union_args(cls))
     from pyvm.objects.typeobject import _PyObject_LookupSpecialString  # cycle
     checker = _PyObject_LookupSpecialString(cls, "__instancecheck__")
     if checker is not None:
@@ -1317,7 +1322,9 @@ def recursive_issubclass(derived: PyObject, cls: PyObject) -> bool:
     if isinstance(cls, PyTypeObject) and isinstance(derived, PyTypeObject):
         return PyType_IsSubtype(derived, cls)
     check_class(derived, "issubclass() arg 1 must be a class")
-    check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+    from pyvm.objects.unionobject import _PyUnion_Check  # cycle
+    if not _PyUnion_Check(cls):
+        check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
     return abstract_issubclass(derived, cls)
 
 
@@ -1336,6 +1343,10 @@ def object_issubclass(derived: PyObject, cls: PyObject) -> bool:
             return False
         finally:
             _Py_LeaveRecursiveCall()
+    from pyvm.objects.unionobject import _PyUnion_Check, _Py_union_args  # cycle
+    if _PyUnion_Check(cls):
+        # pyvm: as in object_recursive_isinstance.
+        return object_issubclass(derived, _Py_union_args(cls))
     from pyvm.objects.typeobject import _PyObject_LookupSpecialString  # cycle
     checker = _PyObject_LookupSpecialString(cls, "__subclasscheck__")
     if checker is not None:
@@ -1496,3 +1507,14 @@ def _PyBuffer_Bytes(obj: PyObject, flags: int = PyBUF_SIMPLE) -> bytes:
         return PyBuffer_ToContiguous(view)
     finally:
         PyBuffer_Release(view)
+
+
+def Py_GenericAlias(origin: PyObject, args: PyObject) -> PyObject:
+    """CPython: Objects/genericaliasobject.c:Py_GenericAlias
+
+    pyvm: the entry point for the modules below genericaliasobject.py (the
+    containers whose method tables list ``__class_getitem__``, and
+    ``type[int]`` above), which would otherwise import it in a cycle.
+    """
+    from pyvm.objects.genericaliasobject import Py_GenericAlias as ga  # cycle
+    return ga(origin, args)

@@ -40,7 +40,8 @@ from pyvm.objects.dictobject import PyDict_Size, PyDict_Next
 from pyvm.objects.descrobject import (
     PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers, _PyType_AddMethods,
 )
-from pyvm.objects.methodobject import METH_O, PyMethodDef
+from pyvm.objects.abstract import Py_GenericAlias
+from pyvm.objects.methodobject import METH_CLASS, METH_O, PyMethodDef
 
 PyMethod_Type: Final = PyTypeObject("method", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL)
 PyClassMethod_Type: Final = PyTypeObject("classmethod", None, Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_BASETYPE)
@@ -558,6 +559,9 @@ def _class_init_types() -> None:
         tp.tp_new = cm_new_generic
         _PyType_AddMembers(tp, [PyMemberDef("__func__", cm_get_func),
                                 PyMemberDef("__wrapped__", cm_get_func)])
+        _PyType_AddMethods(tp, [
+            PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS, None),
+        ])
     PyStaticMethod_Type.tp_call = sm_call
 
     pt = PyProperty_Type

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Callable, Final, Optional
 
 from pyvm.objects.methodobject import (
-    METH_CLASS, METH_KEYWORDS, METH_STATIC, PyCFunction_NewEx, PyCFunction_Type,
+    METH_CLASS, METH_KEYWORDS, METH_O, METH_STATIC, PyCFunction_NewEx, PyCFunction_Type,
     PyMethodDef, meth_get__doc__, meth_get__module__, meth_get__name__,
     meth_get__qualname__, meth_get__self__, METH_FASTCALL, METH_NOARGS,
 )
@@ -915,6 +915,16 @@ def _PyType_FillDictFromDefs(tp: PyTypeObject) -> None:
         type_add_getset(tp, g)
 
 
+def _Py_GenericAlias(origin: PyObject, args: PyObject) -> PyObject:
+    """CPython: Objects/genericaliasobject.c:Py_GenericAlias
+
+    pyvm: the ``__class_getitem__`` of mappingproxy; abstract.py (which forwards to
+    genericaliasobject.py) imports this module, so it is imported here when called.
+    """
+    from pyvm.objects.abstract import Py_GenericAlias  # cycle
+    return Py_GenericAlias(origin, args)
+
+
 def _init_types() -> None:
     """pyvm: the static initializers of the descriptor types."""
     for tp in (PyMethodDescr_Type, PyClassMethodDescr_Type, PyGetSetDescr_Type, PyMemberDescr_Type):
@@ -957,6 +967,9 @@ def _init_types() -> None:
     dp.mp_subscript = mappingproxy_getitem
     dp.sq_contains = mappingproxy_contains
     _PyType_AddMethods(dp, [
+        PyMethodDef("__class_getitem__", _Py_GenericAlias, METH_O | METH_CLASS,
+                    "mappingproxy objects are generic over two types, signifying (respectively) "
+                    "the types of their keys and values"),
         PyMethodDef("get", mappingproxy_get, METH_FASTCALL,
                     "Return the value for key if key is in the mapping, else default."),
         PyMethodDef("keys", mappingproxy_keys, METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"),

@@ -93,6 +93,7 @@ from pyvm.objects.tupleobject import (
     _value_error,
 )
 from pyvm.objects.abstract import (
+    Py_GenericAlias,
     PyObject_GetItem,
     PyObject_GetIter,
     PyObject_SetItem,
@@ -2060,6 +2061,9 @@ def _init_types() -> None:
         PyMethodDef("clear", dict_clear_impl, METH_NOARGS),
         PyMethodDef("copy", dict_copy_impl, METH_NOARGS),
         PyMethodDef("__reversed__", dict___reversed___impl, METH_NOARGS),
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "dicts are generic over two types, signifying (respectively) the types of "
+                    "their keys and values"),
     ])
     for v in (PyDictKeys_Type, PyDictValues_Type, PyDictItems_Type):
         v.tp_dealloc = dictview_dealloc

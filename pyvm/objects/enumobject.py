@@ -30,6 +30,7 @@ from pyvm.objects.object import (
     visitproc,
 )
 from pyvm.objects.abstract import (
+    Py_GenericAlias,
     PyObject_GetIter,
 )
 from pyvm.objects.call import (
@@ -54,7 +55,9 @@ from pyvm.objects.longobject import (
     PyLong_FromLong,
 )
 from pyvm.objects.methodobject import (
+    METH_CLASS,
     METH_NOARGS,
+    METH_O,
     PyMethodDef,
 )
 from pyvm.objects.tupleobject import (
@@ -321,6 +324,10 @@ def _init_types() -> None:
     e.tp_new = enum_new
     e.tp_vectorcall = enumerate_vectorcall
     e.tp_getattro = PyObject_GenericGetAttr
+    _PyType_AddMethods(e, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "'enumerate' objects are generic over the type of their values"),
+    ])
     r = PyReversed_Type
     r.tp_dealloc = reversed_dealloc
     r.tp_iter = PyObject_SelfIter

@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Callable, Final, Optional
 
 from pyvm.objects.descrobject import PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers
-from pyvm.objects.methodobject import METH_O, PyMethodDef
+from pyvm.objects.methodobject import METH_CLASS, METH_O, PyMethodDef
 from pyvm.objects.object import (
     _PyErr_Clear, Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASE_EXC_SUBCLASS,
     Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr, PyErr_Format, PyObject,
@@ -2161,6 +2161,16 @@ def PyErr_NewException(name: str, base: Optional[PyTypeObject]) -> PyTypeObject:
     return tp
 
 
+def _Py_GenericAlias(origin: PyObject, args: PyObject) -> PyObject:
+    """CPython: Objects/genericaliasobject.c:Py_GenericAlias
+
+    pyvm: the ``__class_getitem__`` of BaseExceptionGroup; abstract.py (which forwards to
+    genericaliasobject.py) imports this module, so it is imported here when called.
+    """
+    from pyvm.objects.abstract import Py_GenericAlias  # cycle
+    return Py_GenericAlias(origin, args)
+
+
 def _init_exceptions() -> None:
     """CPython: Objects/exceptions.c:_PyExc_InitTypes
 
@@ -2279,6 +2289,8 @@ def _init_exceptions() -> None:
         PyMethodDef("derive", BaseExceptionGroup_derive_impl, METH_O),
         PyMethodDef("split", BaseExceptionGroup_split_impl, METH_O),
         PyMethodDef("subgroup", BaseExceptionGroup_subgroup_impl, METH_O),
+        PyMethodDef("__class_getitem__", _Py_GenericAlias, METH_O | METH_CLASS,
+                    "Exception groups are generic over the type of their contained exceptions"),
     ])
     _PyType_AddMembers(eg, [
         PyMemberDef("message", _eg_message_get, None, 0, "exception message"),

@@ -41,8 +41,7 @@ after ``PyErr_Restore``), pyvm passes the ``PyErr`` carrier itself.
 pyvm: no warnings machinery yet, so the ``RuntimeWarning`` for a coroutine
 that was never awaited, the one for an un-awaited ``asend()``/``athrow()``
 and the ``DeprecationWarning`` of the three-argument ``throw()``/``athrow()``
-are not issued; ``__class_getitem__`` waits for ``types.GenericAlias``;
-the freelists of the async-generator helper objects are not kept; weak
+are not issued; the freelists of the async-generator helper objects are not kept; weak
 references to generators wait for the weakref module.
 """
 
@@ -68,7 +67,7 @@ from pyvm.pystate import (
     _tstate,
 )
 from pyvm.eval.traceback import PyTraceBack_Type, format_exception
-from pyvm.objects.abstract import PyIter_Check
+from pyvm.objects.abstract import Py_GenericAlias, PyIter_Check
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.call import PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_Vectorcall
 from pyvm.objects.codeobject import (
@@ -104,7 +103,8 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.frameobject import _PyFrame_GetFrameObject
 from pyvm.objects.funcobject import PyFunctionObject
 from pyvm.objects.longobject import PyBool_FromLong, PyLong_FromLong
-from pyvm.objects.methodobject import METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS, PyMethodDef
+from pyvm.objects.methodobject import (
+    METH_CLASS, METH_FASTCALL, METH_NOARGS, METH_O, METH_VARARGS, PyMethodDef)
 from pyvm.objects.typeobject import PyObject_CallFinalizerFromDealloc
 from pyvm.objects.object import PyErr_FormatUnraisable, _PyErr_Clear
 from pyvm.objects.object import (
@@ -1907,6 +1907,8 @@ def _init_types() -> None:
     g.tp_finalize = _PyGen_Finalize
     g.am_send = PyGen_am_send
     _PyType_AddMethods(g, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "generators are generic over the types of their yield, send, and return values"),
         PyMethodDef("send", gen_send, METH_O, send_doc),
         PyMethodDef("throw", gen_throw, METH_FASTCALL, throw_doc),
         PyMethodDef("close", gen_close, METH_NOARGS, close_doc),
@@ -1934,6 +1936,8 @@ def _init_types() -> None:
     c.am_await = coro_await
     c.am_send = PyGen_am_send
     _PyType_AddMethods(c, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "coroutines are generic over the types of their yield, send, and return values"),
         PyMethodDef("send", gen_send, METH_O, coro_send_doc),
         PyMethodDef("throw", gen_throw, METH_FASTCALL, coro_throw_doc),
         PyMethodDef("close", gen_close, METH_NOARGS, coro_close_doc),
@@ -1975,6 +1979,8 @@ def _init_types() -> None:
     a.am_anext = async_gen_anext
     a.am_send = PyGen_am_send
     _PyType_AddMethods(a, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "async generators are generic over the types of their yield and send values"),
         PyMethodDef("asend", async_gen_asend, METH_O, async_asend_doc),
         PyMethodDef("athrow", async_gen_athrow, METH_VARARGS, async_athrow_doc),
         PyMethodDef("aclose", async_gen_aclose, METH_NOARGS, async_aclose_doc),

@@ -6,8 +6,6 @@ An Interpolation holds the evaluated ``value``, the source text of the
 ``format_spec``; nothing is converted or formatted: that is left to whoever
 processes the Template. ``BUILD_INTERPOLATION`` makes one with
 :func:`_PyInterpolation_Build`; a program can also call the type.
-``__class_getitem__`` needs ``types.GenericAlias`` (not ported yet) and is
-missing.
 """
 
 from __future__ import annotations
@@ -18,7 +16,8 @@ from pyvm.compile.opcode import FVC_ASCII, FVC_REPR, FVC_STR
 from pyvm.objects.descrobject import Py_READONLY, PyMemberDef, _PyType_AddMembers, _PyType_AddMethods
 from pyvm.objects.dictobject import PyDict_SetItem
 from pyvm.objects.exceptions import PyExc_SystemError, PyExc_TypeError, PyExc_ValueError
-from pyvm.objects.methodobject import METH_NOARGS, PyMethodDef
+from pyvm.objects.abstract import Py_GenericAlias
+from pyvm.objects.methodobject import METH_CLASS, METH_NOARGS, METH_O, PyMethodDef
 from pyvm.objects.object import (
     Py_DECREF,
     Py_INCREF,
@@ -213,6 +212,8 @@ def _PyInterpolation_InitTypes() -> None:
     _PyType_AddMethods(tp, [
         PyMethodDef("__reduce__", interpolation_reduce, METH_NOARGS,
                     "__reduce__() -> (cls, state)"),
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "Interpolations are generic over the types of their values"),
     ])
     PyType_Ready(tp)
     d = tp.tp_dict

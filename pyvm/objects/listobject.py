@@ -76,6 +76,7 @@ from pyvm.objects.tupleobject import (
     _value_error,
 )
 from pyvm.objects.abstract import (
+    Py_GenericAlias,
     PyObject_GetIter,
 )
 from pyvm.objects.call import (
@@ -91,6 +92,7 @@ from pyvm.objects.exceptions import (
     PyExc_TypeError,
 )
 from pyvm.objects.methodobject import (
+    METH_CLASS,
     METH_FASTCALL,
     METH_KEYWORDS,
     METH_NOARGS,
@@ -1664,6 +1666,8 @@ def _init_types() -> None:
         PyMethodDef("count", list_count_impl, METH_O),
         PyMethodDef("reverse", list_reverse_impl, METH_NOARGS),
         PyMethodDef("sort", list_sort, METH_FASTCALL | METH_KEYWORDS),
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "lists are generic over the type of their contents"),
     ])
     for it, nxt in ((PyListIter_Type, listiter_next), (PyListRevIter_Type, listreviter_next)):
         it.tp_dealloc = listiter_dealloc

@@ -44,6 +44,7 @@ from pyvm.objects.object import (
     PyTypeObject,
 )
 from pyvm.objects.abstract import (
+    Py_GenericAlias,
     PyBuffer_IsContiguous,
     PyBuffer_Release,
     PyBuffer_ToContiguous,
@@ -62,6 +63,7 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_AsDouble
 from pyvm.objects.longobject import PyLong_FromLong, PyLong_Check
 from pyvm.objects.methodobject import (
+    METH_CLASS,
     METH_FASTCALL,
     METH_KEYWORDS,
     METH_NOARGS,
@@ -1222,6 +1224,8 @@ def _init_types() -> None:
     fk = METH_FASTCALL | METH_KEYWORDS
     _PyType_AddMethods(tp, [
         PyMethodDef("release", memoryview_release_impl, METH_NOARGS),
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "memoryviews are generic over the type of their underlying data"),
         PyMethodDef("tobytes", memoryview_tobytes, fk),
         PyMethodDef("hex", memoryview_hex, fk),
         PyMethodDef("tolist", memoryview_tolist_impl, METH_NOARGS),

@@ -1659,6 +1659,7 @@ def PyObject_GetOptionalAttr(v: PyObject, name: PyObject) -> Optional[PyObject]:
     except PyErr as e:
         from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
         if e.matches(PyExc_AttributeError):
+            _PyErr_Clear(e)
             return None
         raise
 

@@ -62,7 +62,7 @@ from pyvm.objects.object import (
     MANAGED_WEAKREF_OFFSET,
     PyObject_ClearWeakRefs,
 )
-from pyvm.objects.abstract import PyObject_GetIter
+from pyvm.objects.abstract import Py_GenericAlias, PyObject_GetIter
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.descrobject import _PyType_AddMethods
 from pyvm.objects.dictobject import (
@@ -73,7 +73,7 @@ from pyvm.objects.exceptions import (
     _PyIter_CallNext, PyExc_KeyError, PyExc_RuntimeError, PyExc_SystemError,
     PyExc_TypeError, _PyErr_SetKeyError,
 )
-from pyvm.objects.methodobject import METH_FASTCALL, METH_NOARGS, METH_O, PyMethodDef
+from pyvm.objects.methodobject import METH_CLASS, METH_FASTCALL, METH_NOARGS, METH_O, PyMethodDef
 from pyvm.objects.tupleobject import PyTupleObject, _new_int, _self_iter
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString,
@@ -1572,6 +1572,8 @@ def _init_types() -> None:
     f.tp_new = frozenset_new
     f.tp_vectorcall = frozenset_vectorcall
     _PyType_AddMethods(s, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "sets are generic over the type of their elements"),
         PyMethodDef("add", set_add_impl, METH_O,
                     "Add an element to a set.\n\n"
                     "This has no effect if the element is already present."),
@@ -1616,6 +1618,8 @@ def _init_types() -> None:
                     "Update the set, adding elements from all others."),
     ])
     _PyType_AddMethods(f, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "frozensets are generic over the type of their elements"),
         PyMethodDef("__contains__", set___contains___impl, METH_O,
                     "x.__contains__(y) <==> y in x."),
         PyMethodDef("copy", frozenset_copy_impl, METH_NOARGS, "Return a shallow copy of a set."),

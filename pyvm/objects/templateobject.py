@@ -9,23 +9,24 @@ calling the type takes the parts in order and merges adjacent strings.
 Iterating yields the parts in order, skipping empty strings; ``+`` joins two
 templates (the last string of the left one and the first of the right one are
 concatenated). ``__reduce__`` needs ``string.templatelib`` (a Python module
-pyvm cannot import yet) and ``__class_getitem__`` needs
-``types.GenericAlias``: both are missing.
+pyvm cannot import yet) and is missing.
 """
 
 from __future__ import annotations
 
 from typing import Final, Optional
 
-from pyvm.objects.abstract import PyIter_Next, PyObject_GetIter, PySequence_Concat
+from pyvm.objects.abstract import Py_GenericAlias, PyIter_Next, PyObject_GetIter, PySequence_Concat
 from pyvm.objects.descrobject import (
     Py_READONLY,
     PyGetSetDef,
     PyMemberDef,
     _PyType_AddGetSets,
     _PyType_AddMembers,
+    _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import PyExc_TypeError
+from pyvm.objects.methodobject import METH_CLASS, METH_O, PyMethodDef
 from pyvm.objects.interpolationobject import (
     _PyInterpolation_CheckExact,
     _PyInterpolation_GetValueRef,
@@ -331,6 +332,10 @@ def _template_init_types() -> None:
     tp.tp_clear = template_clear
     tp.tp_repr = template_repr
     tp.tp_iter = template_iter
+    _PyType_AddMethods(tp, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "Template supports [] for generic usage"),
+    ])
     _PyType_AddMembers(tp, [
         PyMemberDef("strings", template_get_strings, None, Py_READONLY, "Strings"),
         PyMemberDef("interpolations", template_get_interpolations, None, Py_READONLY,

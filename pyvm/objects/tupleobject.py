@@ -57,6 +57,7 @@ from pyvm.objects.object import (
     visitproc,
 )
 from pyvm.objects.abstract import (
+    Py_GenericAlias,
     PyObject_GetIter,
 )
 from pyvm.objects.boolobject import (
@@ -79,6 +80,7 @@ from pyvm.objects.longobject import (
     _value_error as _value_error,
 )
 from pyvm.objects.methodobject import (
+    METH_CLASS,
     METH_FASTCALL,
     METH_NOARGS,
     METH_O,
@@ -867,6 +869,15 @@ def tuple___getnewargs___impl(self: PyObject) -> PyObject:
     return _PyTuple_FromArraySteal([inner])
 
 
+tuple_class_getitem_doc: Final = (
+    "Tuples are generic over the types of their contents.\n\n"
+    "For example, use ``tuple[int, str]`` for a pair whose first element\n"
+    "is an int and second element is a string.\n\n"
+    "Tuples also support the form ``tuple[T, ...]`` to indicate\n"
+    "an arbitrary length tuple of elements of type T."
+)
+
+
 def _init_types() -> None:
     """pyvm: the static initializers of ``PyTuple_Type`` and its iterator (C's
     ``tp_*`` fields and ``tuple_methods``)."""
@@ -893,6 +904,8 @@ def _init_types() -> None:
         PyMethodDef("__getnewargs__", tuple___getnewargs___impl, METH_NOARGS),
         PyMethodDef("index", tuple_index, METH_FASTCALL),
         PyMethodDef("count", tuple_count_impl, METH_O),
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    tuple_class_getitem_doc),
     ])
     it = PyTupleIter_Type
     it.tp_dealloc = tupleiter_dealloc

@@ -2331,6 +2331,13 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     assert isinstance(bases_o, PyTupleObject)
     bases = list(bases_o.ob_item)
     # type_new_get_bases
+    for b in bases:
+        if PyType_Check(b):
+            continue
+        entries = PyObject_GetOptionalAttr(b, _intern("__mro_entries__"))
+        if entries is not None:
+            Py_DECREF(entries)
+            _type_error("type() doesn't support MRO entry resolution; use types.new_class()")
     winner = _PyType_CalculateMetaclass(metatype, bases)
     if winner is not metatype:
         wn = winner.tp_new
@@ -3772,6 +3779,16 @@ def _init_heap_types() -> None:
     ])
 
 
+def type_or(self_: PyObject, other: PyObject) -> PyObject:
+    """CPython: Objects/unionobject.c:_Py_union_type_or
+
+    pyvm: ``type_as_number.nb_or`` (``int | str``); unionobject.py sits above
+    this module.
+    """
+    from pyvm.objects.unionobject import _Py_union_type_or  # cycle: it imports us
+    return _Py_union_type_or(self_, other)
+
+
 def _init_types() -> None:
     """pyvm: the static initializers of ``type`` and ``object`` (and the slots of
     NoneType / NotImplementedType that need this module)."""
@@ -3805,6 +3822,7 @@ def _init_types() -> None:
     tt.tp_itemsize = 1
     tt.tp_repr = type_repr
     tt.tp_call = type_call
+    tt.nb_or = type_or
     tt.tp_vectorcall = type_vectorcall
     tt.tp_getattro = type_getattro
     tt.tp_setattro = type_setattro

@@ -34,9 +34,9 @@ checking, substitution (``__typing_subst__``), ``Generic[...]`` and
 ``class C[T]: ...`` (``_Py_subscript_generic``). pyvm cannot import Python
 modules yet: those paths look ``typing`` up in ``sys.modules`` and, until it
 can be there, raise ``ModuleNotFoundError`` saying which function was needed.
-``T | U`` needs ``typing.Union`` (Objects/unionobject.c) and ``Alias[int]``
-needs ``types.GenericAlias`` (Objects/genericaliasobject.c), both not ported:
-they raise a ``TypeError`` saying so.
+``T | U`` makes a ``typing.Union`` (unionobject.py) and ``Alias[int]`` a
+``types.GenericAlias`` (genericaliasobject.py); both modules import this one,
+so those calls import them where they are used.
 
 Ownership follows C: every ``*_alloc`` takes new references to what it is
 given; getters return new references; the ``_Py_make_*`` functions take
@@ -687,10 +687,16 @@ def type_check(arg: PyObject, msg: str) -> PyObject:
 def make_union(self_: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/typevarobject.c:make_union
 
-    pyvm: ``_Py_union_from_tuple`` (Objects/unionobject.c) is not ported yet.
+    ``T | U`` of TypeVar and ParamSpec: ``_Py_union_from_tuple((self, other))``,
+    which accepts more than ``_Py_union_type_or`` does (as the Python version
+    of these types did).
     """
-    _type_error(f"unsupported operand type(s) for |: '{self_.ob_type.tp_name}' and "
-                f"'{other.ob_type.tp_name}' (pyvm: typing.Union is not implemented yet)")
+    from pyvm.objects.unionobject import _Py_union_from_tuple  # cycle: unionobject imports us
+    args = _PyTuple_FromArray([self_, other])
+    try:
+        return _Py_union_from_tuple(args)
+    finally:
+        Py_DECREF(args)
 
 
 def caller() -> PyObject:
@@ -1713,21 +1719,21 @@ def typealias_reduce_impl(self_: PyObject) -> PyObject:
 def typealias_subscript(op: PyObject, args: PyObject) -> PyObject:
     """CPython: Objects/typevarobject.c:typealias_subscript
 
-    pyvm: ``Py_GenericAlias`` (Objects/genericaliasobject.c) is not ported yet.
+    ``Alias[int]`` of a generic alias: a ``types.GenericAlias``.
     """
     if _ta(op).type_params is None:
         _type_error("Only generic type aliases are subscriptable")
-    _type_error(f"pyvm: subscripting '{_str(_ta(op).name)}' needs types.GenericAlias, "
-                "which is not implemented yet")
+    from pyvm.objects.genericaliasobject import Py_GenericAlias  # cycle: it imports us
+    return Py_GenericAlias(op, args)
 
 
 def typealias_or(self_: PyObject, other: PyObject) -> PyObject:
     """CPython: Objects/unionobject.c:_Py_union_type_or
 
-    pyvm: ``X | Y`` of a type alias; the union type is not ported yet.
+    pyvm: the ``nb_or`` of TypeAliasType; unionobject.py sits above this module.
     """
-    _type_error(f"unsupported operand type(s) for |: '{self_.ob_type.tp_name}' and "
-                f"'{other.ob_type.tp_name}' (pyvm: types.Union is not implemented yet)")
+    from pyvm.objects.unionobject import _Py_union_type_or  # cycle: unionobject imports us
+    return _Py_union_type_or(self_, other)
 
 
 def typealias_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -> PyObject:

@@ -41,6 +41,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.abstract import (
+    Py_GenericAlias,
     PyIter_Check,
     PyNumber_Absolute,
     PyNumber_Add,
@@ -100,7 +101,7 @@ from pyvm.objects.exceptions import (
     PyExc_SystemError,
     PyExc_TypeError,
 )
-from pyvm.objects.methodobject import METH_NOARGS, PyMethodDef
+from pyvm.objects.methodobject import METH_CLASS, METH_NOARGS, METH_O, PyMethodDef
 from pyvm.objects.object import (
     Py_DECREF,
     Py_EQ,
@@ -1198,6 +1199,10 @@ def _weakref_init_types() -> None:
     rt.tp_init = weakref___init__
     rt.tp_new = weakref___new__
     _PyType_AddMembers(rt, [PyMemberDef("__callback__", _weakref_get_callback)])
+    _PyType_AddMethods(rt, [
+        PyMethodDef("__class_getitem__", Py_GenericAlias, METH_O | METH_CLASS,
+                    "Weakrefs are generic over the type of the referenced object."),
+    ])
     for pt in (_PyWeakref_ProxyType, _PyWeakref_CallableProxyType):
         pt.tp_dealloc = proxy_dealloc
         pt.tp_repr = proxy_repr
