@@ -46,7 +46,7 @@ from pyvm.objects.object import (
     PyErr_SetString, PyObject, PyObject_ASCII, PyObject_DelAttr, PyObject_GetAttr,
     PyObject_GetOptionalAttr, PyObject_Hash, PyObject_Repr, PyObject_RichCompareBool,
     PyObject_SelfIter, PyObject_SetAttr, PyObject_Str, PyType_Type, PyTypeObject, Py_GT,
-    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check, PyBUF_SIMPLE,
+    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check, PyBUF_SIMPLE, _PyErr_Clear,
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal, PyTuple_Type
 from pyvm.objects.unicodeobject import (
@@ -444,6 +444,7 @@ def builtin_next(module: PyObject, args: list[PyObject]) -> PyObject:
         res = f(it)
     except PyErr as e:
         if len(args) > 1 and e.matches(PyExc_StopIteration):
+            _PyErr_Clear(e)  # C: PyErr_Clear() before returning the default
             return _new_ref(args[1])
         raise
     if res is None:
