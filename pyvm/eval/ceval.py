@@ -97,7 +97,7 @@ from pyvm.objects.listobject import (
 )
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
+    Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, _PyErr_Clear,
     PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
     PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCall,
     _Py_LeaveRecursiveCall, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
@@ -385,6 +385,7 @@ def _PyObject_FunctionStr(x: PyObject) -> str:
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
         s = PyObject_Str(x)
         r = _name_str(s)
         Py_DECREF(s)
@@ -396,6 +397,7 @@ def _PyObject_FunctionStr(x: PyObject) -> str:
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
         return f"{qs}()"
     if isinstance(mod, PyUnicodeObject) and mod.value != "builtins":
         r = f"{mod.value}.{qs}()"
@@ -1040,6 +1042,7 @@ def _load_name(frame: _PyInterpreterFrame, name: PyObject) -> PyObject:
         except PyErr as e:
             if not e.matches(PyExc_KeyError):
                 raise
+            _PyErr_Clear(e)
     v = PyDict_GetItemWithError(frame.f_globals, name)
     if v is None:
         v = PyDict_GetItemWithError(frame.f_builtins, name)
@@ -1205,12 +1208,17 @@ def _PyEval_ImportFrom(v: PyObject, name: PyObject) -> PyObject:
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
     try:
         mod_name = PyObject_GetAttr(v, PyUnicode_InternFromString("__name__"))
-        mn = _name_str(PyObject_Repr(mod_name))
-        Py_DECREF(mod_name)
-    except PyErr:
+    except PyErr as e2:
+        _PyErr_Clear(e2)
         mn = "'<unknown module name>'"
+    else:
+        try:
+            mn = _name_str(PyObject_Repr(mod_name))
+        finally:
+            Py_DECREF(mod_name)
     r = _name_str(PyObject_Repr(name))
     raise PyErr(PyExc_ImportError, None,
                 f"cannot import name {r} from {mn} (unknown location)", None)
