@@ -2368,73 +2368,111 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     Py_INCREF(qualname)
     tp = PyHeapTypeObject(nm, name, qualname, base,
                           Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC)
-    tp.ob_type = metatype
-    if _needs_managed_dict(base, ctx.add_dict != 0):
-        tp.tp_flags |= Py_TPFLAGS_MANAGED_DICT
-    if ctx.slots is not None:
-        tp.ht_slots = _PyTuple_FromArraySteal(ctx.slots)
-    if q is not None:
-        PyDict_DelItem(d, _intern("__qualname__"))
-    tp.tp_bases = _PyTuple_FromArray(bases)
-    tp.tp_dict = d
-    tp.tp_dealloc = subtype_dealloc
-    # type_new_set_module
-    if _dict_get(d, "__module__") is None:
-        g = _current_globals()
-        if g is not None:
-            m = _dict_get(g, "__name__")
-            if m is not None:
-                PyDict_SetItem(d, _intern("__module__"), m)
-    # type_new_set_doc
-    if _dict_get(d, "__doc__") is None:
-        PyDict_SetItem(d, _intern("__doc__"), Py_None)
-    # type_new_staticmethod / type_new_classmethod
-    from pyvm.objects.classobject import PyClassMethod_New, PyStaticMethod_New  # cycle
-    from pyvm.objects.funcobject import PyFunction_Check  # cycle: funcobject -> typeobject
-    for special, wrap in (("__new__", PyStaticMethod_New), ("__init_subclass__", PyClassMethod_New),
-                          ("__class_getitem__", PyClassMethod_New)):
-        f = _dict_get(d, special)
-        if f is not None and PyFunction_Check(f):
-            w = wrap(f)
-            PyDict_SetItem(d, _intern(special), w)
-            Py_DECREF(w)
-    # type_new_set_classcell / type_new_set_classdictcell
-    cell = _dict_get(d, "__classcell__")
-    if cell is not None:
-        if not isinstance(cell, PyCellObject):
-            _type_error(f"__classcell__ must be a nonlocal cell, not <class '{cell.ob_type.tp_name}'>")
-        assert isinstance(cell, PyCellObject)
-        old = cell.ob_ref
-        Py_INCREF(tp)
-        cell.ob_ref = tp
-        if old is not None:
-            Py_DECREF(old)
-        PyDict_DelItem(d, _intern("__classcell__"))
-    dcell = _dict_get(d, "__classdictcell__")
-    if dcell is not None:
-        if isinstance(dcell, PyCellObject):
-            old = dcell.ob_ref
-            Py_INCREF(d)
-            dcell.ob_ref = d
+    cell_holds_type = False
+    try:
+        tp.ob_type = metatype
+        if _needs_managed_dict(base, ctx.add_dict != 0):
+            tp.tp_flags |= Py_TPFLAGS_MANAGED_DICT
+        if ctx.slots is not None:
+            tp.ht_slots = _PyTuple_FromArraySteal(ctx.slots)
+        if q is not None:
+            PyDict_DelItem(d, _intern("__qualname__"))
+        tp.tp_bases = _PyTuple_FromArray(bases)
+        tp.tp_dict = d
+        tp.tp_dealloc = subtype_dealloc
+        # type_new_set_module
+        if _dict_get(d, "__module__") is None:
+            g = _current_globals()
+            if g is not None:
+                m = _dict_get(g, "__name__")
+                if m is not None:
+                    PyDict_SetItem(d, _intern("__module__"), m)
+        # type_new_set_doc
+        if _dict_get(d, "__doc__") is None:
+            PyDict_SetItem(d, _intern("__doc__"), Py_None)
+        # type_new_staticmethod / type_new_classmethod
+        from pyvm.objects.classobject import PyClassMethod_New, PyStaticMethod_New  # cycle
+        from pyvm.objects.funcobject import PyFunction_Check  # cycle: funcobject -> typeobject
+        for special, wrap in (("__new__", PyStaticMethod_New), ("__init_subclass__", PyClassMethod_New),
+                              ("__class_getitem__", PyClassMethod_New)):
+            f = _dict_get(d, special)
+            if f is not None and PyFunction_Check(f):
+                w = wrap(f)
+                PyDict_SetItem(d, _intern(special), w)
+                Py_DECREF(w)
+        # type_new_set_classcell / type_new_set_classdictcell
+        cell = _dict_get(d, "__classcell__")
+        if cell is not None:
+            if not isinstance(cell, PyCellObject):
+                _type_error(f"__classcell__ must be a nonlocal cell, not <class '{cell.ob_type.tp_name}'>")
+            assert isinstance(cell, PyCellObject)
+            old = cell.ob_ref
+            Py_INCREF(tp)
+            cell.ob_ref = tp
+            cell_holds_type = True
             if old is not None:
                 Py_DECREF(old)
-        PyDict_DelItem(d, _intern("__classdictcell__"))
-    # type_new_descriptors / type_new_set_slots (pyvm: after the cells are
-    # taken out, since the members go straight into the dict).
-    type_new_descriptors(ctx, tp)
-    # type_new_init: ready the type, then the slot dispatchers
-    PyType_Ready(tp)
-    fixup_slot_dispatchers(tp)
-    # add_subclass: heap bases remember their subclasses for update_slot.
-    from pyvm.objects.listobject import PyList_Append, PyList_New  # cycle
-    for b in bases:
-        if isinstance(b, PyTypeObject) and b.tp_flags & Py_TPFLAGS_HEAPTYPE:
-            if b.tp_subclasses is None:
-                b.tp_subclasses = PyList_New(0)
-            PyList_Append(b.tp_subclasses, tp)
-    type_new_set_names(tp)
-    type_new_init_subclass(tp, kwds)
+            PyDict_DelItem(d, _intern("__classcell__"))
+        dcell = _dict_get(d, "__classdictcell__")
+        if dcell is not None:
+            if isinstance(dcell, PyCellObject):
+                old = dcell.ob_ref
+                Py_INCREF(d)
+                dcell.ob_ref = d
+                if old is not None:
+                    Py_DECREF(old)
+            PyDict_DelItem(d, _intern("__classdictcell__"))
+        # type_new_descriptors / type_new_set_slots (pyvm: after the cells are
+        # taken out, since the members go straight into the dict).
+        type_new_descriptors(ctx, tp)
+        # type_new_init: ready the type, then the slot dispatchers
+        PyType_Ready(tp)
+        fixup_slot_dispatchers(tp)
+        # add_subclass: heap bases remember their subclasses for update_slot.
+        from pyvm.objects.listobject import PyList_Append, PyList_New  # cycle
+        for b in bases:
+            if isinstance(b, PyTypeObject) and b.tp_flags & Py_TPFLAGS_HEAPTYPE:
+                if b.tp_subclasses is None:
+                    b.tp_subclasses = PyList_New(0)
+                PyList_Append(b.tp_subclasses, tp)
+        type_new_set_names(tp)
+        type_new_init_subclass(tp, kwds)
+    except BaseException:
+        if not cell_holds_type:
+            _type_new_dealloc(tp)
+        raise
     return tp
+
+
+def _type_new_dealloc(tp: PyHeapTypeObject) -> None:
+    """CPython: Objects/typeobject.c:type_dealloc
+
+    pyvm: ``type_new_impl``'s error path (``Py_DECREF(type)``) for a type
+    that failed after it was allocated. Heap types are immortal here, so the
+    references the type holds (its dict, bases, MRO, names, slots) are
+    released explicitly, as ``type_dealloc`` does, and it leaves its bases'
+    subclass lists (``clear_tp_subclasses`` / ``remove_all_subclasses``).
+    A type that a ``__classcell__`` already holds stays alive, as in C.
+    """
+    for b in _tuple_items(tp.tp_bases) if tp.tp_bases is not None else []:
+        subs = b.tp_subclasses if isinstance(b, PyTypeObject) else None
+        if subs is not None:
+            from pyvm.objects.listobject import PyListObject  # cycle
+            assert isinstance(subs, PyListObject)
+            for i in range(len(subs.ob_item)):
+                if subs.ob_item[i] is tp:
+                    del subs.ob_item[i]
+                    break
+    fields = [tp.tp_dict, tp.tp_bases, tp.tp_mro, tp.ht_slots]
+    tp.tp_dict = None
+    tp.tp_bases = None
+    tp.tp_mro = None
+    tp.ht_slots = None
+    for o in fields:
+        if o is not None:
+            Py_DECREF(o)
+    Py_DECREF(tp.ht_name)
+    Py_DECREF(tp.ht_qualname)
 
 
 def type_new_set_names(tp: PyTypeObject) -> None:
