@@ -42,6 +42,7 @@ from typing import Final, NoReturn, Optional
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     _Py_NewReference,
+    _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -697,7 +698,8 @@ def PyDict_GetItem(op: PyObject, key: PyObject) -> Optional[PyObject]:
         return None
     try:
         return PyDict_GetItemWithError(op, key)
-    except PyErr:
+    except PyErr as e:
+        _PyErr_Clear(e)
         return None
 
 
@@ -1133,6 +1135,7 @@ def _has_keys_attr(arg: PyObject) -> bool:
         r = PyObject_GetAttr(arg, name)
     except PyErr as e:
         if e.matches(PyExc_AttributeError):
+            _PyErr_Clear(e)
             return False
         raise
     Py_DECREF(r)
