@@ -2696,6 +2696,7 @@ def _Py_slot_tp_getattr_hook(self_: PyObject, name: PyObject) -> PyObject:
         except PyErr as e:
             if not e.matches(PyExc_AttributeError):
                 raise
+            _PyErr_Clear(e)
         return call_attribute(self_, getattr_, name)
     finally:
         Py_DECREF(getattr_)
