@@ -100,7 +100,7 @@ from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
     PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
-    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise, _PyErr_Clear,
+    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise, _PyErr_Clear, _PyObject_ReprStr,
     _PyObject_GetMethod, PyTypeObject,
 )
 from pyvm.objects.setobject import PySet_New, PySetObject, _PySet_AddTakeRef, _PySet_Update
@@ -642,7 +642,7 @@ def STORE_NAME(v: PyObject) -> None:
     name = names[oparg]
     ns = frame.f_locals
     if ns is None:
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
     assert ns is not None
     # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.
@@ -659,7 +659,7 @@ def DELETE_NAME() -> None:
     name = names[oparg]
     ns = frame.f_locals
     if ns is None:
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_SystemError, f"no locals when deleting {r}")
     assert ns is not None
     try:

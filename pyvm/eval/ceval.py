@@ -98,6 +98,7 @@ from pyvm.objects.listobject import (
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, _PyErr_Clear,
+    _PyObject_ReprStr, _PyObject_StrStr,
     PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
     PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCall,
     _Py_LeaveRecursiveCall, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
@@ -169,7 +170,7 @@ from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
     PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
-    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise, _PyErr_Clear,
+    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise, _PyErr_Clear, _PyObject_ReprStr,
     _PyObject_GetMethod, PyTypeObject,
 )
 from pyvm.objects.setobject import PySet_New, PySetObject, _PySet_AddTakeRef, _PySet_Update
@@ -390,7 +391,7 @@ def _PyObject_FunctionStr(x: PyObject) -> str:
         r = _name_str(s)
         Py_DECREF(s)
         return r
-    qs = _name_str(PyObject_Str(qual))
+    qs = _PyObject_StrStr(qual)
     Py_DECREF(qual)
     try:
         mod = PyObject_GetAttr(x, PyUnicode_InternFromString("__module__"))
@@ -441,8 +442,8 @@ def do_raise(tstate: PyThreadState, exc: Optional[PyObject],
             Py_XDECREF(cause)
             raise
         if not PyExceptionInstance_Check(value):
-            r1 = _name_str(PyObject_Repr(exc))
-            r2 = _name_str(PyObject_Repr(value.ob_type))
+            r1 = _PyObject_ReprStr(exc)
+            r2 = _PyObject_ReprStr(value.ob_type)
             Py_DECREF(exc)
             Py_DECREF(value)
             Py_XDECREF(cause)
@@ -466,8 +467,8 @@ def do_raise(tstate: PyThreadState, exc: Optional[PyObject],
                 Py_DECREF(cause)
                 raise
             if not PyExceptionInstance_Check(fc):
-                r1 = _name_str(PyObject_Repr(cause))
-                r2 = _name_str(PyObject_Repr(fc.ob_type))
+                r1 = _PyObject_ReprStr(cause)
+                r2 = _PyObject_ReprStr(fc.ob_type)
                 Py_DECREF(fc)
                 Py_DECREF(value)
                 Py_DECREF(cause)
@@ -1027,7 +1028,7 @@ def _load_name(frame: _PyInterpreterFrame, name: PyObject) -> PyObject:
     """
     loc = frame.f_locals
     if loc is None:
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_SystemError, f"no locals found when loading {r}")
     # PyMapping_GetOptionalItem: exact dicts directly, anything else (a dict
     # subclass from __prepare__) through __getitem__.
@@ -1216,10 +1217,10 @@ def _PyEval_ImportFrom(v: PyObject, name: PyObject) -> PyObject:
         mn = "'<unknown module name>'"
     else:
         try:
-            mn = _name_str(PyObject_Repr(mod_name))
+            mn = _PyObject_ReprStr(mod_name)
         finally:
             Py_DECREF(mod_name)
-    r = _name_str(PyObject_Repr(name))
+    r = _PyObject_ReprStr(name)
     raise PyErr(PyExc_ImportError, None,
                 f"cannot import name {r} from {mn} (unknown location)", None)
 
@@ -1375,7 +1376,7 @@ def _PyEval_MatchKeys(tstate: PyThreadState, map_: PyObject, keys: PyObject) -> 
     try:
         for key in keys.ob_item:
             if PySet_Contains(seen, key):
-                r = _name_str(PyObject_Repr(key))
+                r = _PyObject_ReprStr(key)
                 PyErr_SetString(PyExc_ValueError,
                                 f"mapping pattern checks duplicate key ({r})")
             PySet_Add(seen, key)
@@ -1409,7 +1410,7 @@ def match_class_attr(tstate: PyThreadState, subject: PyObject, type_: PyTypeObje
     The attribute (a new reference), or None when the subject lacks it.
     """
     if PySet_Contains(seen, name):
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_TypeError,
                         f"{type_.tp_name}() got multiple sub-patterns for attribute {r}")
     PySet_Add(seen, name)
@@ -2960,7 +2961,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 name = names[oparg]
                                                 ns = frame.f_locals
                                                 if ns is None:
-                                                    r = _name_str(PyObject_Repr(name))
+                                                    r = _PyObject_ReprStr(name)
                                                     PyErr_SetString(PyExc_SystemError, f"no locals when deleting {r}")
                                                 assert ns is not None
                                                 try:
@@ -3568,7 +3569,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 name = names[oparg]
                                                 ns = frame.f_locals
                                                 if ns is None:
-                                                    r = _name_str(PyObject_Repr(name))
+                                                    r = _PyObject_ReprStr(name)
                                                     PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
                                                 assert ns is not None
                                                 # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.

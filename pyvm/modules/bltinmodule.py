@@ -47,6 +47,7 @@ from pyvm.objects.object import (
     PyObject_GetOptionalAttr, PyObject_Hash, PyObject_Repr, PyObject_RichCompareBool,
     PyObject_SelfIter, PyObject_SetAttr, PyObject_Str, PyType_Type, PyTypeObject, Py_GT,
     Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check, PyBUF_SIMPLE, _PyErr_Clear,
+    _PyObject_ReprStr,
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal, PyTuple_Type
 from pyvm.objects.unicodeobject import (
@@ -1449,11 +1450,11 @@ def builtin___build_class__(module: PyObject, args: list[PyObject],
                             if cell_cls is None:
                                 PyErr_SetString(PyExc_RuntimeError,
                                                 f"__class__ not set defining '{nm}' as "
-                                                f"{_unicode_str(PyObject_Repr(cls))}. "
+                                                f"{_PyObject_ReprStr(cls)}. "
                                                 "Was __classcell__ propagated to type.__new__?")
                             PyErr_SetString(PyExc_TypeError,
-                                            f"__class__ set to {_unicode_str(PyObject_Repr(cell_cls))} "
-                                            f"defining '{nm}' as {_unicode_str(PyObject_Repr(cls))}")
+                                            f"__class__ set to {_PyObject_ReprStr(cell_cls)} "
+                                            f"defining '{nm}' as {_PyObject_ReprStr(cls)}")
                     return cls
                 finally:
                     Py_DECREF(cell)
