@@ -708,7 +708,11 @@ def format_frame_summary(fs: FrameSummary) -> str:
     anchors: Optional[_Anchors] = None
     try:
         anchors = _extract_caret_anchors_from_line_segment(segment)
-    except (PyErr, _AnchorError, IndexError, ValueError):
+    except PyErr as err:
+        # The SyntaxError of the re-parse is dropped for good (C: PyErr_Clear).
+        _PyErr_Clear(err)
+        anchors = None
+    except (_AnchorError, IndexError, ValueError):
         anchors = None
     show_carets = _should_show_carets(start_offset, end_offset, all_lines, anchors)
     result: list[str] = []
