@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
+    _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -467,6 +468,7 @@ def bytearray___init___impl(op: PyObject, arg: Optional[PyObject], encoding: Opt
         except PyErr as e:
             if not e.matches(PyExc_TypeError):
                 raise
+            _PyErr_Clear(e)
             fall_through = True
         if not fall_through:
             if count > (1 << 63) - 1:
@@ -584,8 +586,9 @@ def bytearray_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
     try:
         x = _PyBuffer_Bytes(a)
         y = _PyBuffer_Bytes(b)
-    except PyErr:
+    except PyErr as e:
         # C clears a getbuffer failure and declines.
+        _PyErr_Clear(e)
         return Py_NotImplemented
     if op == Py_EQ:
         r = x == y

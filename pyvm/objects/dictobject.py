@@ -370,10 +370,13 @@ def _unhashable_text(e: PyErr) -> str:
     if e.exc_type is not PyExc_TypeError:
         raise e
     if e.msg is not None:
-        return e.msg
-    s = PyObject_Str(e.normalize())
-    text = _PyUnicode_AsString(s)
-    Py_DECREF(s)
+        text = e.msg
+    else:
+        s = PyObject_Str(e.normalize())
+        text = _PyUnicode_AsString(s)
+        Py_DECREF(s)
+    # The caller raises its own TypeError in place of ``e``.
+    _PyErr_Clear(e)
     return text
 
 
