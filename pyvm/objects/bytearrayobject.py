@@ -486,6 +486,7 @@ def bytearray___init___impl(op: PyObject, arg: Optional[PyObject], encoding: Opt
         it = PyObject_GetIter(arg)
     except PyErr as e:
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             _type_error(f"cannot convert '{arg.ob_type.tp_name}' object to bytearray")
         raise
     nxt = it.ob_type.tp_iternext
@@ -641,6 +642,7 @@ def bytearray_extend_impl(op: PyObject, iterable_of_ints: PyObject) -> PyObject:
         it = PyObject_GetIter(iterable_of_ints)
     except PyErr as e:
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             _type_error(f"can't extend bytearray with {iterable_of_ints.ob_type.tp_name}")
         raise
     nxt = it.ob_type.tp_iternext
@@ -655,6 +657,7 @@ def bytearray_extend_impl(op: PyObject, iterable_of_ints: PyObject) -> PyObject:
                 out.append(_getbytevalue(item))
             except PyErr as e:
                 if e.matches(PyExc_TypeError) and PyUnicode_Check(iterable_of_ints):
+                    _PyErr_Clear(e)
                     _type_error("expected iterable of integers; got: 'str'")
                 raise
             finally:
