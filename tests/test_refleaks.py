@@ -78,38 +78,7 @@ SINGLE_RUN = {"loop_heavy"}
 # name -> reason: programs whose leak is known and not fixed yet. Not strict: the
 # programs of one worker share the interpreter, so a leak can show in a
 # neighbour's run; a listed program that passes is reported as XPASS.
-_SLOT_METHOD = ("a class's Python method run through a type slot (slot_tp_iternext, "
-                "slot_sq_item/slot_mp_subscript, ...) keeps one reference to the function "
-                "(and so its code): the slot's lookup_maybe_method result is not released")
-_SYNTAX_ERROR = ("the traceback printer re-parses a source line (pyvm/eval/traceback.py) and "
-                 "the SyntaxError it swallows leaks its args ('<unknown>', the text, the "
-                 "6-tuple): SyntaxError's init/dealloc in exceptions.py")
-_SWALLOWED = ("an AttributeError caught and dropped without _PyErr_Clear (``except PyErr:`` "
-              "in a module outside eval/traceback.py and pythonrun.py) stays alive")
-EXPECTED_LEAKS: dict[str, str] = {
-    "match_errors": ("30 references to the module's globals stay: the frames of caught "
-                     "errors in match statements are kept (not traced yet)"),
-    "tb_syntax_error": ("the SyntaxError of a program that does not compile keeps its "
-                        "filename, text and message (not traced yet)"),
-    "class_dunder": _SLOT_METHOD,
-    "class_getitem_prepare": _SLOT_METHOD,
-    "class_inheritance": _SLOT_METHOD,
-    "excgroup_construct": _SLOT_METHOD,
-    "weakref_proxy": _SLOT_METHOD,
-    "class_exceptions": _SYNTAX_ERROR,
-    "excgroup_except_star": _SYNTAX_ERROR,
-    "excgroup_except_star_tb": _SYNTAX_ERROR,
-    "excgroup_notes": _SYNTAX_ERROR,
-    "excgroup_uncaught": _SYNTAX_ERROR,
-    "stack_machine": _SYNTAX_ERROR,
-    "uncaught_raise_custom_message": _SYNTAX_ERROR,
-    "class_super_forms": "every super() call leaks its super object (one reference "
-                         "not released by the call path of super(); typeobject.py)",
-    "dicts": _SWALLOWED,
-    "intrinsic_import_star": _SWALLOWED,
-    "class_builtin_subclass": "a dict made during the run is kept from outside the run "
-                              "(not yet traced)",
-}
+EXPECTED_LEAKS: dict[str, str] = {}
 
 
 def _pending() -> set[str]:

@@ -55,6 +55,7 @@ from pyvm.objects.listobject import PyList_Type, PyListObject, _PyList_FromArray
 from pyvm.objects.longobject import PyLong_FromLong, PyLong_Type, PyLongObject
 from pyvm.objects.object import (
     PyErr,
+    _PyErr_Clear,
     PyErr_SetNone,
     PyErr_SetString,
     PyObject,
@@ -482,7 +483,8 @@ def w_complex_object(v: PyObject, flag: int, p: WFILE) -> None:
             Py_INCREF(value)
             try:
                 dump = _PyMarshal_WriteObjectToString(value, p.version, p.allow_code)
-            except PyErr:
+            except PyErr as e:
+                _PyErr_Clear(e)
                 p.error = WFERR_UNMARSHALLABLE
                 Py_DECREF(value)
                 for _, o in pairs:

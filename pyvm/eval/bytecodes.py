@@ -100,7 +100,7 @@ from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
     PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
-    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise,
+    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise, _PyErr_Clear, _PyObject_ReprStr,
     _PyObject_GetMethod, PyTypeObject,
 )
 from pyvm.objects.setobject import PySet_New, PySetObject, _PySet_AddTakeRef, _PySet_Update
@@ -642,7 +642,7 @@ def STORE_NAME(v: PyObject) -> None:
     name = names[oparg]
     ns = frame.f_locals
     if ns is None:
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
     assert ns is not None
     # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.
@@ -659,12 +659,13 @@ def DELETE_NAME() -> None:
     name = names[oparg]
     ns = frame.f_locals
     if ns is None:
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_SystemError, f"no locals when deleting {r}")
     assert ns is not None
     try:
         PyObject_DelItem(ns, name)
-    except PyErr:
+    except PyErr as e:
+        _PyErr_Clear(e)
         raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
 
 
@@ -762,6 +763,7 @@ def LOAD_FROM_DICT_OR_GLOBALS(mod_or_class_dict: PyObject) -> None:
     except PyErr as e:
         if not e.matches(PyExc_KeyError):
             raise
+        _PyErr_Clear(e)
         gv = None
     if gv is None:
         gv = _load_global(frame, gname)
@@ -853,6 +855,7 @@ def LOAD_FROM_DICT_OR_DEREF(class_dict_st: PyObject) -> None:
         except PyErr as e:
             if not e.matches(PyExc_KeyError):
                 raise
+            _PyErr_Clear(e)
             dv = None
     if dv is None:
         cell = localsplus[oparg]
@@ -961,6 +964,7 @@ def LIST_EXTEND(list_st: PyListObject, iterable_st: PyObject) -> None:
     except PyErr as e:
         if e.matches(PyExc_TypeError) and iterable_st.ob_type.tp_iter is None \
                 and not PySequence_Check(iterable_st):
+            _PyErr_Clear(e)
             PyErr_SetString(PyExc_TypeError,
                             f"Value after * must be an iterable, not "
                             f"{iterable_st.ob_type.tp_name[:200]}")
@@ -1023,6 +1027,7 @@ def SETUP_ANNOTATIONS() -> None:
     except PyErr as e:
         if not e.matches(PyExc_KeyError):
             raise
+        _PyErr_Clear(e)
         ann_dict = None
     if ann_dict is None:
         ann_dict = PyDict_New()
@@ -1041,6 +1046,7 @@ def DICT_UPDATE(dict_: PyObject, update: PyObject) -> None:
         PyDict_Update(dict_, update)
     except PyErr as e:
         if e.matches(PyExc_AttributeError):
+            _PyErr_Clear(e)
             PyErr_SetString(PyExc_TypeError,
                             f"'{update.ob_type.tp_name[:200]}' object is not a mapping")
         raise

@@ -97,7 +97,8 @@ from pyvm.objects.listobject import (
 )
 from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
+    Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, _PyErr_Clear,
+    _PyObject_ReprStr, _PyObject_StrStr,
     PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
     PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCall,
     _Py_LeaveRecursiveCall, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
@@ -122,6 +123,7 @@ from pyvm.objects.unicodeobject import (
 from pyvm.eval.traceback import _Py_CalculateSuggestions, PyTraceBack_Here
 from pyvm.modules.bltinmodule import _PyBuiltin_Init
 from pyvm.modules.sysmodule import _PySys_Create
+from pyvm.eval.import_ import create_builtin
 
 # The imports of the instruction bodies (bytecodes.py), for the dispatch below.
 # BEGIN GENERATED IMPORTS (tools/cases_generator from pyvm/eval/bytecodes.py: do not edit)
@@ -134,7 +136,6 @@ from pyvm.eval.frame import (
     FRAME_CREATED, FRAME_EXECUTING, FRAME_OWNED_BY_GENERATOR, FRAME_SUSPENDED,
     _PyFrame_StackPush,
 )
-from pyvm.eval.import_ import create_builtin
 from pyvm.eval.intrinsics import _PyIntrinsics_BinaryFunctions, _PyIntrinsics_UnaryFunctions
 from pyvm.objects.abstract import (
     PyObject_DelItem, PyObject_Format, PyObject_GetItem, PyObject_GetIter,
@@ -169,7 +170,7 @@ from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject,
     PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
-    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise,
+    PyObject_SetAttr, Py_TPFLAGS_MAPPING, Py_TPFLAGS_SEQUENCE, _PyErr_Raise, _PyErr_Clear, _PyObject_ReprStr,
     _PyObject_GetMethod, PyTypeObject,
 )
 from pyvm.objects.setobject import PySet_New, PySetObject, _PySet_AddTakeRef, _PySet_Update
@@ -385,17 +386,19 @@ def _PyObject_FunctionStr(x: PyObject) -> str:
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
         s = PyObject_Str(x)
         r = _name_str(s)
         Py_DECREF(s)
         return r
-    qs = _name_str(PyObject_Str(qual))
+    qs = _PyObject_StrStr(qual)
     Py_DECREF(qual)
     try:
         mod = PyObject_GetAttr(x, PyUnicode_InternFromString("__module__"))
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
         return f"{qs}()"
     if isinstance(mod, PyUnicodeObject) and mod.value != "builtins":
         r = f"{mod.value}.{qs}()"
@@ -439,8 +442,8 @@ def do_raise(tstate: PyThreadState, exc: Optional[PyObject],
             Py_XDECREF(cause)
             raise
         if not PyExceptionInstance_Check(value):
-            r1 = _name_str(PyObject_Repr(exc))
-            r2 = _name_str(PyObject_Repr(value.ob_type))
+            r1 = _PyObject_ReprStr(exc)
+            r2 = _PyObject_ReprStr(value.ob_type)
             Py_DECREF(exc)
             Py_DECREF(value)
             Py_XDECREF(cause)
@@ -464,8 +467,8 @@ def do_raise(tstate: PyThreadState, exc: Optional[PyObject],
                 Py_DECREF(cause)
                 raise
             if not PyExceptionInstance_Check(fc):
-                r1 = _name_str(PyObject_Repr(cause))
-                r2 = _name_str(PyObject_Repr(fc.ob_type))
+                r1 = _PyObject_ReprStr(cause)
+                r2 = _PyObject_ReprStr(fc.ob_type)
                 Py_DECREF(fc)
                 Py_DECREF(value)
                 Py_DECREF(cause)
@@ -1025,7 +1028,7 @@ def _load_name(frame: _PyInterpreterFrame, name: PyObject) -> PyObject:
     """
     loc = frame.f_locals
     if loc is None:
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_SystemError, f"no locals found when loading {r}")
     # PyMapping_GetOptionalItem: exact dicts directly, anything else (a dict
     # subclass from __prepare__) through __getitem__.
@@ -1040,6 +1043,7 @@ def _load_name(frame: _PyInterpreterFrame, name: PyObject) -> PyObject:
         except PyErr as e:
             if not e.matches(PyExc_KeyError):
                 raise
+            _PyErr_Clear(e)
     v = PyDict_GetItemWithError(frame.f_globals, name)
     if v is None:
         v = PyDict_GetItemWithError(frame.f_builtins, name)
@@ -1205,13 +1209,18 @@ def _PyEval_ImportFrom(v: PyObject, name: PyObject) -> PyObject:
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
     try:
         mod_name = PyObject_GetAttr(v, PyUnicode_InternFromString("__name__"))
-        mn = _name_str(PyObject_Repr(mod_name))
-        Py_DECREF(mod_name)
-    except PyErr:
+    except PyErr as e2:
+        _PyErr_Clear(e2)
         mn = "'<unknown module name>'"
-    r = _name_str(PyObject_Repr(name))
+    else:
+        try:
+            mn = _PyObject_ReprStr(mod_name)
+        finally:
+            Py_DECREF(mod_name)
+    r = _PyObject_ReprStr(name)
     raise PyErr(PyExc_ImportError, None,
                 f"cannot import name {r} from {mn} (unknown location)", None)
 
@@ -1245,6 +1254,7 @@ def _kwargs_to_vector(kwargs: PyObject, items: list[Optional[PyObject]]) -> Opti
 def _format_kwargs_error(func: PyObject, kwargs: PyObject, e: PyErr) -> PyErr:
     """CPython: Python/ceval.c:_PyEval_FormatKwargsError"""
     if e.matches(PyExc_AttributeError):
+        _PyErr_Clear(e)
         return PyErr(PyExc_TypeError, None,
                      f"{_PyObject_FunctionStr(func)} argument after ** must be a mapping, "
                      f"not {kwargs.ob_type.tp_name[:200]}", None)
@@ -1254,9 +1264,13 @@ def _format_kwargs_error(func: PyObject, kwargs: PyObject, e: PyErr) -> PyErr:
             args = exc.args
             if isinstance(args, PyTupleObject) and len(args.ob_item) == 1:
                 key = PyObject_Str(args.ob_item[0])
-                return PyErr(PyExc_TypeError, None,
-                             f"{_PyObject_FunctionStr(func)} got multiple values for "
-                             f"keyword argument '{_name_str(key)}'", None)
+                try:
+                    msg = (f"{_PyObject_FunctionStr(func)} got multiple values for "
+                           f"keyword argument '{_name_str(key)}'")
+                finally:
+                    Py_DECREF(key)
+                _PyErr_Clear(e)
+                return PyErr(PyExc_TypeError, None, msg, None)
     return e
 
 
@@ -1362,7 +1376,7 @@ def _PyEval_MatchKeys(tstate: PyThreadState, map_: PyObject, keys: PyObject) -> 
     try:
         for key in keys.ob_item:
             if PySet_Contains(seen, key):
-                r = _name_str(PyObject_Repr(key))
+                r = _PyObject_ReprStr(key)
                 PyErr_SetString(PyExc_ValueError,
                                 f"mapping pattern checks duplicate key ({r})")
             PySet_Add(seen, key)
@@ -1396,7 +1410,7 @@ def match_class_attr(tstate: PyThreadState, subject: PyObject, type_: PyTypeObje
     The attribute (a new reference), or None when the subject lacks it.
     """
     if PySet_Contains(seen, name):
-        r = _name_str(PyObject_Repr(name))
+        r = _PyObject_ReprStr(name)
         PyErr_SetString(PyExc_TypeError,
                         f"{type_.tp_name}() got multiple sub-patterns for attribute {r}")
     PySet_Add(seen, name)
@@ -1758,7 +1772,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                     oparg = word >> 8
                     this_instr = next_instr
                     while opcode == EXTENDED_ARG:
-                        # EXTENDED_ARG (inst, bytecodes.py line 1923)
+                        # EXTENDED_ARG (inst, bytecodes.py line 1929)
                         this_instr += 1
                         word = units[this_instr]
                         opcode = word & 255
@@ -1816,7 +1830,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if value is not None:
                             Py_DECREF(value)
                     elif opcode == BINARY_OP:
-                        # BINARY_OP (macro, bytecodes.py line 1913)
+                        # BINARY_OP (macro, bytecodes.py line 1919)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 6
                         # _BINARY_OP
@@ -1830,7 +1844,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 2] = res
                         sp -= 1
                     elif opcode == LOAD_ATTR:
-                        # LOAD_ATTR (macro, bytecodes.py line 1149)
+                        # LOAD_ATTR (macro, bytecodes.py line 1155)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 10
                         # _LOAD_ATTR
@@ -1851,7 +1865,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp - 1] = attr
                         sp += (oparg&1)
                     elif opcode == LOAD_GLOBAL:
-                        # LOAD_GLOBAL (macro, bytecodes.py line 804)
+                        # LOAD_GLOBAL (macro, bytecodes.py line 806)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _LOAD_GLOBAL
@@ -1864,7 +1878,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             localsplus[null] = None
                         sp += (oparg & 1)
                     elif opcode == CALL:
-                        # CALL (macro, bytecodes.py line 1718)
+                        # CALL (macro, bytecodes.py line 1724)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 4
                         # _MAYBE_EXPAND_METHOD
@@ -1909,7 +1923,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         if tstate.eval_breaker <= 0:
                             _Py_HandlePending(tstate)
                     elif opcode == POP_JUMP_IF_FALSE:
-                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1311)
+                        # POP_JUMP_IF_FALSE (macro, bytecodes.py line 1317)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_FALSE
                         cond = localsplus[sp - 1]
@@ -1932,7 +1946,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             res = Py_True if is_true else Py_False
                         localsplus[sp - 1] = res
                     elif opcode == COMPARE_OP:
-                        # COMPARE_OP (macro, bytecodes.py line 1180)
+                        # COMPARE_OP (macro, bytecodes.py line 1186)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _COMPARE_OP
@@ -1979,7 +1993,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             if tstate.eval_breaker <= 0:
                                 _Py_HandlePending(tstate)
                     elif opcode == POP_JUMP_IF_TRUE:
-                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1310)
+                        # POP_JUMP_IF_TRUE (macro, bytecodes.py line 1316)
                         next_instr = this_instr + 2
                         # _POP_JUMP_IF_TRUE
                         cond = localsplus[sp - 1]
@@ -1988,7 +2002,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                             next_instr += oparg
                         sp -= 1
                     elif opcode == FOR_ITER:
-                        # FOR_ITER (macro, bytecodes.py line 1398)
+                        # FOR_ITER (macro, bytecodes.py line 1404)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _FOR_ITER
@@ -2015,7 +2029,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         localsplus[sp] = next_
                         sp += 1
                     elif opcode == JUMP_BACKWARD:
-                        # JUMP_BACKWARD (macro, bytecodes.py line 1279)
+                        # JUMP_BACKWARD (macro, bytecodes.py line 1285)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 2
                         # _CHECK_PERIODIC
@@ -2025,7 +2039,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                         # JUMP_BACKWARD_NO_INTERRUPT
                         next_instr += -oparg
                     elif opcode == STORE_ATTR:
-                        # STORE_ATTR (macro, bytecodes.py line 719)
+                        # STORE_ATTR (macro, bytecodes.py line 720)
                         frame.instr_ptr = this_instr
                         next_instr = this_instr + 5
                         # _STORE_ATTR
@@ -2061,7 +2075,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 7:
                                         if opcode < 4:
                                             if opcode == CACHE:
-                                                # CACHE (inst, bytecodes.py line 1937)
+                                                # CACHE (inst, bytecodes.py line 1943)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
@@ -2087,7 +2101,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = res
                                                 sp -= 2
                                             elif opcode == BUILD_TEMPLATE:
-                                                # BUILD_TEMPLATE (inst, bytecodes.py line 930)
+                                                # BUILD_TEMPLATE (inst, bytecodes.py line 933)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 interpolations = localsplus[sp - 1]
@@ -2103,7 +2117,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == CALL_FUNCTION_EX:
-                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1832)
+                                                # CALL_FUNCTION_EX (macro, bytecodes.py line 1838)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _MAKE_CALLARGS_A_TUPLE
@@ -2173,7 +2187,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if tstate.eval_breaker <= 0:
                                                     _Py_HandlePending(tstate)
                                             elif opcode == CHECK_EG_MATCH:
-                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1213)
+                                                # CHECK_EG_MATCH (inst, bytecodes.py line 1219)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 match_type_st = localsplus[sp - 1]
@@ -2195,7 +2209,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = rest
                                                 localsplus[sp - 1] = match
                                             elif opcode == CHECK_EXC_MATCH:
-                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1233)
+                                                # CHECK_EXC_MATCH (inst, bytecodes.py line 1239)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -2212,7 +2226,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 10:
                                             if opcode == CLEANUP_THROW:
-                                                # CLEANUP_THROW (inst, bytecodes.py line 1596)
+                                                # CLEANUP_THROW (inst, bytecodes.py line 1602)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 exc_value_st = localsplus[sp - 1]
@@ -2265,7 +2279,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == END_SEND:
-                                                # END_SEND (inst, bytecodes.py line 1570)
+                                                # END_SEND (inst, bytecodes.py line 1576)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2277,7 +2291,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = val
                                                 sp -= 1
                                             elif opcode == EXIT_INIT_CHECK:
-                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1723)
+                                                # EXIT_INIT_CHECK (inst, bytecodes.py line 1729)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 should_be_none = localsplus[sp - 1]
@@ -2288,7 +2302,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                                     f"'{should_be_none.ob_type.tp_name[:200]}'")
                                                 sp -= 1
                                             elif opcode == FORMAT_SIMPLE:
-                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1873)
+                                                # FORMAT_SIMPLE (inst, bytecodes.py line 1879)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2306,7 +2320,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 19:
                                         if opcode < 16:
                                             if opcode == FORMAT_WITH_SPEC:
-                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1884)
+                                                # FORMAT_WITH_SPEC (inst, bytecodes.py line 1890)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fmt_spec = localsplus[sp - 1]
@@ -2319,7 +2333,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == GET_AITER:
-                                                # GET_AITER (inst, bytecodes.py line 1448)
+                                                # GET_AITER (inst, bytecodes.py line 1454)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2343,7 +2357,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = iter_
                                                 sp += 1
                                             elif opcode == GET_ANEXT:
-                                                # GET_ANEXT (inst, bytecodes.py line 1469)
+                                                # GET_ANEXT (inst, bytecodes.py line 1475)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 aiter_ = localsplus[sp - 1]
@@ -2355,7 +2369,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == GET_ITER:
-                                                # GET_ITER (inst, bytecodes.py line 1355)
+                                                # GET_ITER (inst, bytecodes.py line 1361)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2364,12 +2378,12 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 localsplus[sp - 1] = iter_
                                             elif opcode == RESERVED:
-                                                # RESERVED (inst, bytecodes.py line 1943)
+                                                # RESERVED (inst, bytecodes.py line 1949)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 _unknown_opcode(opcode, this_instr)
                                             elif opcode == GET_LEN:
-                                                # GET_LEN (inst, bytecodes.py line 1317)
+                                                # GET_LEN (inst, bytecodes.py line 1323)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 obj = localsplus[sp - 1]
@@ -2382,7 +2396,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 22:
                                             if opcode == GET_YIELD_FROM_ITER:
-                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1647)
+                                                # GET_YIELD_FROM_ITER (inst, bytecodes.py line 1653)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -2423,7 +2437,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_LOCALS:
-                                                # LOAD_LOCALS (inst, bytecodes.py line 746)
+                                                # LOAD_LOCALS (inst, bytecodes.py line 747)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 loc = frame.f_locals
@@ -2435,7 +2449,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = locals_
                                                 sp += 1
                                             elif opcode == MAKE_FUNCTION:
-                                                # MAKE_FUNCTION (inst, bytecodes.py line 1836)
+                                                # MAKE_FUNCTION (inst, bytecodes.py line 1842)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 codeobj_st = localsplus[sp - 1]
@@ -2444,7 +2458,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(codeobj_st)
                                                 localsplus[sp - 1] = func
                                             elif opcode == MATCH_KEYS:
-                                                # MATCH_KEYS (inst, bytecodes.py line 1349)
+                                                # MATCH_KEYS (inst, bytecodes.py line 1355)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 keys = localsplus[sp - 1]
@@ -2461,7 +2475,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 34:
                                         if opcode < 29:
                                             if opcode == MATCH_MAPPING:
-                                                # MATCH_MAPPING (inst, bytecodes.py line 1337)
+                                                # MATCH_MAPPING (inst, bytecodes.py line 1343)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2469,7 +2483,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == MATCH_SEQUENCE:
-                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1343)
+                                                # MATCH_SEQUENCE (inst, bytecodes.py line 1349)
                                                 next_instr = this_instr + 1
                                                 subject = localsplus[sp - 1]
                                                 assert subject is not None
@@ -2504,7 +2518,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if value is not None:
                                                     Py_DECREF(value)
                                             elif opcode == PUSH_EXC_INFO:
-                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1437)
+                                                # PUSH_EXC_INFO (inst, bytecodes.py line 1443)
                                                 next_instr = this_instr + 1
                                                 exc = localsplus[sp - 1]
                                                 assert exc is not None
@@ -2522,7 +2536,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 38:
                                             if opcode == RETURN_GENERATOR:
-                                                # RETURN_GENERATOR (inst, bytecodes.py line 1616)
+                                                # RETURN_GENERATOR (inst, bytecodes.py line 1622)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 gen_func = frame.f_funcobj
@@ -2545,7 +2559,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PyFrame_StackPush(frame, new_gen)
                                                 break
                                             elif opcode == SETUP_ANNOTATIONS:
-                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1014)
+                                                # SETUP_ANNOTATIONS (inst, bytecodes.py line 1018)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 ann_ns = frame.f_locals
@@ -2558,6 +2572,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr as e:
                                                     if not e.matches(PyExc_KeyError):
                                                         raise
+                                                    _PyErr_Clear(e)
                                                     ann_dict = None
                                                 if ann_dict is None:
                                                     ann_dict = PyDict_New()
@@ -2640,7 +2655,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 res = Py_True if value is Py_False else Py_False
                                                 localsplus[sp - 1] = res
                                             elif opcode == WITH_EXCEPT_START:
-                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1422)
+                                                # WITH_EXCEPT_START (inst, bytecodes.py line 1428)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 val = localsplus[sp - 1]
@@ -2657,7 +2672,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == BUILD_INTERPOLATION:
-                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 914)
+                                                # BUILD_INTERPOLATION (inst, bytecodes.py line 917)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 format_ = sp - ((oparg & 1))
@@ -2681,7 +2696,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == BUILD_LIST:
-                                                # BUILD_LIST (inst, bytecodes.py line 947)
+                                                # BUILD_LIST (inst, bytecodes.py line 950)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2690,7 +2705,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = list_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_MAP:
-                                                # BUILD_MAP (inst, bytecodes.py line 1006)
+                                                # BUILD_MAP (inst, bytecodes.py line 1010)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - ((oparg*2))
@@ -2701,7 +2716,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - ((oparg*2))] = map_
                                                 sp -= ((oparg*2) + -1)
                                             elif opcode == BUILD_SET:
-                                                # BUILD_SET (inst, bytecodes.py line 979)
+                                                # BUILD_SET (inst, bytecodes.py line 983)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2731,7 +2746,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 53:
                                             if opcode == BUILD_SLICE:
-                                                # BUILD_SLICE (inst, bytecodes.py line 1854)
+                                                # BUILD_SLICE (inst, bytecodes.py line 1860)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 args = sp - oparg
@@ -2746,7 +2761,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = slice_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_STRING:
-                                                # BUILD_STRING (inst, bytecodes.py line 906)
+                                                # BUILD_STRING (inst, bytecodes.py line 909)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 pieces = sp - oparg
@@ -2757,7 +2772,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - oparg] = str_
                                                 sp -= (oparg + -1)
                                             elif opcode == BUILD_TUPLE:
-                                                # BUILD_TUPLE (inst, bytecodes.py line 937)
+                                                # BUILD_TUPLE (inst, bytecodes.py line 940)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 values = sp - oparg
@@ -2795,7 +2810,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == CALL_KW:
-                                                    # CALL_KW (macro, bytecodes.py line 1775)
+                                                    # CALL_KW (macro, bytecodes.py line 1781)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 4
                                                     # _MAYBE_EXPAND_METHOD_KW
@@ -2843,7 +2858,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - (oparg + 3)] = res
                                                     sp -= (oparg + 2)
                                                 elif opcode == CONTAINS_OP:
-                                                    # CONTAINS_OP (macro, bytecodes.py line 1209)
+                                                    # CONTAINS_OP (macro, bytecodes.py line 1215)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _CONTAINS_OP
@@ -2865,7 +2880,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 64:
                                         if opcode < 61:
                                             if opcode == CONVERT_VALUE:
-                                                # CONVERT_VALUE (inst, bytecodes.py line 1866)
+                                                # CONVERT_VALUE (inst, bytecodes.py line 1872)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -2874,7 +2889,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 localsplus[sp - 1] = result
                                             elif opcode == COPY:
-                                                # COPY (inst, bytecodes.py line 1891)
+                                                # COPY (inst, bytecodes.py line 1897)
                                                 next_instr = this_instr + 1
                                                 bottom = localsplus[sp - ((oparg-1) + 1)]
                                                 assert bottom is not None
@@ -2883,7 +2898,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = top
                                                 sp += 1
                                             elif opcode == COPY_FREE_VARS:
-                                                # COPY_FREE_VARS (inst, bytecodes.py line 892)
+                                                # COPY_FREE_VARS (inst, bytecodes.py line 895)
                                                 next_instr = this_instr + 1
                                                 fobj = frame.f_funcobj
                                                 assert isinstance(fobj, PyFunctionObject)
@@ -2898,7 +2913,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DELETE_ATTR:
-                                                # DELETE_ATTR (inst, bytecodes.py line 723)
+                                                # DELETE_ATTR (inst, bytecodes.py line 724)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 owner = localsplus[sp - 1]
@@ -2907,7 +2922,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(owner)
                                                 sp -= 1
                                             elif opcode == DELETE_DEREF:
-                                                # DELETE_DEREF (inst, bytecodes.py line 829)
+                                                # DELETE_DEREF (inst, bytecodes.py line 831)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -2918,7 +2933,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 cell.ob_ref = None
                                                 Py_DECREF(old_value)
                                             elif opcode == DELETE_FAST:
-                                                # DELETE_FAST (inst, bytecodes.py line 809)
+                                                # DELETE_FAST (inst, bytecodes.py line 811)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[oparg]
@@ -2932,7 +2947,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 67:
                                             if opcode == DELETE_GLOBAL:
-                                                # DELETE_GLOBAL (inst, bytecodes.py line 737)
+                                                # DELETE_GLOBAL (inst, bytecodes.py line 738)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 name = names[oparg]
@@ -2946,15 +2961,16 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 name = names[oparg]
                                                 ns = frame.f_locals
                                                 if ns is None:
-                                                    r = _name_str(PyObject_Repr(name))
+                                                    r = _PyObject_ReprStr(name)
                                                     PyErr_SetString(PyExc_SystemError, f"no locals when deleting {r}")
                                                 assert ns is not None
                                                 try:
                                                     PyObject_DelItem(ns, name)
-                                                except PyErr:
+                                                except PyErr as e:
+                                                    _PyErr_Clear(e)
                                                     raise _PyEval_FormatExcCheckArg(PyExc_NameError, NAME_ERROR_MSG, name)
                                             elif opcode == DICT_MERGE:
-                                                # DICT_MERGE (inst, bytecodes.py line 1051)
+                                                # DICT_MERGE (inst, bytecodes.py line 1057)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2973,7 +2989,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == DICT_UPDATE:
-                                                # DICT_UPDATE (inst, bytecodes.py line 1038)
+                                                # DICT_UPDATE (inst, bytecodes.py line 1043)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 update = localsplus[sp - 1]
@@ -2984,13 +3000,14 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     PyDict_Update(dict_, update)
                                                 except PyErr as e:
                                                     if e.matches(PyExc_AttributeError):
+                                                        _PyErr_Clear(e)
                                                         PyErr_SetString(PyExc_TypeError,
                                                                         f"'{update.ob_type.tp_name[:200]}' object is not a mapping")
                                                     raise
                                                 Py_DECREF(update)
                                                 sp -= 1
                                             elif opcode == END_ASYNC_FOR:
-                                                # END_ASYNC_FOR (macro, bytecodes.py line 1592)
+                                                # END_ASYNC_FOR (macro, bytecodes.py line 1598)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _END_ASYNC_FOR
@@ -3012,7 +3029,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     break
                                                 sp -= 2
                                             elif opcode == GET_AWAITABLE:
-                                                # GET_AWAITABLE (inst, bytecodes.py line 1475)
+                                                # GET_AWAITABLE (inst, bytecodes.py line 1481)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3026,7 +3043,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 79:
                                         if opcode < 76:
                                             if opcode == IMPORT_FROM:
-                                                # IMPORT_FROM (inst, bytecodes.py line 1249)
+                                                # IMPORT_FROM (inst, bytecodes.py line 1255)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 from_ = localsplus[sp - 1]
@@ -3035,7 +3052,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = res
                                                 sp += 1
                                             elif opcode == IMPORT_NAME:
-                                                # IMPORT_NAME (inst, bytecodes.py line 1242)
+                                                # IMPORT_NAME (inst, bytecodes.py line 1248)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 fromlist = localsplus[sp - 1]
@@ -3048,7 +3065,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 2] = res
                                                 sp -= 1
                                             elif opcode == IS_OP:
-                                                # IS_OP (inst, bytecodes.py line 1184)
+                                                # IS_OP (inst, bytecodes.py line 1190)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 right = localsplus[sp - 1]
@@ -3065,11 +3082,11 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == JUMP_BACKWARD_NO_INTERRUPT:
-                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1270)
+                                                # JUMP_BACKWARD_NO_INTERRUPT (inst, bytecodes.py line 1276)
                                                 next_instr = this_instr + 1
                                                 next_instr += -oparg
                                             elif opcode == JUMP_FORWARD:
-                                                # JUMP_FORWARD (inst, bytecodes.py line 1255)
+                                                # JUMP_FORWARD (inst, bytecodes.py line 1261)
                                                 next_instr = this_instr + 1
                                                 next_instr += oparg
                                             elif opcode == LIST_APPEND:
@@ -3087,7 +3104,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 85:
                                             if opcode == LIST_EXTEND:
-                                                # LIST_EXTEND (inst, bytecodes.py line 957)
+                                                # LIST_EXTEND (inst, bytecodes.py line 960)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable_st = localsplus[sp - 1]
@@ -3099,6 +3116,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr as e:
                                                     if e.matches(PyExc_TypeError) and iterable_st.ob_type.tp_iter is None \
                                                             and not PySequence_Check(iterable_st):
+                                                        _PyErr_Clear(e)
                                                         PyErr_SetString(PyExc_TypeError,
                                                                         f"Value after * must be an iterable, not "
                                                                         f"{iterable_st.ob_type.tp_name[:200]}")
@@ -3113,7 +3131,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp] = value
                                                 sp += 1
                                             elif opcode == LOAD_DEREF:
-                                                # LOAD_DEREF (inst, bytecodes.py line 869)
+                                                # LOAD_DEREF (inst, bytecodes.py line 872)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 cell = localsplus[oparg]
@@ -3163,7 +3181,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 98:
                                         if opcode < 95:
                                             if opcode == LOAD_FROM_DICT_OR_DEREF:
-                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 841)
+                                                # LOAD_FROM_DICT_OR_DEREF (inst, bytecodes.py line 843)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 class_dict_st = localsplus[sp - 1]
@@ -3181,6 +3199,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     except PyErr as e:
                                                         if not e.matches(PyExc_KeyError):
                                                             raise
+                                                        _PyErr_Clear(e)
                                                         dv = None
                                                 if dv is None:
                                                     cell = localsplus[oparg]
@@ -3193,7 +3212,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 value = dv
                                                 localsplus[sp - 1] = value
                                             elif opcode == LOAD_FROM_DICT_OR_GLOBALS:
-                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 757)
+                                                # LOAD_FROM_DICT_OR_GLOBALS (inst, bytecodes.py line 758)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 mod_or_class_dict = localsplus[sp - 1]
@@ -3204,6 +3223,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 except PyErr as e:
                                                     if not e.matches(PyExc_KeyError):
                                                         raise
+                                                    _PyErr_Clear(e)
                                                     gv = None
                                                 if gv is None:
                                                     gv = _load_global(frame, gname)
@@ -3211,7 +3231,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 v = gv
                                                 localsplus[sp - 1] = v
                                             elif opcode == LOAD_NAME:
-                                                # LOAD_NAME (inst, bytecodes.py line 773)
+                                                # LOAD_NAME (inst, bytecodes.py line 775)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = _load_name(frame, names[oparg])
@@ -3221,7 +3241,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == LOAD_SPECIAL:
-                                                # LOAD_SPECIAL (macro, bytecodes.py line 1418)
+                                                # LOAD_SPECIAL (macro, bytecodes.py line 1424)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 # _INSERT_NULL
@@ -3235,7 +3255,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 method_and_self = sp - 2
                                                 _load_special(localsplus, method_and_self, oparg)
                                             elif opcode == LOAD_SUPER_ATTR:
-                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1110)
+                                                # LOAD_SUPER_ATTR (macro, bytecodes.py line 1116)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _LOAD_SUPER_ATTR
@@ -3270,7 +3290,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attr
                                                 sp += (oparg & 1) + -2
                                             elif opcode == MAKE_CELL:
-                                                # MAKE_CELL (inst, bytecodes.py line 820)
+                                                # MAKE_CELL (inst, bytecodes.py line 822)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 initial = localsplus[oparg]
@@ -3282,7 +3302,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     else:
                                         if opcode < 102:
                                             if opcode == MAP_ADD:
-                                                # MAP_ADD (inst, bytecodes.py line 1061)
+                                                # MAP_ADD (inst, bytecodes.py line 1067)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 value = localsplus[sp - 1]
@@ -3296,7 +3316,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(value)
                                                 sp -= 2
                                             elif opcode == MATCH_CLASS:
-                                                # MATCH_CLASS (inst, bytecodes.py line 1323)
+                                                # MATCH_CLASS (inst, bytecodes.py line 1329)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 names_ = localsplus[sp - 1]
@@ -3316,7 +3336,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 localsplus[sp - 3] = attrs
                                                 sp -= 2
                                             elif opcode == POP_JUMP_IF_NONE:
-                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1312)
+                                                # POP_JUMP_IF_NONE (macro, bytecodes.py line 1318)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3338,7 +3358,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == POP_JUMP_IF_NOT_NONE:
-                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1313)
+                                                # POP_JUMP_IF_NOT_NONE (macro, bytecodes.py line 1319)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _IS_NONE
@@ -3402,7 +3422,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                     if opcode < 114:
                                         if opcode < 109:
                                             if opcode == SEND:
-                                                # SEND (macro, bytecodes.py line 1534)
+                                                # SEND (macro, bytecodes.py line 1540)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 2
                                                 # _SEND
@@ -3458,7 +3478,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _PySet_AddTakeRef(set_, v)
                                                 localsplus[sp - ((oparg-1) + 1)] = set_
                                             elif opcode == SET_FUNCTION_ATTRIBUTE:
-                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1843)
+                                                # SET_FUNCTION_ATTRIBUTE (inst, bytecodes.py line 1849)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 func_in = localsplus[sp - 1]
@@ -3474,7 +3494,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 _unknown_opcode(opcode, this_instr)
                                         else:
                                             if opcode == SET_UPDATE:
-                                                # SET_UPDATE (inst, bytecodes.py line 972)
+                                                # SET_UPDATE (inst, bytecodes.py line 976)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 iterable = localsplus[sp - 1]
@@ -3485,7 +3505,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 Py_DECREF(iterable)
                                                 sp -= 1
                                             elif opcode == STORE_DEREF:
-                                                # STORE_DEREF (inst, bytecodes.py line 880)
+                                                # STORE_DEREF (inst, bytecodes.py line 883)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3532,7 +3552,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 if old2 is not None:
                                                     Py_DECREF(old2)
                                             elif opcode == STORE_GLOBAL:
-                                                # STORE_GLOBAL (inst, bytecodes.py line 730)
+                                                # STORE_GLOBAL (inst, bytecodes.py line 731)
                                                 frame.instr_ptr = this_instr
                                                 next_instr = this_instr + 1
                                                 v = localsplus[sp - 1]
@@ -3549,7 +3569,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                 name = names[oparg]
                                                 ns = frame.f_locals
                                                 if ns is None:
-                                                    r = _name_str(PyObject_Repr(name))
+                                                    r = _PyObject_ReprStr(name)
                                                     PyErr_SetString(PyExc_SystemError, f"no locals found when storing {r}")
                                                 assert ns is not None
                                                 # PyDict_CheckExact: a dict subclass from __prepare__ gets its __setitem__.
@@ -3564,7 +3584,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                         else:
                                             if opcode < 119:
                                                 if opcode == SWAP:
-                                                    # SWAP (inst, bytecodes.py line 1917)
+                                                    # SWAP (inst, bytecodes.py line 1923)
                                                     next_instr = this_instr + 1
                                                     top = localsplus[sp - 1]
                                                     bottom = localsplus[sp - ((oparg-2) + 2)]
@@ -3572,7 +3592,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     localsplus[sp - ((oparg-2) + 2)] = bottom
                                                     localsplus[sp - 1] = top
                                                 elif opcode == UNPACK_EX:
-                                                    # UNPACK_EX (inst, bytecodes.py line 696)
+                                                    # UNPACK_EX (inst, bytecodes.py line 697)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     seq = localsplus[sp - 1]
@@ -3585,7 +3605,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     _unknown_opcode(opcode, this_instr)
                                             else:
                                                 if opcode == UNPACK_SEQUENCE:
-                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 692)
+                                                    # UNPACK_SEQUENCE (macro, bytecodes.py line 693)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 2
                                                     # _UNPACK_SEQUENCE
@@ -3596,7 +3616,7 @@ def _PyEval_EvalFrameDefault(tstate: PyThreadState, frame: _PyInterpreterFrame,
                                                     Py_DECREF(seq)
                                                     sp += oparg + -1
                                                 elif opcode == YIELD_VALUE:
-                                                    # YIELD_VALUE (inst, bytecodes.py line 1538)
+                                                    # YIELD_VALUE (inst, bytecodes.py line 1544)
                                                     frame.instr_ptr = this_instr
                                                     next_instr = this_instr + 1
                                                     retval = localsplus[sp - 1]

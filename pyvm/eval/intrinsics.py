@@ -70,6 +70,7 @@ from pyvm.objects.object import (
     Py_INCREF,
     Py_None,
     PyErr,
+    _PyErr_Clear,
     PyErr_SetString,
     PyObject,
     PyObject_GetAttr,
@@ -180,6 +181,7 @@ def import_all_from(tstate: PyThreadState, locals_: PyObject, v: PyObject) -> No
                 name = PySequence_GetItem(all_, pos)
             except PyErr as e:
                 if e.matches(PyExc_IndexError):
+                    _PyErr_Clear(e)
                     break
                 raise
             pos += 1

@@ -239,6 +239,7 @@ def print_compile_error(err: PyErr) -> None:
     """
     _init_runtime([])
     _PyErr_Display(err.normalize())
+    _PyErr_Clear(err)
 
 
 def _compile(source: str, filename: str) -> Optional[PyObject]:

@@ -708,7 +708,11 @@ def format_frame_summary(fs: FrameSummary) -> str:
     anchors: Optional[_Anchors] = None
     try:
         anchors = _extract_caret_anchors_from_line_segment(segment)
-    except (PyErr, _AnchorError, IndexError, ValueError):
+    except PyErr as err:
+        # The SyntaxError of the re-parse is dropped for good (C: PyErr_Clear).
+        _PyErr_Clear(err)
+        anchors = None
+    except (_AnchorError, IndexError, ValueError):
         anchors = None
     show_carets = _should_show_carets(start_offset, end_offset, all_lines, anchors)
     result: list[str] = []
@@ -998,6 +1002,15 @@ def _format_final_exc_line(etype: str, value: Optional[PyObject], valuestr: str)
     return f"{etype}: {valuestr}\n"
 
 
+def _int_attr(o: PyObject, name: str) -> Optional[int]:
+    """pyvm: the host value of an int attribute of ``o`` (None when it is
+    missing, None or not an int), the reference released."""
+    v = _getattr_opt(o, name)
+    r = _int_or_none(v)
+    Py_XDECREF(v)
+    return r
+
+
 def _format_syntax_error(exc: PyObject, stype: str) -> list[str]:
     """CPython: Lib/traceback.py:_format_syntax_error"""
     out: list[str] = []
@@ -1006,9 +1019,9 @@ def _format_syntax_error(exc: PyObject, stype: str) -> list[str]:
         else None
     lineno_o = _getattr_opt(exc, "lineno")
     lineno = _int_or_none(lineno_o)
-    end_lineno = _int_or_none(_getattr_opt(exc, "end_lineno"))
-    offset = _int_or_none(_getattr_opt(exc, "offset"))
-    end_offset = _int_or_none(_getattr_opt(exc, "end_offset"))
+    end_lineno = _int_attr(exc, "end_lineno")
+    offset = _int_attr(exc, "offset")
+    end_offset = _int_attr(exc, "end_offset")
     text_o = _getattr_opt(exc, "text")
     msg_o = _getattr_opt(exc, "msg")
     filename_suffix = ""
@@ -1044,6 +1057,11 @@ def _format_syntax_error(exc: PyObject, stype: str) -> list[str]:
             else:
                 out.append(f"    {ltext}\n")
     msg = _safe_str(msg_o, "msg") if msg_o is not None else ""
+    # The attributes read above are new references (Python drops its locals).
+    Py_XDECREF(filename_o)
+    Py_XDECREF(lineno_o)
+    Py_XDECREF(text_o)
+    Py_XDECREF(msg_o)
     out.append(f"{stype}: {msg or '<no detail available>'}{filename_suffix}\n")
     return out
 

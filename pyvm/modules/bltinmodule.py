@@ -46,7 +46,8 @@ from pyvm.objects.object import (
     PyErr_SetString, PyObject, PyObject_ASCII, PyObject_DelAttr, PyObject_GetAttr,
     PyObject_GetOptionalAttr, PyObject_Hash, PyObject_Repr, PyObject_RichCompareBool,
     PyObject_SelfIter, PyObject_SetAttr, PyObject_Str, PyType_Type, PyTypeObject, Py_GT,
-    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check, PyBUF_SIMPLE,
+    Py_LT, _PyType_Lookup, PyObject_IsTrue, PyUnicode_Check, PyBUF_SIMPLE, _PyErr_Clear,
+    _PyObject_ReprStr,
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal, PyTuple_Type
 from pyvm.objects.unicodeobject import (
@@ -444,6 +445,7 @@ def builtin_next(module: PyObject, args: list[PyObject]) -> PyObject:
         res = f(it)
     except PyErr as e:
         if len(args) > 1 and e.matches(PyExc_StopIteration):
+            _PyErr_Clear(e)  # C: PyErr_Clear() before returning the default
             return _new_ref(args[1])
         raise
     if res is None:
@@ -1521,11 +1523,11 @@ def _build_class(func: PyFunctionObject, name: PyObject, bases: list[PyObject],
                             if cell_cls is None:
                                 PyErr_SetString(PyExc_RuntimeError,
                                                 f"__class__ not set defining '{nm}' as "
-                                                f"{_unicode_str(PyObject_Repr(cls))}. "
+                                                f"{_PyObject_ReprStr(cls)}. "
                                                 "Was __classcell__ propagated to type.__new__?")
                             PyErr_SetString(PyExc_TypeError,
-                                            f"__class__ set to {_unicode_str(PyObject_Repr(cell_cls))} "
-                                            f"defining '{nm}' as {_unicode_str(PyObject_Repr(cls))}")
+                                            f"__class__ set to {_PyObject_ReprStr(cell_cls)} "
+                                            f"defining '{nm}' as {_PyObject_ReprStr(cls)}")
                     return cls
                 finally:
                     Py_DECREF(cell)

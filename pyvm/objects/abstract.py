@@ -43,6 +43,7 @@ from pyvm.objects.object import (
     PyObject_IsTrue, PyObject_RichCompareBool, PyObject_Str, PyType_IsSubtype, PyType_Type,
     PyTypeObject, PyUnicode_Check, Py_EQ, _PyType_CheckReady, _unicode_value, binaryfunc,
     ternaryfunc, PyObject_GetOptionalAttr, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
+    _PyErr_Clear,
 )
 from pyvm.objects.call import PyObject_CallNoArgs, PyObject_CallOneArg, PyObject_CallMethod
 
@@ -705,6 +706,7 @@ def PyObject_LengthHint(o: PyObject, defaultvalue: int) -> int:
             from pyvm.objects.exceptions import PyExc_TypeError  # cycle
             if not e.matches(PyExc_TypeError):
                 raise
+            _PyErr_Clear(e)
     from pyvm.objects.typeobject import _PyObject_LookupSpecialString  # cycle
     hint = _PyObject_LookupSpecialString(o, "__length_hint__")
     if hint is None:
@@ -714,6 +716,7 @@ def PyObject_LengthHint(o: PyObject, defaultvalue: int) -> int:
     except PyErr as e:
         from pyvm.objects.exceptions import PyExc_TypeError  # cycle
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             return defaultvalue
         raise
     finally:
@@ -805,6 +808,7 @@ def PyMapping_GetOptionalItem(obj: PyObject, key: PyObject) -> Optional[PyObject
     except PyErr as e:
         from pyvm.objects.exceptions import PyExc_KeyError  # cycle
         if e.matches(PyExc_KeyError):
+            _PyErr_Clear(e)
             return None
         raise
 
@@ -993,6 +997,7 @@ def PySequence_Fast(v: PyObject, m: str) -> PyObject:
     except PyErr as e:
         from pyvm.objects.exceptions import PyExc_TypeError  # cycle
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             _type_error(m)
         raise
     try:
@@ -1022,6 +1027,7 @@ def _PySequence_IterSearch(seq: PyObject, obj: PyObject, operation: int) -> int:
     except PyErr as e:
         from pyvm.objects.exceptions import PyExc_TypeError  # cycle
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             if operation == PY_ITERSEARCH_CONTAINS:
                 _type_error(f"argument of type '{seq.ob_type.tp_name}' is not a container or iterable")
             _type_error(f"argument of type '{seq.ob_type.tp_name}' is not iterable")
@@ -1093,6 +1099,7 @@ def _mapping_method_list(o: PyObject, name: str) -> PyObject:
         except PyErr as e:
             from pyvm.objects.exceptions import PyExc_TypeError  # cycle
             if e.matches(PyExc_TypeError):
+                _PyErr_Clear(e)
                 _type_error(f"{o.ob_type.tp_name}.{name}() returned a non-iterable "
                             f"(type {meth_output.ob_type.tp_name})")
             raise

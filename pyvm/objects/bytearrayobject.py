@@ -28,6 +28,7 @@ from __future__ import annotations
 from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
+    _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -467,6 +468,7 @@ def bytearray___init___impl(op: PyObject, arg: Optional[PyObject], encoding: Opt
         except PyErr as e:
             if not e.matches(PyExc_TypeError):
                 raise
+            _PyErr_Clear(e)
             fall_through = True
         if not fall_through:
             if count > (1 << 63) - 1:
@@ -484,6 +486,7 @@ def bytearray___init___impl(op: PyObject, arg: Optional[PyObject], encoding: Opt
         it = PyObject_GetIter(arg)
     except PyErr as e:
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             _type_error(f"cannot convert '{arg.ob_type.tp_name}' object to bytearray")
         raise
     nxt = it.ob_type.tp_iternext
@@ -584,8 +587,9 @@ def bytearray_richcompare(a: PyObject, b: PyObject, op: int) -> PyObject:
     try:
         x = _PyBuffer_Bytes(a)
         y = _PyBuffer_Bytes(b)
-    except PyErr:
+    except PyErr as e:
         # C clears a getbuffer failure and declines.
+        _PyErr_Clear(e)
         return Py_NotImplemented
     if op == Py_EQ:
         r = x == y
@@ -638,6 +642,7 @@ def bytearray_extend_impl(op: PyObject, iterable_of_ints: PyObject) -> PyObject:
         it = PyObject_GetIter(iterable_of_ints)
     except PyErr as e:
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             _type_error(f"can't extend bytearray with {iterable_of_ints.ob_type.tp_name}")
         raise
     nxt = it.ob_type.tp_iternext
@@ -652,6 +657,7 @@ def bytearray_extend_impl(op: PyObject, iterable_of_ints: PyObject) -> PyObject:
                 out.append(_getbytevalue(item))
             except PyErr as e:
                 if e.matches(PyExc_TypeError) and PyUnicode_Check(iterable_of_ints):
+                    _PyErr_Clear(e)
                     _type_error("expected iterable of integers; got: 'str'")
                 raise
             finally:

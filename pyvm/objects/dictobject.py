@@ -42,6 +42,7 @@ from typing import Final, NoReturn, Optional
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
     _Py_NewReference,
+    _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -370,10 +371,13 @@ def _unhashable_text(e: PyErr) -> str:
     if e.exc_type is not PyExc_TypeError:
         raise e
     if e.msg is not None:
-        return e.msg
-    s = PyObject_Str(e.normalize())
-    text = _PyUnicode_AsString(s)
-    Py_DECREF(s)
+        text = e.msg
+    else:
+        s = PyObject_Str(e.normalize())
+        text = _PyUnicode_AsString(s)
+        Py_DECREF(s)
+    # The caller raises its own TypeError in place of ``e``.
+    _PyErr_Clear(e)
     return text
 
 
@@ -698,7 +702,8 @@ def PyDict_GetItem(op: PyObject, key: PyObject) -> Optional[PyObject]:
         return None
     try:
         return PyDict_GetItemWithError(op, key)
-    except PyErr:
+    except PyErr as e:
+        _PyErr_Clear(e)
         return None
 
 
@@ -1134,6 +1139,7 @@ def _has_keys_attr(arg: PyObject) -> bool:
         r = PyObject_GetAttr(arg, name)
     except PyErr as e:
         if e.matches(PyExc_AttributeError):
+            _PyErr_Clear(e)
             return False
         raise
     Py_DECREF(r)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
+    _PyErr_Clear,
     Py_DECREF,
     Py_INCREF,
     Py_None,
@@ -280,6 +281,7 @@ def reversed_next(op: PyObject) -> Optional[PyObject]:
         except PyErr as e:
             if not (e.matches(PyExc_IndexError) or e.matches(PyExc_StopIteration)):
                 raise
+            _PyErr_Clear(e)
     op.index = -1
     op.seq = None
     Py_DECREF(seq)

@@ -21,6 +21,7 @@ from pyvm.objects.object import (
     Py_NotImplemented,
     Py_TPFLAGS_HAVE_GC,
     PyErr,
+    _PyErr_Clear,
     PyErr_SetString,
     PyObject,
     PyObject_GenericGetAttr,
@@ -118,6 +119,7 @@ def iter_iternext(op: PyObject) -> Optional[PyObject]:
         result = _PySequence_GetItem(seq, op.it_index)
     except PyErr as e:
         if e.matches(PyExc_IndexError) or e.matches(PyExc_StopIteration):
+            _PyErr_Clear(e)
             op.it_seq = None
             Py_DECREF(seq)
             return None
@@ -182,6 +184,7 @@ def calliter_iternext(op: PyObject) -> Optional[PyObject]:
         result = PyObject_CallNoArgs(func)
     except PyErr as e:
         if e.matches(PyExc_StopIteration):
+            _PyErr_Clear(e)
             _calliter_clear(op)
             return None
         raise

@@ -29,6 +29,7 @@ from typing import Final, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
+    _PyErr_Clear,
     _Py_NewReference,
     Py_DECREF,
     Py_EQ,
@@ -470,6 +471,7 @@ def _sequence_fast(v: PyObject, msg: str) -> list[PyObject]:
         it = PyObject_GetIter(v)
     except PyErr as e:
         if e.matches(PyExc_TypeError):
+            _PyErr_Clear(e)
             _type_error(msg)
         raise
     return _drain(it)

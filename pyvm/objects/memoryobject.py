@@ -24,6 +24,7 @@ import struct
 from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
+    _PyErr_Clear,
     PyBUF_FULL_RO,
     PyBUF_WRITABLE,
     Py_DECREF,
@@ -428,8 +429,10 @@ def unpack_single(self: PyMemoryViewObject, data: bytes | bytearray, off: int, f
 def _fix_error_int(e: PyErr, fmt: str) -> NoReturn:
     """CPython: Objects/memoryobject.c:fix_error_int"""
     if e.matches(PyExc_TypeError):
+        _PyErr_Clear(e)
         _type_error(f"memoryview: invalid type for format '{fmt}'")
     if e.matches(PyExc_OverflowError) or e.matches(PyExc_ValueError):
+        _PyErr_Clear(e)
         _value_error(f"memoryview: invalid value for format '{fmt}'")
     raise e
 
@@ -998,7 +1001,8 @@ def memory_richcompare(v: PyObject, w: PyObject, op: int) -> PyObject:
     else:
         try:
             wbuf = PyObject_GetBuffer(w, PyBUF_FULL_RO)
-        except PyErr:
+        except PyErr as e:
+            _PyErr_Clear(e)
             return Py_NotImplemented
         ww = wbuf
     try:

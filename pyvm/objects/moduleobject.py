@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final, Optional
 
 from pyvm.objects.object import (
-    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr,
+    Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_HAVE_GC, PyErr, _PyErr_Clear,
     PyObject, PyObject_GenericGetAttr, PyObject_GenericSetAttr, PyObjectWithDict,
     PyTypeObject, _PyObject_ClearDict, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
     PyErr_SetString, PyObject_Repr, _PyObject_SetAttributeErrorContext,
@@ -173,6 +173,7 @@ def _Py_module_getattro(m: PyObject, name: PyObject) -> PyObject:
     except PyErr as e:
         if not e.matches(PyExc_AttributeError):
             raise
+        _PyErr_Clear(e)
     d = m.ob_dict
     if d is not None:
         getattr_ = PyDict_GetItemWithError(d, PyUnicode_InternFromString("__getattr__"))

@@ -1838,6 +1838,7 @@ def _PyObject_GenericGetAttrWithDict(obj: PyObject, name: PyObject,
                 if suppress:
                     from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
                     if e.matches(PyExc_AttributeError):
+                        _PyErr_Clear(e)
                         return None
                 raise
             finally:
@@ -1862,6 +1863,7 @@ def _PyObject_GenericGetAttrWithDict(obj: PyObject, name: PyObject,
             if suppress:
                 from pyvm.objects.exceptions import PyExc_AttributeError  # cycle
                 if e.matches(PyExc_AttributeError):
+                    _PyErr_Clear(e)
                     return None
             raise
         finally:
@@ -1930,6 +1932,7 @@ def _PyObject_GenericSetAttrWithDict(obj: PyObject, name: PyObject,
             PyDict_DelItem(dict, name)
         except PyErr as e:
             if e.matches(PyExc_KeyError):
+                _PyErr_Clear(e)
                 _PyObject_RaiseNoAttribute(tp.tp_name, obj, name)
             raise
     else:

@@ -30,6 +30,7 @@ from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
+    _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -1385,6 +1386,7 @@ def _frozenset_key_hash(key: PyObject, e: PyErr) -> int:
     frozenset (its ``frozenset_hash_impl``)."""
     if not PySet_Check(key) or not e.matches(PyExc_TypeError):
         raise e
+    _PyErr_Clear(e)
     return frozenset_hash_impl(key)
 
 

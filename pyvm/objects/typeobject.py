@@ -2375,73 +2375,111 @@ def type_new(metatype: PyTypeObject, args: PyObject, kwds: Optional[PyObject]) -
     Py_INCREF(qualname)
     tp = PyHeapTypeObject(nm, name, qualname, base,
                           Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC)
-    tp.ob_type = metatype
-    if _needs_managed_dict(base, ctx.add_dict != 0):
-        tp.tp_flags |= Py_TPFLAGS_MANAGED_DICT
-    if ctx.slots is not None:
-        tp.ht_slots = _PyTuple_FromArraySteal(ctx.slots)
-    if q is not None:
-        PyDict_DelItem(d, _intern("__qualname__"))
-    tp.tp_bases = _PyTuple_FromArray(bases)
-    tp.tp_dict = d
-    tp.tp_dealloc = subtype_dealloc
-    # type_new_set_module
-    if _dict_get(d, "__module__") is None:
-        g = _current_globals()
-        if g is not None:
-            m = _dict_get(g, "__name__")
-            if m is not None:
-                PyDict_SetItem(d, _intern("__module__"), m)
-    # type_new_set_doc
-    if _dict_get(d, "__doc__") is None:
-        PyDict_SetItem(d, _intern("__doc__"), Py_None)
-    # type_new_staticmethod / type_new_classmethod
-    from pyvm.objects.classobject import PyClassMethod_New, PyStaticMethod_New  # cycle
-    from pyvm.objects.funcobject import PyFunction_Check  # cycle: funcobject -> typeobject
-    for special, wrap in (("__new__", PyStaticMethod_New), ("__init_subclass__", PyClassMethod_New),
-                          ("__class_getitem__", PyClassMethod_New)):
-        f = _dict_get(d, special)
-        if f is not None and PyFunction_Check(f):
-            w = wrap(f)
-            PyDict_SetItem(d, _intern(special), w)
-            Py_DECREF(w)
-    # type_new_set_classcell / type_new_set_classdictcell
-    cell = _dict_get(d, "__classcell__")
-    if cell is not None:
-        if not isinstance(cell, PyCellObject):
-            _type_error(f"__classcell__ must be a nonlocal cell, not <class '{cell.ob_type.tp_name}'>")
-        assert isinstance(cell, PyCellObject)
-        old = cell.ob_ref
-        Py_INCREF(tp)
-        cell.ob_ref = tp
-        if old is not None:
-            Py_DECREF(old)
-        PyDict_DelItem(d, _intern("__classcell__"))
-    dcell = _dict_get(d, "__classdictcell__")
-    if dcell is not None:
-        if isinstance(dcell, PyCellObject):
-            old = dcell.ob_ref
-            Py_INCREF(d)
-            dcell.ob_ref = d
+    cell_holds_type = False
+    try:
+        tp.ob_type = metatype
+        if _needs_managed_dict(base, ctx.add_dict != 0):
+            tp.tp_flags |= Py_TPFLAGS_MANAGED_DICT
+        if ctx.slots is not None:
+            tp.ht_slots = _PyTuple_FromArraySteal(ctx.slots)
+        if q is not None:
+            PyDict_DelItem(d, _intern("__qualname__"))
+        tp.tp_bases = _PyTuple_FromArray(bases)
+        tp.tp_dict = d
+        tp.tp_dealloc = subtype_dealloc
+        # type_new_set_module
+        if _dict_get(d, "__module__") is None:
+            g = _current_globals()
+            if g is not None:
+                m = _dict_get(g, "__name__")
+                if m is not None:
+                    PyDict_SetItem(d, _intern("__module__"), m)
+        # type_new_set_doc
+        if _dict_get(d, "__doc__") is None:
+            PyDict_SetItem(d, _intern("__doc__"), Py_None)
+        # type_new_staticmethod / type_new_classmethod
+        from pyvm.objects.classobject import PyClassMethod_New, PyStaticMethod_New  # cycle
+        from pyvm.objects.funcobject import PyFunction_Check  # cycle: funcobject -> typeobject
+        for special, wrap in (("__new__", PyStaticMethod_New), ("__init_subclass__", PyClassMethod_New),
+                              ("__class_getitem__", PyClassMethod_New)):
+            f = _dict_get(d, special)
+            if f is not None and PyFunction_Check(f):
+                w = wrap(f)
+                PyDict_SetItem(d, _intern(special), w)
+                Py_DECREF(w)
+        # type_new_set_classcell / type_new_set_classdictcell
+        cell = _dict_get(d, "__classcell__")
+        if cell is not None:
+            if not isinstance(cell, PyCellObject):
+                _type_error(f"__classcell__ must be a nonlocal cell, not <class '{cell.ob_type.tp_name}'>")
+            assert isinstance(cell, PyCellObject)
+            old = cell.ob_ref
+            Py_INCREF(tp)
+            cell.ob_ref = tp
+            cell_holds_type = True
             if old is not None:
                 Py_DECREF(old)
-        PyDict_DelItem(d, _intern("__classdictcell__"))
-    # type_new_descriptors / type_new_set_slots (pyvm: after the cells are
-    # taken out, since the members go straight into the dict).
-    type_new_descriptors(ctx, tp)
-    # type_new_init: ready the type, then the slot dispatchers
-    PyType_Ready(tp)
-    fixup_slot_dispatchers(tp)
-    # add_subclass: heap bases remember their subclasses for update_slot.
-    from pyvm.objects.listobject import PyList_Append, PyList_New  # cycle
-    for b in bases:
-        if isinstance(b, PyTypeObject) and b.tp_flags & Py_TPFLAGS_HEAPTYPE:
-            if b.tp_subclasses is None:
-                b.tp_subclasses = PyList_New(0)
-            PyList_Append(b.tp_subclasses, tp)
-    type_new_set_names(tp)
-    type_new_init_subclass(tp, kwds)
+            PyDict_DelItem(d, _intern("__classcell__"))
+        dcell = _dict_get(d, "__classdictcell__")
+        if dcell is not None:
+            if isinstance(dcell, PyCellObject):
+                old = dcell.ob_ref
+                Py_INCREF(d)
+                dcell.ob_ref = d
+                if old is not None:
+                    Py_DECREF(old)
+            PyDict_DelItem(d, _intern("__classdictcell__"))
+        # type_new_descriptors / type_new_set_slots (pyvm: after the cells are
+        # taken out, since the members go straight into the dict).
+        type_new_descriptors(ctx, tp)
+        # type_new_init: ready the type, then the slot dispatchers
+        PyType_Ready(tp)
+        fixup_slot_dispatchers(tp)
+        # add_subclass: heap bases remember their subclasses for update_slot.
+        from pyvm.objects.listobject import PyList_Append, PyList_New  # cycle
+        for b in bases:
+            if isinstance(b, PyTypeObject) and b.tp_flags & Py_TPFLAGS_HEAPTYPE:
+                if b.tp_subclasses is None:
+                    b.tp_subclasses = PyList_New(0)
+                PyList_Append(b.tp_subclasses, tp)
+        type_new_set_names(tp)
+        type_new_init_subclass(tp, kwds)
+    except BaseException:
+        if not cell_holds_type:
+            _type_new_dealloc(tp)
+        raise
     return tp
+
+
+def _type_new_dealloc(tp: PyHeapTypeObject) -> None:
+    """CPython: Objects/typeobject.c:type_dealloc
+
+    pyvm: ``type_new_impl``'s error path (``Py_DECREF(type)``) for a type
+    that failed after it was allocated. Heap types are immortal here, so the
+    references the type holds (its dict, bases, MRO, names, slots) are
+    released explicitly, as ``type_dealloc`` does, and it leaves its bases'
+    subclass lists (``clear_tp_subclasses`` / ``remove_all_subclasses``).
+    A type that a ``__classcell__`` already holds stays alive, as in C.
+    """
+    for b in _tuple_items(tp.tp_bases) if tp.tp_bases is not None else []:
+        subs = b.tp_subclasses if isinstance(b, PyTypeObject) else None
+        if subs is not None:
+            from pyvm.objects.listobject import PyListObject  # cycle
+            assert isinstance(subs, PyListObject)
+            for i in range(len(subs.ob_item)):
+                if subs.ob_item[i] is tp:
+                    del subs.ob_item[i]
+                    break
+    fields = [tp.tp_dict, tp.tp_bases, tp.tp_mro, tp.ht_slots]
+    tp.tp_dict = None
+    tp.tp_bases = None
+    tp.tp_mro = None
+    tp.ht_slots = None
+    for o in fields:
+        if o is not None:
+            Py_DECREF(o)
+    Py_DECREF(tp.ht_name)
+    Py_DECREF(tp.ht_qualname)
 
 
 def type_new_set_names(tp: PyTypeObject) -> None:
@@ -2665,6 +2703,7 @@ def _Py_slot_tp_getattr_hook(self_: PyObject, name: PyObject) -> PyObject:
         except PyErr as e:
             if not e.matches(PyExc_AttributeError):
                 raise
+            _PyErr_Clear(e)
         return call_attribute(self_, getattr_, name)
     finally:
         Py_DECREF(getattr_)
@@ -3506,11 +3545,13 @@ def supercheck(tp: PyTypeObject, obj: PyObject) -> PyTypeObject:
     """CPython: Objects/typeobject.c:supercheck
 
     The type to start the MRO walk from: ``obj`` itself when it is a subclass of
-    ``tp``, else its type.
+    ``tp``, else its type. New reference.
     """
     if isinstance(obj, PyTypeObject) and PyType_IsSubtype(obj, tp):
+        Py_INCREF(obj)
         return obj
     if PyType_IsSubtype(obj.ob_type, tp):
+        Py_INCREF(obj.ob_type)
         return obj.ob_type
     cls = PyObject_GetOptionalAttr(obj, _intern("__class__"))
     if cls is not None:
@@ -3530,7 +3571,8 @@ def supercheck(tp: PyTypeObject, obj: PyObject) -> PyTypeObject:
 def super_init_without_args() -> tuple[PyTypeObject, PyObject]:
     """CPython: Objects/typeobject.c:super_init_without_args
 
-    ``super()``: the first argument of the calling frame and its ``__class__`` cell.
+    ``super()``: the first argument of the calling frame and its ``__class__`` cell
+    (new references).
     """
     from pyvm.objects.exceptions import PyExc_RuntimeError  # cycle
     frame = _tstate.current_frame
@@ -3562,30 +3604,47 @@ def super_init_without_args() -> tuple[PyTypeObject, PyObject]:
             if not isinstance(t, PyTypeObject):
                 _type_error(f"super(): __class__ is not a type ({t.ob_type.tp_name})")
             assert isinstance(t, PyTypeObject)
+            Py_INCREF(t)
+            Py_INCREF(firstarg)
             return t, firstarg
     PyErr_Format(PyExc_RuntimeError, "super(): __class__ cell not found")
     raise AssertionError
 
 
-def super_init_impl(self_: PyObject, tp: Optional[PyObject], obj: Optional[PyObject]) -> None:
-    """CPython: Objects/typeobject.c:super_init_impl"""
+def super_init_impl(self_: PyObject, tp: Optional[PyTypeObject], obj: Optional[PyObject]) -> None:
+    """CPython: Objects/typeobject.c:super_init_impl
+
+    ``tp`` and ``obj`` are borrowed; the super object takes its own references
+    to the type, the object and the start type, releasing the ones it held.
+    """
     assert isinstance(self_, superobject)
     if tp is None:
-        t, o = super_init_without_args()
-        tp = t
-        obj = o
-    if not isinstance(tp, PyTypeObject):
-        _type_error(f"super() argument 1 must be a type, not {tp.ob_type.tp_name}")
-    assert isinstance(tp, PyTypeObject)
+        tp, obj = super_init_without_args()
+    else:
+        Py_INCREF(tp)
+        if obj is not None:
+            Py_INCREF(obj)
     if obj is Py_None:
+        Py_DECREF(obj)
         obj = None
     obj_type: Optional[PyTypeObject] = None
     if obj is not None:
-        obj_type = supercheck(tp, obj)
-        Py_INCREF(obj)
+        try:
+            obj_type = supercheck(tp, obj)
+        except PyErr:
+            Py_DECREF(tp)
+            Py_DECREF(obj)
+            raise
+    old_type, old_obj, old_obj_type = self_.type, self_.obj, self_.obj_type
     self_.type = tp
     self_.obj = obj
     self_.obj_type = obj_type
+    if old_type is not None:
+        Py_DECREF(old_type)
+    if old_obj is not None:
+        Py_DECREF(old_obj)
+    if old_obj_type is not None:
+        Py_DECREF(old_obj_type)
 
 
 def super_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> None:
@@ -3597,8 +3656,14 @@ def super_init(self_: PyObject, args: PyObject, kwds: Optional[PyObject]) -> Non
     items = _tuple_items(args)
     if len(items) > 2:
         _type_error(f"super() expected at most 2 arguments, got {len(items)}")
-    super_init_impl(self_, items[0] if len(items) > 0 else None,
-                    items[1] if len(items) > 1 else None)
+    tp: Optional[PyTypeObject] = None
+    if len(items) > 0:
+        t = items[0]
+        if not isinstance(t, PyTypeObject):
+            _type_error(f"super() argument 1 must be type, not {t.ob_type.tp_name}")
+        assert isinstance(t, PyTypeObject)
+        tp = t
+    super_init_impl(self_, tp, items[1] if len(items) > 1 else None)
 
 
 def super_vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs: int,
@@ -3609,9 +3674,19 @@ def super_vectorcall(callable: PyObject, args: list[PyObject], start: int, nargs
     if nargs > 2:
         _type_error(f"super() expected at most 2 arguments, got {nargs}")
     assert isinstance(callable, PyTypeObject)
+    tp: Optional[PyTypeObject] = None
+    if nargs > 0:
+        arg0 = args[start]
+        if not isinstance(arg0, PyTypeObject):
+            _type_error(f"super() argument 1 must be a type, not {arg0.ob_type.tp_name[:200]}")
+        assert isinstance(arg0, PyTypeObject)
+        tp = arg0
     su = superobject(callable)
-    super_init_impl(su, args[start] if nargs > 0 else None,
-                    args[start + 1] if nargs > 1 else None)
+    try:
+        super_init_impl(su, tp, args[start + 1] if nargs > 1 else None)
+    except PyErr:
+        Py_DECREF(su)
+        raise
     return su
 
 
@@ -3669,13 +3744,9 @@ def do_super_lookup(su: Optional[superobject], su_type: PyTypeObject, su_obj: Op
             Py_INCREF(res)
             return res, False
     if su is None:
-        # pyvm: LOAD_SUPER_ATTR without a super object: make one for the generic path.
-        s2 = superobject(PySuper_Type)
-        s2.type = su_type
-        if su_obj is not None:
-            Py_INCREF(su_obj)
-        s2.obj = su_obj
-        s2.obj_type = su_obj_type
+        # LOAD_SUPER_ATTR without a super object: make one for the generic path.
+        assert su_obj is not None
+        s2 = PyObject_Vectorcall(PySuper_Type, [su_type, su_obj], 0, 2, None)
         try:
             return PyObject_GenericGetAttr(s2, name), False
         finally:
@@ -3699,16 +3770,25 @@ def _PySuper_Lookup(tp: PyTypeObject, obj: PyObject, name: PyObject,
     super object.
     """
     obj_type = supercheck(tp, obj)
-    return do_super_lookup(None, tp, obj, obj_type, name, want_method)
+    try:
+        return do_super_lookup(None, tp, obj, obj_type, name, want_method)
+    finally:
+        Py_DECREF(obj_type)
 
 
 def super_dealloc(op: PyObject) -> None:
     """CPython: Objects/typeobject.c:super_dealloc"""
     assert isinstance(op, superobject)
-    o = op.obj
+    o, t, ot = op.obj, op.type, op.obj_type
     op.obj = None
+    op.type = None
+    op.obj_type = None
     if o is not None:
         Py_DECREF(o)
+    if t is not None:
+        Py_DECREF(t)
+    if ot is not None:
+        Py_DECREF(ot)
 
 
 def super_repr(op: PyObject) -> PyObject:
@@ -3726,8 +3806,20 @@ def super_descr_get(self_: PyObject, obj: Optional[PyObject], tp: Optional[PyObj
     if obj is None or obj is Py_None or self_.obj is not None:
         Py_INCREF(self_)
         return self_
-    su = superobject(self_.ob_type)
-    super_init_impl(su, self_.type, obj)
+    if self_.ob_type is not PySuper_Type:
+        # A subclass of super: call its type.
+        t = self_.type
+        assert t is not None
+        return PyObject_Vectorcall(self_.ob_type, [t, obj], 0, 2, None)
+    t = self_.type
+    assert t is not None
+    obj_type = supercheck(t, obj)
+    su = superobject(PySuper_Type)
+    Py_INCREF(t)
+    su.type = t
+    Py_INCREF(obj)
+    su.obj = obj
+    su.obj_type = obj_type
     return su
 
 

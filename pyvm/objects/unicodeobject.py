@@ -35,6 +35,7 @@ from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF, PyErr_SetNone
 from pyvm.objects.object import (
+    _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -1234,6 +1235,7 @@ def unicode_translate(self: PyObject, table: PyObject) -> PyObject:
             if not e.matches(PyExc_LookupError):
                 Py_DECREF(key)
                 raise
+            _PyErr_Clear(e)
         Py_DECREF(key)
         if found is None:
             out.append(c)
