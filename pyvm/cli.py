@@ -34,6 +34,8 @@ from pyvm.compile.codedump import dump_marshalled
 from pyvm.compile.marshal import PyMarshal_WriteObjectToString
 from pyvm.eval import pythonrun
 from pyvm.objects.object import _debug
+from pyvm.modules.sysmodule import _PySys_AddWarnOptionWithError
+from pyvm.modules._warningsmodule import _PyWarnings_ProcessOptions
 
 PROGRAM: Final = "pyvm"
 PYTHON_VERSION: Final = "3.14.7"
@@ -57,6 +59,9 @@ Options:
 -V     : print the version number and exit (also --version)
 -O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
 -OO    : do -O changes and also discard docstrings
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg (pyvm: message and module match exactly, the
+         category is a builtin one)
 -X opt : set implementation-specific option (-X refdebug: count references and
          poison freed objects; -X showrefcount: with it, print
          [N refs, M blocks] to stderr at exit)
@@ -66,7 +71,7 @@ Options:
          instructions (or micro-ops) of the eval loop, in interpreted mode
          (also PYVM_BREAK_AT=NAME); must come before the program
 Accepted for compatibility, without effect so far: -b -B -d -E -i -I -P -q -R -s
--S -u -v -W arg -x
+-S -u -v -x
 
 Subcommands:
 dis FILE      : print what `python -m dis FILE` prints, for pyvm's compiled code
@@ -91,6 +96,7 @@ class Options:
     filename: Optional[str]
     argv: list[str]
     xoptions: list[str]
+    warnoptions: list[str]
     optimize: int
     help: bool
     version: bool
@@ -101,6 +107,7 @@ class Options:
         self.filename = None
         self.argv = []
         self.xoptions = []
+        self.warnoptions = []
         self.optimize = 0
         self.help = False
         self.version = False
@@ -175,6 +182,8 @@ def config_parse_cmdline(args: list[str]) -> Options:
                     return opts
                 if ch == "X":
                     opts.xoptions.append(value)
+                elif ch == "W":
+                    opts.warnoptions.append(value)
                 break
             if ch in "h?":
                 opts.help = True
@@ -208,6 +217,29 @@ def _apply_options(opts: Options) -> None:
             # (pyvm's debug mode) prints anything.
 
             _debug.showrefcount = True
+    config_init_warnoptions(opts)
+
+
+def config_init_warnoptions(opts: Options) -> None:
+    """CPython: Python/initconfig.c:config_init_warnoptions
+
+    ``sys.warnoptions``: the ``PYTHONWARNINGS`` options (comma-separated), then
+    the ``-W`` ones, each once; later ones take precedence. CPython's
+    ``warnings`` module, which the interpreter imports at start-up when there
+    are any, turns them into filters (``_processoptions``); pyvm does that
+    here. pyvm: like ``PYTHONOPTIMIZE``, ``PYTHONWARNINGS`` is read even under
+    ``-E``.
+    """
+    options: list[str] = []
+    env = os.environ.get("PYTHONWARNINGS", "")
+    for opt in [w for w in env.split(",") if w] + opts.warnoptions:
+        if opt not in options:
+            options.append(opt)
+    if not options:
+        return
+    for opt in options:
+        _PySys_AddWarnOptionWithError(opt)
+    _PyWarnings_ProcessOptions(options)
 
 
 def _read_source(path: str) -> Optional[bytes]:

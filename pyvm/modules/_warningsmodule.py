@@ -43,7 +43,7 @@ from typing import Final, Optional
 
 from pyvm.eval.frame import _PyFrame_GetFirstComplete, _PyInterpreterFrame
 from pyvm.eval.traceback import _getline
-from pyvm.modules.bltinmodule import PyFile_WriteObjectRaw
+from pyvm.modules.bltinmodule import PyFile_WriteObjectRaw, _PyBuiltin_Init
 from pyvm.modules.sysmodule import _PySys_Create, _PySys_GetAttr
 from pyvm.objects.abstract import (
     PyNumber_AsSsize_t, PyNumber_Index, PyObject_IsInstance, PyObject_IsSubclass,
@@ -77,7 +77,7 @@ from pyvm.objects.unicodeobject import (
     PyUnicode_Check, PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
     _PyArg_UnpackKeywords,
 )
-from pyvm.pystate import _interp, _tstate
+from pyvm.pystate import _tstate
 
 MODULE_NAME: Final = "_warnings"
 
@@ -914,8 +914,10 @@ def _getaction(action: str) -> str:
 def _getcategory(category: str) -> PyObject:
     """CPython: Lib/_py_warnings.py:_getcategory
 
-    pyvm: only the names of ``builtins`` (no import of a dotted module yet;
-    ``module.Name`` is reported as an invalid module name).
+    pyvm: only the names of ``builtins`` (``builtins.Name`` too): pyvm cannot
+    import another module yet, so ``module.Name`` is reported as an invalid
+    module name (CPython imports it); a builtin that is not a class is
+    reported as an invalid category (CPython's ``issubclass`` raises).
     """
     if not category:
         return PyExc_Warning
@@ -928,12 +930,9 @@ def _getcategory(category: str) -> PyObject:
         klass = category
     cat = _BUILTIN_CATEGORIES.get(klass)
     if cat is None:
-        b: Optional[PyObject] = None
-        builtins = _interp.builtins
-        if builtins is not None:
-            name = PyUnicode_FromString(klass)
-            b = PyDict_GetItemRef(builtins, name)
-            Py_DECREF(name)
+        name = PyUnicode_FromString(klass)
+        b = PyDict_GetItemRef(_PyBuiltin_Init().md_dict, name)
+        Py_DECREF(name)
         if b is None:
             raise _OptionError(f"unknown warning category: {category!r}")
         Py_DECREF(b)
@@ -986,10 +985,10 @@ def _setoption(arg: str) -> None:
     if lineno_s:
         try:
             lineno = int(lineno_s)
-            if lineno < 0:
-                raise ValueError
         except ValueError:
             raise _OptionError(f"invalid lineno {lineno_s!r}") from None
+        if lineno < 0:
+            raise _OptionError(f"invalid lineno {lineno!r}")
     _filterwarnings(action, message, cat, module, lineno)
 
 
