@@ -346,7 +346,7 @@ def _source_line(filename: PyObject, lineno: int) -> str:
     return _getline(name, lineno)
 
 
-def _formatwarnmsg_impl(category: PyObject, text: PyObject, filename: PyObject,
+def _formatwarnmsg_impl(category: PyObject, message: PyObject, filename: PyObject,
                         lineno: int, sourceline: Optional[PyObject],
                         source: Optional[PyObject]) -> str:
     """CPython: Lib/_py_warnings.py:_formatwarnmsg_impl
@@ -365,7 +365,7 @@ def _formatwarnmsg_impl(category: PyObject, text: PyObject, filename: PyObject,
     fn_s = PyObject_Str(filename)
     fn = fn_s.value if isinstance(fn_s, PyUnicodeObject) else ""
     Py_DECREF(fn_s)
-    msg = text.value if isinstance(text, PyUnicodeObject) else ""
+    msg = _str_str(message)
     s = f"{fn}:{lineno}: {cat_name}: {msg}\n"
     if sourceline is not None and isinstance(sourceline, PyUnicodeObject):
         line = sourceline.value
@@ -378,7 +378,7 @@ def _formatwarnmsg_impl(category: PyObject, text: PyObject, filename: PyObject,
     return s
 
 
-def show_warning(filename: PyObject, lineno: int, text: PyObject, category: PyObject,
+def show_warning(filename: PyObject, lineno: int, message: PyObject, category: PyObject,
                  sourceline: Optional[PyObject], source: Optional[PyObject]) -> None:
     """CPython: Python/_warnings.c:show_warning
 
@@ -391,7 +391,7 @@ def show_warning(filename: PyObject, lineno: int, text: PyObject, category: PyOb
     f = _PySys_GetAttr("stderr")
     if f is None or f is Py_None:
         return
-    out = PyUnicode_FromString(_formatwarnmsg_impl(category, text, filename, lineno,
+    out = PyUnicode_FromString(_formatwarnmsg_impl(category, message, filename, lineno,
                                                    sourceline, source))
     try:
         PyFile_WriteObjectRaw(out, f)
@@ -411,7 +411,7 @@ def call_show_warning(category: PyObject, text: PyObject, message: PyObject,
     pyvm: ``warnings._showwarnmsg`` cannot be imported, so the warning is
     shown directly (see the module docstring).
     """
-    show_warning(filename, lineno, text, category, sourceline, source)
+    show_warning(filename, lineno, message, category, sourceline, source)
 
 
 def warn_explicit(category: PyObject, message: PyObject, filename: PyObject, lineno: int,
@@ -632,6 +632,29 @@ def do_warn(message: PyObject, category: PyObject, stack_level: int,
 # The module's functions
 
 
+def _unpack(fname: str, args: list[PyObject], kwnames: Optional[PyObject],
+            names: list[str], minpos: int, maxpos: int) -> list[Optional[PyObject]]:
+    """CPython: Python/getargs.c:_PyArg_UnpackKeywords
+
+    pyvm: with no positional-only parameters, a missing required one is
+    reported by name ("missing required argument 'lineno' (pos 4)") even when
+    no keyword was given, as C does; the rest is the shared helper's.
+    """
+    kws: list[str] = []
+    if kwnames is not None:
+        assert isinstance(kwnames, PyTupleObject)
+        for k in kwnames.ob_item:
+            assert isinstance(k, PyUnicodeObject)
+            kws.append(k.value)
+    nargs = len(args) - len(kws)
+    if nargs <= maxpos and len(args) <= len(names):
+        for i in range(nargs, minpos):
+            if names[i] not in kws:
+                PyErr_SetString(PyExc_TypeError,
+                                f"{fname}() missing required argument '{names[i]}' (pos {i + 1})")
+    return _PyArg_UnpackKeywords(fname, args, kwnames, names, minpos, maxpos)
+
+
 def warnings_warn_impl(module: PyObject, args: list[PyObject],
                        kwnames: Optional[PyObject]) -> PyObject:
     """CPython: Python/_warnings.c:warnings_warn_impl
@@ -639,9 +662,7 @@ def warnings_warn_impl(module: PyObject, args: list[PyObject],
     ``warn(message, category=None, stacklevel=1, source=None, *,
     skip_file_prefixes=())`` with Argument Clinic's checks.
     """
-    if not args:
-        PyErr_SetString(PyExc_TypeError, "warn() missing required argument 'message' (pos 1)")
-    a = _PyArg_UnpackKeywords("warn", args, kwnames,
+    a = _unpack("warn", args, kwnames,
                               ["message", "category", "stacklevel", "source",
                                "skip_file_prefixes"], 1, 4)
     message = a[0]
@@ -699,7 +720,7 @@ def warnings_warn_explicit_impl(module: PyObject, args: list[PyObject],
     ``warn_explicit(message, category, filename, lineno, module=None,
     registry=None, module_globals=None, source=None)``.
     """
-    a = _PyArg_UnpackKeywords("warn_explicit", args, kwnames,
+    a = _unpack("warn_explicit", args, kwnames,
                               ["message", "category", "filename", "lineno", "module",
                                "registry", "module_globals", "source"], 4, 8)
     message, category, filename, lineno_o = a[0], a[1], a[2], a[3]
