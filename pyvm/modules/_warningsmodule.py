@@ -50,6 +50,7 @@ from pyvm.objects.abstract import (
 )
 from pyvm.objects.call import PyObject_CallMethodOneArg, PyObject_CallOneArg
 from pyvm.objects.codeobject_lines import PyCode_Addr2Line
+from pyvm.objects.descrobject import _PyType_AddMethods
 from pyvm.objects.dictobject import (
     PyDict_Check, PyDict_Clear, PyDict_GetItemRef, PyDict_New, PyDict_SetItem,
 )
@@ -64,7 +65,7 @@ from pyvm.objects.longobject import (
     Py_True, PyLong_AsSsize_t, PyLong_CheckExact, PyLong_FromLong, PyLongObject,
 )
 from pyvm.objects.methodobject import (
-    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, PyCFunction_NewEx, PyMethodDef,
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
 from pyvm.objects.object import (
@@ -961,20 +962,82 @@ def _getcategory(category: str) -> PyObject:
     return cat
 
 
+# pyvm: the compiled patterns of -W options. CPython's ``_setoption`` compiles
+# ``re.escape(message)`` with ``re.IGNORECASE`` and ``re.escape(module) + r'\z'``
+# with the ``re`` module, which pyvm cannot import yet; these two patterns are
+# all it needs, so a small object stands for them: its ``match`` finds the
+# message at the start of the text whatever the case, or the module name
+# exactly, and its repr is that of the ``re.Pattern`` CPython stores.
+_OptionPattern_Type: Final = PyTypeObject("re.Pattern")
+
+
+class _OptionPattern(PyObject):
+    """pyvm: a ``re.Pattern`` compiled from a -W option's message or module
+    field (see the comment above)."""
+
+    text: str
+    is_module: bool
+
+    def __init__(self, text: str, is_module: bool) -> None:
+        super().__init__(_OptionPattern_Type)
+        self.text = text
+        self.is_module = is_module
+
+
+# pyvm: the characters ``re.escape`` escapes (Lib/re/__init__.py's _special_chars_map).
+_RE_SPECIAL: Final = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"
+
+
+def _re_escape(text: str) -> str:
+    """pyvm: ``re.escape``."""
+    return "".join("\\" + ch if ch in _RE_SPECIAL else ch for ch in text)
+
+
+def _option_pattern_repr(op: PyObject) -> PyObject:
+    """pyvm: ``re.compile('...', re.IGNORECASE)`` / ``re.compile('...\\z')``."""
+    assert isinstance(op, _OptionPattern)
+    if op.is_module:
+        return PyUnicode_FromString(f"re.compile({_re_escape(op.text) + chr(92) + 'z'!r})")
+    return PyUnicode_FromString(f"re.compile({_re_escape(op.text)!r}, re.IGNORECASE)")
+
+
+def _option_pattern_match(op: PyObject, arg: PyObject) -> PyObject:
+    """pyvm: the pattern's ``match(string)``: True when it matches (CPython
+    returns a match object), else None; only its truth is used."""
+    assert isinstance(op, _OptionPattern)
+    if not isinstance(arg, PyUnicodeObject):
+        PyErr_SetString(PyExc_TypeError,
+                        f"expected string or bytes-like object, got '{arg.ob_type.tp_name}'")
+    if op.is_module:
+        ok = arg.value == op.text
+    else:
+        ok = arg.value[:len(op.text)].casefold() == op.text.casefold()
+    return Py_NewRef(Py_True if ok else Py_None)
+
+
+def _init_option_pattern_type() -> None:
+    """pyvm: the slots and methods of :data:`_OptionPattern_Type`."""
+    _OptionPattern_Type.tp_repr = _option_pattern_repr
+    _PyType_AddMethods(_OptionPattern_Type, [
+        PyMethodDef("match", _option_pattern_match, METH_O),
+    ])
+
+
+_init_option_pattern_type()
+
+
 def _filterwarnings(action: str, message: str, category: PyObject, module: str,
                     lineno: int) -> None:
     """CPython: Lib/_py_warnings.py:filterwarnings
 
-    pyvm: without ``re``, ``message`` and ``module`` are kept as plain strings,
-    which ``check_matched`` compares exactly (CPython compiles
-    ``re.escape(message)`` case-insensitively, matched at the start of the
-    text, and ``re.escape(module) + r'\\z'``, which is exact).
+    The filter goes to the front of the list (an equal one already there is
+    removed first) and the filters version changes.
     """
     st = _PyWarnings_InitState()
     filters = get_warnings_filters(st)
     assert isinstance(filters, PyListObject)
-    msg_o = Py_NewRef(Py_None) if not message else PyUnicode_FromString(message)
-    mod_o = Py_NewRef(Py_None) if not module else PyUnicode_FromString(module)
+    msg_o = Py_NewRef(Py_None) if not message else _OptionPattern(message, False)
+    mod_o = Py_NewRef(Py_None) if not module else _OptionPattern(module, True)
     ln = PyLong_FromLong(lineno)
     item = PyTuple_Pack(PyUnicode_InternFromString(action), msg_o, category, mod_o, ln)
     Py_DECREF(msg_o)
