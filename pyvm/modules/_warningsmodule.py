@@ -41,6 +41,8 @@ from __future__ import annotations
 
 from typing import Final, Optional
 
+from pyvm.compile.ast_preprocess import syntax_warning_hook
+from pyvm.compile.compile import _PyErr_RaiseSyntaxError
 from pyvm.eval.frame import _PyFrame_GetFirstComplete, _PyInterpreterFrame
 from pyvm.eval.traceback import _getline
 from pyvm.modules.bltinmodule import PyFile_WriteObjectRaw, _PyBuiltin_Init
@@ -389,6 +391,7 @@ def show_warning(filename: PyObject, lineno: int, message: PyObject, category: P
     the Python implementation does); a missing ``sys.stderr`` or ``None``
     loses the warning, and an ``OSError`` from ``write`` is ignored.
     """
+    _PySys_Create()  # pyvm: the compiler may warn before a program made sys
     f = _PySys_GetAttr("stderr")
     if f is None or f is Py_None:
         return
@@ -895,6 +898,34 @@ def _PyErr_WarnUnawaitedCoroutine(coro: PyObject, qualname: PyObject) -> None:
     except PyErr as e:
         PyErr_FormatUnraisable(e, "Exception ignored while finalizing coroutine "
                                   f"{_repr_str(coro)}")
+
+
+def _PyErr_EmitSyntaxWarning(msg: str, filename: str, lineno: int, col_offset: int,
+                             end_lineno: int, end_col_offset: int) -> None:
+    """CPython: Python/errors.c:_PyErr_EmitSyntaxWarning
+
+    The compiler's SyntaxWarning, through the filters; when they make it an
+    error, a SyntaxError at the same place is raised instead (a more accurate
+    report). Installed as pyvm/compile/ast_preprocess.py's
+    ``syntax_warning_hook`` when this module loads.
+    """
+    m = PyUnicode_FromString(msg)
+    fn = PyUnicode_FromString(filename)
+    try:
+        PyErr_WarnExplicitObject(PyExc_SyntaxWarning, m, fn, lineno, None, None)
+    except PyErr as e:
+        if e.matches(PyExc_SyntaxWarning):
+            # Replace the SyntaxWarning exception with a SyntaxError
+            _PyErr_Clear(e)
+            _PyErr_RaiseSyntaxError(msg, filename, lineno, col_offset, end_lineno,
+                                    end_col_offset)
+        raise
+    finally:
+        Py_DECREF(fn)
+        Py_DECREF(m)
+
+
+syntax_warning_hook.emit = _PyErr_EmitSyntaxWarning
 
 
 # ---------------------------------------------------------------------------
