@@ -89,9 +89,9 @@ warnings__doc__: Final = (MODULE_NAME + " provides basic warning filtering suppo
 
 
 class WarningsState:
-    """CPython: Include/internal/pycore_warnings.h:Py_INTERNAL_WARNINGS_H
+    """CPython: Include/internal/pycore_interp_structs.h:_warnings_runtime_state
 
-    pyvm: C's ``struct _warnings_runtime_state`` (``interp->warnings``):
+    ``interp->warnings``:
     ``filters`` (a list), ``once_registry`` (a dict), ``default_action`` (a
     str), ``filters_version``; ``lock_count`` stands for the recursive mutex.
     The objects are made on first use (C makes them while the interpreter
@@ -1075,15 +1075,23 @@ def _filterwarnings(action: str, message: str, category: PyObject, module: str,
     Py_DECREF(mod_o)
     Py_DECREF(ln)
     try:
-        for i in range(len(filters.ob_item)):
-            if PyObject_RichCompareBool(filters.ob_item[i], item, Py_EQ):
-                old = filters.ob_item.pop(i)
-                Py_DECREF(old)
-                break
+        found = _find_equal(filters, item)
+        if found >= 0:
+            old = filters.ob_item.pop(found)
+            Py_DECREF(old)
         PyList_Insert(filters, 0, item)
     finally:
         Py_DECREF(item)
     st.filters_version += 1
+
+
+def _find_equal(filters: PyListObject, item: PyObject) -> int:
+    """pyvm: the index of the first filter equal to ``item`` (``list.remove``'s
+    search), or -1."""
+    for i in range(len(filters.ob_item)):
+        if PyObject_RichCompareBool(filters.ob_item[i], item, Py_EQ):
+            return i
+    return -1
 
 
 def _setoption(arg: str) -> None:
