@@ -70,7 +70,10 @@ Options:
 --break-at NAME[,NAME...] : run the program under pdb, stopped at each of these
          instructions (or micro-ops) of the eval loop, in interpreted mode
          (also PYVM_BREAK_AT=NAME); must come before the program
-Accepted for compatibility, without effect so far: -b -B -d -E -i -I -P -q -R -s
+-b     : issue warnings about converting bytes/bytearray to str and comparing
+         bytes/bytearray with str or bytes with int. (-bb: issue errors)
+         (pyvm: only the warnings filter is set so far)
+Accepted for compatibility, without effect so far: -B -d -E -i -I -P -q -R -s
 -S -u -v -x
 
 Subcommands:
@@ -97,6 +100,7 @@ class Options:
     argv: list[str]
     xoptions: list[str]
     warnoptions: list[str]
+    bytes_warning: int
     optimize: int
     help: bool
     version: bool
@@ -108,6 +112,7 @@ class Options:
         self.argv = []
         self.xoptions = []
         self.warnoptions = []
+        self.bytes_warning = 0
         self.optimize = 0
         self.help = False
         self.version = False
@@ -191,6 +196,8 @@ def config_parse_cmdline(args: list[str]) -> Options:
                 opts.version = True
             elif ch == "O":
                 opts.optimize += 1
+            elif ch == "b":
+                opts.bytes_warning += 1
     rest = args[i:]
     if rest and rest[0] != "-":
         opts.filename = rest[0]
@@ -224,7 +231,9 @@ def config_init_warnoptions(opts: Options) -> None:
     """CPython: Python/initconfig.c:config_init_warnoptions
 
     ``sys.warnoptions``: the ``PYTHONWARNINGS`` options (comma-separated), then
-    the ``-W`` ones, each once; later ones take precedence. CPython's
+    the ``-W`` ones, then the filter of ``-b``/``-bb``
+    (``default::BytesWarning``/``error::BytesWarning``; pyvm issues no
+    BytesWarning yet), each once; later ones take precedence. CPython's
     ``warnings`` module, which the interpreter imports at start-up when there
     are any, turns them into filters (``_processoptions``); pyvm does that
     here. pyvm: like ``PYTHONOPTIMIZE``, ``PYTHONWARNINGS`` is read even under
@@ -232,7 +241,11 @@ def config_init_warnoptions(opts: Options) -> None:
     """
     options: list[str] = []
     env = os.environ.get("PYTHONWARNINGS", "")
-    for opt in [w for w in env.split(",") if w] + opts.warnoptions:
+    candidates = [w for w in env.split(",") if w] + opts.warnoptions
+    if opts.bytes_warning:
+        candidates.append("error::BytesWarning" if opts.bytes_warning > 1
+                          else "default::BytesWarning")
+    for opt in candidates:
         if opt not in options:
             options.append(opt)
     if not options:

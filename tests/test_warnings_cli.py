@@ -193,6 +193,8 @@ def test_W_error_with_a_builtin_warning() -> None:
     (["-W", "error", "-W", "ignore::DeprecationWarning", "-W", "error"], None),
     (["-W", "always"], "ignore,default::UserWarning,,ignore"),
     ([], "error::RuntimeWarning"),
+    (["-b", "-W", "error"], None),
+    (["-bb", "-W", "error::BytesWarning"], "default::BytesWarning"),
 ])
 def test_sys_warnoptions_as_the_host_builds_it(args: list[str], env: str | None) -> None:
     code = "import sys; print(sys.warnoptions)"
