@@ -60,8 +60,7 @@ Options:
 -O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
 -OO    : do -O changes and also discard docstrings
 -W arg : warning control; arg is action:message:category:module:lineno
-         also PYTHONWARNINGS=arg (pyvm: message and module match exactly, the
-         category is a builtin one)
+         also PYTHONWARNINGS=arg (pyvm: the category must be a builtin one)
 -X opt : set implementation-specific option (-X refdebug: count references and
          poison freed objects; -X showrefcount: with it, print
          [N refs, M blocks] to stderr at exit)
