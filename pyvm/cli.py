@@ -34,6 +34,8 @@ from pyvm.compile.codedump import dump_marshalled
 from pyvm.compile.marshal import PyMarshal_WriteObjectToString
 from pyvm.eval import pythonrun
 from pyvm.objects.object import _debug
+from pyvm.modules.sysmodule import _PySys_AddWarnOptionWithError
+from pyvm.modules._warningsmodule import _PyWarnings_ProcessOptions
 
 PROGRAM: Final = "pyvm"
 PYTHON_VERSION: Final = "3.14.7"
@@ -57,6 +59,8 @@ Options:
 -V     : print the version number and exit (also --version)
 -O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
 -OO    : do -O changes and also discard docstrings
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg (pyvm: the category must be a builtin one)
 -X opt : set implementation-specific option (-X refdebug: count references and
          poison freed objects; -X showrefcount: with it, print
          [N refs, M blocks] to stderr at exit)
@@ -65,8 +69,11 @@ Options:
 --break-at NAME[,NAME...] : run the program under pdb, stopped at each of these
          instructions (or micro-ops) of the eval loop, in interpreted mode
          (also PYVM_BREAK_AT=NAME); must come before the program
-Accepted for compatibility, without effect so far: -b -B -d -E -i -I -P -q -R -s
--S -u -v -W arg -x
+-b     : issue warnings about converting bytes/bytearray to str and comparing
+         bytes/bytearray with str or bytes with int. (-bb: issue errors)
+         (pyvm: only the warnings filter is set so far)
+Accepted for compatibility, without effect so far: -B -d -E -i -I -P -q -R -s
+-S -u -v -x
 
 Subcommands:
 dis FILE      : print what `python -m dis FILE` prints, for pyvm's compiled code
@@ -91,6 +98,8 @@ class Options:
     filename: Optional[str]
     argv: list[str]
     xoptions: list[str]
+    warnoptions: list[str]
+    bytes_warning: int
     optimize: int
     help: bool
     version: bool
@@ -101,6 +110,8 @@ class Options:
         self.filename = None
         self.argv = []
         self.xoptions = []
+        self.warnoptions = []
+        self.bytes_warning = 0
         self.optimize = 0
         self.help = False
         self.version = False
@@ -175,6 +186,8 @@ def config_parse_cmdline(args: list[str]) -> Options:
                     return opts
                 if ch == "X":
                     opts.xoptions.append(value)
+                elif ch == "W":
+                    opts.warnoptions.append(value)
                 break
             if ch in "h?":
                 opts.help = True
@@ -182,6 +195,8 @@ def config_parse_cmdline(args: list[str]) -> Options:
                 opts.version = True
             elif ch == "O":
                 opts.optimize += 1
+            elif ch == "b":
+                opts.bytes_warning += 1
     rest = args[i:]
     if rest and rest[0] != "-":
         opts.filename = rest[0]
@@ -208,6 +223,35 @@ def _apply_options(opts: Options) -> None:
             # (pyvm's debug mode) prints anything.
 
             _debug.showrefcount = True
+    config_init_warnoptions(opts)
+
+
+def config_init_warnoptions(opts: Options) -> None:
+    """CPython: Python/initconfig.c:config_init_warnoptions
+
+    ``sys.warnoptions``: the ``PYTHONWARNINGS`` options (comma-separated), then
+    the ``-W`` ones, then the filter of ``-b``/``-bb``
+    (``default::BytesWarning``/``error::BytesWarning``; pyvm issues no
+    BytesWarning yet), each once; later ones take precedence. CPython's
+    ``warnings`` module, which the interpreter imports at start-up when there
+    are any, turns them into filters (``_processoptions``); pyvm does that
+    here. pyvm: like ``PYTHONOPTIMIZE``, ``PYTHONWARNINGS`` is read even under
+    ``-E``.
+    """
+    options: list[str] = []
+    env = os.environ.get("PYTHONWARNINGS", "")
+    candidates = [w for w in env.split(",") if w] + opts.warnoptions
+    if opts.bytes_warning:
+        candidates.append("error::BytesWarning" if opts.bytes_warning > 1
+                          else "default::BytesWarning")
+    for opt in candidates:
+        if opt not in options:
+            options.append(opt)
+    if not options:
+        return
+    for opt in options:
+        _PySys_AddWarnOptionWithError(opt)
+    _PyWarnings_ProcessOptions(options)
 
 
 def _read_source(path: str) -> Optional[bytes]:

@@ -148,7 +148,7 @@ def _reissue_host_warnings(caught: list[warnings.WarningMessage], filename: str)
     pyvm: the warnings the host parser issued, as 3.14's parser issues them:
     an invalid escape is a ``SyntaxWarning`` with 3.12's wording (3.11 says
     ``DeprecationWarning: invalid escape sequence '\\d'``); the host's own
-    ``SyntaxWarning``\ s ("invalid decimal literal") keep their text. They go
+    ``SyntaxWarning`` warnings ("invalid decimal literal") keep their text. They go
     through pyvm's warnings (``_PyErr_EmitSyntaxWarning``). The line is the
     host's (3.14 reports the line of the escape itself inside a multi-line
     string) and no column is known.

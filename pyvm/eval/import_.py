@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Callable, Final, Optional
 
 from pyvm.modules._typingmodule import PyInit__typing
+from pyvm.modules._warningsmodule import _PyWarnings_Init
 from pyvm.modules._weakrefmodule import PyInit__weakref
 from pyvm.modules.sysmodule import _PySys_Create
 from pyvm.objects.dictobject import PyDict_GetItemWithError, PyDict_SetItem
@@ -49,6 +50,7 @@ PyImport_Inittab: Final[list[_inittab]] = [
     _inittab("sys", None),
     _inittab("builtins", None),
     _inittab("_typing", PyInit__typing),
+    _inittab("_warnings", _PyWarnings_Init),
     _inittab("_weakref", PyInit__weakref),
 ]
 

@@ -23,7 +23,7 @@ from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_GetItemWi
 from pyvm.objects.exceptions import (
     PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
 )
-from pyvm.objects.listobject import _PyList_FromArraySteal
+from pyvm.objects.listobject import PyList_Append, PyListObject, _PyList_FromArraySteal
 from pyvm.objects.methodobject import (
     METH_FASTCALL, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
@@ -351,7 +351,7 @@ def _PySys_Create() -> PyModuleObject:
     vi = _PyTuple_FromArraySteal(vi_items)
     PyModule_AddObjectRef(m, "version_info", vi)
     Py_DECREF(vi)
-    for name in ("argv", "path", "orig_argv"):
+    for name in ("argv", "path", "orig_argv", "warnoptions"):
         lst = _str_list([])
         PyModule_AddObjectRef(m, name, lst)
         Py_DECREF(lst)
@@ -371,6 +371,24 @@ def _PySys_UpdateConfig(argv: list[str]) -> None:
     lst = _str_list(argv if argv else [""])
     PyModule_AddObjectRef(m, "argv", lst)
     Py_DECREF(lst)
+
+
+def _PySys_AddWarnOptionWithError(option: str) -> None:
+    """CPython: Python/sysmodule.c:_PySys_AddWarnOptionWithError
+
+    Appends ``option`` to ``sys.warnoptions`` (C's ``get_warnoptions`` makes
+    the list when it is missing or not a list).
+    """
+    m = _PySys_Create()
+    key = PyUnicode_InternFromString("warnoptions")
+    lst = PyDict_GetItemWithError(m.md_dict, key)
+    if lst is None or not isinstance(lst, PyListObject):
+        lst = _str_list([])
+        PyModule_AddObjectRef(m, "warnoptions", lst)
+        Py_DECREF(lst)
+    o = PyUnicode_FromString(option)
+    PyList_Append(lst, o)
+    Py_DECREF(o)
 
 
 def _PySys_GetStdout() -> PyObject:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Final, Optional
 
-from pyvm.objects.exceptions import _PyIter_CallNext
+from pyvm.objects.exceptions import PyExc_DeprecationWarning, _PyIter_CallNext
 from pyvm.objects.longobject import (
     PY_SSIZE_T_MAX,
     PY_SSIZE_T_MIN,
@@ -558,8 +558,23 @@ def _PyNumber_Index(item: PyObject) -> PyObject:
         name = result.ob_type.tp_name
         Py_DECREF(result)
         _type_error(f"__index__ returned non-int (type {name})")
-    # pyvm: C warns (DeprecationWarning) about an int subclass here.
+    # Issue #17576: warn if 'result' not of exact type int.
+    _warn_int_subclass(result, f"__index__ returned non-int (type {result.ob_type.tp_name:.200})")
     return result
+
+
+def _warn_int_subclass(result: PyObject, what: str) -> None:
+    """pyvm: the DeprecationWarning of ``__index__``/``__int__`` returning an
+    int subclass (``result`` is released when it becomes an error)."""
+    from pyvm.modules._warningsmodule import PyErr_WarnFormat  # cycle
+    try:
+        PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                         f"{what}.  The ability to return an instance of a strict subclass "
+                         "of int is deprecated, and may be removed in a future version of "
+                         "Python.")
+    except PyErr:
+        Py_DECREF(result)
+        raise
 
 
 def PyNumber_Index(item: PyObject) -> PyObject:
@@ -614,6 +629,8 @@ def PyNumber_Long(o: PyObject) -> PyObject:
             name = result.ob_type.tp_name
             Py_DECREF(result)
             _type_error(f"__int__ returned non-int (type {name})")
+        # Issue #17576: warn if 'result' not of exact type int.
+        _warn_int_subclass(result, f"__int__ returned non-int (type {result.ob_type.tp_name:.200})")
         assert isinstance(result, PyLongObject)
         v = result.ob_ival
         Py_DECREF(result)
@@ -628,6 +645,22 @@ def PyNumber_Long(o: PyObject) -> PyObject:
     _type_error("int() argument must be a string, a bytes-like object or a real number, "
                 f"not '{tp.tp_name}'")
     raise AssertionError
+
+
+def _warn_float_subclass(o: PyObject, res: PyObject) -> None:
+    """pyvm: the DeprecationWarning of ``__float__`` returning a float
+    subclass (``res`` is released when it becomes an error); shared with
+    floatobject's ``PyFloat_AsDouble``."""
+    from pyvm.modules._warningsmodule import PyErr_WarnFormat  # cycle
+    try:
+        PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                         f"{o.ob_type.tp_name:.50}.__float__ returned non-float "
+                         f"(type {res.ob_type.tp_name:.50}).  The ability to return an "
+                         "instance of a strict subclass of float is deprecated, and may be "
+                         "removed in a future version of Python.")
+    except PyErr:
+        Py_DECREF(res)
+        raise
 
 
 def PyNumber_Float(o: PyObject) -> PyObject:
@@ -649,6 +682,8 @@ def PyNumber_Float(o: PyObject) -> PyObject:
             name = res.ob_type.tp_name
             Py_DECREF(res)
             _type_error(f"{tp.tp_name}.__float__ returned non-float (type {name})")
+        # Issue #26983: warn if 'res' not of exact type float.
+        _warn_float_subclass(o, res)
         assert isinstance(res, PyFloatObject)
         val = res.ob_fval
         Py_DECREF(res)

@@ -105,9 +105,16 @@ def bool_xor(a: PyObject, b: PyObject) -> PyObject:
 def bool_invert(v: PyObject) -> PyObject:
     """CPython: Objects/boolobject.c:bool_invert
 
-    pyvm: 3.14 also issues a DeprecationWarning here; the warnings machinery is
-    not in the first slice.
+    ``~True`` is deprecated (3.12): a DeprecationWarning, then int's inversion.
     """
+    from pyvm.objects.exceptions import PyExc_DeprecationWarning  # cycle: exceptions -> bool
+    from pyvm.modules._warningsmodule import PyErr_WarnEx  # cycle: it imports this module
+    PyErr_WarnEx(PyExc_DeprecationWarning,
+                 "Bitwise inversion '~' on bool is deprecated and will be removed in "
+                 "Python 3.16. This returns the bitwise inversion of the underlying int "
+                 "object and is usually not what you expect from negating a bool. "
+                 "Use the 'not' operator for boolean negation or ~int(x) if you really "
+                 "want the bitwise inversion of the underlying int.", 1)
     return long_invert(v)
 
 

@@ -25,10 +25,11 @@ from pyvm.objects.object import (
     Py_DECREF, Py_EQ, Py_NE, Py_None, Py_NotImplemented, Py_NewRef, Py_TPFLAGS_BASETYPE,
     Py_TPFLAGS_IMMUTABLETYPE, PyErr_SetString, PyObject, PyObject_GenericGetAttr,
     PyObject_RichCompare, PyType_IsSubtype, PyTypeObject, _Py_HashPointer, PyUnicode_Check,
-    PyObject_Str,
+    PyObject_Str, PyErr,
 )
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.exceptions import (
+    PyExc_DeprecationWarning,
     PyExc_OverflowError,
     PyExc_TypeError,
     PyExc_ValueError,
@@ -38,6 +39,7 @@ from pyvm.objects.floatobject import PyFloat_AsDouble, PyFloat_FromDouble, PyFlo
 from pyvm.objects.longobject import PyLongObject, PyLong_Check, _long_to_double, PyLong_FromLong
 from pyvm.objects.typeobject import (
     _PyObject_LookupSpecialString, _PyType_AddGetSets, _PyType_AddMethods,
+    _PyType_GetFullyQualifiedName,
 )
 from pyvm.objects.call import PyObject_CallNoArgs, PyObject_CallOneArg
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject, _PyUnicode_AsString
@@ -122,8 +124,8 @@ def try_complex_special_method(op: PyObject) -> Optional[PyObject]:
     """CPython: Objects/complexobject.c:try_complex_special_method
 
     The result of ``op.__complex__()`` (a new reference to a complex), or
-    None when the type has no ``__complex__``. pyvm: the DeprecationWarning
-    for a complex subclass result is not issued (pyvm has no warnings yet)."""
+    None when the type has no ``__complex__``. A result of a complex subclass
+    is deprecated (a DeprecationWarning)."""
     f = _PyObject_LookupSpecialString(op, "__complex__")
     if f is None:
         return None
@@ -135,6 +137,17 @@ def try_complex_special_method(op: PyObject) -> Optional[PyObject]:
         name = res.ob_type.tp_name
         Py_DECREF(res)
         PyErr_SetString(PyExc_TypeError, f"__complex__ returned non-complex (type {name})")
+    if not PyComplex_CheckExact(res):
+        # Issue #29894: warn if 'res' not of exact type complex.
+        from pyvm.modules._warningsmodule import PyErr_WarnFormat  # cycle
+        try:
+            PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                             f"__complex__ returned non-complex (type {res.ob_type.tp_name:.200}).  "
+                             "The ability to return an instance of a strict subclass of complex "
+                             "is deprecated, and may be removed in a future version of Python.")
+        except PyErr:
+            Py_DECREF(res)
+            raise
     return res
 
 
@@ -714,6 +727,15 @@ def _is_real_number(o: PyObject) -> bool:
     return tp.nb_float is not None or tp.nb_index is not None
 
 
+def _warn_not_real(which: str, o: PyObject) -> None:
+    """pyvm: complex_new_impl's DeprecationWarning for a complex 'real' or
+    'imag' argument."""
+    from pyvm.modules._warningsmodule import PyErr_WarnFormat  # cycle
+    PyErr_WarnFormat(PyExc_DeprecationWarning, 1,
+                     f"complex() argument '{which}' must be a real number, "
+                     f"not {_PyType_GetFullyQualifiedName(o.ob_type)}")
+
+
 def complex_new_impl(tp: PyTypeObject, r: Optional[PyObject], i: Optional[PyObject]) -> PyObject:
     """CPython: Objects/complexobject.c:complex_new_impl
 
@@ -721,6 +743,7 @@ def complex_new_impl(tp: PyTypeObject, r: Optional[PyObject], i: Optional[PyObje
     class statement so far)."""
     if r is None:
         r = PyLong_FromLong(0)
+    orig_r = r
     special = try_complex_special_method(r)
     if special is not None:
         # Released once its parts are read (C's ``own_r``).
@@ -738,6 +761,13 @@ def complex_new_impl(tp: PyTypeObject, r: Optional[PyObject], i: Optional[PyObje
     if isinstance(r, PyComplexObject):
         crr, cri = r.real, r.imag
         cr_is_complex = True
+        if special is not None:
+            # r was a newly created complex number, rather than the original
+            # "real" argument.
+            Py_DECREF(special)
+            special = None
+        if not _is_real_number(orig_r):
+            _warn_not_real("real", orig_r)
     else:
         crr, cri = PyFloat_AsDouble(r), 0.0
     cir = 0.0
@@ -745,6 +775,12 @@ def complex_new_impl(tp: PyTypeObject, r: Optional[PyObject], i: Optional[PyObje
     if i is None:
         cir = cri
     elif isinstance(i, PyComplexObject):
+        try:
+            _warn_not_real("imag", i)
+        except PyErr:
+            if special is not None:
+                Py_DECREF(special)
+            raise
         cir, cii = i.real, i.imag
         ci_is_complex = True
     else:

@@ -166,6 +166,9 @@ def PyFloat_AsDouble(op: PyObject) -> float:
         name = res.ob_type.tp_name
         Py_DECREF(res)
         _type_error(f"{tp.tp_name}.__float__ returned non-float (type {name})")
+    if res.ob_type is not PyFloat_Type:
+        from pyvm.objects.abstract import _warn_float_subclass  # cycle
+        _warn_float_subclass(op, res)
     assert isinstance(res, PyFloatObject)
     v = res.ob_fval
     Py_DECREF(res)

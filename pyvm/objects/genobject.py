@@ -38,10 +38,11 @@ after ``PyErr_Restore``), pyvm passes the ``PyErr`` carrier itself.
 
 ``am_send`` (``PyGen_am_send``) returns ``(PySendResult, result)``.
 
-pyvm: no warnings machinery yet, so the ``RuntimeWarning`` for a coroutine
-that was never awaited, the one for an un-awaited ``asend()``/``athrow()``
-and the ``DeprecationWarning`` of the three-argument ``throw()``/``athrow()``
-are not issued; the freelists of the async-generator helper objects are not kept; weak
+The ``RuntimeWarning`` for a coroutine that was never awaited, the one for an
+un-awaited ``asend()``/``athrow()`` and the ``DeprecationWarning`` of the
+three-argument ``throw()``/``athrow()`` go through
+pyvm/modules/_warningsmodule.py. The freelists of the async-generator helper
+objects are not kept; weak
 references to generators wait for the weakref module.
 """
 
@@ -86,6 +87,7 @@ from pyvm.objects.descrobject import (
     _PyType_AddMethods,
 )
 from pyvm.objects.exceptions import (
+    PyExc_DeprecationWarning,
     PyExc_GeneratorExit,
     PyExc_RuntimeError,
     PyExc_StopAsyncIteration,
@@ -134,6 +136,9 @@ from pyvm.objects.object import (
     visitproc,
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArray
+from pyvm.modules._warningsmodule import (
+    PyErr_WarnEx, _PyErr_WarnUnawaitedAgenMethod, _PyErr_WarnUnawaitedCoroutine,
+)
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicode_InternFromString, _PyArg_CheckPositional
 from pyvm.objects.codeobject_lines import PyCode_Addr2Line
 
@@ -407,7 +412,7 @@ def _PyGen_Finalize(self: PyObject) -> None:
 
     The ``tp_finalize`` of the three generator types: an async generator
     with a finalizer hook is handed to it; a coroutine that never started
-    would get a RuntimeWarning (pyvm: not issued, no warnings yet); any
+    gets a RuntimeWarning ("coroutine ... was never awaited"); any
     other unfinished generator is closed. Errors are reported as
     unraisable.
     """
@@ -426,9 +431,10 @@ def _PyGen_Finalize(self: PyObject) -> None:
                     e, f"Exception ignored while finalizing generator {_gen_repr_str(self)}")
             return
     if _PyGen_GetCode(gen).co_flags & CO_COROUTINE and gen.gi_frame_state == FRAME_CREATED:
-        # pyvm: C's _PyErr_WarnUnawaitedCoroutine ("coroutine ... was never
-        # awaited"); no warnings machinery yet.
-        pass
+        # If `gen` is a coroutine, and if it was never awaited on,
+        # issue a RuntimeWarning.
+        qualname = gen.gi_qualname
+        _PyErr_WarnUnawaitedCoroutine(self, qualname if qualname is not None else Py_None)
     else:
         try:
             res = gen_close(self)
@@ -921,11 +927,15 @@ def gen_throw(op: PyObject, args: list[PyObject]) -> PyObject:
     """CPython: Objects/genobject.c:gen_throw
 
     ``throw(value)`` or the deprecated ``throw(type[, value[, tb]])``
-    (pyvm: the DeprecationWarning is not issued).
+    (a DeprecationWarning).
     """
     gen = _PyGen_CAST(op)
     nargs = len(args)
     _PyArg_CheckPositional("throw", nargs, 1, 3)
+    if nargs > 1:
+        PyErr_WarnEx(PyExc_DeprecationWarning,
+                     "the (type, exc, tb) signature of throw() is deprecated, "
+                     "use the single-arg signature instead.", 1)
     typ = args[0]
     val: Optional[PyObject] = None
     tb: Optional[PyObject] = None
@@ -1412,9 +1422,13 @@ def async_gen_aclose(op: PyObject) -> PyObject:
 def async_gen_athrow(op: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> PyObject:
     """CPython: Objects/genobject.c:async_gen_athrow
 
-    pyvm: the DeprecationWarning of the three-argument form is not issued.
+    The three-argument form is deprecated (a DeprecationWarning).
     """
     o = _PyAsyncGenObject_CAST(op)
+    if isinstance(args, PyTupleObject) and len(args.ob_item) > 1:
+        PyErr_WarnEx(PyExc_DeprecationWarning,
+                     "the (type, exc, tb) signature of athrow() is deprecated, "
+                     "use the single-arg signature instead.", 1)
     async_gen_init_hooks(o)
     return async_gen_athrow_new(o, args)
 
@@ -1619,10 +1633,13 @@ def async_gen_asend_close(self: PyObject) -> PyObject:
 def async_gen_asend_finalize(self: PyObject) -> None:
     """CPython: Objects/genobject.c:async_gen_asend_finalize
 
-    pyvm: C warns (RuntimeWarning, ``_PyErr_WarnUnawaitedAgenMethod``) about
-    an ``asend()`` that was never awaited; no warnings machinery yet.
+    Warns (RuntimeWarning) about an ``asend()`` that was never awaited.
     """
-    _PyAsyncGenASend_CAST(self)
+    ags = _PyAsyncGenASend_CAST(self)
+    if ags.ags_state == AWAITABLE_STATE_INIT:
+        g = _ags_gen(ags)
+        q = g.gi_qualname
+        _PyErr_WarnUnawaitedAgenMethod(g, q if q is not None else Py_None, "asend")
 
 
 def async_gen_asend_new(gen: PyAsyncGenObject, sendval: Optional[PyObject]) -> PyObject:
@@ -1875,10 +1892,15 @@ def async_gen_athrow_close(self: PyObject) -> PyObject:
 def async_gen_athrow_finalize(op: PyObject) -> None:
     """CPython: Objects/genobject.c:async_gen_athrow_finalize
 
-    pyvm: C warns (RuntimeWarning) about an ``athrow()``/``aclose()`` that
-    was never awaited; no warnings machinery yet.
+    Warns (RuntimeWarning) about an ``athrow()``/``aclose()`` that was never
+    awaited.
     """
-    _PyAsyncGenAThrow_CAST(op)
+    o = _PyAsyncGenAThrow_CAST(op)
+    g = o.agt_gen
+    if o.agt_state == AWAITABLE_STATE_INIT and g is not None:
+        method = "athrow" if o.agt_args is not None else "aclose"
+        q = g.gi_qualname
+        _PyErr_WarnUnawaitedAgenMethod(g, q if q is not None else Py_None, method)
 
 
 def async_gen_athrow_new(gen: PyAsyncGenObject, args: Optional[PyObject]) -> PyObject:

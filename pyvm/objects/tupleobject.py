@@ -75,6 +75,7 @@ from pyvm.objects.exceptions import (
 )
 from pyvm.objects.longobject import (
     PyLongObject,
+    PyLong_Type,
     PyLong_FromLong,
     _type_error as _type_error,
     _value_error as _value_error,
@@ -143,6 +144,10 @@ def _as_index(o: PyObject) -> int:
         name = r.ob_type.tp_name
         Py_DECREF(r)
         _type_error(f"__index__ returned non-int (type {name})")
+    if r.ob_type is not PyLong_Type:
+        # Issue #17576: an int subclass is deprecated (_PyNumber_Index's warning).
+        from pyvm.objects.abstract import _warn_int_subclass  # cycle
+        _warn_int_subclass(r, f"__index__ returned non-int (type {r.ob_type.tp_name:.200})")
     v = _int_value(r)
     Py_DECREF(r)
     return v
