@@ -212,11 +212,9 @@ class TypedCallMakerVisitor(GrammarVisitor):
         if node.name:
             call.var = node.name
         if node.type:
-            call.type = node.type
-            if call.kind == "value":
-                call.expr = f"cast(Optional[{node.type}], {call.expr})"
-            elif call.kind == "opt":
-                call.expr = f"cast(Optional[{node.type}], {call.expr})"
+            call.type = norm_type(node.type)
+            if call.kind in ("value", "opt"):
+                call.expr = f"cast(Optional[{call.type}], {call.expr})"
         return call
 
     def lookahead_call_helper(self, node: Lookahead, positive: bool) -> Call:
@@ -305,6 +303,30 @@ class TypedCallMakerVisitor(GrammarVisitor):
         return Call(call.expr, call.var, call.type, call.kind, call.comment)
 
 
+def rename_in_action(action: str, old: str, new: str) -> str:
+    """pyvm: ``old`` renamed ``new`` in an action, where it names a variable
+    (not an attribute after ``.``, nor a keyword argument before ``=``)."""
+    toks = list(tokenize.generate_tokens(io.StringIO(action).readline))
+    spans: list[tuple[int, int]] = []
+    for i, t in enumerate(toks):
+        if t.type != tokenize.NAME or t.string != old or t.start[0] != 1:
+            continue
+        if i and toks[i - 1].string == ".":
+            continue
+        if i + 1 < len(toks) and toks[i + 1].string == "=":
+            continue
+        spans.append((t.start[1], t.end[1]))
+    for start, end in reversed(spans):
+        action = action[:start] + new + action[end:]
+    return action
+
+
+def norm_type(t: str) -> str:
+    """pyvm: a type as the metagrammar gives it (``tuple [ object , Token ]``,
+    tokens joined by spaces) in its usual spelling."""
+    return re.sub(r"\s+", "", t).replace(",", ", ")
+
+
 def _union(types: list[str]) -> str:
     """pyvm: the type of a value that may come from several places."""
     uniq: list[str] = []
@@ -345,7 +367,7 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
         self._typing.add(rule.name)
         try:
             if rule.type and not (rule.is_loop() or rule.is_gather()):
-                t = rule.type
+                t = norm_type(rule.type)
             else:
                 rhs = rule.flatten()
                 elem = _union([self.alt_value_type(alt, rule) for alt in rhs.alts])
@@ -486,6 +508,7 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
         """CPython: Tools/peg_generator/pegen/c_generator.py:visit_Rule"""
         rhs = node.flatten()
         value_type = self._types[node.name]
+        self._rule_typed = bool(node.type)
         kind = self._memo_kind(node)
         comment = [f"# {line}" for line in str(node).splitlines()]
         if kind == "leader":
@@ -573,23 +596,23 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
         """CPython: Tools/peg_generator/pegen/c_generator.py:collect_vars
 
         pyvm: C declares each alternative's variables in its own block; Python
-        has one scope per function, so a name bound with different types in
-        different alternatives is declared up front with their union."""
-        seen: dict[str, list[str]] = {}
-        for alt in rhs.alts:
+        has one scope per function, and mypy (mypyc) gives a variable one type.
+        A name an alternative binds with another type than an earlier one did
+        is renamed in that alternative, ``b`` becoming ``b__3``, in its action
+        too."""
+        seen: dict[str, str] = {}
+        self._renames: dict[int, dict[str, str]] = {}
+        for i, alt in enumerate(rhs.alts):
+            renames: dict[str, str] = {}
             for var, call in self.alt_items(alt):
-                if var is not None:
-                    seen.setdefault(var, []).append(self.var_type(call))
-        self._declared: dict[str, str] = {}
-        for var, types in seen.items():
-            uniq = sorted(set(types))
-            if len(uniq) > 1:
-                t = _union(uniq)
-                decl = t if t == "object" or t.startswith("Optional[") else f"Optional[{t}]"
-                if t.startswith("Union["):
-                    decl = f"Optional[{t}]"
-                self.print(f"{var}: {decl}")
-                self._declared[var] = decl
+                if var is None:
+                    continue
+                t = self.var_type(call)
+                if var not in seen:
+                    seen[var] = t
+                elif seen[var] != t:
+                    renames[var] = f"{var}__{i}"
+            self._renames[id(alt)] = renames
 
     def _handle_default_rule_body(self, node: Rule, rhs: Rhs, value_type: str,
                                   memoize: bool) -> None:
@@ -680,7 +703,9 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
         """CPython: Tools/peg_generator/pegen/c_generator.py:visit_Alt
         CPython: Tools/peg_generator/pegen/c_generator.py:handle_alt_normal
         CPython: Tools/peg_generator/pegen/c_generator.py:handle_alt_loop"""
-        items = self.alt_items(node)
+        renames = self._renames.get(id(node), {})
+        items = [(renames.get(var, var) if var is not None else None, call)
+                 for var, call in self.alt_items(node)]
         has_cut = any(call.kind == "cut" for _, call in items)
         invalid = len(node.items) == 1 and str(node.items[0]).startswith("invalid_")
         self.print(f"# {node}")
@@ -698,6 +723,15 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
         names = [var for var, _ in items if var is not None]
         with self.indent():
             action = self._action(node, is_gather, names)
+            for old, new in renames.items():
+                action = rename_in_action(action, old, new)
+            if (not node.action and len(names) == 1 and not is_gather and not is_loop
+                    and self._rule_typed):
+                # A default action returning an item of another type than the
+                # rule's (C converts through void *).
+                var_t = self.var_type(items[[v for v, _ in items].index(names[0])][1])
+                if var_t != self._value_type and self._value_type != "object":
+                    action = f"cast({self._value_type}, {action})"
             if is_loop:
                 self.print(f"_children.append({action})")
                 self.print("_mark = p.mark")
