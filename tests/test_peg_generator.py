@@ -193,6 +193,8 @@ def test_feature_grammar_parses(features: Any, src: str, expected: object) -> No
     # furthest token of the first pass.
     ("print (3 y)\n", ("SyntaxError", "invalid syntax", 1, 10, 1, 11)),
     ("let x = 1\nlet y = = 2\n", ("SyntaxError", "invalid syntax", 2, 9, 2, 10)),
+    # a negative lookahead at a rule: NAME !assign_op
+    ("print a := 1\n", ("SyntaxError", "invalid syntax", 1, 9, 1, 11)),
     # the tokenizer's errors
     ("print (1\n", ("SyntaxError", "'(' was never closed", 1, 7, 1, 0)),
     ("  x\n", ("IndentationError", "unexpected indent", 1, 1, 1, 3)),
