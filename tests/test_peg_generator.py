@@ -63,6 +63,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         target = out / f"{name}_parser.py"
         build.generate_file(str(GRAMMARS / f"{name}.gram"), str(target))
         paths[name] = target
+    target = out / "python_parser.py"
+    build.generate_file(str(ROOT / "pyvm" / "compile" / "python.gram"), str(target))
+    paths["python"] = target
     return paths
 
 
@@ -74,6 +77,11 @@ def features(generated: dict[str, Path]) -> Any:
 @pytest.fixture(scope="module")
 def expr(generated: dict[str, Path]) -> Any:
     return _load(generated["expr"], "peg_expr_parser").ExprParser
+
+
+@pytest.fixture(scope="module")
+def python(generated: dict[str, Path]) -> Any:
+    return _load(generated["python"], "peg_python_parser").PythonParser
 
 
 def _value(o: Optional[PyObject]) -> object:
@@ -123,7 +131,8 @@ def test_generated_code_is_mypy_strict_clean(generated: dict[str, Path]) -> None
     env = dict(os.environ, MYPYPATH=f"{ROOT}{os.pathsep}{GEN}")
     proc = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
-         str(generated["features"]), str(generated["expr"]), str(GEN / "grammar_parser.py")],
+         str(generated["features"]), str(generated["expr"]), str(generated["python"]),
+         str(GEN / "grammar_parser.py")],
         capture_output=True, text=True, cwd=ROOT, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -248,6 +257,39 @@ def test_expression_grammar_matches_parse_py(expr: Any, src: str) -> None:
     assert isinstance(mine, ast.Expression)
     reference = pyvm_parse.parse(src, "<string>", "eval")
     assert dump(mine) == dump(reference)
+
+
+# -- pyvm's grammar (the part written so far), against parse.py --------------------------------
+
+@pytest.mark.parametrize("src", [
+    "x = 1\n",
+    "a, *b = c = f(1, *d, k=2, **e)\n",
+    "x: int = 3\nx.y: list[int]\n(z): int\n",
+    "x += 1; y //= 2\n",
+    "if a and not b or c:\n    pass\nelif d < e <= f != g is not h not in i:\n"
+    "    x = [1, 2, *y]\nelse:\n    del x, y[0], z.w\n",
+    "while x:\n    break\nelse:\n    continue\n",
+    "for i, (j, k) in enumerate({1: 2, **d}):\n    print(i, {1, 2})\n",
+    "def_ = a[1:2, ::3, x:]\n",
+    "global a, b\nnonlocal c\nassert x, y\nraise E from F\nraise\nreturn 1, 2\n",
+    "y = (x := 5) if a else ...\n",
+    "t = ()\nu = (1,)\nv = (1, 2)\nw = a.b.c(d)[e]\n",
+    "x = -~+1 ** -2 @ 3 % 4 << 5 >> 6 & 7 ^ 8 | 9\n",
+    "await x\n",
+    "é = naïve + 1\n",
+    "",
+    "\n\n# comment\nx\n",
+])
+def test_python_grammar_core_matches_parse_py(python: Any, src: str) -> None:
+    mine = run(python, src)
+    assert isinstance(mine, ast.Module)
+    assert dump(mine) == dump(pyvm_parse.parse(src, "<string>", "exec"))
+
+
+def test_python_grammar_eval_mode(python: Any) -> None:
+    p = python(HostTokenSource("a, b[1:]\n"), start_rule=258)
+    mine = p._PyPegen_run_parser()
+    assert dump(mine) == dump(pyvm_parse.parse("a, b[1:]\n", "<string>", "eval"))
 
 
 # -- the generator's checks -----------------------------------------------------------------

@@ -212,9 +212,11 @@ class TypedCallMakerVisitor(GrammarVisitor):
         if node.name:
             call.var = node.name
         if node.type:
-            call.type = norm_type(node.type)
-            if call.kind in ("value", "opt"):
-                call.expr = f"cast(Optional[{call.type}], {call.expr})"
+            t = self.gen.qualify(norm_type(node.type))
+            # C's (type) cast; needless where the type is known already.
+            if call.kind in ("value", "opt") and t != call.type:
+                call.expr = f"cast(Optional[{t}], {call.expr})"
+            call.type = t
         return call
 
     def lookahead_call_helper(self, node: Lookahead, positive: bool) -> Call:
@@ -352,6 +354,7 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
             self, exact_tokens, non_exact_tokens, all_tokens)
         self.plain_tokens = "plain_tokens" in grammar.metas
         self._types: dict[str, str] = {}
+        self._shadowing = sorted(n for n in self.rules if n in dir(builtins))
         self._typing: set[str] = set()
         self._returns: list[str] = []  # the statements to run before every return
 
@@ -374,7 +377,16 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
                 t = f"list[{elem}]" if rule.is_loop() else elem
         finally:
             self._typing.discard(rule.name)
+        t = self.qualify(t)
         self._types[rule.name] = t
+        return t
+
+    def qualify(self, t: str) -> str:
+        """pyvm: a type naming a builtin that is also a rule (``list``, ``set``,
+        ``tuple``, ``dict``, ``slice``, ``sum``) is spelled ``builtins.list``: in
+        the class body the rule's method would shadow it."""
+        for name in self._shadowing:
+            t = re.sub(rf"(?<![\w.]){name}\b", f"builtins.{name}", t)
         return t
 
     def alt_items(self, alt: Alt) -> list[tuple[Optional[str], Call]]:
@@ -425,6 +437,8 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
         header = self.grammar.metas.get("header", MODULE_PREFIX)
         if header is not None:
             self.print(header.rstrip("\n").format(filename=basename))
+        if self._shadowing:
+            self.print("import builtins")
         subheader = self.grammar.metas.get("subheader", "")
         if subheader:
             self.print(subheader.rstrip("\n"))
