@@ -12,11 +12,16 @@
 * A small expression grammar whose actions build pyvm's AST
   (tests/peg_grammars/expr.gram) gives the same trees, locations included, as
   pyvm/compile/parse.py (whose output is itself checked against CPython).
+* pyvm's own grammar (pyvm/compile/python.gram, the part written so far) gives
+  the trees of pyvm/compile/parse.py, and for syntax the 3.11 host cannot parse
+  those of CPython 3.14 (``tests/peg_python_oracle.json``, written by
+  ``python3 tests/test_peg_generator.py --regen`` from the oracle).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -286,6 +291,84 @@ def test_python_grammar_core_matches_parse_py(python: Any, src: str) -> None:
     assert dump(mine) == dump(pyvm_parse.parse(src, "<string>", "exec"))
 
 
+#: Snippets checked against CPython 3.14 itself (tests/peg_python_oracle.json).
+ORACLE_SNIPPETS: list[str] = [
+    "async def g[T: int, *Ts, **P = x](self): await x\n",
+    "type X[T] = list[T]\ntype = 3\n",
+    "class C[T](B): pass\n",
+    "def f[T=int, *Ts=*tuple[int]](): pass\n",
+    "try:\n    x\nexcept A, B:\n    y\n",
+    "try:\n    x\nexcept* A, B:\n    y\n",
+    "import a.b.c as d, e\nfrom . import x\nfrom ...a import (b as c, d,)\nfrom x import *\n",
+    "@dec\n@d.e(1)\ndef f(a, /, b: int = 2, *args: str, c, d=3, **kw) -> None:\n    return\n",
+    "def f(*args: *Ts): pass\n",
+    "class C(B, metaclass=M):\n    x: int\n    def m(self): ...\n",
+    "with a as b, c:\n    pass\nwith (a as b, c as d,):\n    pass\n",
+    "try:\n    x\nexcept E as e:\n    y\nexcept (A, B):\n    z\nelse:\n    w\nfinally:\n    v\n",
+    "f = lambda a, b=1, *c, d, **e: (yield a)\n",
+    "x = [i for i in range(3) if i if not i]\ny = {k: v for k, v in d}\n"
+    "z = {a for b in c for a in b}\nw = sum(x for x in y)\n",
+    "def f():\n    yield from g\n    x = yield\n",
+    "async def f():\n    async for x in y: pass\n    async with a: pass\n    [x async for x in y]\n",
+    "lambda: 0\nlambda *, a: 0\nlambda a, /: 0\n",
+    "x = 1_000 + 0x_ff + 1e-3j + 0o7 + 0.5 + 10.\n",
+    "a[1:2, *b] = c[::]\n",
+]
+
+ORACLE_JSON = Path(__file__).resolve().parent / "peg_python_oracle.json"
+ORACLE_DIR = ROOT / "tools" / "oracle"
+
+# Runs under CPython 3.14 in the oracle: the same dump() as above, over the ast
+# module, for each snippet (which travel inside the script).
+ORACLE_SCRIPT = '''
+import ast, json
+def dump(node):
+    if isinstance(node, ast.AST):
+        return (type(node).__name__,
+                tuple((f, dump(getattr(node, f, None))) for f in node._fields),
+                tuple((a, getattr(node, a, None)) for a in node._attributes))
+    if isinstance(node, list):
+        return [dump(x) for x in node]
+    return node
+for src in json.loads(SNIPPETS):
+    print(json.dumps([src, repr(dump(ast.parse(src)))]))
+'''
+
+
+def regen() -> None:
+    """Writes tests/peg_python_oracle.json from CPython 3.14 (the oracle)."""
+    sys.path.insert(0, str(ORACLE_DIR))
+    from regen import ensure_node_modules  # tools/oracle/regen.py: npm ci if needed
+    ensure_node_modules()
+    script = Path(__file__).resolve().parent / "_peg_oracle_tmp.py"
+    script.write_text(ORACLE_SCRIPT.replace("SNIPPETS", repr(json.dumps(ORACLE_SNIPPETS))))
+    out_path = Path(str(script) + ".out")
+    try:
+        with open(out_path, "w") as out:
+            subprocess.run(["node", str(ORACLE_DIR / "py314.mjs"), str(script)], stdout=out,
+                           check=True)
+        lines = out_path.read_text().splitlines()
+    finally:
+        for path in (script, out_path):
+            if path.exists():
+                path.unlink()
+    data = dict(json.loads(line) for line in lines if line.strip())
+    with open(ORACLE_JSON, "w") as f:
+        f.write("{\n")
+        f.write(",\n".join(f"{json.dumps(k)}: {json.dumps(data[k])}" for k in ORACLE_SNIPPETS))
+        f.write("\n}\n")
+
+
+@pytest.mark.parametrize("src", ORACLE_SNIPPETS)
+def test_python_grammar_matches_cpython_314(python: Any, src: str) -> None:
+    if not ORACLE_JSON.exists():
+        pytest.skip("no oracle data: run python3 tests/test_peg_generator.py --regen")
+    expected = json.loads(ORACLE_JSON.read_text()).get(src)
+    if expected is None:
+        pytest.skip("snippet not in the oracle data: regenerate")
+    assert repr(dump(run(python, src))) == expected
+
+
 def test_python_grammar_eval_mode(python: Any) -> None:
     p = python(HostTokenSource("a, b[1:]\n"), start_rule=258)
     mine = p._PyPegen_run_parser()
@@ -327,3 +410,8 @@ def test_grammar_syntax_error_is_located(tmp_path: Path) -> None:
 
 def test_rename_in_action() -> None:
     assert rename_in_action("f(b, x.b, b=b) + b", "b", "b__2") == "f(b__2, x.b, b=b__2) + b__2"
+
+
+if __name__ == "__main__":
+    if "--regen" in sys.argv:
+        regen()

@@ -294,3 +294,214 @@ def CHECK_VERSION(p: Parser, version: int, msg: str, node: T) -> T:
     if p.feature_version < version:
         p.RAISE_SYNTAX_ERROR(f"{msg} only supported in Python 3.{version} and greater")
     return node
+
+
+class NameDefaultPair:
+    """CPython: Parser/pegen.h:NameDefaultPair"""
+
+    arg: ast.arg
+    value: Optional[ast.expr]
+
+    def __init__(self, arg: ast.arg, value: Optional[ast.expr]) -> None:
+        self.arg = arg
+        self.value = value
+
+
+class SlashWithDefault:
+    """CPython: Parser/pegen.h:SlashWithDefault"""
+
+    plain_names: list[ast.arg]
+    names_with_defaults: list[NameDefaultPair]
+
+    def __init__(self, plain_names: list[ast.arg],
+                 names_with_defaults: list[NameDefaultPair]) -> None:
+        self.plain_names = plain_names
+        self.names_with_defaults = names_with_defaults
+
+
+class StarEtc:
+    """CPython: Parser/pegen.h:StarEtc"""
+
+    vararg: Optional[ast.arg]
+    kwonlyargs: Optional[list[NameDefaultPair]]
+    kwarg: Optional[ast.arg]
+
+    def __init__(self, vararg: Optional[ast.arg], kwonlyargs: Optional[list[NameDefaultPair]],
+                 kwarg: Optional[ast.arg]) -> None:
+        self.vararg = vararg
+        self.kwonlyargs = kwonlyargs
+        self.kwarg = kwarg
+
+
+def _name_id(e: ast.expr) -> str:
+    """CPython: Parser/action_helpers.c:_PyPegen_join_names_with_dot
+
+    pyvm: C's ``e->v.Name.id``."""
+    assert isinstance(e, ast.Name)
+    return e.id
+
+
+def _PyPegen_join_names_with_dot(p: Parser, first_name: ast.expr,
+                                 second_name: ast.expr) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_join_names_with_dot"""
+    return ast.Name(f"{_name_id(first_name)}.{_name_id(second_name)}", ast.Load_,
+                    first_name.lineno, first_name.col_offset, second_name.end_lineno,
+                    second_name.end_col_offset)
+
+
+def _PyPegen_seq_count_dots(seq: list[Token]) -> int:
+    """CPython: Parser/action_helpers.c:_PyPegen_seq_count_dots
+
+    ``...`` is one ELLIPSIS token: three dots."""
+    n = 0
+    for t in seq:
+        n += 3 if t.string == "..." else 1
+    return n
+
+
+def _PyPegen_alias_for_star(p: Parser, lineno: int, col_offset: int, end_lineno: int,
+                            end_col_offset: int) -> ast.alias:
+    """CPython: Parser/action_helpers.c:_PyPegen_alias_for_star"""
+    return ast.alias("*", None, lineno, col_offset, end_lineno, end_col_offset)
+
+
+def _PyPegen_checked_future_import(p: Parser, module: str, names: list[ast.alias], level: int,
+                                   lineno: int, col_offset: int, end_lineno: int,
+                                   end_col_offset: int) -> ast.stmt:
+    """CPython: Parser/action_helpers.c:_PyPegen_checked_future_import
+
+    ``from __future__ import barry_as_FLUFL`` switches the parser to ``<>``."""
+    if level == 0 and module == "__future__":
+        for alias in names:
+            if alias.name == "barry_as_FLUFL":
+                p.flags |= PyPARSE_BARRY_AS_BDFL
+    return ast.ImportFrom(module, names, level, lineno, col_offset, end_lineno,
+                          end_col_offset)
+
+
+def NEW_TYPE_COMMENT(p: Parser, tc: Optional[Token]) -> Optional[str]:
+    """CPython: Parser/pegen.h:NEW_TYPE_COMMENT
+    CPython: Parser/action_helpers.c:_PyPegen_new_type_comment"""
+    return None if tc is None else tc.string
+
+
+def _PyPegen_add_type_comment_to_arg(p: Parser, a: ast.arg, tc: Optional[Token]) -> ast.arg:
+    """CPython: Parser/action_helpers.c:_PyPegen_add_type_comment_to_arg"""
+    if tc is None:
+        return a
+    return ast.arg(a.arg, a.annotation, tc.string, a.lineno, a.col_offset, a.end_lineno,
+                   a.end_col_offset)
+
+
+def _PyPegen_name_default_pair(p: Parser, arg: ast.arg, value: Optional[ast.expr],
+                               tc: Optional[Token]) -> NameDefaultPair:
+    """CPython: Parser/action_helpers.c:_PyPegen_name_default_pair"""
+    return NameDefaultPair(_PyPegen_add_type_comment_to_arg(p, arg, tc), value)
+
+
+def _PyPegen_slash_with_default(p: Parser, plain_names: list[ast.arg],
+                                names_with_defaults: list[NameDefaultPair]) -> SlashWithDefault:
+    """CPython: Parser/action_helpers.c:_PyPegen_slash_with_default"""
+    return SlashWithDefault(plain_names, names_with_defaults)
+
+
+def _PyPegen_star_etc(p: Parser, vararg: Optional[ast.arg],
+                      kwonlyargs: Optional[list[NameDefaultPair]],
+                      kwarg: Optional[ast.arg]) -> StarEtc:
+    """CPython: Parser/action_helpers.c:_PyPegen_star_etc"""
+    return StarEtc(vararg, kwonlyargs, kwarg)
+
+
+def _get_names(p: Parser, names_with_defaults: list[NameDefaultPair]) -> list[ast.arg]:
+    """CPython: Parser/action_helpers.c:_get_names"""
+    return [pair.arg for pair in names_with_defaults]
+
+
+def _get_defaults(p: Parser, names_with_defaults: list[NameDefaultPair]) -> list[ast.expr]:
+    """CPython: Parser/action_helpers.c:_get_defaults
+
+    (Only pairs with a value reach here: positional defaults and the
+    keyword-only ones, whose missing defaults C stores as NULL.)"""
+    out: list[ast.expr] = []
+    for pair in names_with_defaults:
+        v = pair.value
+        assert v is not None
+        out.append(v)
+    return out
+
+
+def _get_kwdefaults(p: Parser, names_with_defaults: list[NameDefaultPair]) -> list[Optional[ast.expr]]:
+    """CPython: Parser/action_helpers.c:_get_defaults
+
+    pyvm: the keyword-only defaults, None where there is none."""
+    return [pair.value for pair in names_with_defaults]
+
+
+def _PyPegen_make_arguments(p: Parser, slash_without_default: Optional[list[ast.arg]],
+                            slash_with_default: Optional[SlashWithDefault],
+                            plain_names: Optional[list[ast.arg]],
+                            names_with_default: Optional[list[NameDefaultPair]],
+                            star_etc: Optional[StarEtc]) -> ast.arguments:
+    """CPython: Parser/action_helpers.c:_PyPegen_make_arguments
+    CPython: Parser/action_helpers.c:_make_posonlyargs
+    CPython: Parser/action_helpers.c:_make_posargs
+    CPython: Parser/action_helpers.c:_make_posdefaults
+    CPython: Parser/action_helpers.c:_make_kwargs"""
+    if slash_without_default is not None:
+        posonlyargs = slash_without_default
+    elif slash_with_default is not None:
+        posonlyargs = slash_with_default.plain_names + _get_names(
+            p, slash_with_default.names_with_defaults)
+    else:
+        posonlyargs = []
+    if names_with_default is not None:
+        if plain_names is not None:
+            posargs = plain_names + _get_names(p, names_with_default)
+        else:
+            posargs = _get_names(p, names_with_default)
+    else:
+        posargs = plain_names if plain_names is not None else []
+    if slash_with_default is not None and names_with_default is not None:
+        posdefaults = (_get_defaults(p, slash_with_default.names_with_defaults)
+                       + _get_defaults(p, names_with_default))
+    elif names_with_default is not None:
+        posdefaults = _get_defaults(p, names_with_default)
+    elif slash_with_default is not None:
+        posdefaults = _get_defaults(p, slash_with_default.names_with_defaults)
+    else:
+        posdefaults = []
+    vararg = star_etc.vararg if star_etc is not None else None
+    kwonly = star_etc.kwonlyargs if star_etc is not None else None
+    kwonlyargs = _get_names(p, kwonly) if kwonly is not None else []
+    kwdefaults = _get_kwdefaults(p, kwonly) if kwonly is not None else []
+    kwarg = star_etc.kwarg if star_etc is not None else None
+    return ast.arguments(posonlyargs, posargs, vararg, kwonlyargs, kwdefaults, kwarg,
+                         posdefaults)
+
+
+def _PyPegen_empty_arguments(p: Parser) -> ast.arguments:
+    """CPython: Parser/action_helpers.c:_PyPegen_empty_arguments"""
+    return ast.arguments([], [], None, [], [], None, [])
+
+
+def _PyPegen_function_def_decorators(p: Parser, decorators: list[ast.expr],
+                                     function_def: ast.stmt) -> ast.stmt:
+    """CPython: Parser/action_helpers.c:_PyPegen_function_def_decorators"""
+    f = function_def
+    if isinstance(f, ast.AsyncFunctionDef):
+        return ast.AsyncFunctionDef(f.name, f.args, f.body, decorators, f.returns,
+                                    f.type_comment, f.type_params, f.lineno, f.col_offset,
+                                    f.end_lineno, f.end_col_offset)
+    assert isinstance(f, ast.FunctionDef)
+    return ast.FunctionDef(f.name, f.args, f.body, decorators, f.returns, f.type_comment,
+                           f.type_params, f.lineno, f.col_offset, f.end_lineno,
+                           f.end_col_offset)
+
+
+def _PyPegen_class_def_decorators(p: Parser, decorators: list[ast.expr],
+                                  class_def: ast.stmt) -> ast.stmt:
+    """CPython: Parser/action_helpers.c:_PyPegen_class_def_decorators"""
+    c = class_def
+    assert isinstance(c, ast.ClassDef)
+    return ast.ClassDef(c.name, c.bases, c.keywords, c.body, decorators, c.type_params,
+                        c.lineno, c.col_offset, c.end_lineno, c.end_col_offset)
