@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Final, Optional, TypeVar, Union
 
 from pyvm.compile import ast
-from pyvm.compile.pegen import Parser, PyPARSE_BARRY_AS_BDFL, Token
+from pyvm.compile.pegen import E_EOF, Parser, PyPARSE_BARRY_AS_BDFL, Token
 
 T = TypeVar("T")
 
@@ -505,3 +505,59 @@ def _PyPegen_class_def_decorators(p: Parser, decorators: list[ast.expr],
     assert isinstance(c, ast.ClassDef)
     return ast.ClassDef(c.name, c.bases, c.keywords, c.body, decorators, c.type_params,
                         c.lineno, c.col_offset, c.end_lineno, c.end_col_offset)
+
+
+class KeyPatternPair:
+    """CPython: Parser/pegen.h:KeyPatternPair"""
+
+    key: ast.expr
+    pattern: ast.pattern
+
+    def __init__(self, key: ast.expr, pattern: ast.pattern) -> None:
+        self.key = key
+        self.pattern = pattern
+
+
+def _PyPegen_key_pattern_pair(p: Parser, key: ast.expr, pattern: ast.pattern) -> KeyPatternPair:
+    """CPython: Parser/action_helpers.c:_PyPegen_key_pattern_pair"""
+    return KeyPatternPair(key, pattern)
+
+
+def _PyPegen_get_pattern_keys(p: Parser, seq: list[KeyPatternPair]) -> list[ast.expr]:
+    """CPython: Parser/action_helpers.c:_PyPegen_get_pattern_keys"""
+    return [pair.key for pair in seq]
+
+
+def _PyPegen_get_patterns(p: Parser, seq: list[KeyPatternPair]) -> list[ast.pattern]:
+    """CPython: Parser/action_helpers.c:_PyPegen_get_patterns"""
+    return [pair.pattern for pair in seq]
+
+
+def _PyPegen_ensure_imaginary(p: Parser, exp: ast.expr) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_ensure_imaginary"""
+    if not isinstance(exp, ast.Constant) or type(exp.value) is not complex:
+        p.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(exp, "imaginary number required in complex literal")
+    return exp
+
+
+def _PyPegen_ensure_real(p: Parser, exp: ast.expr) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_ensure_real"""
+    if not isinstance(exp, ast.Constant) or type(exp.value) is complex:
+        p.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(exp, "real number required in complex literal")
+    return exp
+
+
+def _PyPegen_seq_append_to_end(p: Parser, seq: Optional[list[T]], a: T) -> list[T]:
+    """CPython: Parser/action_helpers.c:_PyPegen_seq_append_to_end"""
+    if not seq:
+        return [a]
+    return seq + [a]
+
+
+def _PyPegen_interactive_exit(p: Parser) -> Optional[list[ast.stmt]]:
+    """CPython: Parser/pegen.c:_PyPegen_interactive_exit
+
+    The end of interactive input: no statement, and the caller learns why
+    from ``errcode``."""
+    p.errcode = E_EOF
+    return None

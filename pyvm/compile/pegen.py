@@ -247,6 +247,7 @@ class Parser:
     starting_lineno: int
     starting_col_offset: int
     known_err_token: Optional[Token]
+    errcode: int  # C's *errcode: why the parse stopped (E_EOF at the end of input)
     level: int
     call_invalid_rules: bool
     type_ignore_comments: list[tuple[int, str]]
@@ -269,6 +270,7 @@ class Parser:
         self.starting_lineno = 0
         self.starting_col_offset = 0
         self.known_err_token = None
+        self.errcode = 0
         self.level = 0
         self.call_invalid_rules = False
         self.type_ignore_comments = []
