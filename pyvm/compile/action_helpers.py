@@ -19,6 +19,8 @@ from typing import Final, Optional, TypeVar, Union
 
 from pyvm.compile import ast
 from pyvm.compile.pegen import E_EOF, Parser, PyPARSE_BARRY_AS_BDFL, Token
+from pyvm.objects.exceptions import PyExc_SystemError
+from pyvm.objects.object import PyErr_SetString
 
 T = TypeVar("T")
 
@@ -561,3 +563,167 @@ def _PyPegen_interactive_exit(p: Parser) -> Optional[list[ast.stmt]]:
     from ``errcode``."""
     p.errcode = E_EOF
     return None
+
+
+# CPython: Parser/pegen.h:TARGETS_TYPE -- which kind of target an invalid one was
+# meant to be (the message says "assign to" or "delete").
+STAR_TARGETS: Final = 0
+DEL_TARGETS: Final = 1
+FOR_TARGETS: Final = 2
+
+
+def _PyPegen_get_expr_name(e: ast.expr) -> str:
+    """CPython: Parser/action_helpers.c:_PyPegen_get_expr_name
+
+    How error messages call an expression ("cannot assign to function call")."""
+    if isinstance(e, ast.Attribute):
+        return "attribute"
+    if isinstance(e, ast.Subscript):
+        return "subscript"
+    if isinstance(e, ast.Starred):
+        return "starred"
+    if isinstance(e, ast.Name):
+        return "name"
+    if isinstance(e, ast.List):
+        return "list"
+    if isinstance(e, ast.Tuple):
+        return "tuple"
+    if isinstance(e, ast.Lambda):
+        return "lambda"
+    if isinstance(e, ast.Call):
+        return "function call"
+    if isinstance(e, (ast.BoolOp, ast.BinOp, ast.UnaryOp)):
+        return "expression"
+    if isinstance(e, ast.GeneratorExp):
+        return "generator expression"
+    if isinstance(e, (ast.Yield, ast.YieldFrom)):
+        return "yield expression"
+    if isinstance(e, ast.Await):
+        return "await expression"
+    if isinstance(e, ast.ListComp):
+        return "list comprehension"
+    if isinstance(e, ast.SetComp):
+        return "set comprehension"
+    if isinstance(e, ast.DictComp):
+        return "dict comprehension"
+    if isinstance(e, ast.Dict):
+        return "dict literal"
+    if isinstance(e, ast.Set):
+        return "set display"
+    if isinstance(e, (ast.JoinedStr, ast.FormattedValue)):
+        return "f-string expression"
+    if isinstance(e, (ast.TemplateStr, ast.Interpolation)):
+        return "t-string expression"
+    if isinstance(e, ast.Constant):
+        v = e.value
+        if v is None:
+            return "None"
+        if v is False:
+            return "False"
+        if v is True:
+            return "True"
+        if v is Ellipsis:
+            return "ellipsis"
+        return "literal"
+    if isinstance(e, ast.Compare):
+        return "comparison"
+    if isinstance(e, ast.IfExp):
+        return "conditional expression"
+    if isinstance(e, ast.NamedExpr):
+        return "named expression"
+    PyErr_SetString(PyExc_SystemError,
+                    f"unexpected expression in assignment {type(e).__name__} (line {e.lineno})")
+
+
+def _PyPegen_get_invalid_target(e: Optional[ast.expr], targets_type: int) -> Optional[ast.expr]:
+    """CPython: Parser/action_helpers.c:_PyPegen_get_invalid_target
+
+    The first part of ``e`` that cannot be a target of that kind, or None.
+    Only lists and tuples are searched (sets and dicts are invalid as a
+    whole); ``a in b`` is the ``for`` target ``a`` misparsed as a comparison."""
+    if e is None:
+        return None
+    if isinstance(e, (ast.List, ast.Tuple)):
+        for other in e.elts:
+            child = _PyPegen_get_invalid_target(other, targets_type)
+            if child is not None:
+                return child
+        return None
+    if isinstance(e, ast.Starred):
+        if targets_type == DEL_TARGETS:
+            return e
+        return _PyPegen_get_invalid_target(e.value, targets_type)
+    if isinstance(e, ast.Compare):
+        if targets_type == FOR_TARGETS:
+            if isinstance(e.ops[0], ast.In):
+                return _PyPegen_get_invalid_target(e.left, targets_type)
+            return None
+        return e
+    if isinstance(e, (ast.Name, ast.Subscript, ast.Attribute)):
+        return None
+    return e
+
+
+def RAISE_SYNTAX_ERROR_INVALID_TARGET(p: Parser, type: int, e: ast.expr) -> Optional[ast.expr]:
+    """CPython: Parser/pegen.h:RAISE_SYNTAX_ERROR_INVALID_TARGET
+    CPython: Parser/pegen.h:_RAISE_SYNTAX_ERROR_INVALID_TARGET
+
+    Raises "cannot assign to X" / "cannot delete X" at the invalid part; if
+    there is none, returns None (the rule fails, the parse goes on)."""
+    invalid_target = _PyPegen_get_invalid_target(e, type)
+    if invalid_target is not None:
+        if type == STAR_TARGETS or type == FOR_TARGETS:
+            msg = "cannot assign to %s"
+        else:
+            msg = "cannot delete %s"
+        p.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(
+            invalid_target, msg % _PyPegen_get_expr_name(invalid_target))
+    return None
+
+
+def _PyPegen_check_legacy_stmt(p: Parser, name: ast.expr) -> bool:
+    """CPython: Parser/action_helpers.c:_PyPegen_check_legacy_stmt"""
+    return isinstance(name, ast.Name) and name.id in ("print", "exec")
+
+
+def _PyPegen_get_last_comprehension_item(comprehension: ast.comprehension) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_get_last_comprehension_item"""
+    if not comprehension.ifs:
+        return comprehension.iter
+    return comprehension.ifs[-1]
+
+
+def _PyPegen_nonparen_genexp_in_call(p: Parser, args: ast.expr,
+                                     comprehensions: list[ast.comprehension]) -> Optional[ast.expr]:
+    """CPython: Parser/action_helpers.c:_PyPegen_nonparen_genexp_in_call
+
+    ``f(L, x for x in y)``: a generator expression among other arguments must
+    be parenthesized (``dict((a, b) for a, b in x)`` alone is fine)."""
+    assert isinstance(args, ast.Call)
+    n = len(args.args)
+    if n <= 1:
+        return None
+    last_comprehension = comprehensions[-1]
+    p.RAISE_SYNTAX_ERROR_KNOWN_RANGE(
+        args.args[n - 1], _PyPegen_get_last_comprehension_item(last_comprehension),
+        "Generator expression must be parenthesized")
+
+
+def _PyPegen_arguments_parsing_error(p: Parser, e: ast.expr) -> Optional[ast.expr]:
+    """CPython: Parser/action_helpers.c:_PyPegen_arguments_parsing_error"""
+    assert isinstance(e, ast.Call)
+    kwarg_unpacking = any(k.arg is None for k in e.keywords)
+    if kwarg_unpacking:
+        msg = "positional argument follows keyword argument unpacking"
+    else:
+        msg = "positional argument follows keyword argument"
+    p.RAISE_SYNTAX_ERROR(msg)
+
+
+def _PyPegen_dummy_stmt(p: Parser) -> ast.stmt:
+    """CPython: Parser/action_helpers.c:_PyPegen_dummy_name
+
+    pyvm: what invalid_def_raw's last alternative returns when a ``def`` is
+    valid after all (second pass). C's default action returns the dummy Name
+    as the stmt_ty; a typed pyvm needs a statement: a Pass at 1:0."""
+    return ast.Pass(1, 0, 1, 0)

@@ -46,14 +46,28 @@ SOFT_KEYWORDS: Final[list[str]] = ['memo']
 class GrammarParser(Parser):
     """pyvm: the parser for metagrammar.gram, one method per rule."""
 
+    _memo_alts: dict[int, tuple[Optional[Rhs], int]]
+    _memo_items: dict[int, tuple[Optional[NamedItemList], int]]
+    _memo_item: dict[int, tuple[Optional[Item], int]]
+    _memo_atom: dict[int, tuple[Optional[Plain], int]]
+    _memo_target_atoms: dict[int, tuple[Optional[str], int]]
 
     def __init__(self, tok: TokenSource, start_rule: int = 257, flags: int = 0,
                  feature_version: int = 14) -> None:
         super().__init__(tok, KEYWORDS, SOFT_KEYWORDS, start_rule, flags, feature_version)
+        self._memo_alts = {}
+        self._memo_items = {}
+        self._memo_item = {}
+        self._memo_atom = {}
+        self._memo_target_atoms = {}
 
     def _PyPegen_clear_memo(self) -> None:
         """CPython: Parser/pegen.c:reset_parser_state_for_error_pass"""
-        pass
+        self._memo_alts.clear()
+        self._memo_items.clear()
+        self._memo_item.clear()
+        self._memo_atom.clear()
+        self._memo_target_atoms.clear()
 
     def _PyPegen_parse(self) -> Optional[object]:
         """CPython: Parser/parser.c:_PyPegen_parse"""
@@ -293,22 +307,35 @@ class GrammarParser(Parser):
         if p.level > MAXSTACK:
             p._Pypegen_stack_overflow()
         _mark = p.mark
+        _res: Optional[Rhs]
+        if _mark == p.fill:
+            p._PyPegen_fill_token()
+        _memo = p._memo_alts.get(_mark)  # _PyPegen_is_memoized
+        if _memo is not None:
+            p.mark = _memo[1]
+            p.level -= 1
+            return _memo[0]
         # alt "|" alts
         if (
             (alt := p.alt()) is not None
             and (literal := p._PyPegen_expect_token(18)) is not None  # token="|"
             and (alts := p.alts()) is not None
         ):
+            _res = Rhs ( [alt] + alts . alts )
+            p._memo_alts[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Rhs ( [alt] + alts . alts )
+            return _res
         p.mark = _mark
         # alt
         if (
             (alt := p.alt()) is not None
         ):
+            _res = Rhs ( [alt] )
+            p._memo_alts[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Rhs ( [alt] )
+            return _res
         p.mark = _mark
+        p._memo_alts[_mark] = (None, p.mark)  # _PyPegen_insert_memo
         p.level -= 1
         return None
 
@@ -390,21 +417,34 @@ class GrammarParser(Parser):
         if p.level > MAXSTACK:
             p._Pypegen_stack_overflow()
         _mark = p.mark
+        _res: Optional[NamedItemList]
+        if _mark == p.fill:
+            p._PyPegen_fill_token()
+        _memo = p._memo_items.get(_mark)  # _PyPegen_is_memoized
+        if _memo is not None:
+            p.mark = _memo[1]
+            p.level -= 1
+            return _memo[0]
         # named_item items
         if (
             (named_item := p.named_item()) is not None
             and (items := p.items()) is not None
         ):
+            _res = [named_item] + items
+            p._memo_items[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return [named_item] + items
+            return _res
         p.mark = _mark
         # named_item
         if (
             (named_item := p.named_item()) is not None
         ):
+            _res = [named_item]
+            p._memo_items[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return [named_item]
+            return _res
         p.mark = _mark
+        p._memo_items[_mark] = (None, p.mark)  # _PyPegen_insert_memo
         p.level -= 1
         return None
 
@@ -547,6 +587,14 @@ class GrammarParser(Parser):
         if p.level > MAXSTACK:
             p._Pypegen_stack_overflow()
         _mark = p.mark
+        _res: Optional[Item]
+        if _mark == p.fill:
+            p._PyPegen_fill_token()
+        _memo = p._memo_item.get(_mark)  # _PyPegen_is_memoized
+        if _memo is not None:
+            p.mark = _memo[1]
+            p.level -= 1
+            return _memo[0]
         # '[' ~ alts ']'
         _cut = False
         if (
@@ -555,8 +603,10 @@ class GrammarParser(Parser):
             and (alts := p.alts()) is not None
             and (literal_1 := p._PyPegen_expect_token(10)) is not None  # token=']'
         ):
+            _res = Opt ( alts )
+            p._memo_item[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Opt ( alts )
+            return _res
         p.mark = _mark
         if _cut:
             p.level -= 1
@@ -566,24 +616,30 @@ class GrammarParser(Parser):
             (atom := p.atom()) is not None
             and (literal := p._expect_string('?')) is not None  # token='?'
         ):
+            _res = Opt ( atom )
+            p._memo_item[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Opt ( atom )
+            return _res
         p.mark = _mark
         # atom '*'
         if (
             (atom := p.atom()) is not None
             and (literal := p._PyPegen_expect_token(16)) is not None  # token='*'
         ):
+            _res = Repeat0 ( atom )
+            p._memo_item[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Repeat0 ( atom )
+            return _res
         p.mark = _mark
         # atom '+'
         if (
             (atom := p.atom()) is not None
             and (literal := p._PyPegen_expect_token(14)) is not None  # token='+'
         ):
+            _res = Repeat1 ( atom )
+            p._memo_item[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Repeat1 ( atom )
+            return _res
         p.mark = _mark
         # atom '.' atom '+'
         if (
@@ -592,16 +648,21 @@ class GrammarParser(Parser):
             and (node := p.atom()) is not None
             and (literal_1 := p._PyPegen_expect_token(14)) is not None  # token='+'
         ):
+            _res = Gather ( sep , node )
+            p._memo_item[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Gather ( sep , node )
+            return _res
         p.mark = _mark
         # atom
         if (
             (atom := p.atom()) is not None
         ):
+            _res = atom
+            p._memo_item[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return atom
+            return _res
         p.mark = _mark
+        p._memo_item[_mark] = (None, p.mark)  # _PyPegen_insert_memo
         p.level -= 1
         return None
 
@@ -612,6 +673,14 @@ class GrammarParser(Parser):
         if p.level > MAXSTACK:
             p._Pypegen_stack_overflow()
         _mark = p.mark
+        _res: Optional[Plain]
+        if _mark == p.fill:
+            p._PyPegen_fill_token()
+        _memo = p._memo_atom.get(_mark)  # _PyPegen_is_memoized
+        if _memo is not None:
+            p.mark = _memo[1]
+            p.level -= 1
+            return _memo[0]
         # '(' ~ alts ')'
         _cut = False
         if (
@@ -620,8 +689,10 @@ class GrammarParser(Parser):
             and (alts := p.alts()) is not None
             and (literal_1 := p._PyPegen_expect_token(8)) is not None  # token=')'
         ):
+            _res = Group ( alts )
+            p._memo_atom[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return Group ( alts )
+            return _res
         p.mark = _mark
         if _cut:
             p.level -= 1
@@ -630,16 +701,21 @@ class GrammarParser(Parser):
         if (
             (name := p._PyPegen_expect_token(1)) is not None  # NAME
         ):
+            _res = NameLeaf ( name . string )
+            p._memo_atom[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return NameLeaf ( name . string )
+            return _res
         p.mark = _mark
         # STRING
         if (
             (string := p._PyPegen_expect_token(3)) is not None  # STRING
         ):
+            _res = StringLeaf ( string . string )
+            p._memo_atom[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return StringLeaf ( string . string )
+            return _res
         p.mark = _mark
+        p._memo_atom[_mark] = (None, p.mark)  # _PyPegen_insert_memo
         p.level -= 1
         return None
 
@@ -698,21 +774,34 @@ class GrammarParser(Parser):
         if p.level > MAXSTACK:
             p._Pypegen_stack_overflow()
         _mark = p.mark
+        _res: Optional[str]
+        if _mark == p.fill:
+            p._PyPegen_fill_token()
+        _memo = p._memo_target_atoms.get(_mark)  # _PyPegen_is_memoized
+        if _memo is not None:
+            p.mark = _memo[1]
+            p.level -= 1
+            return _memo[0]
         # target_atom target_atoms
         if (
             (target_atom := p.target_atom()) is not None
             and (target_atoms := p.target_atoms()) is not None
         ):
+            _res = target_atom + " " + target_atoms
+            p._memo_target_atoms[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return target_atom + " " + target_atoms
+            return _res
         p.mark = _mark
         # target_atom
         if (
             (target_atom := p.target_atom()) is not None
         ):
+            _res = target_atom
+            p._memo_target_atoms[_mark] = (_res, p.mark)  # _PyPegen_insert_memo
             p.level -= 1
-            return target_atom
+            return _res
         p.mark = _mark
+        p._memo_target_atoms[_mark] = (None, p.mark)  # _PyPegen_insert_memo
         p.level -= 1
         return None
 

@@ -189,7 +189,7 @@ class TypedCallMakerVisitor(GrammarVisitor):
             return Call(f"p._PyPegen_expect_token({self.all_tokens[name]})", var, "Token",
                         comment=f"token='{name}'")
         rule = self.gen.all_rules[name]
-        return Call(f"p.{name}()", _var_for(name), self.gen.rule_value_type(rule))
+        return Call(f"p.{name}()", _var_for(name), self.gen.call_type(rule))
 
     def visit_StringLeaf(self, node: StringLeaf) -> Call:
         """CPython: Tools/peg_generator/pegen/c_generator.py:visit_StringLeaf"""
@@ -264,7 +264,7 @@ class TypedCallMakerVisitor(GrammarVisitor):
         else:
             name = rule_generation_func()
             self.cache[key] = name
-        return Call(f"p.{name}()", name, self.gen.rule_value_type(self.gen.all_rules[name]),
+        return Call(f"p.{name}()", name, self.gen.call_type(self.gen.all_rules[name]),
                     comment=str(node))
 
     def visit_Rhs(self, node: Rhs) -> Call:
@@ -354,11 +354,28 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
             self, exact_tokens, non_exact_tokens, all_tokens)
         self.plain_tokens = "plain_tokens" in grammar.metas
         self._types: dict[str, str] = {}
+        self._collecting = False
         self._shadowing = sorted(n for n in self.rules if n in dir(builtins))
         self._typing: set[str] = set()
         self._returns: list[str] = []  # the statements to run before every return
 
     # -- types -------------------------------------------------------------------
+
+    def call_type(self, rule: Rule) -> str:
+        """pyvm: the type of a call to a rule; none while the rules are being
+        collected, so that artificial rules are made in the order C's
+        generator makes them (type inference visits rules in another)."""
+        if self._collecting:
+            return "object"
+        return self.rule_value_type(rule)
+
+    def collect_rules(self) -> None:
+        """CPython: Tools/peg_generator/pegen/parser_generator.py:collect_rules"""
+        self._collecting = True
+        try:
+            super().collect_rules()
+        finally:
+            self._collecting = False
 
     def rule_value_type(self, rule: Rule) -> str:
         """pyvm: the type of what a rule returns when it succeeds (C declares it
