@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm import __version__
 from pyvm.compile.compile import _PyCompile_SetOptimizationLevel, Py_CompileString

@@ -26,7 +26,9 @@ and the object layer calls through them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional
 
 if TYPE_CHECKING:
     from pyvm.eval.frame import _PyInterpreterFrame

@@ -15,14 +15,16 @@ raised (``PyErr``), so C's ``CHECK()`` wrappers have no counterpart.
 
 from __future__ import annotations
 
-from typing import Final, Optional, TypeVar, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional, TypeVar, Union
+    T = TypeVar("T")
 
 from pyvm.compile import ast
 from pyvm.compile.pegen import E_EOF, Parser, PyPARSE_BARRY_AS_BDFL, Token
 from pyvm.objects.exceptions import PyExc_SystemError
 from pyvm.objects.object import PyErr_SetString
 
-T = TypeVar("T")
 
 
 class CmpopExprPair:

@@ -30,7 +30,9 @@ are always interned.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 from pyvm.compile.instruction_sequence import (
     NEXT_LOCATION,

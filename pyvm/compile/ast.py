@@ -27,7 +27,9 @@ instances the parser uses.
 from __future__ import annotations
 
 import builtins
-from typing import ClassVar, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import ClassVar, Final, Optional
 
 
 class AST:

@@ -31,7 +31,9 @@ the error in ``make_const``.
 from __future__ import annotations
 
 import sys
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional
 
 from pyvm.compile import ast
 from pyvm.compile.future import CO_FUTURE_ANNOTATIONS

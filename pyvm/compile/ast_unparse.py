@@ -25,7 +25,9 @@ the one CPython 3.14 produces.
 from __future__ import annotations
 
 import math
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.compile import ast
 from pyvm.objects.exceptions import PyExc_SystemError

@@ -35,7 +35,9 @@ and the two side tables as hex.
 from __future__ import annotations
 
 import struct
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 # CPython: Python/marshal.c:r_object (the type codes it switches on)
 TYPE_NULL: Final = 0x30  # '0'

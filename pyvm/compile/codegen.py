@@ -26,7 +26,9 @@ whole compilation stops.
 
 from __future__ import annotations
 
-from typing import Final, Optional, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional, TypeAlias as _TypeAlias, Union
 
 from pyvm.compile import ast
 from pyvm.compile.compile import (
@@ -292,8 +294,8 @@ compare_masks: Final[list[int]] = [
     COMPARISON_GREATER_THAN | COMPARISON_EQUALS,
 ]
 
-AstLoc = Union[ast.stmt, ast.expr, ast.arg, ast.keyword, ast.excepthandler,
-               ast.pattern, ast.type_param, ast.alias]
+AstLoc: _TypeAlias = (
+    "Union[ast.stmt, ast.expr, ast.arg, ast.keyword, ast.excepthandler, ast.pattern, ast.type_param, ast.alias]")
 
 # Expression contexts, as C's enum values.
 Load: Final = 1

@@ -33,7 +33,9 @@ way up, so the ``RETURN_IF_ERROR`` plumbing of the C code disappears.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.compile import ast
 from pyvm.compile.instruction_sequence import (

@@ -30,7 +30,9 @@ text are supported: ``show_caches``, ``show_offsets``, ``show_positions`` and
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional, TypeAlias
 
 from pyvm.compile import opcode
 from pyvm.objects.codeobject import PyCodeObject, code_repr_text
@@ -252,7 +254,7 @@ def _lineno_width(linestarts: dict[int, Optional[int]]) -> int:
     return width
 
 
-Positions = tuple[Optional[int], Optional[int], Optional[int], Optional[int]]
+Positions: TypeAlias = "tuple[Optional[int], Optional[int], Optional[int], Optional[int]]"
 
 
 def _positions_width(positions: list[Positions]) -> int:

@@ -43,7 +43,9 @@ Errors are raised as ``PyErr`` (C's ``return ERROR``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.compile.instruction_sequence import (
     NO_LABEL,

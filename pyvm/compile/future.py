@@ -13,7 +13,9 @@ occur at the beginning of the file").
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 from pyvm.compile import ast
 from pyvm.compile.instruction_sequence import Location

@@ -26,7 +26,9 @@ sees one, so here it is a plain native class; the instructions live in a host li
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.compile.opcode import HAS_TARGET, IS_WITHIN_OPCODE_RANGE, OPCODE_HAS_ARG, opname
 

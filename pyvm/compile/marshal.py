@@ -28,7 +28,9 @@ The canonical text of marshalled code for tests is pyvm/compile/codedump.py.
 from __future__ import annotations
 
 import struct
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.bytesobject import PyBytes_FromStringAndSize, PyBytes_Type, PyBytesObject

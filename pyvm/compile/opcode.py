@@ -23,7 +23,9 @@ constants plus a small set of oparg-dependent formulas.
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # ---- Include/opcode_ids.h: instruction opcodes (real, specialised, instrumented, pseudo)
 CACHE: Final = 0

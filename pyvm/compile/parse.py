@@ -47,7 +47,9 @@ from __future__ import annotations
 import ast as _h
 import sys
 import warnings
-from typing import Callable, Final, NoReturn, Optional, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, NoReturn, Optional, Union
 
 from pyvm.compile import ast
 from pyvm.objects.exceptions import (

@@ -39,7 +39,10 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from typing import Final, NoReturn, Optional, TypeVar, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional, TypeAlias, TypeVar, Union
+    T = TypeVar("T")
 
 from mypy_extensions import mypyc_attr
 
@@ -55,7 +58,6 @@ from pyvm.objects.object import (
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_FromString
 
-T = TypeVar("T")
 
 # Token numbers the runtime needs (CPython: Include/internal/pycore_token.h:ENDMARKER
 # and its neighbours). The generated parser carries the others as literals.
@@ -218,8 +220,8 @@ class TokenSource:
 
 
 # Anything with C's four location fields: a token or an AST node.
-Locatable = Union[Token, ast.expr, ast.stmt, ast.arg, ast.keyword, ast.alias,
-                  ast.excepthandler, ast.pattern, ast.type_param]
+Locatable: TypeAlias = (
+    "Union[Token, ast.expr, ast.stmt, ast.arg, ast.keyword, ast.alias, ast.excepthandler, ast.pattern, ast.type_param]")
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)

@@ -44,7 +44,9 @@ where they would be recorded.
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional, Union
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional, TypeAlias as _TypeAlias, Union
 
 from pyvm.compile.ast import (
     AnnAssign, Assert, Assign, AsyncFor, AsyncFunctionDef, AsyncWith,
@@ -136,7 +138,7 @@ _PyFutureFeatures = PyFutureFeatures
 
 
 # Nodes that carry a source location.
-_Located = Union[stmt, expr, excepthandler, arg, keyword, alias, pattern, type_param]
+_Located: _TypeAlias = "Union[stmt, expr, excepthandler, arg, keyword, alias, pattern, type_param]"
 
 # pyvm: C's sets of names, as insertion-ordered dicts (see the module docstring).
 _NameSet = dict[str, None]

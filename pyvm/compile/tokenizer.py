@@ -49,7 +49,9 @@ them (pyvm has no ``PyErr_WarnExplicitObject`` with filters yet).
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.exceptions import (
     PyExc_IndentationError, PyExc_SyntaxError, PyExc_TabError, PySyntaxErrorObject,

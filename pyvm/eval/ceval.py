@@ -41,7 +41,9 @@ frame has no handler, the exception leaves the loop as a ``PyErr``.
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional, TypeAlias
 
 from pyvm.compile.opcode import opname
 from pyvm.compile.opcode import RESUME_AFTER_YIELD_FROM, RESUME_OPARG_LOCATION_MASK
@@ -256,7 +258,7 @@ def _PyNumber_InPlacePowerNoMod(a: PyObject, b: PyObject) -> PyObject:
     return PyNumber_InPlacePower(a, b, Py_None)
 
 
-BinaryFunc = Callable[[PyObject, PyObject], PyObject]
+BinaryFunc: TypeAlias = "Callable[[PyObject, PyObject], PyObject]"
 
 # pyvm: the table ``_PyEval_BinaryOps`` of Python/ceval.c
 _PyEval_BinaryOps: Final[list[BinaryFunc]] = [

@@ -20,7 +20,9 @@ returned pair.
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 from pyvm.eval.errors import PyErr_GivenExceptionMatches
 from pyvm.eval.frame import _PyInterpreterFrame, _PyInterpreterFrame_LASTI

@@ -33,7 +33,9 @@ import os
 import pdb
 import re
 import sys
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional
 
 CEVAL_PATH: Final = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ceval.py")
 

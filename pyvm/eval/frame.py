@@ -29,7 +29,9 @@ its ``current_frame`` is the innermost frame.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.codeobject import PyCodeObject
 from pyvm.objects.object import Py_DECREF, PyObject

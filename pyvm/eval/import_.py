@@ -17,7 +17,9 @@ C, where their ``initfunc`` is NULL).
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional
 
 from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.modules._warningsmodule import _PyWarnings_Init

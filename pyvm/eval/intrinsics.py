@@ -22,7 +22,9 @@ flags), so the loop never depends on ``current_frame`` being up to date.
 
 from __future__ import annotations
 
-from typing import NoReturn, Callable, Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, NoReturn, TypeAlias
 
 from pyvm.compile.opcode import (
     INTRINSIC_1_INVALID,
@@ -108,8 +110,9 @@ __all__ = [
 
 # pyvm: mirrors ``intrinsic_func1`` / ``intrinsic_func2`` of
 # Include/internal/pycore_intrinsics.h, plus the frame argument.
-intrinsic_func1 = Callable[[PyThreadState, _PyInterpreterFrame, PyObject], PyObject]
-intrinsic_func2 = Callable[[PyThreadState, _PyInterpreterFrame, PyObject, PyObject], PyObject]
+intrinsic_func1: TypeAlias = "Callable[[PyThreadState, _PyInterpreterFrame, PyObject], PyObject]"
+intrinsic_func2: TypeAlias = (
+    "Callable[[PyThreadState, _PyInterpreterFrame, PyObject, PyObject], PyObject]")
 
 
 # ---------------------------------------------------------------------------

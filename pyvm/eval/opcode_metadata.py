@@ -7,7 +7,9 @@ effects, the HAS_ARG / HAS_JUMP flags and the deopt table.
 
 from __future__ import annotations
 
-from typing import Final
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # pyvm: HAS_ARG_FLAG and HAS_JUMP_FLAG of pycore_opcode_metadata.h
 HAS_ARG_FLAG: Final = 1

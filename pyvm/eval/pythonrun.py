@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import sys as _host_sys
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.object import (
     Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype, PyObject_GetAttr, PyObject_Str,

@@ -21,7 +21,9 @@ the same rules. Positions come from ``co_linetable`` (PEP 657).
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.eval.frame import _PyInterpreterFrame
 from pyvm.modules.bltinmodule import PyFile_WriteString

@@ -10,7 +10,9 @@ runs on the first ``import _typing``.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.methodobject import METH_O, PyCFunction_NewEx, PyMethodDef
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject

@@ -39,7 +39,9 @@ recursion count.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.compile.ast_preprocess import syntax_warning_hook
 from pyvm.compile.compile import _PyErr_RaiseSyntaxError

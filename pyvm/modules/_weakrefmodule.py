@@ -11,7 +11,9 @@ pyvm/objects/weakrefobject.py (``ref`` / ``ReferenceType``, ``ProxyType``,
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.dictobject import PyDict_Check, PyDict_DelItem, PyDict_GetItemWithError
 from pyvm.objects.exceptions import PyExc_TypeError

@@ -16,7 +16,9 @@ ones.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.abstract import (
     PyBuffer_Release, PyObject_GetAIter, PyObject_GetBuffer,

@@ -13,7 +13,9 @@ pyvm object.
 from __future__ import annotations
 
 import sys as _host_sys
-from typing import Final, Optional, TextIO
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional, TextIO
 
 from pyvm.pystate import (
     PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,

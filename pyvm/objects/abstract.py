@@ -22,7 +22,9 @@ conversions (``PyNumber_Long``/``PyNumber_Float``/``PyNumber_Index``) and
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.exceptions import PyExc_DeprecationWarning, _PyIter_CallNext
 from pyvm.objects.longobject import (

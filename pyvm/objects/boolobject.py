@@ -9,7 +9,9 @@ arithmetic slot is int's, inherited by ``PyType_Ready``; bool only overrides
 
 from __future__ import annotations
 
-from typing import Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 from pyvm.objects.longobject import (
     PyBool_FromLong,

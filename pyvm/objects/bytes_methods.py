@@ -17,7 +17,9 @@ host's ``bytes`` methods, which implement the same stringlib code.
 
 from __future__ import annotations
 
-from typing import NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn, Optional
 
 from pyvm.objects.abstract import (
     PyBuffer_Release,

@@ -21,7 +21,9 @@ becomes the explicit ``start``; a bound method may use ``args[start - 1]`` when
 
 from __future__ import annotations
 
-from typing import Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_VECTORCALL, PyErr_Format, PyObject, PyTypeObject,

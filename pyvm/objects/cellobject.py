@@ -11,7 +11,9 @@ while the variable is unbound.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyObject, PyTypeObject,

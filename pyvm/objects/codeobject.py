@@ -16,7 +16,9 @@ which is why ``dis`` without ``--adaptive`` shows the original instructions.
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional
 
 from pyvm.objects.object import (
     Py_INCREF, PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,

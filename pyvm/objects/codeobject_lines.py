@@ -25,7 +25,9 @@ unit, as in C.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.codeobject import PyCodeObject
 

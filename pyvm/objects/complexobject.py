@@ -19,7 +19,9 @@ imaginary part always carries its sign. The hash is ``complex_hash``:
 from __future__ import annotations
 
 import math
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.object import (
     Py_DECREF, Py_EQ, Py_NE, Py_None, Py_NotImplemented, Py_NewRef, Py_TPFLAGS_BASETYPE,

@@ -21,7 +21,9 @@ side table that ``PyType_Ready`` drains; afterwards they go straight into
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional, TypeAlias
 
 from pyvm.objects.methodobject import (
     METH_CLASS, METH_KEYWORDS, METH_O, METH_STATIC, PyCFunction_NewEx, PyCFunction_Type,
@@ -37,9 +39,9 @@ from pyvm.objects.call import (
     _PyStack_AsDict, PyVectorcall_Call, PyObject_Call, PyObject_CallMethod,
 )
 
-getter = Callable[[PyObject], PyObject]
+getter: TypeAlias = "Callable[[PyObject], PyObject]"
 # setter(obj, value): value None means delete.
-setter = Callable[[PyObject, Optional[PyObject]], None]
+setter: TypeAlias = "Callable[[PyObject, Optional[PyObject]], None]"
 
 # CPython: Include/descrobject.h:Py_READONLY
 Py_READONLY: Final = 1
@@ -501,7 +503,8 @@ def member_get_doc(descr: PyObject) -> PyObject:
 # (``(1).__add__``).
 
 # wrapperfunc(self, args, wrapped slot, kwds): args is a host list, kwds a dict or None.
-wrapperfunc = Callable[[PyObject, list[PyObject], object, Optional[PyObject]], PyObject]
+wrapperfunc: TypeAlias = (
+    "Callable[[PyObject, list[PyObject], object, Optional[PyObject]], PyObject]")
 
 # CPython: Include/cpython/descrobject.h:PyWrapperFlag_KEYWORDS
 PyWrapperFlag_KEYWORDS: Final = 1

@@ -11,7 +11,9 @@ there means "not reversible"), else walks a sequence (``__len__`` and
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
     _PyErr_Clear,

@@ -30,7 +30,9 @@ made while this module is still being imported). The interpreter's helpers for
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional
 
 from pyvm.objects.descrobject import PyGetSetDef, PyMemberDef, _PyType_AddGetSets, _PyType_AddMembers
 from pyvm.objects.methodobject import METH_CLASS, METH_O, PyMethodDef

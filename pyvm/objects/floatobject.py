@@ -16,7 +16,9 @@ reuses; the debug mode skips it so that a freed float stays poisoned.
 from __future__ import annotations
 
 import math
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.longobject import (
     Py_False,

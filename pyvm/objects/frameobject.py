@@ -13,7 +13,9 @@ keeps the same host object and marks it ``FRAME_OWNED_BY_FRAME_OBJECT``), so
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.eval.frame import (
     FRAME_OWNED_BY_FRAME_OBJECT, _PyFrame_ClearAll, _PyFrame_GetFirstComplete, _PyInterpreterFrame,

@@ -18,7 +18,9 @@ frame and continues in the same host activation.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.call import PyVectorcall_Call, PyObject_Vectorcall
 from pyvm.objects.codeobject import CO_HAS_DOCSTRING, PyCodeObject

@@ -31,7 +31,9 @@ a vectorcall that forwards to the origin's; pyvm's alias calls through
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.abstract import (
     PyObject_GetItem,

@@ -48,7 +48,9 @@ references to generators wait for the weakref module.
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.compile.opcode import (
     INSTRUMENTED_RESUME,

@@ -10,7 +10,9 @@ processes the Template. ``BUILD_INTERPOLATION`` makes one with
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.compile.opcode import FVC_ASCII, FVC_REPR, FVC_STR
 from pyvm.objects.descrobject import Py_READONLY, PyMemberDef, _PyType_AddMembers, _PyType_AddMethods

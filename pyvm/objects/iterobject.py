@@ -12,7 +12,9 @@ awaitable.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.object import (
     Py_DECREF,

@@ -20,7 +20,9 @@ from __future__ import annotations
 import math
 import operator
 import sys
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
     _Py_TPFLAGS_MATCH_SELF, _PyObject_ReprStr, PyUnicode_Check, PyObject_IsTrue,

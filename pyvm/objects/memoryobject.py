@@ -21,7 +21,9 @@ native sizes are the host's (``'l'`` is 8 bytes on a 64-bit host).
 from __future__ import annotations
 
 import struct
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
     _PyErr_Clear,

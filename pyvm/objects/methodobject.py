@@ -25,7 +25,9 @@ vector is sliced only when it does not already hold exactly the arguments.
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional, TypeAlias
 
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_HAVE_VECTORCALL,
@@ -48,11 +50,12 @@ METH_METHOD: Final = 0x0200
 
 _CALL_FLAGS: Final = METH_VARARGS | METH_FASTCALL | METH_NOARGS | METH_O | METH_KEYWORDS | METH_METHOD
 
-PyCFunction_NoArgs = Callable[[PyObject], PyObject]
-PyCFunction_O = Callable[[PyObject, PyObject], PyObject]
-PyCFunctionFast = Callable[[PyObject, list[PyObject]], PyObject]
-PyCFunctionFastWithKeywords = Callable[[PyObject, list[PyObject], Optional[PyObject]], PyObject]
-PyCFunctionWithKeywords = Callable[[PyObject, PyObject, Optional[PyObject]], PyObject]
+PyCFunction_NoArgs: TypeAlias = "Callable[[PyObject], PyObject]"
+PyCFunction_O: TypeAlias = "Callable[[PyObject, PyObject], PyObject]"
+PyCFunctionFast: TypeAlias = "Callable[[PyObject, list[PyObject]], PyObject]"
+PyCFunctionFastWithKeywords: TypeAlias = (
+    "Callable[[PyObject, list[PyObject], Optional[PyObject]], PyObject]")
+PyCFunctionWithKeywords: TypeAlias = "Callable[[PyObject, PyObject, Optional[PyObject]], PyObject]"
 
 
 class PyMethodDef:

@@ -36,7 +36,9 @@ after free, a second deallocation or a count going negative is a pyvm fatal erro
 from __future__ import annotations
 
 import os
-from typing import Callable, Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, NoReturn, Optional, TypeAlias
 from pyvm.pystate import _tstate
 
 # CPython: Include/refcount.h:_Py_IMMORTAL_INITIAL_REFCNT
@@ -194,41 +196,42 @@ class PyVarObject(PyObject):
 
 # Slot signatures (Include/object.h typedefs). Arguments that C passes as
 # ``PyObject *const *args, size_t nargs`` are a host list and its bounds.
-unaryfunc = Callable[[PyObject], PyObject]
-binaryfunc = Callable[[PyObject, PyObject], PyObject]
-ternaryfunc = Callable[[PyObject, PyObject, PyObject], PyObject]
-inquiry = Callable[[PyObject], bool]
-lenfunc = Callable[[PyObject], int]
-ssizeargfunc = Callable[[PyObject, int], PyObject]
-ssizeobjargproc = Callable[[PyObject, int, Optional[PyObject]], None]
-objobjproc = Callable[[PyObject, PyObject], bool]
-objobjargproc = Callable[[PyObject, PyObject, Optional[PyObject]], None]
-reprfunc = Callable[[PyObject], PyObject]
-hashfunc = Callable[[PyObject], int]
-richcmpfunc = Callable[[PyObject, PyObject, int], PyObject]
-getiterfunc = Callable[[PyObject], PyObject]
+unaryfunc: TypeAlias = "Callable[[PyObject], PyObject]"
+binaryfunc: TypeAlias = "Callable[[PyObject, PyObject], PyObject]"
+ternaryfunc: TypeAlias = "Callable[[PyObject, PyObject, PyObject], PyObject]"
+inquiry: TypeAlias = "Callable[[PyObject], bool]"
+lenfunc: TypeAlias = "Callable[[PyObject], int]"
+ssizeargfunc: TypeAlias = "Callable[[PyObject, int], PyObject]"
+ssizeobjargproc: TypeAlias = "Callable[[PyObject, int, Optional[PyObject]], None]"
+objobjproc: TypeAlias = "Callable[[PyObject, PyObject], bool]"
+objobjargproc: TypeAlias = "Callable[[PyObject, PyObject, Optional[PyObject]], None]"
+reprfunc: TypeAlias = "Callable[[PyObject], PyObject]"
+hashfunc: TypeAlias = "Callable[[PyObject], int]"
+richcmpfunc: TypeAlias = "Callable[[PyObject, PyObject, int], PyObject]"
+getiterfunc: TypeAlias = "Callable[[PyObject], PyObject]"
 # tp_iternext: the next item, or None when exhausted without an error.
-iternextfunc = Callable[[PyObject], Optional[PyObject]]
-getattrofunc = Callable[[PyObject, PyObject], PyObject]
+iternextfunc: TypeAlias = "Callable[[PyObject], Optional[PyObject]]"
+getattrofunc: TypeAlias = "Callable[[PyObject, PyObject], PyObject]"
 # tp_setattro: value None means delete.
-setattrofunc = Callable[[PyObject, PyObject, Optional[PyObject]], None]
-descrgetfunc = Callable[[PyObject, Optional[PyObject], Optional[PyObject]], PyObject]
-descrsetfunc = Callable[[PyObject, PyObject, Optional[PyObject]], None]
-destructor = Callable[[PyObject], None]
+setattrofunc: TypeAlias = "Callable[[PyObject, PyObject, Optional[PyObject]], None]"
+descrgetfunc: TypeAlias = "Callable[[PyObject, Optional[PyObject], Optional[PyObject]], PyObject]"
+descrsetfunc: TypeAlias = "Callable[[PyObject, PyObject, Optional[PyObject]], None]"
+destructor: TypeAlias = "Callable[[PyObject], None]"
 # tp_call(callable, args tuple, kwargs dict or None)
-callfunc = Callable[[PyObject, PyObject, Optional[PyObject]], PyObject]
+callfunc: TypeAlias = "Callable[[PyObject, PyObject, Optional[PyObject]], PyObject]"
 # vectorcall(callable, args, start, nargs, kwnames): the positional arguments are
 # args[start:start + nargs], followed by one value per name of the kwnames tuple.
-vectorcallfunc = Callable[[PyObject, list[PyObject], int, int, Optional[PyObject]], PyObject]
+vectorcallfunc: TypeAlias = (
+    "Callable[[PyObject, list[PyObject], int, int, Optional[PyObject]], PyObject]")
 # tp_new(type, args tuple, kwargs dict or None); tp_init likewise, returning nothing.
-newfunc = Callable[["PyTypeObject", PyObject, Optional[PyObject]], PyObject]
-initproc = Callable[[PyObject, PyObject, Optional[PyObject]], None]
-visitproc = Callable[[PyObject], None]
-traverseproc = Callable[[PyObject, visitproc], None]
+newfunc: TypeAlias = "Callable[[PyTypeObject, PyObject, Optional[PyObject]], PyObject]"
+initproc: TypeAlias = "Callable[[PyObject, PyObject, Optional[PyObject]], None]"
+visitproc: TypeAlias = "Callable[[PyObject], None]"
+traverseproc: TypeAlias = "Callable[[PyObject, visitproc], None]"
 # am_send(iter, arg) -> (PySendResult, result): PYGEN_RETURN / PYGEN_NEXT with
 # a new reference; PYGEN_ERROR with None when the iterator is exhausted
 # without an exception (an exception is raised as PyErr instead).
-sendfunc = Callable[[PyObject, PyObject], tuple[int, Optional[PyObject]]]
+sendfunc: TypeAlias = "Callable[[PyObject, PyObject], tuple[int, Optional[PyObject]]]"
 
 # CPython: Include/object.h:PYGEN_RETURN (PySendResult)
 PYGEN_RETURN: Final = 0
@@ -291,9 +294,9 @@ class Py_buffer:
 
 
 # CPython: Include/pybuffer.h:getbufferproc (returns the view; raises PyErr)
-getbufferproc = Callable[[PyObject, int], Py_buffer]
+getbufferproc: TypeAlias = "Callable[[PyObject, int], Py_buffer]"
 # CPython: Include/pybuffer.h:releasebufferproc
-releasebufferproc = Callable[[PyObject, Py_buffer], None]
+releasebufferproc: TypeAlias = "Callable[[PyObject, Py_buffer], None]"
 
 # CPython: Include/pybuffer.h:PyBUF_SIMPLE (the request flags)
 PyBUF_SIMPLE: Final = 0

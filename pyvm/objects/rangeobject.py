@@ -10,7 +10,9 @@ on host ints for both and carries the type that C would pick.
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
     Py_DECREF,

@@ -10,7 +10,9 @@ Dead slices go back to a one-entry freelist (``_Py_freelists.slices``), as in
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.object import (
     Py_DECREF,

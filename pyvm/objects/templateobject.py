@@ -14,7 +14,9 @@ pyvm cannot import yet) and is missing.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.abstract import Py_GenericAlias, PyIter_Next, PyObject_GetIter, PySequence_Concat
 from pyvm.objects.descrobject import (

@@ -19,7 +19,9 @@ arithmetic, so ``hash((1, 2))`` is the value a 64-bit CPython prints.
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (

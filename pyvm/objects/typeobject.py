@@ -73,7 +73,14 @@ metaclass's ``mro()`` override, ``__mro_entries__``.
 
 from __future__ import annotations
 
-from typing import Callable, Final, Optional, cast
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Final, Optional, cast
+else:
+    def cast(typ: object, val: object) -> object:
+        """pyvm: ``typing.cast`` for interpreted mode, where the host's typing
+        is not imported (start-up time); mypyc compiles ``cast`` away."""
+        return val
 
 from pyvm.compile.symtable import _Py_Mangle
 from pyvm.objects.descrobject import (
@@ -554,7 +561,7 @@ def wrap_lenfunc(self_: PyObject, args: list[PyObject], wrapped: object, kwds: O
     """CPython: Objects/typeobject.c:wrap_lenfunc"""
     check_num_args(args, 0)
     from pyvm.objects.longobject import PyLong_FromLong  # cycle
-    return PyLong_FromLong(cast(lenfunc, wrapped)(self_))
+    return PyLong_FromLong(cast("lenfunc", wrapped)(self_))
 
 
 def wrap_inquirypred(self_: PyObject, args: list[PyObject], wrapped: object,
@@ -562,28 +569,28 @@ def wrap_inquirypred(self_: PyObject, args: list[PyObject], wrapped: object,
     """CPython: Objects/typeobject.c:wrap_inquirypred"""
     check_num_args(args, 0)
     from pyvm.objects.boolobject import PyBool_FromLong  # cycle
-    return PyBool_FromLong(1 if cast(inquiry, wrapped)(self_) else 0)
+    return PyBool_FromLong(1 if cast("inquiry", wrapped)(self_) else 0)
 
 
 def wrap_binaryfunc(self_: PyObject, args: list[PyObject], wrapped: object,
                     kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_binaryfunc"""
     check_num_args(args, 1)
-    return cast(binaryfunc, wrapped)(self_, args[0])
+    return cast("binaryfunc", wrapped)(self_, args[0])
 
 
 def wrap_binaryfunc_l(self_: PyObject, args: list[PyObject], wrapped: object,
                       kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_binaryfunc_l"""
     check_num_args(args, 1)
-    return cast(binaryfunc, wrapped)(self_, args[0])
+    return cast("binaryfunc", wrapped)(self_, args[0])
 
 
 def wrap_binaryfunc_r(self_: PyObject, args: list[PyObject], wrapped: object,
                       kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_binaryfunc_r"""
     check_num_args(args, 1)
-    return cast(binaryfunc, wrapped)(args[0], self_)
+    return cast("binaryfunc", wrapped)(args[0], self_)
 
 
 def check_pow_args(args: list[PyObject]) -> int:
@@ -599,21 +606,21 @@ def wrap_ternaryfunc(self_: PyObject, args: list[PyObject], wrapped: object,
                      kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_ternaryfunc"""
     n = check_pow_args(args)
-    return cast(ternaryfunc, wrapped)(self_, args[0], args[1] if n == 2 else Py_None)
+    return cast("ternaryfunc", wrapped)(self_, args[0], args[1] if n == 2 else Py_None)
 
 
 def wrap_ternaryfunc_r(self_: PyObject, args: list[PyObject], wrapped: object,
                        kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_ternaryfunc_r"""
     n = check_pow_args(args)
-    return cast(ternaryfunc, wrapped)(args[0], self_, args[1] if n == 2 else Py_None)
+    return cast("ternaryfunc", wrapped)(args[0], self_, args[1] if n == 2 else Py_None)
 
 
 def wrap_unaryfunc(self_: PyObject, args: list[PyObject], wrapped: object,
                    kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_unaryfunc"""
     check_num_args(args, 0)
-    return cast(unaryfunc, wrapped)(self_)
+    return cast("unaryfunc", wrapped)(self_)
 
 
 def wrap_indexargfunc(self_: PyObject, args: list[PyObject], wrapped: object,
@@ -622,7 +629,7 @@ def wrap_indexargfunc(self_: PyObject, args: list[PyObject], wrapped: object,
     check_num_args(args, 1)
     from pyvm.objects.abstract import PyNumber_AsSsize_t  # cycle
     from pyvm.objects.exceptions import PyExc_OverflowError  # cycle
-    return cast(ssizeargfunc, wrapped)(self_, PyNumber_AsSsize_t(args[0], PyExc_OverflowError))
+    return cast("ssizeargfunc", wrapped)(self_, PyNumber_AsSsize_t(args[0], PyExc_OverflowError))
 
 
 def getindex(self_: PyObject, arg: PyObject) -> int:
@@ -641,14 +648,14 @@ def wrap_sq_item(self_: PyObject, args: list[PyObject], wrapped: object,
                  kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_sq_item"""
     check_num_args(args, 1)
-    return cast(ssizeargfunc, wrapped)(self_, getindex(self_, args[0]))
+    return cast("ssizeargfunc", wrapped)(self_, getindex(self_, args[0]))
 
 
 def wrap_sq_setitem(self_: PyObject, args: list[PyObject], wrapped: object,
                     kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_sq_setitem"""
     check_num_args(args, 2)
-    cast(ssizeobjargproc, wrapped)(self_, getindex(self_, args[0]), args[1])
+    cast("ssizeobjargproc", wrapped)(self_, getindex(self_, args[0]), args[1])
     return Py_None
 
 
@@ -656,7 +663,7 @@ def wrap_sq_delitem(self_: PyObject, args: list[PyObject], wrapped: object,
                     kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_sq_delitem"""
     check_num_args(args, 1)
-    cast(ssizeobjargproc, wrapped)(self_, getindex(self_, args[0]), None)
+    cast("ssizeobjargproc", wrapped)(self_, getindex(self_, args[0]), None)
     return Py_None
 
 
@@ -665,14 +672,14 @@ def wrap_objobjproc(self_: PyObject, args: list[PyObject], wrapped: object,
     """CPython: Objects/typeobject.c:wrap_objobjproc"""
     check_num_args(args, 1)
     from pyvm.objects.boolobject import PyBool_FromLong  # cycle
-    return PyBool_FromLong(1 if cast(objobjproc, wrapped)(self_, args[0]) else 0)
+    return PyBool_FromLong(1 if cast("objobjproc", wrapped)(self_, args[0]) else 0)
 
 
 def wrap_objobjargproc(self_: PyObject, args: list[PyObject], wrapped: object,
                        kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_objobjargproc"""
     check_num_args(args, 2)
-    cast(objobjargproc, wrapped)(self_, args[0], args[1])
+    cast("objobjargproc", wrapped)(self_, args[0], args[1])
     return Py_None
 
 
@@ -680,7 +687,7 @@ def wrap_delitem(self_: PyObject, args: list[PyObject], wrapped: object,
                  kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_delitem"""
     check_num_args(args, 1)
-    cast(objobjargproc, wrapped)(self_, args[0], None)
+    cast("objobjargproc", wrapped)(self_, args[0], None)
     return Py_None
 
 
@@ -703,7 +710,7 @@ def wrap_setattr(self_: PyObject, args: list[PyObject], wrapped: object,
     """CPython: Objects/typeobject.c:wrap_setattr"""
     check_num_args(args, 2)
     hackcheck(self_, wrapped, "__setattr__")
-    cast(setattrofunc, wrapped)(self_, args[0], args[1])
+    cast("setattrofunc", wrapped)(self_, args[0], args[1])
     return Py_None
 
 
@@ -712,7 +719,7 @@ def wrap_delattr(self_: PyObject, args: list[PyObject], wrapped: object,
     """CPython: Objects/typeobject.c:wrap_delattr"""
     check_num_args(args, 1)
     hackcheck(self_, wrapped, "__delattr__")
-    cast(setattrofunc, wrapped)(self_, args[0], None)
+    cast("setattrofunc", wrapped)(self_, args[0], None)
     return Py_None
 
 
@@ -721,7 +728,7 @@ def wrap_hashfunc(self_: PyObject, args: list[PyObject], wrapped: object,
     """CPython: Objects/typeobject.c:wrap_hashfunc"""
     check_num_args(args, 0)
     from pyvm.objects.longobject import PyLong_FromLong  # cycle
-    return PyLong_FromLong(cast(hashfunc, wrapped)(self_))
+    return PyLong_FromLong(cast("hashfunc", wrapped)(self_))
 
 
 def wrap_call(self_: PyObject, args: list[PyObject], wrapped: object,
@@ -730,7 +737,7 @@ def wrap_call(self_: PyObject, args: list[PyObject], wrapped: object,
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
     t = _PyTuple_FromArray(args)
     try:
-        return cast(callfunc, wrapped)(self_, t, kwds)
+        return cast("callfunc", wrapped)(self_, t, kwds)
     finally:
         Py_DECREF(t)
 
@@ -739,14 +746,14 @@ def wrap_del(self_: PyObject, args: list[PyObject], wrapped: object,
              kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_del"""
     check_num_args(args, 0)
-    cast(destructor, wrapped)(self_)
+    cast("destructor", wrapped)(self_)
     return Py_None
 
 
 def wrap_richcmpfunc(self_: PyObject, args: list[PyObject], wrapped: object, op: int) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_richcmpfunc"""
     check_num_args(args, 1)
-    return cast(richcmpfunc, wrapped)(self_, args[0], op)
+    return cast("richcmpfunc", wrapped)(self_, args[0], op)
 
 
 def richcmp_lt(self_: PyObject, args: list[PyObject], wrapped: object, kwds: Optional[PyObject]) -> PyObject:
@@ -783,7 +790,7 @@ def wrap_next(self_: PyObject, args: list[PyObject], wrapped: object,
               kwds: Optional[PyObject]) -> PyObject:
     """pyvm: C's ``wrap_next`` of Objects/typeobject.c (``__next__``)."""
     check_num_args(args, 0)
-    res = cast(iternextfunc, wrapped)(self_)
+    res = cast("iternextfunc", wrapped)(self_)
     if res is None:
         from pyvm.objects.exceptions import PyExc_StopIteration  # cycle
         PyErr_SetNone(PyExc_StopIteration)
@@ -805,7 +812,7 @@ def wrap_descr_get(self_: PyObject, args: list[PyObject], wrapped: object,
         tp = None
     if obj is None and tp is None:
         _type_error("__get__(None, None) is invalid")
-    return cast(descrgetfunc, wrapped)(self_, obj, tp)
+    return cast("descrgetfunc", wrapped)(self_, obj, tp)
 
 
 def wrap_descr_set(self_: PyObject, args: list[PyObject], wrapped: object,
@@ -813,7 +820,7 @@ def wrap_descr_set(self_: PyObject, args: list[PyObject], wrapped: object,
     """CPython: Objects/typeobject.c:wrap_descr_set"""
     if len(args) != 2:
         _type_error(f"__set__ expected 2 arguments, got {len(args)}")
-    cast(descrsetfunc, wrapped)(self_, args[0], args[1])
+    cast("descrsetfunc", wrapped)(self_, args[0], args[1])
     return Py_None
 
 
@@ -821,7 +828,7 @@ def wrap_descr_delete(self_: PyObject, args: list[PyObject], wrapped: object,
                       kwds: Optional[PyObject]) -> PyObject:
     """CPython: Objects/typeobject.c:wrap_descr_delete"""
     check_num_args(args, 1)
-    cast(descrsetfunc, wrapped)(self_, args[0], None)
+    cast("descrsetfunc", wrapped)(self_, args[0], None)
     return Py_None
 
 
@@ -831,7 +838,7 @@ def wrap_init(self_: PyObject, args: list[PyObject], wrapped: object,
     from pyvm.objects.tupleobject import _PyTuple_FromArray  # cycle
     t = _PyTuple_FromArray(args)
     try:
-        cast(initproc, wrapped)(self_, t, kwds)
+        cast("initproc", wrapped)(self_, t, kwds)
     finally:
         Py_DECREF(t)
     return Py_None
@@ -3055,132 +3062,132 @@ _heap_slotdefs: Final = _HeapSlotDefs()
 
 def _set_tp_getattro(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_getattro`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_getattro = cast(Optional[getattrofunc], f)
+    tp.tp_getattro = cast("Optional[getattrofunc]", f)
 
 
 def _set_tp_setattro(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_setattro`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_setattro = cast(Optional[setattrofunc], f)
+    tp.tp_setattro = cast("Optional[setattrofunc]", f)
 
 
 def _set_tp_repr(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_repr`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_repr = cast(Optional[reprfunc], f)
+    tp.tp_repr = cast("Optional[reprfunc]", f)
 
 
 def _set_tp_hash(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_hash`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_hash = cast(Optional[hashfunc], f)
+    tp.tp_hash = cast("Optional[hashfunc]", f)
 
 
 def _set_tp_call(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_call`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_call = cast(Optional[callfunc], f)
+    tp.tp_call = cast("Optional[callfunc]", f)
 
 
 def _set_tp_str(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_str`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_str = cast(Optional[reprfunc], f)
+    tp.tp_str = cast("Optional[reprfunc]", f)
 
 
 def _set_tp_richcompare(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_richcompare`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_richcompare = cast(Optional[richcmpfunc], f)
+    tp.tp_richcompare = cast("Optional[richcmpfunc]", f)
 
 
 def _set_tp_iter(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_iter`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_iter = cast(Optional[getiterfunc], f)
+    tp.tp_iter = cast("Optional[getiterfunc]", f)
 
 
 def _set_tp_iternext(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_iternext`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_iternext = cast(Optional[iternextfunc], f)
+    tp.tp_iternext = cast("Optional[iternextfunc]", f)
 
 
 def _set_tp_descr_get(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_descr_get`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_descr_get = cast(Optional[descrgetfunc], f)
+    tp.tp_descr_get = cast("Optional[descrgetfunc]", f)
 
 
 def _set_tp_descr_set(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_descr_set`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_descr_set = cast(Optional[descrsetfunc], f)
+    tp.tp_descr_set = cast("Optional[descrsetfunc]", f)
 
 
 def _set_tp_init(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_init`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_init = cast(Optional[initproc], f)
+    tp.tp_init = cast("Optional[initproc]", f)
 
 
 def _set_tp_new(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_new`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_new = cast(Optional[newfunc], f)
+    tp.tp_new = cast("Optional[newfunc]", f)
 
 
 def _set_tp_finalize(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``tp_finalize`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.tp_finalize = cast(Optional[destructor], f)
+    tp.tp_finalize = cast("Optional[destructor]", f)
 
 
 def _set_nb_power(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_power`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_power = cast(Optional[ternaryfunc], f)
+    tp.nb_power = cast("Optional[ternaryfunc]", f)
 
 
 def _set_nb_inplace_power(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_power`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_power = cast(Optional[ternaryfunc], f)
+    tp.nb_inplace_power = cast("Optional[ternaryfunc]", f)
 
 
 def _set_nb_bool(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_bool`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_bool = cast(Optional[inquiry], f)
+    tp.nb_bool = cast("Optional[inquiry]", f)
 
 
 def _set_mp_length(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``mp_length`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.mp_length = cast(Optional[lenfunc], f)
+    tp.mp_length = cast("Optional[lenfunc]", f)
 
 
 def _set_sq_length(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``sq_length`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.sq_length = cast(Optional[lenfunc], f)
+    tp.sq_length = cast("Optional[lenfunc]", f)
 
 
 def _set_mp_subscript(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``mp_subscript`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.mp_subscript = cast(Optional[binaryfunc], f)
+    tp.mp_subscript = cast("Optional[binaryfunc]", f)
 
 
 def _set_sq_item(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``sq_item`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.sq_item = cast(Optional[ssizeargfunc], f)
+    tp.sq_item = cast("Optional[ssizeargfunc]", f)
 
 
 def _set_mp_ass_subscript(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``mp_ass_subscript`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.mp_ass_subscript = cast(Optional[objobjargproc], f)
+    tp.mp_ass_subscript = cast("Optional[objobjargproc]", f)
 
 
 def _set_sq_ass_item(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``sq_ass_item`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.sq_ass_item = cast(Optional[ssizeobjargproc], f)
+    tp.sq_ass_item = cast("Optional[ssizeobjargproc]", f)
 
 
 def _set_am_await(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``am_await`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.am_await = cast(Optional[unaryfunc], f)
+    tp.am_await = cast("Optional[unaryfunc]", f)
 
 
 def _set_am_aiter(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``am_aiter`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.am_aiter = cast(Optional[unaryfunc], f)
+    tp.am_aiter = cast("Optional[unaryfunc]", f)
 
 
 def _set_am_anext(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``am_anext`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.am_anext = cast(Optional[unaryfunc], f)
+    tp.am_anext = cast("Optional[unaryfunc]", f)
 
 
 def slot_am_generic(self_: PyObject, name: str) -> PyObject:
@@ -3209,167 +3216,167 @@ def slot_am_anext(self_: PyObject) -> PyObject:
 
 def _set_sq_contains(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``sq_contains`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.sq_contains = cast(Optional[objobjproc], f)
+    tp.sq_contains = cast("Optional[objobjproc]", f)
 
 
 def _set_nb_add(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_add`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_add = cast(Optional[binaryfunc], f)
+    tp.nb_add = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_subtract(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_subtract`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_subtract = cast(Optional[binaryfunc], f)
+    tp.nb_subtract = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_multiply(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_multiply`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_multiply = cast(Optional[binaryfunc], f)
+    tp.nb_multiply = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_remainder(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_remainder`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_remainder = cast(Optional[binaryfunc], f)
+    tp.nb_remainder = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_divmod(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_divmod`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_divmod = cast(Optional[binaryfunc], f)
+    tp.nb_divmod = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_lshift(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_lshift`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_lshift = cast(Optional[binaryfunc], f)
+    tp.nb_lshift = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_rshift(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_rshift`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_rshift = cast(Optional[binaryfunc], f)
+    tp.nb_rshift = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_and(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_and`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_and = cast(Optional[binaryfunc], f)
+    tp.nb_and = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_xor(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_xor`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_xor = cast(Optional[binaryfunc], f)
+    tp.nb_xor = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_or(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_or`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_or = cast(Optional[binaryfunc], f)
+    tp.nb_or = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_floor_divide(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_floor_divide`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_floor_divide = cast(Optional[binaryfunc], f)
+    tp.nb_floor_divide = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_true_divide(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_true_divide`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_true_divide = cast(Optional[binaryfunc], f)
+    tp.nb_true_divide = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_matrix_multiply(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_matrix_multiply`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_matrix_multiply = cast(Optional[binaryfunc], f)
+    tp.nb_matrix_multiply = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_negative(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_negative`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_negative = cast(Optional[unaryfunc], f)
+    tp.nb_negative = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_positive(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_positive`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_positive = cast(Optional[unaryfunc], f)
+    tp.nb_positive = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_absolute(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_absolute`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_absolute = cast(Optional[unaryfunc], f)
+    tp.nb_absolute = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_invert(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_invert`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_invert = cast(Optional[unaryfunc], f)
+    tp.nb_invert = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_int(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_int`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_int = cast(Optional[unaryfunc], f)
+    tp.nb_int = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_float(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_float`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_float = cast(Optional[unaryfunc], f)
+    tp.nb_float = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_index(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_index`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_index = cast(Optional[unaryfunc], f)
+    tp.nb_index = cast("Optional[unaryfunc]", f)
 
 
 def _set_nb_inplace_add(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_add`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_add = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_add = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_subtract(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_subtract`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_subtract = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_subtract = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_multiply(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_multiply`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_multiply = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_multiply = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_remainder(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_remainder`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_remainder = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_remainder = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_lshift(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_lshift`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_lshift = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_lshift = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_rshift(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_rshift`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_rshift = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_rshift = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_and(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_and`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_and = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_and = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_xor(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_xor`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_xor = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_xor = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_or(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_or`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_or = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_or = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_floor_divide(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_floor_divide`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_floor_divide = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_floor_divide = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_true_divide(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_true_divide`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_true_divide = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_true_divide = cast("Optional[binaryfunc]", f)
 
 
 def _set_nb_inplace_matrix_multiply(tp: PyTypeObject, f: object) -> None:
     """pyvm: writes ``nb_inplace_matrix_multiply`` (C's ``*ptr = func`` through the slot offset)."""
-    tp.nb_inplace_matrix_multiply = cast(Optional[binaryfunc], f)
+    tp.nb_inplace_matrix_multiply = cast("Optional[binaryfunc]", f)
 
 
 def _heap_slot_table() -> list[slotdef]:

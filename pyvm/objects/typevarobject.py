@@ -45,7 +45,9 @@ borrowed arguments and return a new reference.
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.boolobject import Py_False, Py_True

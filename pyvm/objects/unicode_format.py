@@ -18,7 +18,9 @@ cite it in ``pyvm:`` lines.
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
     Py_DECREF,

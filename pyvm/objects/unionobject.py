@@ -23,7 +23,9 @@ would (Objects/abstract.c).
 
 from __future__ import annotations
 
-from typing import Final, NoReturn, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.abstract import PySequence_Contains
 from pyvm.objects.boolobject import Py_False, Py_True

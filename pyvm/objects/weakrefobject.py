@@ -38,7 +38,9 @@ classes never die.
 
 from __future__ import annotations
 
-from typing import Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional
 
 from pyvm.objects.abstract import (
     Py_GenericAlias,
