@@ -76,11 +76,18 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, Optional, cast
-else:
-    def cast(typ: object, val: object) -> object:
-        """pyvm: ``typing.cast`` for interpreted mode, where the host's typing
-        is not imported (start-up time); mypyc compiles ``cast`` away."""
-        return val
+
+
+def _cast(typ: object, val: object) -> object:
+    """pyvm: ``typing.cast`` at run time: the value itself."""
+    return val
+
+
+# Interpreted mode looks ``cast`` up at run time, where the host's typing is not
+# imported (start-up cost); mypy sees typing's, and mypyc compiles ``cast`` away.
+# (Not an ``else:`` of ``if TYPE_CHECKING``: mypyc compiles that branch as
+# unreachable code that raises.)
+globals()["cast"] = _cast
 
 from pyvm.compile.symtable import _Py_Mangle
 from pyvm.objects.descrobject import (
