@@ -420,6 +420,13 @@ def call_show_warning(category: PyObject, text: PyObject, message: PyObject,
     show_warning(filename, lineno, message, category, sourceline, source)
 
 
+def _unnarrowed(o: Optional[PyObject]) -> Optional[PyObject]:
+    """pyvm: ``o`` typed Optional, for a variable a ``finally`` releases: mypyc
+    would narrow it at a plain assignment and cast it back in ``finally``,
+    failing where an early exit left it None (CONTRIBUTING.md, mypyc pitfalls)."""
+    return o
+
+
 def warn_explicit(category: PyObject, message: PyObject, filename: PyObject, lineno: int,
                   module: Optional[PyObject], registry: Optional[PyObject],
                   sourceline: Optional[PyObject], source: Optional[PyObject]) -> None:
@@ -435,7 +442,7 @@ def warn_explicit(category: PyObject, message: PyObject, filename: PyObject, lin
         PyErr_SetString(PyExc_TypeError, "'registry' must be a dict or None")
     # The references this call owns, released at the end (C's cleanup label).
     mod_ref = normalize_module(filename) if module is None else Py_NewRef(module)
-    msg_ref: Optional[PyObject] = Py_NewRef(message)
+    msg_ref = _unnarrowed(Py_NewRef(message))
     text_ref: Optional[PyObject] = None
     lineno_obj: Optional[PyObject] = None
     key: Optional[PyObject] = None
@@ -443,21 +450,24 @@ def warn_explicit(category: PyObject, message: PyObject, filename: PyObject, lin
     try:
         if PyObject_IsInstance(message, PyExc_Warning):
             text = PyObject_Str(message)
-            text_ref = text
+            text_ref = _unnarrowed(text)
             category = message.ob_type
         else:
             text = message
-            text_ref, msg_ref = msg_ref, None
+            text_ref, msg_ref = _unnarrowed(msg_ref), None
             message = PyObject_CallOneArg(category, text)
-            msg_ref = message
+            msg_ref = _unnarrowed(message)
         if source is Py_None:
             source = None
-        lineno_obj = PyLong_FromLong(lineno)
-        key = PyTuple_Pack(text, category, lineno_obj)
+        lineno_o = PyLong_FromLong(lineno)
+        lineno_obj = _unnarrowed(lineno_o)
+        key_o = PyTuple_Pack(text, category, lineno_o)
+        key = _unnarrowed(key_o)
         if registry is not None and registry is not Py_None:
-            if already_warned(st, registry, key, False):
+            if already_warned(st, registry, key_o, False):
                 return
-        action, item = get_filter(st, category, text, lineno, mod_ref)
+        action, item_o = get_filter(st, category, text, lineno, mod_ref)
+        item = _unnarrowed(item_o)
         assert isinstance(action, PyUnicodeObject)
         act = action.value
         if act == "error":
@@ -469,7 +479,7 @@ def warn_explicit(category: PyObject, message: PyObject, filename: PyObject, lin
         rc = False
         if act != "always" and act != "all":
             if registry is not None and registry is not Py_None:
-                PyDict_SetItem(registry, key, Py_True)
+                PyDict_SetItem(registry, key_o, Py_True)
             if act == "once":
                 if registry is None or registry is Py_None:
                     registry = get_once_registry(st)
@@ -480,7 +490,7 @@ def warn_explicit(category: PyObject, message: PyObject, filename: PyObject, lin
             elif act != "default":
                 PyErr_SetString(PyExc_RuntimeError,
                                 f"Unrecognized action ({_repr_str(action)}) in "
-                                f"warnings.filters:\n {_repr_str(item)}")
+                                f"warnings.filters:\n {_repr_str(item_o)}")
         if rc:
             return  # Already warned for this module.
         call_show_warning(category, text, message, filename, lineno, sourceline, source)
