@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 from pyvm.compile import ast
-from pyvm.compile.pegen import E_EOF, Parser, PyPARSE_BARRY_AS_BDFL, Token
+from pyvm.compile.pegen import Parser, PyPARSE_BARRY_AS_BDFL, Token
+from pyvm.compile.tokenizer import E_EOF
 from pyvm.objects.exceptions import PyExc_SystemError
 from pyvm.objects.object import PyErr_SetString
 

@@ -47,6 +47,12 @@ if TYPE_CHECKING:
 from mypy_extensions import mypyc_attr
 
 from pyvm.compile import ast
+from pyvm.compile.tokenizer import (
+    ENDMARKER, NAME, NUMBER, STRING, NEWLINE, INDENT,
+    DEDENT, OP, TYPE_IGNORE, TYPE_COMMENT, ERRORTOKEN, E_OK, E_EOF,
+    E_INTR, E_TOKEN, E_SYNTAX, E_NOMEM, E_DONE, E_TABSPACE, E_TOODEEP,
+    E_DEDENT, E_DECODE, E_EOFS, E_EOLS, E_LINECONT, E_BADSINGLE,
+)
 from pyvm.objects.exceptions import (
     PyExc_IncompleteInputError, PyExc_IndentationError, PyExc_MemoryError,
     PyExc_SyntaxError, PyExc_TabError, PyExc_ValueError, PySyntaxErrorObject,
@@ -59,37 +65,11 @@ from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_FromString
 
 
-# Token numbers the runtime needs (CPython: Include/internal/pycore_token.h:ENDMARKER
-# and its neighbours). The generated parser carries the others as literals.
-ENDMARKER: Final = 0
-NAME: Final = 1
-NUMBER: Final = 2
-STRING: Final = 3
-NEWLINE: Final = 4
-INDENT: Final = 5
-DEDENT: Final = 6
-OP: Final = 55
+# The generated parser carries token numbers as literals.
 _FIRST_OPERATOR: Final = 7  # LPAR: the exact operator tokens run from LPAR to OP
-TYPE_IGNORE: Final = 56
-TYPE_COMMENT: Final = 57
-ERRORTOKEN: Final = 67
 
-# The tokenizer's status codes (CPython: Include/errcode.h:E_OK and the rest).
-E_OK: Final = 10
-E_EOF: Final = 11
-E_INTR: Final = 12
-E_TOKEN: Final = 13
-E_SYNTAX: Final = 14
-E_NOMEM: Final = 15
-E_DONE: Final = 16
-E_TABSPACE: Final = 18
-E_TOODEEP: Final = 20
-E_DEDENT: Final = 21
-E_DECODE: Final = 22
-E_EOFS: Final = 23
-E_EOLS: Final = 24
-E_LINECONT: Final = 25
-E_BADSINGLE: Final = 27
+# Token numbers and the tokenizer's status codes (Include/errcode.h) come from
+# pyvm/compile/tokenizer.py, which defines them once.
 
 # Start rules (CPython: Include/compile.h:Py_file_input).
 Py_single_input: Final = 256

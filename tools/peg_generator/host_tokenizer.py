@@ -20,7 +20,8 @@ import token as host_token
 import tokenize
 from typing import Iterator, Optional
 
-from pyvm.compile.pegen import E_DEDENT, E_EOF, E_OK, ERRORTOKEN, Token, TokenSource
+from pyvm.compile.pegen import Token, TokenSource
+from pyvm.compile.tokenizer import E_DEDENT, E_EOF, E_OK, ERRORTOKEN
 from typed_python_generator import read_tokens
 
 ALL_TOKENS, EXACT_TOKENS, _ = read_tokens()
