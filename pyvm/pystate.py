@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from pyvm.objects.moduleobject import PyModuleObject
     from pyvm.objects.object import PyObject
 
-    # pyvm: mirrors ``_PyFrameEvalFunction`` of Include/cpython/pystate.h (a header, outside the index)
+    # CPython: Include/cpython/pystate.h:_PyFrameEvalFunction
     # ``eval_frame(tstate, frame, throwflag, exc)``: runs ``frame`` until it
     # returns or yields and gives back that value (a new reference), or raises
     # ``PyErr``. With ``throwflag`` 1, ``exc`` (owned) is raised inside the
@@ -54,8 +54,8 @@ if TYPE_CHECKING:
         PyObject]
 
 
-# pyvm: mirrors ``Py_C_RECURSION_LIMIT`` of Include/cpython/pystate.h (a header, outside the index)
-# pyvm: how many nested host-level entries into the eval loop (a builtin such
+# pyvm: the old ``Py_C_RECURSION_LIMIT`` (3.14 bounds C recursion by the C
+# stack instead, _Py_ReachedRecursionLimitWithMargin): how many nested host-level entries into the eval loop (a builtin such
 # as map() calling back into Python) are allowed before RecursionError, so the
 # host stack is never exhausted.
 Py_C_RECURSION_LIMIT: Final = 800
@@ -67,7 +67,7 @@ EVAL_BREAKER_INTERVAL: Final = 4096
 
 
 class PyInterpreterState:
-    """pyvm: mirrors ``_is`` of Include/internal/pycore_interp_structs.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interp_structs.h:_is
 
     The fields pyvm needs. The hooks are C's function pointers in the
     interpreter: the eval loop (``pyvm.eval.ceval``) installs ``eval_frame``
@@ -112,7 +112,7 @@ class PyInterpreterState:
 
 
 class _PyErr_StackItem:
-    """pyvm: mirrors ``_PyErr_StackItem`` of Include/cpython/pystate.h (a header, outside the index)
+    """CPython: Include/cpython/pystate.h:_PyErr_StackItem
 
     ``exc_value`` is the exception being handled (``sys.exception()``), a strong
     reference or ``None``.
@@ -127,7 +127,7 @@ class _PyErr_StackItem:
 
 
 class PyThreadState:
-    """pyvm: mirrors ``_ts`` of Include/cpython/pystate.h (a header, outside the index)
+    """CPython: Include/cpython/pystate.h:_ts
 
     pyvm: one thread, so one instance (:data:`_tstate`). ``eval_breaker`` is
     the countdown to the next ``_Py_HandlePending`` (see
@@ -167,12 +167,12 @@ _tstate: Final = PyThreadState(_interp)
 
 
 def _PyThreadState_GET() -> PyThreadState:
-    """pyvm: mirrors ``_PyThreadState_GET`` of Include/internal/pycore_pystate.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_pystate.h:_PyThreadState_GET"""
     return _tstate
 
 
 def _PyInterpreterState_GET() -> PyInterpreterState:
-    """pyvm: mirrors ``_PyInterpreterState_GET`` of Include/internal/pycore_pystate.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_pystate.h:_PyInterpreterState_GET"""
     return _interp
 
 

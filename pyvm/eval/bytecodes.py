@@ -158,7 +158,7 @@ def pseudo(name: str, effect: str, targets: list[str]) -> None:
 
 
 def JUMPBY(n: int) -> None:
-    """pyvm: mirrors ``JUMPBY`` of Python/ceval_macros.h (a header, outside the index)"""
+    """CPython: Python/ceval_macros.h:JUMPBY"""
 
 
 def INPUTS_DEAD() -> None:
@@ -175,7 +175,7 @@ def DEAD(item: Optional[PyObject]) -> None:
 
 
 def DISPATCH() -> None:
-    """pyvm: mirrors ``DISPATCH`` of Python/ceval_macros.h (a header, outside the index)
+    """CPython: Python/ceval_macros.h:DISPATCH
 
     Go to the next instruction now, skipping the rest of this one.
     """
@@ -187,7 +187,7 @@ def SAVE_STACK() -> None:
 
 
 def DISPATCH_INLINED(new_frame: _PyInterpreterFrame) -> None:
-    """pyvm: mirrors ``DISPATCH_INLINED`` of Python/ceval_macros.h (a header, outside the index)"""
+    """CPython: Python/ceval_macros.h:DISPATCH_INLINED"""
 
 
 def RELOAD_FRAME() -> None:

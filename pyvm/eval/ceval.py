@@ -216,19 +216,19 @@ UNBOUNDFREE_ERROR_MSG: Final = (
 CANNOT_CATCH_MSG: Final = \
     "catching classes that do not inherit from BaseException is not allowed"
 
-# pyvm: mirrors ``CONSTANT_ASSERTIONERROR`` of Include/internal/pycore_opcode_utils.h (a header, outside the index)
+# CPython: Include/internal/pycore_opcode_utils.h:CONSTANT_ASSERTIONERROR
 CONSTANT_ASSERTIONERROR: Final = 0
 CONSTANT_NOTIMPLEMENTEDERROR: Final = 1
 CONSTANT_BUILTIN_TUPLE: Final = 2
 CONSTANT_BUILTIN_ALL: Final = 3
 CONSTANT_BUILTIN_ANY: Final = 4
 
-# pyvm: mirrors ``FVC_STR`` of Include/ceval.h (a header, outside the index) (CONVERT_VALUE's oparg)
+# CPython: Include/ceval.h:FVC_STR (CONVERT_VALUE's oparg)
 FVC_STR: Final = 1
 FVC_REPR: Final = 2
 FVC_ASCII: Final = 3
 
-# pyvm: mirrors ``NB_ADD`` of Include/opcode.h (a header, outside the index) (BINARY_OP's oparg)
+# CPython: Include/opcode.h:NB_ADD (BINARY_OP's oparg)
 NB_ADD: Final = 0
 NB_AND: Final = 1
 NB_FLOOR_DIVIDE: Final = 2
@@ -297,7 +297,7 @@ _PyEval_BinaryOps: Final[list[BinaryFunc]] = [
 
 
 def parse_varint(table: bytes, p: int) -> tuple[int, int]:
-    """pyvm: mirrors ``parse_varint`` of Include/internal/pycore_code.h (a header, outside the index)
+    """CPython: Include/internal/pycore_code.h:parse_varint
 
     Returns ``(value, index after it)``: 6 bits per byte, bit 6 set on every
     byte but the last.
@@ -966,7 +966,7 @@ def _PyEval_Vector(func: PyFunctionObject, locals_: Optional[PyObject],
 
 def _PyEval_EvalFrame(tstate: PyThreadState, frame: _PyInterpreterFrame,
                       throwflag: int, throw_exc: Optional[PyObject] = None) -> PyObject:
-    """pyvm: mirrors ``_PyEval_EvalFrame`` of Include/internal/pycore_ceval.h (a header, outside the index)
+    """CPython: Include/internal/pycore_ceval.h:_PyEval_EvalFrame
 
     The host-level recursion check of ``_PyEval_EvalFrameDefault``'s
     ``_Py_EnterRecursiveCallTstate``: on failure the frame is cleared unrun.

@@ -36,14 +36,14 @@ if TYPE_CHECKING:
 from pyvm.objects.codeobject import PyCodeObject
 from pyvm.objects.object import Py_DECREF, PyObject
 
-# pyvm: mirrors ``FRAME_OWNED_BY_THREAD`` of Include/internal/pycore_frame.h (a header, outside the index) (enum _frameowner)
+# CPython: Include/internal/pycore_interpframe_structs.h:FRAME_OWNED_BY_THREAD (enum _frameowner)
 FRAME_OWNED_BY_THREAD: Final = 0
 FRAME_OWNED_BY_GENERATOR: Final = 1
 FRAME_OWNED_BY_FRAME_OBJECT: Final = 2
 FRAME_OWNED_BY_INTERPRETER: Final = 3
 FRAME_OWNED_BY_CSTACK: Final = 4
 
-# pyvm: mirrors ``PyFrameState`` of Include/internal/pycore_frame.h (a header, outside the index)
+# CPython: Include/internal/pycore_frame.h:PyFrameState
 # The state of a generator's frame (``gi_frame_state``). The two suspended
 # states are adjacent so that YIELD_VALUE can store ``FRAME_SUSPENDED + oparg``.
 FRAME_CREATED: Final = -3
@@ -55,17 +55,17 @@ FRAME_CLEARED: Final = 4
 
 
 def FRAME_STATE_SUSPENDED(s: int) -> bool:
-    """pyvm: mirrors ``FRAME_STATE_SUSPENDED`` of Include/internal/pycore_frame.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_frame.h:FRAME_STATE_SUSPENDED"""
     return s == FRAME_SUSPENDED or s == FRAME_SUSPENDED_YIELD_FROM
 
 
 def FRAME_STATE_FINISHED(s: int) -> bool:
-    """pyvm: mirrors ``FRAME_STATE_FINISHED`` of Include/internal/pycore_frame.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_frame.h:FRAME_STATE_FINISHED"""
     return s >= FRAME_COMPLETED
 
 
 class _PyInterpreterFrame:
-    """pyvm: mirrors ``_PyInterpreterFrame`` of Include/internal/pycore_interpframe_structs.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe_structs.h:_PyInterpreterFrame
 
     ``frame_obj`` is the lazily created ``PyFrameObject`` (see
     ``pyvm.objects.frameobject``); it is typed ``PyObject`` to keep this module
@@ -115,7 +115,7 @@ class _PyInterpreterFrame:
 def _PyFrame_Initialize(code: PyCodeObject, func: Optional[PyObject], globals_: PyObject,
                         builtins: PyObject, locals_: Optional[PyObject],
                         previous: Optional[_PyInterpreterFrame]) -> _PyInterpreterFrame:
-    """pyvm: mirrors ``_PyFrame_Initialize`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_Initialize
 
     Steals the references to ``code``, ``func`` and ``locals_`` (C's callers
     hand them over); ``globals_`` and ``builtins`` are borrowed.
@@ -124,12 +124,12 @@ def _PyFrame_Initialize(code: PyCodeObject, func: Optional[PyObject], globals_: 
 
 
 def _PyFrame_GetCode(frame: _PyInterpreterFrame) -> PyCodeObject:
-    """pyvm: mirrors ``_PyFrame_GetCode`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_GetCode"""
     return frame.f_executable
 
 
 def _PyFrame_Stackbase(frame: _PyInterpreterFrame) -> int:
-    """pyvm: mirrors ``_PyFrame_Stackbase`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_Stackbase
 
     pyvm: an index into ``localsplus`` rather than a pointer.
     """
@@ -137,7 +137,7 @@ def _PyFrame_Stackbase(frame: _PyInterpreterFrame) -> int:
 
 
 def _PyFrame_StackPush(frame: _PyInterpreterFrame, value: Optional[PyObject]) -> None:
-    """pyvm: mirrors ``_PyFrame_StackPush`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_StackPush
 
     Steals ``value``.
     """
@@ -146,7 +146,7 @@ def _PyFrame_StackPush(frame: _PyInterpreterFrame, value: Optional[PyObject]) ->
 
 
 def _PyFrame_StackPop(frame: _PyInterpreterFrame) -> Optional[PyObject]:
-    """pyvm: mirrors ``_PyFrame_StackPop`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_StackPop
 
     Returns the owned reference that was on top of the stack.
     """
@@ -158,17 +158,17 @@ def _PyFrame_StackPop(frame: _PyInterpreterFrame) -> Optional[PyObject]:
 
 
 def _PyFrame_GetStackPointer(frame: _PyInterpreterFrame) -> int:
-    """pyvm: mirrors ``_PyFrame_GetStackPointer`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_GetStackPointer"""
     return frame.stackpointer
 
 
 def _PyFrame_SetStackPointer(frame: _PyInterpreterFrame, sp: int) -> None:
-    """pyvm: mirrors ``_PyFrame_SetStackPointer`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_SetStackPointer"""
     frame.stackpointer = sp
 
 
 def _PyInterpreterFrame_LASTI(frame: _PyInterpreterFrame) -> int:
-    """pyvm: mirrors ``_PyInterpreterFrame_LASTI`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe.h:_PyInterpreterFrame_LASTI
 
     The index, in code units, of the instruction executing in ``frame``.
     """
@@ -176,12 +176,12 @@ def _PyInterpreterFrame_LASTI(frame: _PyInterpreterFrame) -> int:
 
 
 def _PyFrame_GetLocalsArray(frame: _PyInterpreterFrame) -> list[Optional[PyObject]]:
-    """pyvm: mirrors ``_PyFrame_GetLocalsArray`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_GetLocalsArray"""
     return frame.localsplus
 
 
 def _PyFrame_IsIncomplete(frame: _PyInterpreterFrame) -> bool:
-    """pyvm: mirrors ``_PyFrame_IsIncomplete`` of Include/internal/pycore_interpframe.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_IsIncomplete
 
     pyvm: a frame is incomplete until its RESUME has run; pyvm frames always
     start at instruction 0 and every code object begins with RESUME (or
@@ -193,7 +193,7 @@ def _PyFrame_IsIncomplete(frame: _PyInterpreterFrame) -> bool:
 
 
 def _PyFrame_GetFirstComplete(frame: Optional[_PyInterpreterFrame]) -> Optional[_PyInterpreterFrame]:
-    """pyvm: mirrors ``_PyFrame_GetFirstComplete`` of Include/internal/pycore_interpframe.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_interpframe.h:_PyFrame_GetFirstComplete"""
     while frame is not None and _PyFrame_IsIncomplete(frame):
         frame = frame.previous
     return frame

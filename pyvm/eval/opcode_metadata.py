@@ -142,7 +142,7 @@ _PyOpcode_Defined: Final[dict[int, tuple[str, int, int]]] = {
 
 
 def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
-    """pyvm: mirrors ``_PyOpcode_num_popped`` of Include/internal/pycore_opcode_metadata.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_opcode_metadata.h:_PyOpcode_num_popped"""
     if opcode == 0:  # CACHE
         return 0
     elif opcode == 1:  # BINARY_SLICE
@@ -389,7 +389,7 @@ def _PyOpcode_num_popped(opcode: int, oparg: int) -> int:
 
 
 def _PyOpcode_num_pushed(opcode: int, oparg: int) -> int:
-    """pyvm: mirrors ``_PyOpcode_num_pushed`` of Include/internal/pycore_opcode_metadata.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_opcode_metadata.h:_PyOpcode_num_pushed"""
     if opcode == 0:  # CACHE
         return 0
     elif opcode == 1:  # BINARY_SLICE

@@ -57,7 +57,7 @@ PyTraceBack_Type: Final = PyTypeObject("traceback", flags=Py_TPFLAGS_HAVE_GC)
 
 
 class PyTraceBackObject(PyObject):
-    """pyvm: mirrors ``_traceback`` of Include/cpython/traceback.h (a header, outside the index)
+    """CPython: Include/cpython/traceback.h:_traceback
 
     ``tb_next`` and ``tb_frame`` are strong references; ``tb_lasti`` is the
     byte offset of the instruction; ``tb_lineno`` is -1 until computed.

@@ -23,7 +23,7 @@ PyCell_Type: Final = PyTypeObject("cell", flags=Py_TPFLAGS_HAVE_GC)
 
 
 class PyCellObject(PyObject):
-    """pyvm: mirrors ``PyCellObject`` of Include/cpython/cellobject.h (a header, outside the index)
+    """CPython: Include/cpython/cellobject.h:PyCellObject
 
     ``ob_ref`` is a strong reference or ``None`` (empty cell).
     """
@@ -46,12 +46,12 @@ def PyCell_New(obj: Optional[PyObject]) -> PyCellObject:
 
 
 def PyCell_Check(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyCell_Check`` of Include/cpython/cellobject.h (a header, outside the index)"""
+    """CPython: Include/cpython/cellobject.h:PyCell_Check"""
     return op.ob_type is PyCell_Type
 
 
 def PyCell_GetRef(cell: PyCellObject) -> Optional[PyObject]:
-    """pyvm: mirrors ``PyCell_GetRef`` of Include/internal/pycore_cell.h (a header, outside the index)
+    """CPython: Include/internal/pycore_cell.h:PyCell_GetRef
 
     Returns a new reference, or ``None`` for an empty cell.
     """
@@ -68,7 +68,7 @@ def PyCell_Get(op: PyObject) -> Optional[PyObject]:
 
 
 def PyCell_SwapTakeRef(cell: PyCellObject, value: Optional[PyObject]) -> Optional[PyObject]:
-    """pyvm: mirrors ``PyCell_SwapTakeRef`` of Include/internal/pycore_cell.h (a header, outside the index)
+    """CPython: Include/internal/pycore_cell.h:PyCell_SwapTakeRef
 
     Stores ``value`` (stealing it) and returns the old content (an owned
     reference, or ``None``).
@@ -79,7 +79,7 @@ def PyCell_SwapTakeRef(cell: PyCellObject, value: Optional[PyObject]) -> Optiona
 
 
 def PyCell_SetTakeRef(cell: PyCellObject, value: Optional[PyObject]) -> None:
-    """pyvm: mirrors ``PyCell_SetTakeRef`` of Include/internal/pycore_cell.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_cell.h:PyCell_SetTakeRef"""
     old = cell.ob_ref
     cell.ob_ref = value
     Py_XDECREF(old)

@@ -35,7 +35,7 @@ PyFrame_Type: Final = PyTypeObject("frame", flags=Py_TPFLAGS_HAVE_GC)
 
 
 class PyFrameObject(PyObject):
-    """pyvm: mirrors ``_frame`` of Include/internal/pycore_frame.h (a header, outside the index)
+    """CPython: Include/internal/pycore_frame.h:_frame
 
     ``f_frame`` is the interpreter frame; ``f_back`` is only set once the
     frame object owns a popped frame (C links the caller then).

@@ -48,10 +48,10 @@ PyFunction_Type: Final = PyTypeObject(
     "function",
     flags=Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR)
 
-# pyvm: mirrors ``FUNC_VERSION_UNSET`` of Include/internal/pycore_function.h (a header, outside the index)
+# CPython: Include/internal/pycore_function.h:FUNC_VERSION_UNSET
 FUNC_VERSION_UNSET: Final = 0
 
-# pyvm: mirrors ``MAKE_FUNCTION_DEFAULTS`` of Include/internal/pycore_opcode_utils.h (a header, outside the index)
+# CPython: Include/internal/pycore_opcode_utils.h:MAKE_FUNCTION_DEFAULTS
 # (the oparg of SET_FUNCTION_ATTRIBUTE names the field to set)
 MAKE_FUNCTION_DEFAULTS: Final = 0x01
 MAKE_FUNCTION_KWDEFAULTS: Final = 0x02
@@ -61,7 +61,7 @@ MAKE_FUNCTION_ANNOTATE: Final = 0x10
 
 
 class PyFunctionObject(PyObject):
-    """pyvm: mirrors ``PyFunctionObject`` of Include/cpython/funcobject.h (a header, outside the index)
+    """CPython: Include/cpython/funcobject.h:PyFunctionObject
 
     Every field is a strong reference; ``None`` is C's ``NULL``. ``func_code``
     is typed as the code object since the interpreter reads its fields on
@@ -110,7 +110,7 @@ class PyFunctionObject(PyObject):
 
 
 def PyFunction_Check(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyFunction_Check`` of Include/cpython/funcobject.h (a header, outside the index)"""
+    """CPython: Include/cpython/funcobject.h:PyFunction_Check"""
     return op.ob_type is PyFunction_Type
 
 

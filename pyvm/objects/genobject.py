@@ -168,7 +168,7 @@ AWAITABLE_STATE_CLOSED: Final = 2  # closed
 
 
 class PyGenObject(PyObject):
-    """pyvm: mirrors ``_PyGenObject_HEAD`` of Include/internal/pycore_interpframe_structs.h (a header, outside the index)
+    """CPython: Include/internal/pycore_interpframe_structs.h:_PyGenObject_HEAD
 
     ``gi_iframe`` is None until ``RETURN_GENERATOR`` moves the function's
     frame in; the generator owns the frame's code reference from then on
@@ -288,22 +288,22 @@ class _PyAsyncGenWrappedValue(PyObject):
 
 
 def PyGen_CheckExact(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyGen_CheckExact`` of Include/cpython/genobject.h (a header, outside the index)"""
+    """CPython: Include/cpython/genobject.h:PyGen_CheckExact"""
     return op.ob_type is PyGen_Type
 
 
 def PyGen_Check(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyGen_Check`` of Include/cpython/genobject.h (a header, outside the index)"""
+    """CPython: Include/cpython/genobject.h:PyGen_Check"""
     return op.ob_type is PyGen_Type or PyType_IsSubtype(op.ob_type, PyGen_Type)
 
 
 def PyCoro_CheckExact(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyCoro_CheckExact`` of Include/cpython/genobject.h (a header, outside the index)"""
+    """CPython: Include/cpython/genobject.h:PyCoro_CheckExact"""
     return op.ob_type is PyCoro_Type
 
 
 def PyAsyncGen_CheckExact(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyAsyncGen_CheckExact`` of Include/cpython/genobject.h (a header, outside the index)"""
+    """CPython: Include/cpython/genobject.h:PyAsyncGen_CheckExact"""
     return op.ob_type is PyAsyncGen_Type
 
 
@@ -325,7 +325,7 @@ def _PyAsyncGenObject_CAST(op: PyObject) -> PyAsyncGenObject:
 
 
 def _PyErr_ClearExcState(exc_state: _PyErr_StackItem) -> None:
-    """pyvm: mirrors ``_PyErr_ClearExcState`` of Include/internal/pycore_pyerrors.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_pyerrors.h:_PyErr_ClearExcState"""
     v = exc_state.exc_value
     if v is not None:
         exc_state.exc_value = None
@@ -789,7 +789,7 @@ def PyErr_NormalizeException(typ: PyTypeObject, val: Optional[PyObject]) -> PyOb
 
 
 def PyTraceBack_Check(tb: PyObject) -> bool:
-    """pyvm: mirrors ``PyTraceBack_Check`` of Include/traceback.h (a header, outside the index)"""
+    """CPython: Include/traceback.h:PyTraceBack_Check"""
     return tb.ob_type is PyTraceBack_Type
 
 

@@ -66,7 +66,7 @@ class interpolationobject(PyObject):
 
 
 def _PyInterpolation_CheckExact(op: PyObject) -> bool:
-    """pyvm: mirrors ``_PyInterpolation_CheckExact`` of Include/internal/pycore_interpolation.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_interpolation.h:_PyInterpolation_CheckExact"""
     return op.ob_type is _PyInterpolation_Type
 
 

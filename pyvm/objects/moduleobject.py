@@ -34,7 +34,7 @@ PyModule_Type: Final = PyTypeObject("module", flags=Py_TPFLAGS_HAVE_GC | Py_TPFL
 
 
 class PyModuleObject(PyObjectWithDict):
-    """pyvm: mirrors ``PyModuleObject`` of Include/internal/pycore_moduleobject.h (a header, outside the index)
+    """CPython: Include/internal/pycore_moduleobject.h:PyModuleObject
 
     ``md_builtin`` is pyvm's mark for modules implemented natively (their
     repr says ``(built-in)``, as importlib's ``_module_repr`` does for modules
@@ -57,7 +57,7 @@ class PyModuleObject(PyObjectWithDict):
 
 
 def PyModule_Check(op: PyObject) -> bool:
-    """pyvm: mirrors ``PyModule_Check`` of Include/moduleobject.h (a header, outside the index)"""
+    """CPython: Include/moduleobject.h:PyModule_Check"""
     return isinstance(op, PyModuleObject)
 
 

@@ -90,7 +90,7 @@ class templateobject(PyObject):
 
 
 def _PyTemplate_CheckExact(op: PyObject) -> bool:
-    """pyvm: mirrors ``_PyTemplate_CheckExact`` of Include/internal/pycore_template.h (a header, outside the index)"""
+    """CPython: Include/internal/pycore_template.h:_PyTemplate_CheckExact"""
     return op.ob_type is _PyTemplate_Type
 
 

@@ -138,7 +138,7 @@ from pyvm.objects.unicodeobject import (
 from pyvm.pystate import _tstate
 
 # CPython: Include/internal/pycore_object.h:_Py_ANNOTATE_FORMAT_STRING
-# (annotationlib.Format.STRING; the header is outside the index)
+# (annotationlib.Format.STRING)
 _Py_ANNOTATE_FORMAT_STRING: Final = 4
 
 

@@ -148,7 +148,7 @@ from pyvm.objects.unicodeobject import (
 
 
 class PyWeakReference(PyObject):
-    """pyvm: mirrors ``_PyWeakReference`` of Include/cpython/weakrefobject.h (a header, outside the index)
+    """CPython: Include/cpython/weakrefobject.h:_PyWeakReference
 
     ``wr_object`` is the referent, not owned (C's "stealth reference"), or
     ``Py_None`` once the reference is dead. ``wr_callback`` is owned, or None.
@@ -687,7 +687,7 @@ def proxy_call(proxy: PyObject, args: PyObject, kwargs: Optional[PyObject]) -> P
 
 
 def proxy_repr(proxy: PyObject) -> PyObject:
-    """pyvm: ``proxy_repr`` of Objects/weakrefobject.c (outside the index)
+    """CPython: Objects/weakrefobject.c:proxy_repr
 
     ``<weakproxy at 0x..; to 'C' at 0x..>``, or ``dead``.
     """
