@@ -65,8 +65,8 @@ def generate_metadata(a: Analysis, opmap: dict[str, int]) -> str:
     for which, idx in (("popped", 0), ("pushed", 1)):
         out.append("")
         out.append(f"def _PyOpcode_num_{which}(opcode: int, oparg: int) -> int:")
-        out.append(f'    """pyvm: mirrors ``_PyOpcode_num_{which}`` of '
-                   'Include/internal/pycore_opcode_metadata.h (a header, outside the index)"""')
+        out.append(f'    """CPython: Include/internal/pycore_opcode_metadata.h:'
+                   f'_PyOpcode_num_{which}"""')
         for k, n in enumerate(names):
             expr = instruction_effect(a.instructions[n])[idx]
             kw = "if" if k == 0 else "elif"
