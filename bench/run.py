@@ -118,9 +118,9 @@ def check_run(interp: Interp, script: Path, size: str, timeout: float) -> Measur
     return Measure(True, checksum=lines[-1])
 
 
-def timed_runs(interp: Interp, script: Path, size: str, values: int, warmups: int,
+def timed_runs(interp: Interp, args: list[str], values: int, warmups: int,
                timeout: float) -> Measure:
-    """Time the whole process with ``pyperf command`` (loops fixed to 1)."""
+    """Time the whole process ``interp ARGS`` with ``pyperf command`` (loops fixed to 1)."""
     import pyperf  # only the timed runs need it, not --smoke
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,7 +128,7 @@ def timed_runs(interp: Interp, script: Path, size: str, values: int, warmups: in
         cmd = [sys.executable, "-m", "pyperf", "command", "--quiet", "-p", "1",
                "-n", str(values), "-w", str(warmups), "-l", "1",
                "--inherit-environ", ",".join(sorted(set(interp.env) | {"PYTHONHASHSEED"})),
-               "-o", str(out), "--"] + interp.argv + [str(script), size]
+               "-o", str(out), "--"] + interp.argv + args
         try:
             p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                                env=_env(interp.env), cwd=HERE.parent)
@@ -156,28 +156,14 @@ def measure(interp: Interp, w: Workload, size: str, values: int, warmups: int,
         return first
     if expected is not None and first.checksum != expected:
         return Measure(False, reason=f"wrong checksum: {first.checksum!r}, CPython: {expected!r}")
-    m = timed_runs(interp, script, size, values, warmups, timeout * (values + warmups))
+    m = timed_runs(interp, [str(script), size], values, warmups, timeout * (values + warmups))
     m.checksum = first.checksum
     return m
 
 
 def measure_startup(interp: Interp, values: int) -> Measure:
-    """Start-up and shut-down: the whole process of ``-c pass``."""
-    import pyperf
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "result.json"
-        cmd = [sys.executable, "-m", "pyperf", "command", "--quiet", "-p", "1",
-               "-n", str(values * 5), "-w", "2", "-l", "1",
-               "--inherit-environ", ",".join(sorted(set(interp.env) | {"PYTHONHASHSEED"})),
-               "-o", str(out), "--"] + interp.argv + ["-c", "pass"]
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
-                           env=_env(interp.env), cwd=HERE.parent)
-        if p.returncode != 0 or not out.exists():
-            return Measure(False, reason=(p.stderr.strip().splitlines() or ["pyperf failed"])[-1])
-        values_s = [v for b in pyperf.BenchmarkSuite.load(str(out)).get_benchmarks()
-                    for v in b.get_values()]
-    return Measure(True, mean=sum(values_s) / len(values_s))
+    """Start-up and shut-down: the whole process of ``-c pass`` (5 values per run)."""
+    return timed_runs(interp, ["-c", "pass"], values * 5, 2, 300)
 
 
 def _fmt_time(s: float) -> str:

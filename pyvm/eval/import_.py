@@ -57,17 +57,6 @@ PyImport_Inittab: Final[list[_inittab]] = [
 ]
 
 
-def builtin_module_names() -> list[str]:
-    """pyvm: the names of :data:`PyImport_Inittab`, sorted, for
-    ``sys.builtin_module_names`` (C's ``list_builtin_module_names``)."""
-    return sorted(t.name for t in PyImport_Inittab)
-
-
-def is_builtin(name: str) -> bool:
-    """CPython: Python/import.c:is_builtin"""
-    return any(t.name == name for t in PyImport_Inittab)
-
-
 def create_builtin(name: str) -> Optional[PyObject]:
     """CPython: Python/import.c:create_builtin
 
