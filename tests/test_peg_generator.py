@@ -402,21 +402,12 @@ for mode, src in json.loads(SNIPPETS):
 def regen() -> None:
     """Writes tests/peg_python_oracle.json from CPython 3.14 (the oracle)."""
     sys.path.insert(0, str(ORACLE_DIR))
-    from regen import ensure_node_modules  # tools/oracle/regen.py: npm ci if needed
+    from regen import ensure_node_modules, run_script  # tools/oracle/regen.py
     ensure_node_modules()
-    script = Path(__file__).resolve().parent / "_peg_oracle_tmp.py"
+    script = str(Path(__file__).resolve().parent / "_peg_oracle_tmp.py")
     cases = [("exec", src) for src in ORACLE_SNIPPETS] + ORACLE_MODES
-    script.write_text(ORACLE_SCRIPT.replace("SNIPPETS", repr(json.dumps(cases))))
-    out_path = Path(str(script) + ".out")
-    try:
-        with open(out_path, "w") as out:
-            subprocess.run(["node", str(ORACLE_DIR / "py314.mjs"), str(script)], stdout=out,
-                           check=True)
-        lines = out_path.read_text().splitlines()
-    finally:
-        for path in (script, out_path):
-            if path.exists():
-                path.unlink()
+    lines = run_script(ORACLE_SCRIPT.replace("SNIPPETS", repr(json.dumps(cases))),
+                       script).splitlines()
     data = dict(json.loads(line) for line in lines if line.strip())
     with open(ORACLE_JSON, "w") as f:
         f.write("{\n")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import ast as host_ast
 import json
 import os
-import subprocess
 import sys
 from typing import Any, Optional
 
@@ -34,7 +33,6 @@ from pyvm.compile import symtable as S  # noqa: E402
 
 ORACLE_JSON = os.path.join(HERE, "symtable_oracle.json")
 ORACLE_DIR = os.path.join(os.path.dirname(HERE), "tools", "oracle")
-ORACLE_CMD = ["node", os.path.join(ORACLE_DIR, "py314.mjs")]
 
 SNIPPETS: dict[str, str] = {
     "simple_module": "x = 1\nprint(x)\ndel x\n",
@@ -316,26 +314,14 @@ for name, src in snippets.items():
 
 def regen() -> None:
     sys.path.insert(0, ORACLE_DIR)
-    from regen import ensure_node_modules  # tools/oracle/regen.py: npm ci if needed
+    from regen import ensure_node_modules, run_script  # tools/oracle/regen.py
 
     ensure_node_modules()
     # The oracle cannot see this machine's files: the snippets travel inside
     # the script, the result comes back on stdout.
     code = ORACLE_SCRIPT.replace("sys.stdin.read()", repr(json.dumps(SNIPPETS)))
     script = os.path.join(HERE, "_symtable_oracle_tmp.py")
-    with open(script, "w") as f:
-        f.write(code)
-    out_path = script + ".out"
-    try:
-        # stdout goes to a file: node's process.exit() may cut a pipe short.
-        with open(out_path, "w") as out:
-            subprocess.run(ORACLE_CMD + [script], stdout=out, check=True)
-        with open(out_path) as f:
-            lines = f.read().splitlines()
-    finally:
-        for p in (script, out_path):
-            if os.path.exists(p):
-                os.remove(p)
+    lines = run_script(code, script).splitlines()
     # One record a line.
     data = dict(json.loads(line) for line in lines if line.strip())
     # One snippet a line, so that a change shows as a readable diff.

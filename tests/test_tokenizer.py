@@ -28,7 +28,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import zipfile
 from typing import Any, Optional
@@ -45,7 +44,6 @@ from pyvm.objects.object import PyErr, PyObject  # noqa: E402
 
 ORACLE_JSON = os.path.join(HERE, "tokenizer_oracle.json")
 ORACLE_DIR = os.path.join(ROOT, "tools", "oracle")
-ORACLE_CMD = ["node", os.path.join(ORACLE_DIR, "py314.mjs")]
 STDLIB_ZIP = os.path.join(ORACLE_DIR, "node_modules", "pyodide", "python_stdlib.zip")
 
 OPERATORS = ("( ) [ ] : , ; + - * / | & < > = . % { } == != <= >= ~ ^ << >> ** += -= *= /= "
@@ -356,7 +354,7 @@ print(json.dumps(result))
 
 def regen() -> None:
     sys.path.insert(0, ORACLE_DIR)
-    from regen import ensure_node_modules  # tools/oracle/regen.py: npm ci if needed
+    from regen import ensure_node_modules, run_script  # tools/oracle/regen.py
 
     ensure_node_modules()
     # The oracle cannot see this machine's files: the data travel inside the
@@ -365,19 +363,7 @@ def regen() -> None:
             "stdlib": STDLIB_FILES, "stdlib_hashed": STDLIB_HASHED}
     code = ORACLE_SCRIPT.replace("DATA", repr(json.dumps(data)), 1)
     script = os.path.join(HERE, "_tokenizer_oracle_tmp.py")
-    with open(script, "w") as f:
-        f.write(code)
-    out_path = script + ".out"
-    try:
-        # stdout goes to a file: node's process.exit() may cut a pipe short.
-        with open(out_path, "w") as out:
-            subprocess.run(ORACLE_CMD + [script], stdout=out, check=True)
-        with open(out_path) as f:
-            result = json.loads(f.read())
-    finally:
-        for p in (script, out_path):
-            if os.path.exists(p):
-                os.remove(p)
+    result = json.loads(run_script(code, script))
     # One record a line, so that a change shows as a readable diff.
     with open(ORACLE_JSON, "w") as f:
         f.write("{\n")

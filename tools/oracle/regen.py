@@ -65,6 +65,26 @@ def ensure_node_modules() -> None:
     subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ORACLE_DIR, check=True)
 
 
+def run_script(code: str, script: str) -> str:
+    """Runs the Python source ``code`` under the oracle (``node py314.mjs``),
+    written to the file ``script`` for the run, and returns its stdout. The
+    oracle cannot see this machine's files: data travel inside ``code``. The
+    stdout goes to a file, as node's process.exit() may cut a pipe short."""
+    out_path = script + ".out"
+    try:
+        with open(script, "w") as f:
+            f.write(code)
+        with open(out_path, "w") as out:
+            subprocess.run(["node", str(ORACLE_DIR / "py314.mjs"), script], stdout=out,
+                           check=True)
+        with open(out_path) as f:
+            return f.read()
+    finally:
+        for path in (script, out_path):
+            if os.path.exists(path):
+                os.remove(path)
+
+
 def program_names(selected: list[str]) -> list[str]:
     names = sorted(p.stem for p in PROGRAMS.glob("*.py"))
     if selected:
