@@ -44,7 +44,8 @@ from validator import ValidationError, validate_grammar  # noqa: E402
 
 from pyvm.compile import ast  # noqa: E402
 from pyvm.compile import parse as pyvm_parse  # noqa: E402
-from pyvm.compile.pegen import Parser  # noqa: E402
+from pyvm.compile.pegen import Parser, TokStateSource  # noqa: E402
+from pyvm.compile.tokenizer import _PyTokenizer_FromString  # noqa: E402
 from pyvm.objects.exceptions import PySyntaxErrorObject  # noqa: E402
 from pyvm.objects.object import PyErr, PyObject  # noqa: E402
 
@@ -107,7 +108,11 @@ def error(cls: Any, src: str) -> tuple[object, ...]:
     """(type name, msg, lineno, offset, end_lineno, end_offset) of the error."""
     with pytest.raises(PyErr) as info:
         run(cls, src)
-    exc = info.value.normalize()
+    return _error_record(info.value)
+
+
+def _error_record(err: PyErr) -> tuple[object, ...]:
+    exc = err.normalize()
     assert isinstance(exc, PySyntaxErrorObject), exc
     return (exc.ob_type.tp_name, _value(exc.msg), _value(exc.lineno), _value(exc.offset),
             _value(exc.end_lineno), _value(exc.end_offset))
@@ -324,8 +329,8 @@ ORACLE_SNIPPETS: list[str] = [
     "    case None | True | False | {} | [] | ():\n        pass\n",
     "match = case = 1\nmatch(x)\nmatch x, *y:\n    case _: pass\n",
     # SyntaxErrors: the invalid_ rules of the second pass, and the generic error.
-    # (Not yet: "print 'x'", strings are not in the grammar yet; "try:\n    x\n",
-    # the error is placed on C's DEDENT token, whose position is the tokenizer's.)
+    # (Not yet: "print 'x'", strings are not in the grammar yet.)
+    "try:\n    x\n",
     "f(x for x in y, 1)\n",
     "f(a, b for b in c)\n",
     "f(**k, *a)\n",
@@ -364,9 +369,8 @@ ORACLE_SNIPPETS: list[str] = [
 ]
 
 #: Snippets in the other start modes (Py_single_input, Py_eval_input, Py_func_type_input).
-#: (Not "\n" in single mode: the error is at C's ENDMARKER, on line 1 with no
-#: column, where the host tokenize puts it on line 2 -- a tokenizer matter.)
 ORACLE_MODES: list[tuple[str, str]] = [
+    ("single", "\n"),
     ("single", "x = 1\n"),
     ("single", "if x:\n    y\n\n"),
     ("eval", "a, b[1:]\n"),
@@ -423,11 +427,16 @@ def test_python_grammar_matches_cpython_314(python: Any, mode: str, src: str) ->
     expected = json.loads(ORACLE_JSON.read_text()).get(f"{mode}:{src}")
     if expected is None:
         pytest.skip("snippet not in the oracle data: regenerate")
-    parser = python(HostTokenSource(src), start_rule=_MODE_START[mode])
+    def parser() -> Any:
+        # pyvm's own tokenizer, as pyvm parses (C's _PyPegen_run_parser_from_string)
+        tok = _PyTokenizer_FromString(src.encode(), mode == "exec", False, "<string>")
+        return python(TokStateSource(tok), start_rule=_MODE_START[mode])
     if _is_tree(expected):
-        assert repr(dump(parser._PyPegen_run_parser())) == expected
+        assert repr(dump(parser()._PyPegen_run_parser())) == expected
     else:
-        assert repr(error(lambda tok: python(tok, start_rule=_MODE_START[mode]), src)) == expected
+        with pytest.raises(PyErr) as info:
+            parser()._PyPegen_run_parser()
+        assert repr(_error_record(info.value)) == expected
 
 
 CPYTHON_PARSER_C = Path("/work/cpython/Parser/parser.c")

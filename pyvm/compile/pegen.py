@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 from mypy_extensions import mypyc_attr
 
 from pyvm.compile import ast
+from pyvm.compile import tokenizer as _tokenizer
 from pyvm.compile.tokenizer import (
     ENDMARKER, NAME, NUMBER, STRING, NEWLINE, INDENT,
     DEDENT, OP, TYPE_IGNORE, TYPE_COMMENT, ERRORTOKEN, E_OK, E_EOF,
@@ -165,6 +166,12 @@ class TokenSource:
         """CPython: Parser/lexer/lexer.c:_PyTokenizer_Get"""
         raise NotImplementedError
 
+    def imply_dedent(self) -> None:
+        """CPython: Parser/pegen.c:_PyPegen_fill_token
+
+        pyvm: single-input mode reached the end: the tokenizer is to emit the
+        pending DEDENTs after the parser's extra NEWLINE."""
+
     def paren(self) -> tuple[int, int, str]:
         """CPython: Parser/lexer/state.h:tok_state
 
@@ -197,6 +204,88 @@ class TokenSource:
         pyvm: the whole source text (C's ``tok->str``) for the SyntaxError's
         metadata, if the tokenizer has it."""
         return None
+
+
+class TokStateSource(TokenSource):
+    """CPython: Parser/lexer/state.h:tok_state
+
+    pyvm: pyvm's tokenizer (pyvm/compile/tokenizer.py) as the parser's token
+    source: the C parser's direct use of ``p->tok``, behind the interface. The
+    C token's byte range becomes the token's text; ``done``, ``level`` and
+    ``lineno`` are copied from the tokenizer after every token."""
+
+    tok: _tokenizer.tok_state
+
+    def __init__(self, tok: _tokenizer.tok_state) -> None:
+        super().__init__("<string>" if tok.filename is None else tok.filename)
+        self.tok = tok
+
+    def get(self) -> Token:
+        """CPython: Parser/lexer/lexer.c:_PyTokenizer_Get
+        CPython: Parser/pegen.c:initialize_token"""
+        tok = self.tok
+        new_token = _tokenizer.Token()
+        try:
+            type = _tokenizer._PyTokenizer_Get(tok, new_token)
+        finally:
+            self.done = tok.done
+            self.level = tok.level
+            self.lineno = tok.lineno
+        start = new_token.start
+        end = new_token.end
+        text = "" if start < 0 or end < start else tok.input[start:end].decode(
+            "utf-8", "surrogatepass")
+        return Token(type, text, new_token.lineno, new_token.col_offset, new_token.end_lineno,
+                     new_token.end_col_offset, new_token.level, new_token.metadata)
+
+    def imply_dedent(self) -> None:
+        """CPython: Parser/pegen.c:_PyPegen_fill_token
+
+        Single-input mode at the end of the input: the pending DEDENTs come
+        after the extra NEWLINE."""
+        tok = self.tok
+        if tok.indent:
+            tok.pendin = -tok.indent
+            tok.indent = 0
+
+    def paren(self) -> tuple[int, int, str]:
+        """CPython: Parser/pegen_errors.c:raise_unclosed_parentheses_error"""
+        tok = self.tok
+        i = tok.level - 1
+        return tok.parenlinenostack[i], tok.parencolstack[i], chr(tok.parenstack[i])
+
+    def error_line(self, lineno: int) -> str:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location
+        CPython: Parser/pegen_errors.c:get_error_line_from_tokenizer_buffers
+
+        The current line when the error is on it (or after it), else line
+        ``lineno`` of the source."""
+        tok = self.tok
+        data = tok.input
+        if tok.lineno <= lineno and tok.inp > tok.buf:
+            return data[tok.line_start:tok.inp].decode("utf-8", "replace")
+        cur = 0
+        for _ in range(lineno - 1):
+            nl = data.find(b"\n", cur, tok.inp)
+            if nl < 0 or nl + 1 > tok.inp:
+                break
+            cur = nl + 1
+        nl = data.find(b"\n", cur)
+        if nl < 0:
+            nl = len(data)
+        return data[cur:nl].decode("utf-8", "replace")
+
+    def current_col(self) -> int:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location"""
+        return self.tok.cur - self.tok.line_start
+
+    def in_fstring(self) -> bool:
+        """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors"""
+        return self.tok.tok_mode_stack_index > 0
+
+    def source(self) -> Optional[str]:
+        """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata"""
+        return self.tok.input.decode("utf-8", "replace")
 
 
 # Anything with C's four location fields: a token or an AST node.
@@ -295,6 +384,8 @@ class Parser:
             t = Token(NEWLINE, "", t.lineno, t.col_offset, t.end_lineno, t.end_col_offset,
                       t.level, None)
             self.parsing_started = False
+            if not (self.flags & PyPARSE_DONT_IMPLY_DEDENT):
+                self.tok.imply_dedent()
         else:
             self.parsing_started = True
         if t.type == NAME:
