@@ -66,6 +66,14 @@ from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_FromString
 
 
+def _cast(typ: object, val: object) -> object:
+    """pyvm: ``typing.cast`` at run time, for the generated parsers: the value
+    itself. They import typing's only for mypy (the host's typing is never
+    imported at run time, CONTRIBUTING.md) and bind ``cast`` to this for
+    interpreted mode; mypyc compiles their casts away."""
+    return val
+
+
 # The generated parser carries token numbers as literals.
 _FIRST_OPERATOR: Final = 7  # LPAR: the exact operator tokens run from LPAR to OP
 

@@ -84,10 +84,14 @@ MODULE_PREFIX = '''\
 
 from __future__ import annotations
 
-from typing import Final, Optional, Union, cast
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, Optional, Union, cast
 
 from pyvm.compile import ast
-from pyvm.compile.pegen import MAXSTACK, Parser, Token, TokenSource
+from pyvm.compile.pegen import MAXSTACK, Parser, Token, TokenSource, _cast
+
+globals()["cast"] = _cast  # see pyvm/compile/pegen.py:_cast
 '''
 
 _BUILTIN_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist) | {"ast", "p", "cast",
@@ -215,7 +219,7 @@ class TypedCallMakerVisitor(GrammarVisitor):
             t = self.gen.qualify(norm_type(node.type))
             # C's (type) cast; needless where the type is known already.
             if call.kind in ("value", "opt") and t != call.type:
-                call.expr = f"cast(Optional[{t}], {call.expr})"
+                call.expr = f"cast('Optional[{t}]', {call.expr})"
             call.type = t
         return call
 
@@ -762,7 +766,7 @@ class TypedPythonParserGenerator(ParserGenerator, GrammarVisitor):
                 # rule's (C converts through void *).
                 var_t = self.var_type(items[[v for v, _ in items].index(names[0])][1])
                 if var_t != self._value_type and self._value_type != "object":
-                    action = f"cast({self._value_type}, {action})"
+                    action = f"cast('{self._value_type}', {action})"
             if is_loop:
                 self.print(f"_children.append({action})")
                 self.print("_mark = p.mark")
