@@ -34,6 +34,7 @@ from validator import validate_grammar  # noqa: E402
 # (grammar, generated parser) pairs, relative to the repository root.
 TARGETS: list[tuple[str, str]] = [
     ("tools/peg_generator/metagrammar.gram", "tools/peg_generator/grammar_parser.py"),
+    ("pyvm/compile/python.gram", "pyvm/compile/parser.py"),
 ]
 
 
