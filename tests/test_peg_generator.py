@@ -44,8 +44,8 @@ from validator import ValidationError, validate_grammar  # noqa: E402
 
 from pyvm.compile import ast  # noqa: E402
 from pyvm.compile import parse as pyvm_parse  # noqa: E402
-from pyvm.compile.pegen import Parser, TokStateSource  # noqa: E402
-from pyvm.compile.tokenizer import _PyTokenizer_FromString  # noqa: E402
+from pyvm.compile.peg_api import _PyParser_ASTFromString  # noqa: E402
+from pyvm.compile.pegen import Parser  # noqa: E402
 from pyvm.objects.exceptions import PySyntaxErrorObject  # noqa: E402
 from pyvm.objects.object import PyErr, PyObject  # noqa: E402
 
@@ -420,21 +420,18 @@ def regen() -> None:
 
 
 @pytest.mark.parametrize("mode, src", [("exec", s) for s in ORACLE_SNIPPETS] + ORACLE_MODES)
-def test_python_grammar_matches_cpython_314(python: Any, mode: str, src: str) -> None:
+def test_python_grammar_matches_cpython_314(mode: str, src: str) -> None:
     if not ORACLE_JSON.exists():
         pytest.skip("no oracle data: run python3 tests/test_peg_generator.py --regen")
     expected = json.loads(ORACLE_JSON.read_text()).get(f"{mode}:{src}")
     if expected is None:
         pytest.skip("snippet not in the oracle data: regenerate")
-    def parser() -> Any:
-        # pyvm's own tokenizer, as pyvm parses (C's _PyPegen_run_parser_from_string)
-        tok = _PyTokenizer_FromString(src.encode(), mode == "exec", False, "<string>")
-        return python(TokStateSource(tok), start_rule=_MODE_START[mode])
+    # pyvm's entry (peg_api.py): pyvm's tokenizer, the committed parser, two passes.
     if _is_tree(expected):
-        assert repr(dump(parser()._PyPegen_run_parser())) == expected
+        assert repr(dump(_PyParser_ASTFromString(src.encode(), "<string>", mode))) == expected
     else:
         with pytest.raises(PyErr) as info:
-            parser()._PyPegen_run_parser()
+            _PyParser_ASTFromString(src.encode(), "<string>", mode)
         assert repr(_error_record(info.value)) == expected
 
 

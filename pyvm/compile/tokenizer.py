@@ -43,8 +43,9 @@ is. Interactive input (prompts, ``E_INTERACT_STOP``), the file tokenizer
 printability are the host's Unicode database's.
 
 Warnings (``_PyTokenizer_parser_warn``, ``_PyTokenizer_warn_invalid_escape_sequence``)
-are collected in ``tok.warnings`` as ``(message, lineno)``; the caller emits
-them (pyvm has no ``PyErr_WarnExplicitObject`` with filters yet).
+go through pyvm's warnings filters when ``tok.emit_warnings`` is set (the
+parser sets it); otherwise they are collected in ``tok.warnings`` as
+``(message, lineno)``, which the tests compare with CPython's.
 """
 
 from __future__ import annotations
@@ -54,10 +55,11 @@ if TYPE_CHECKING:
     from typing import Final, NoReturn, Optional
 
 from pyvm.objects.exceptions import (
-    PyExc_IndentationError, PyExc_SyntaxError, PyExc_TabError, PySyntaxErrorObject,
+    PyExc_IndentationError, PyExc_SyntaxError, PyExc_SyntaxWarning, PyExc_TabError,
+    PySyntaxErrorObject,
 )
 from pyvm.objects.longobject import PyLong_FromLong
-from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyTypeObject
+from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyTypeObject, _PyErr_Clear
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_FromString
 
@@ -436,6 +438,7 @@ class tok_state:
     implicit_newline: int
     underflow_readline: bool
     fake_newline: int
+    emit_warnings: bool
     warnings: list[tuple[str, int]]
 
     def __init__(self) -> None:
@@ -476,6 +479,7 @@ class tok_state:
         self.implicit_newline = 0
         self.underflow_readline = False
         self.fake_newline = -1
+        self.emit_warnings = False
         self.warnings = []
 
 
@@ -641,29 +645,43 @@ def _PyTokenizer_error_ret(tok: tok_state) -> None:
     tok.done = E_DECODE
 
 
-def _PyTokenizer_parser_warn(tok: tok_state, msg: str) -> None:
+def _PyTokenizer_parser_warn(tok: tok_state, msg: str, error_msg: str = "") -> None:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_parser_warn
 
-    pyvm: the SyntaxWarning is recorded in ``tok.warnings`` for the caller
-    to emit (C calls ``PyErr_WarnExplicitObject`` and turns a warning made
-    an error by the filters into a SyntaxError).
+    The SyntaxWarning goes through the warnings filters now (with
+    ``tok.emit_warnings``, as for the parser); one the filters make an error
+    becomes a SyntaxError at the tokenizer's position (``error_msg``, or the
+    warning's text). pyvm: without ``emit_warnings`` the warning is recorded
+    in ``tok.warnings``, for the tests that compare the tokenizer with
+    CPython's ``_tokenize``.
     """
     if not tok.report_warnings:
         return
-    tok.warnings.append((msg, tok.lineno))
+    if not tok.emit_warnings:
+        tok.warnings.append((msg, tok.lineno))
+        return
+    from pyvm.modules._warningsmodule import PyErr_WarnExplicit  # cycle: it imports the compiler
+    try:
+        PyErr_WarnExplicit(PyExc_SyntaxWarning, msg,
+                           "<string>" if tok.filename is None else tok.filename, tok.lineno,
+                           None, None)
+    except PyErr as e:
+        if e.matches(PyExc_SyntaxWarning):
+            # Replace the SyntaxWarning with a SyntaxError for a more accurate report
+            _PyErr_Clear(e)
+            _PyTokenizer_syntaxerror(tok, error_msg or msg)
+        raise
 
 
 def _PyTokenizer_warn_invalid_escape_sequence(tok: tok_state, first_invalid_escape_char: int) -> None:
-    """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_warn_invalid_escape_sequence
-
-    pyvm: recorded in ``tok.warnings``, as ``_PyTokenizer_parser_warn``.
-    """
-    if not tok.report_warnings:
-        return
+    """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_warn_invalid_escape_sequence"""
     ch = chr(first_invalid_escape_char)
-    tok.warnings.append((f'"\\{ch}" is an invalid escape sequence. Such sequences will not '
-                         f'work in the future. Did you mean "\\\\{ch}"? A raw string is '
-                         f'also an option.', tok.lineno))
+    _PyTokenizer_parser_warn(
+        tok,
+        f'"\\{ch}" is an invalid escape sequence. Such sequences will not work in the '
+        f'future. Did you mean "\\\\{ch}"? A raw string is also an option.',
+        f'"\\{ch}" is an invalid escape sequence. Did you mean "\\\\{ch}"? A raw string '
+        f'is also an option.')
 
 
 def _PyTokenizer_raise_init_error(filename: str, exc: Exception) -> NoReturn:
