@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 from pyvm.compile import ast
 from pyvm.compile.future import CO_FUTURE_ANNOTATIONS
-from pyvm.compile.parse import PyErr_ProgramTextObject
+from pyvm.compile.symtable import PyErr_ProgramTextObject
 from pyvm.objects.exceptions import PyExc_RecursionError
 from pyvm.objects.object import PyErr_SetString
 

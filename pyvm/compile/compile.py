@@ -47,7 +47,7 @@ from pyvm.compile.symtable import (
     CELL, DEF_COMP_CELL, DEF_FREE_CLASS, DEF_LOCAL, DEF_NONLOCAL, FREE, GLOBAL_EXPLICIT,
     GLOBAL_IMPLICIT, LOCAL, SCOPE_MASK, SCOPE_OFFSET, ClassBlock, PySTEntryObject,
     _Py_Mangle, _Py_MaybeMangle, _PyST_GetScope, _PyST_GetSymbol, _PyST_IsFunctionLike,
-    _PySymtable_Build, _PySymtable_Lookup, symtable, _program_text,
+    _PySymtable_Build, _PySymtable_Lookup, symtable, PyErr_ProgramTextObject,
 )
 from pyvm.objects.codeobject import (
     CO_ASYNC_GENERATOR,
@@ -965,7 +965,7 @@ def _PyErr_RaiseSyntaxError(msg: str, filename: str, lineno: int, col_offset: in
     already 1-based here); ``text`` is the source line when the file can be
     read, else None.
     """
-    text_s = _program_text(filename, lineno)
+    text_s = PyErr_ProgramTextObject(filename, lineno)
     text: PyObject = Py_None if text_s is None else PyUnicode_FromString(text_s)
     loc = _PyTuple_FromArraySteal([PyUnicode_FromString(filename), PyLong_FromLong(lineno),
                                    PyLong_FromLong(col_offset), text,

@@ -93,7 +93,7 @@ def future_check_features(ff: PyFutureFeatures, s: ast.ImportFrom, filename: str
 
     Raises pyvm's SyntaxError for ``braces`` and for an unknown feature.
     """
-    from pyvm.compile.parse import PyErr_RangedSyntaxLocationObject  # cycle: parse -> exceptions -> typeobject -> symtable -> future
+    from pyvm.compile.symtable import _raise_syntax_error  # cycle: symtable -> future
 
     for name in s.names:
         feature = name.name
@@ -111,8 +111,8 @@ def future_check_features(ff: PyFutureFeatures, s: ast.ImportFrom, filename: str
                 msg = f"future feature {feature[:100]} is not defined"
             end_lineno = name.end_lineno if name.end_lineno is not None else name.lineno
             end_col = name.end_col_offset if name.end_col_offset is not None else name.col_offset
-            PyErr_RangedSyntaxLocationObject(msg, filename, name.lineno, name.col_offset + 1,
-                                             end_lineno, end_col + 1)
+            _raise_syntax_error(msg, filename, name.lineno, name.col_offset, end_lineno,
+                                end_col)
 
 
 def future_parse(ff: PyFutureFeatures, mod: ast.mod, filename: str) -> None:

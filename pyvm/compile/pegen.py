@@ -48,6 +48,7 @@ from mypy_extensions import mypyc_attr
 
 from pyvm.compile import ast
 from pyvm.compile import tokenizer as _tokenizer
+from pyvm.compile.symtable import PyErr_ProgramTextObject
 from pyvm.compile.tokenizer import (
     ENDMARKER, NAME, NUMBER, STRING, NEWLINE, INDENT,
     DEDENT, OP, TYPE_IGNORE, TYPE_COMMENT, ERRORTOKEN, E_OK, E_EOF,
@@ -661,7 +662,11 @@ class Parser:
             end_lineno = self.tok.lineno
         if end_col_offset == CURRENT_POS:
             end_col_offset = self.tok.current_col()
-        error_line = self.tok.error_line(lineno)
+        error_line: Optional[str] = None
+        if self.start_rule == Py_file_input:
+            error_line = PyErr_ProgramTextObject(self.tok.filename, lineno)
+        if error_line is None:
+            error_line = self.tok.error_line(lineno)
         col_number = _PyPegen_byte_offset_to_character_offset(error_line, col_offset)
         end_col_number = end_col_offset
         if end_col_offset > 0:

@@ -284,12 +284,14 @@ _ST_RECURSION_LIMIT: Final = 10000
 # Errors
 
 
-def _program_text(filename: str, lineno: int) -> Optional[str]:
+def PyErr_ProgramTextObject(filename: str, lineno: int) -> Optional[str]:
     """CPython: Python/errors.c:PyErr_ProgramTextObject
     CPython: Python/errors.c:err_programtext
 
-    The source line ``lineno`` of the file ``filename`` (with its newline), or
-    ``None`` when the file cannot be read.
+    The source line ``lineno`` of the file ``filename`` (with its newline,
+    decoded as UTF-8 with ``replace``, a BOM on line 1 skipped), or ``None``
+    when the file or line cannot be read. pyvm: the compiler's modules take
+    it from here, the lowest of them.
     """
     if not filename or lineno <= 0:
         return None
@@ -349,7 +351,7 @@ def _raise_syntax_error(msg: str, filename: str, lineno: int, col_offset: int,
                       if end_col_offset + 1 >= 0 else None)
     Py_XDECREF(exc.filename)
     exc.filename = PyUnicode_FromString(filename)
-    text = _program_text(filename, lineno)
+    text = PyErr_ProgramTextObject(filename, lineno)
     if text is not None:
         Py_XDECREF(exc.text)
         exc.text = PyUnicode_FromString(text)
