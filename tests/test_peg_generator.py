@@ -493,7 +493,27 @@ def dump(node):
     if isinstance(node, list):
         return [dump(x) for x in node]
     return node
+import warnings
+def warned(src):
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter("always")
+        try:
+            ast.parse(src)
+        except SyntaxError:  # the snippet's own error, after its warnings
+            pass
+    shown = [(w.category.__name__, str(w.message), w.filename, w.lineno) for w in ws]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            ast.parse(src)
+            err = None
+        except SyntaxError as e:
+            err = (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+    return repr((shown, err))
 for mode, src in json.loads(SNIPPETS):
+    if mode == "warn":
+        print(json.dumps([mode + ":" + src, warned(src)]))
+        continue
     try:
         out = repr(dump(ast.parse(src, mode=mode)))
     except SyntaxError as e:
@@ -510,7 +530,8 @@ def regen() -> None:
     from regen import ensure_node_modules, run_script  # tools/oracle/regen.py
     ensure_node_modules()
     script = str(Path(__file__).resolve().parent / "_peg_oracle_tmp.py")
-    cases = [("exec", src) for src in ORACLE_SNIPPETS] + ORACLE_MODES
+    cases = ([("exec", src) for src in ORACLE_SNIPPETS] + ORACLE_MODES
+             + [("warn", src) for src in WARNING_SNIPPETS])
     lines = run_script(ORACLE_SCRIPT.replace("SNIPPETS", repr(json.dumps(cases))),
                        script).splitlines()
     data = dict(json.loads(line) for line in lines if line.strip())
@@ -538,6 +559,87 @@ def test_python_grammar_matches_cpython_314(python: Any, mode: str, src: str) ->
         with pytest.raises(PyErr) as info:
             parser()._PyPegen_run_parser()
         assert repr(_error_record(info.value)) == expected
+
+
+#: Invalid escape sequences: the SyntaxWarnings shown (filter "always": category,
+#: text, filename, line) and the SyntaxError raised instead under an "error"
+#: filter (Parser/string_parser.c:warn_invalid_escape_sequence).
+WARNING_SNIPPETS: list[str] = [
+    'x = "\\d"\n',
+    'x = b"\\d"\n',
+    'x = "\\777"\n',
+    'x = b"\\777"\n',
+    "x = '\\400'\n",
+    'x = "\\8"\n',
+    'x = """a\nb\\dc"""\n',
+    "x = '''\\q\n'''\n",
+    'x = "\u00e9\\d"\n',
+    'x = u"\\d" "\\e"\n',
+    'x = rb"\\d" r"\\d" b"\\n"\n',
+    'x = "a" \\\n  "\\d"\n',
+    'x = f"a\\d{x}"\n',
+    'x = f"{x:\\d}"\n',
+    'x = f"""\n\\d{x}"""\n',
+    'x = t"\\d{x}"\n',
+    'x = "\\d" "\\q"\ny = [1 2]\n',
+]
+
+
+def _set_warning_filter(action: str) -> None:
+    """pyvm's warnings filters: one, for every Warning (``simplefilter``)."""
+    from pyvm.modules import _warningsmodule as W
+    from pyvm.objects.exceptions import PyExc_Warning
+    from pyvm.objects.listobject import _PyList_FromArraySteal
+    st = W._PyWarnings_InitState()
+    old = st.filters
+    st.filters = _PyList_FromArraySteal([W.create_filter(PyExc_Warning, action, None)])
+    st.filters_version += 1
+    if old is not None:
+        from pyvm.objects.object import Py_DECREF
+        Py_DECREF(old)
+
+
+@pytest.mark.parametrize("src", WARNING_SNIPPETS)
+def test_invalid_escape_warnings_match_cpython_314(python: Any, src: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    if not ORACLE_JSON.exists():
+        pytest.skip("no oracle data: run python3 tests/test_peg_generator.py --regen")
+    expected = json.loads(ORACLE_JSON.read_text()).get(f"warn:{src}")
+    if expected is None:
+        pytest.skip("snippet not in the oracle data: regenerate")
+    from pyvm.modules import _warningsmodule as W
+    shown: list[tuple[object, ...]] = []
+
+    def show(category: Any, text: Any, message: Any, filename: Any, lineno: int,
+             sourceline: Any, source: Any) -> None:
+        shown.append((category.tp_name, _value(text), _value(filename), lineno))
+
+    def parse() -> object:
+        # ast.parse's file name, as the oracle ran it
+        tok = _PyTokenizer_FromString(src.encode(), True, False, "<unknown>")
+        return python(TokStateSource(tok))._PyPegen_run_parser()
+
+    saved = W._PyWarnings_InitState().filters
+    assert saved is not None
+    from pyvm.objects.object import Py_INCREF
+    Py_INCREF(saved)
+    try:
+        # The display is the only step replaced: filters and registries are pyvm's.
+        monkeypatch.setattr(W, "call_show_warning", show)
+        _set_warning_filter("always")
+        err: Optional[tuple[object, ...]] = None
+        try:
+            parse()
+        except PyErr as e:  # the snippet's own SyntaxError, after its warnings
+            _error_record(e)
+        _set_warning_filter("error")
+        try:
+            parse()
+        except PyErr as e:
+            err = _error_record(e)
+    finally:
+        W._PyWarnings_InitState().filters = saved
+    assert repr((shown, err)) == expected
 
 
 CPYTHON_PARSER_C = Path("/work/cpython/Parser/parser.c")
