@@ -408,6 +408,24 @@ ORACLE_SNIPPETS: list[str] = [
     "x = t'''\n{a}\n''' rt'\\d{x}' tr'{x:\\n}' T'{x}'\n",
     "x = t'{x=:>5}' t'{ x = }' t'{x!s:}'\n",
     "match x:\n    case 'a' 'b' | b'c' | f'd':\n        pass\n    case {'k': v}:\n        pass\n",
+    "x = f'{x:=5}' f'{x!r:{y!r}}'\n",
+    "x = t'{x=!r}' t'{x=!s:>5}'\n",
+    "x = f'{\"é\"=}' f'{ é = }' f'{x=}é{y=!a}'\n",
+    "x = f'''{x\n=}''' f'''{x\n=!r:\n>5}'''\n",
+    "x = f'{x:{y=}}' t'{x:{y=}}'\n",
+    "x = rf'\\{x}' f'\\\\{x}' b'\\N{EM DASH}' '\\\\N{EM DASH}'\n",
+    "x = f'{x!r}' \\\n  f'{y}'\n",
+    "x = f'a' 'b' f'{c}' 'd' 'e'\nx = f'{x}' u'a'\nx = u'a' f'{x}' 'b'\n",
+    "x = f'{a}{b}' f'' '' f'{c}'\n",
+    "x = f'\\\n{x}\\\n'\n",
+    "x = '\\0\\00\\000\\0000'\n",
+    "x = f'{x:{{}}>10}'\n",
+    "x = f'{x}' t'{y}' 'z'\n",
+    "x = f'{\"\\n\"}' f'{x:\\N{EM DASH}}'\n",
+    "x = t'{x}' t'{y}'\nx = T'a' t'{b!r}' Rt'c'\n",
+    "x = f'{x:{y}}' f'{x:a{y}b{z}c}' f'{x:{y}{z}}'\n",
+    "f(f'{x}', *f'{y}', k=t'{z}')\n",
+    "x = f'{x}' 'a' 'b'\ny = 'a' 'b' f'{x}'\n",
     # String errors.
     "x = b'a' 'b'\n",
     "x = 'a' b'b'\n",
@@ -475,6 +493,8 @@ ORACLE_MODES: list[tuple[str, str]] = [
     ("eval", "a, b[1:]\n"),
     ("func_type", "(int, *str, **bytes) -> None\n"),
     ("func_type", "() -> list[int]\n"),
+    ("single", "f'{x}' 'y'\n"),
+    ("eval", "t'{x!r}' t'{y}'\n"),
 ]
 _MODE_START = {"single": 256, "exec": 257, "eval": 258, "func_type": 345}
 

@@ -62,7 +62,7 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.object import (
     Py_DECREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, PyObject_Str,
-    PyTypeObject,
+    PyTypeObject, _PyErr_Clear,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
@@ -746,8 +746,11 @@ class Parser:
         value = err.normalize()
         try:
             errstr = PyObject_Str(value)
-        except PyErr:
+        except PyErr as e:
+            _PyErr_Clear(e)
+            _PyErr_Clear(err)
             self.RAISE_SYNTAX_ERROR(f"({errtype}) unknown error")
+        _PyErr_Clear(err)  # C's PyErr_Fetch and the Py_XDECREFs
         text = errstr.value if isinstance(errstr, PyUnicodeObject) else ""
         Py_DECREF(errstr)
         self.RAISE_SYNTAX_ERROR(f"({errtype}) {text}")
