@@ -814,6 +814,7 @@ def _PyPegen_decode_fstring_part(p: Parser, is_raw: bool, constant: ast.Constant
     if bstr == b"{{" or bstr == b"}}":
         bstr = bstr[:1]
     is_raw = is_raw or 0x5C not in bstr
+    s = ""  # pyvm: defined on every path for mypyc (the except clause raises)
     try:
         s = _PyPegen_decode_string(p, is_raw, bstr, token)
     except PyErr as e:
@@ -899,6 +900,7 @@ def _PyPegen_constant_from_string(p: Parser, tok: Token) -> ast.expr:
     """CPython: Parser/action_helpers.c:_PyPegen_constant_from_string
 
     A STRING token's Constant; ``kind`` is ``"u"`` for a ``u"..."`` literal."""
+    s: object = None  # pyvm: defined on every path for mypyc (the except clause raises)
     try:
         s = _PyPegen_parse_string(p, tok)
     except PyErr as e:

@@ -744,13 +744,14 @@ class Parser:
         else:
             raise err
         value = err.normalize()
+        errstr: Optional[PyObject] = None
         try:
             errstr = PyObject_Str(value)
         except PyErr as e:
             _PyErr_Clear(e)
-            _PyErr_Clear(err)
-            self.RAISE_SYNTAX_ERROR(f"({errtype}) unknown error")
         _PyErr_Clear(err)  # C's PyErr_Fetch and the Py_XDECREFs
+        if errstr is None:
+            self.RAISE_SYNTAX_ERROR(f"({errtype}) unknown error")
         text = errstr.value if isinstance(errstr, PyUnicodeObject) else ""
         Py_DECREF(errstr)
         self.RAISE_SYNTAX_ERROR(f"({errtype}) {text}")
