@@ -1703,10 +1703,7 @@ _init_types()
 
 
 # ---------------------------------------------------------------------------
-# Escape decoding for the parser (str literals). Kept in one block at the end
-# (its import too, so that the block merges with edits elsewhere in the file).
-
-import unicodedata as _unicodedata  # noqa: E402
+# Escape decoding for the parser (str literals). Kept in one block at the end.
 
 # CPython: Objects/unicodeobject.c:MAX_UNICODE
 MAX_UNICODE: Final = 0x10FFFF
@@ -1722,8 +1719,11 @@ def _PyUnicode_Name_getcode(name: bytes) -> int:
     (``with_named_seq`` 0). pyvm: the Unicode database is the host's
     (``unicodedata.lookup`` takes aliases and named sequences; a sequence is
     more than one character)."""
+    # Loaded on first use, as C's _PyUnicode_GetNameCAPI imports the
+    # unicodedata module: the database stays off the start-up path.
+    import unicodedata
     try:
-        r = _unicodedata.lookup(name.decode("latin-1"))
+        r = unicodedata.lookup(name.decode("latin-1"))
     except KeyError:
         return -1
     if len(r) != 1:
