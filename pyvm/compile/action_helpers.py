@@ -3,9 +3,9 @@ actions of pyvm's grammar call to build the AST.
 
 The grammar is ``python.gram`` beside this module (Grammar/python.gram re-told).
 
-So far the helpers of the grammar's core (statements, expressions, targets,
-calls); the others (arguments of ``def``, strings and f-strings, patterns,
-error helpers) come with the rules that use them.
+The helpers of strings, f-strings and t-strings (``_PyPegen_concatenate_strings``
+and the rest) build ``Constant`` nodes holding host ``str``/``bytes`` values, as
+``_PyPegen_number_token`` does, through pyvm/compile/string_parser.py.
 
 C's ``asdl_seq`` is a Python list here: ``NULL`` for an empty sequence becomes
 ``[]`` (pyvm's AST classes hold lists, never None). Helpers that C gives a
@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 
 from pyvm.compile import ast
 from pyvm.compile.pegen import Parser, PyPARSE_BARRY_AS_BDFL, Token
-from pyvm.compile.tokenizer import E_EOF
+from pyvm.compile.tokenizer import E_EOF, FSTRING, TSTRING
+from pyvm.compile.string_parser import _PyPegen_decode_string, _PyPegen_parse_string
 from pyvm.objects.exceptions import PyExc_SystemError
-from pyvm.objects.object import PyErr_SetString
+from pyvm.objects.object import PyErr, PyErr_SetString
 
 
 
@@ -730,3 +731,447 @@ def _PyPegen_dummy_stmt(p: Parser) -> ast.stmt:
     valid after all (second pass). C's default action returns the dummy Name
     as the stmt_ty; a typed pyvm needs a statement: a Pass at 1:0."""
     return ast.Pass(1, 0, 1, 0)
+
+
+# -- strings, f-strings and t-strings ----------------------------------------------
+
+
+class ResultTokenWithMetadata:
+    """CPython: Parser/pegen.h:ResultTokenWithMetadata
+
+    A conversion (``!r``: its Name) or a format spec (``:...``: its
+    JoinedStr) with the ``metadata`` of the token before it: the source text
+    of the replacement field's expression up to there (the tokenizer's, for
+    ``{x=}`` and t-strings)."""
+
+    result: ast.expr
+    metadata: Optional[object]
+
+    def __init__(self, result: ast.expr, metadata: Optional[object]) -> None:
+        self.result = result
+        self.metadata = metadata
+
+
+def result_token_with_metadata(p: Parser, result: ast.expr,
+                               metadata: Optional[object]) -> ResultTokenWithMetadata:
+    """CPython: Parser/action_helpers.c:result_token_with_metadata"""
+    return ResultTokenWithMetadata(result, metadata)
+
+
+def _PyPegen_check_fstring_conversion(p: Parser, conv_token: Token,
+                                      conv: ast.expr) -> ResultTokenWithMetadata:
+    """CPython: Parser/action_helpers.c:_PyPegen_check_fstring_conversion
+
+    ``!`` and the conversion's name must touch, and the name be s, r or a."""
+    if conv_token.lineno != conv.lineno or conv_token.end_col_offset != conv.col_offset:
+        p.RAISE_SYNTAX_ERROR_KNOWN_RANGE(
+            conv_token, conv,
+            f"{p.tok.string_prefix()}-string: conversion type must come right after the "
+            "exclamation mark")
+    name = _name_id(conv)
+    if len(name) > 1 or not (name[0] == "s" or name[0] == "r" or name[0] == "a"):
+        p.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(
+            conv, f"{p.tok.string_prefix()}-string: invalid conversion character {name!r}: "
+                  "expected 's', 'r', or 'a'")
+    return result_token_with_metadata(p, conv, conv_token.metadata)
+
+
+def _is_empty_str_constant(e: ast.expr) -> bool:
+    """pyvm: C's ``e->kind == Constant_kind && PyUnicode_CheckExact(value) &&
+    PyUnicode_GET_LENGTH(value) == 0``."""
+    return isinstance(e, ast.Constant) and isinstance(e.value, str) and len(e.value) == 0
+
+
+def _PyPegen_setup_full_format_spec(p: Parser, colon: Token, spec: list[ast.expr],
+                                    lineno: int, col_offset: int, end_lineno: int,
+                                    end_col_offset: int) -> ResultTokenWithMetadata:
+    """CPython: Parser/action_helpers.c:_PyPegen_setup_full_format_spec
+
+    The format spec after ``:`` as a JoinedStr, with the colon's metadata."""
+    # This is needed to keep compatibility with 3.11, where an empty format
+    # spec is parsed as an *empty* JoinedStr node, instead of having an empty
+    # constant in it.
+    spec = [item for item in spec if not _is_empty_str_constant(item)]
+    res: ast.expr
+    if len(spec) == 0 or (len(spec) == 1 and isinstance(spec[0], ast.Constant)):
+        res = ast.JoinedStr(spec, lineno, col_offset, end_lineno, end_col_offset)
+    else:
+        res = _PyPegen_concatenate_strings(p, spec, lineno, col_offset, end_lineno,
+                                           end_col_offset)
+    return result_token_with_metadata(p, res, colon.metadata)
+
+
+def _PyPegen_decode_fstring_part(p: Parser, is_raw: bool, constant: ast.Constant,
+                                 token: Token) -> ast.Constant:
+    """CPython: Parser/action_helpers.c:_PyPegen_decode_fstring_part
+
+    The value of an f/t-string's literal part (FSTRING_MIDDLE text), its
+    escapes decoded unless the string is raw; invalid escapes warn on
+    ``token`` (the string's end)."""
+    value = constant.value
+    assert isinstance(value, str)
+    bstr = value.encode("utf-8", "surrogatepass")
+    if bstr == b"{{" or bstr == b"}}":
+        bstr = bstr[:1]
+    is_raw = is_raw or 0x5C not in bstr
+    s = ""  # pyvm: defined on every path for mypyc (the except clause raises)
+    try:
+        s = _PyPegen_decode_string(p, is_raw, bstr, token)
+    except PyErr as e:
+        p._Pypegen_raise_decode_error(e)
+    return ast.Constant(s, None, constant.lineno, constant.col_offset, constant.end_lineno,
+                        constant.end_col_offset)
+
+
+def _get_resized_exprs(p: Parser, a: Token, raw_expressions: list[ast.expr], b: Token,
+                       string_kind: int) -> list[ast.expr]:
+    """CPython: Parser/action_helpers.c:_get_resized_exprs
+
+    The values of an f/t-string: literal parts decoded (empty ones dropped)
+    and each ``{x=}`` field's pair (debug text, value) spliced in."""
+    is_raw = "r" in a.string or "R" in a.string
+    seq: list[ast.expr] = []
+    for item in raw_expressions:
+        # This should correspond to a JoinedStr node of two elements
+        # created _PyPegen_formatted_value. This situation can only be the result of
+        # a (f|t)-string debug expression where the first element is a constant with the text and the second
+        # a formatted value with the expression.
+        if isinstance(item, ast.JoinedStr):
+            values = item.values
+            if len(values) != 2:
+                PyErr_SetString(
+                    PyExc_SystemError,
+                    f"unexpected TemplateStr node without debug data in t-string at line {item.lineno}"
+                    if string_kind == TSTRING else
+                    f"unexpected JoinedStr node without debug data in f-string at line {item.lineno}")
+            seq.append(values[0])
+            seq.append(values[1])
+            continue
+        if isinstance(item, ast.Constant):
+            item = _PyPegen_decode_fstring_part(p, is_raw, item, b)
+            # Tokenizer emits string parts even when the underlying string
+            # might become an empty value (e.g. FSTRING_MIDDLE with the value \\n)
+            # so we need to check for them and simplify it here.
+            if _is_empty_str_constant(item):
+                continue
+        seq.append(item)
+    return seq
+
+
+def _PyPegen_template_str(p: Parser, a: Token, raw_expressions: list[ast.expr],
+                          b: Token) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_template_str"""
+    resized_exprs = _get_resized_exprs(p, a, raw_expressions, b, TSTRING)
+    return ast.TemplateStr(resized_exprs, a.lineno, a.col_offset, b.end_lineno,
+                           b.end_col_offset)
+
+
+def _PyPegen_joined_str(p: Parser, a: Token, raw_expressions: list[ast.expr],
+                        b: Token) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_joined_str"""
+    resized_exprs = _get_resized_exprs(p, a, raw_expressions, b, FSTRING)
+    return ast.JoinedStr(resized_exprs, a.lineno, a.col_offset, b.end_lineno,
+                         b.end_col_offset)
+
+
+def _PyPegen_decoded_constant_from_token(p: Parser, tok: Token) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_decoded_constant_from_token
+
+    A format spec's literal part, its escapes decoded unless the f-string
+    being tokenized is raw."""
+    bstr = tok.string.encode("utf-8", "surrogatepass")
+    # Check if we're inside a raw f-string for format spec decoding
+    is_raw = p.tok.fstring_raw()
+    s = _PyPegen_decode_string(p, is_raw, bstr, tok)
+    return ast.Constant(s, None, tok.lineno, tok.col_offset, tok.end_lineno,
+                        tok.end_col_offset)
+
+
+def _PyPegen_constant_from_token(p: Parser, tok: Token) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_constant_from_token
+
+    An f/t-string's literal part as its raw text (decoded later, by
+    ``_get_resized_exprs``)."""
+    return ast.Constant(tok.string, None, tok.lineno, tok.col_offset, tok.end_lineno,
+                        tok.end_col_offset)
+
+
+def _PyPegen_constant_from_string(p: Parser, tok: Token) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_constant_from_string
+
+    A STRING token's Constant; ``kind`` is ``"u"`` for a ``u"..."`` literal."""
+    s: object = None  # pyvm: defined on every path for mypyc (the except clause raises)
+    try:
+        s = _PyPegen_parse_string(p, tok)
+    except PyErr as e:
+        p._Pypegen_raise_decode_error(e)
+    kind: Optional[str] = None
+    if tok.string[:1] == "u":
+        kind = p._PyPegen_new_identifier("u")
+    return ast.Constant(s, kind, tok.lineno, tok.col_offset, tok.end_lineno, tok.end_col_offset)
+
+
+def _get_interpolation_conversion(p: Parser, debug: Optional[Token],
+                                  conversion: Optional[ResultTokenWithMetadata],
+                                  format: Optional[ResultTokenWithMetadata]) -> int:
+    """CPython: Parser/action_helpers.c:_get_interpolation_conversion"""
+    if conversion is not None:
+        return ord(_name_id(conversion.result)[0])
+    elif debug is not None and format is None:
+        # If no conversion is specified, use !r for debug expressions
+        return ord("r")
+    return -1
+
+
+def _strip_interpolation_expr(exprstr: object) -> str:
+    """CPython: Parser/action_helpers.c:_strip_interpolation_expr
+
+    The expression's text without the trailing whitespace and ``=``."""
+    assert isinstance(exprstr, str)
+    n = len(exprstr)
+    for i in range(len(exprstr) - 1, -1, -1):
+        c = exprstr[i]
+        if c.isspace() or c == "=":
+            n -= 1
+        else:
+            break
+    return exprstr[:n]
+
+
+def _debug_end(conversion: Optional[ResultTokenWithMetadata],
+               format: Optional[ResultTokenWithMetadata], closing_brace: Token,
+               end_lineno: int, end_col_offset: int) -> tuple[int, int, Optional[object]]:
+    """CPython: Parser/action_helpers.c:_PyPegen_formatted_value
+
+    pyvm: the shared "find the non whitespace token after the '='" step of
+    ``_PyPegen_formatted_value`` and ``_PyPegen_interpolation``: where the
+    debug text ends and the text itself."""
+    if conversion is not None:
+        return conversion.result.lineno, conversion.result.col_offset, conversion.metadata
+    if format is not None:
+        return format.result.lineno, format.result.col_offset + 1, format.metadata
+    return end_lineno, end_col_offset, closing_brace.metadata
+
+
+def _PyPegen_interpolation(p: Parser, expression: ast.expr, debug: Optional[Token],
+                           conversion: Optional[ResultTokenWithMetadata],
+                           format: Optional[ResultTokenWithMetadata], closing_brace: Token,
+                           lineno: int, col_offset: int, end_lineno: int,
+                           end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_interpolation
+
+    A t-string's ``{...}``: an Interpolation holding the expression's text; with
+    ``=``, a JoinedStr of the debug text and the Interpolation (spliced into
+    the t-string by ``_get_resized_exprs``)."""
+    conversion_val = _get_interpolation_conversion(p, debug, conversion, format)
+
+    # Find the non whitespace token after the "="
+    debug_end_line, debug_end_offset, debug_metadata = _debug_end(
+        conversion, format, closing_brace, end_lineno, end_col_offset)
+    exprstr = debug_metadata
+    assert exprstr is not None
+    final_exprstr = _strip_interpolation_expr(exprstr)
+
+    interpolation = ast.Interpolation(
+        expression, final_exprstr, conversion_val,
+        format.result if format is not None else None,
+        lineno, col_offset, end_lineno, end_col_offset)
+    if debug is None:
+        return interpolation
+
+    debug_text = ast.Constant(debug_metadata, None, lineno, col_offset + 1, debug_end_line,
+                              debug_end_offset - 1)
+    return ast.JoinedStr([debug_text, interpolation], lineno, col_offset, debug_end_line,
+                         debug_end_offset)
+
+
+def _PyPegen_formatted_value(p: Parser, expression: ast.expr, debug: Optional[Token],
+                             conversion: Optional[ResultTokenWithMetadata],
+                             format: Optional[ResultTokenWithMetadata], closing_brace: Token,
+                             lineno: int, col_offset: int, end_lineno: int,
+                             end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_formatted_value
+
+    An f-string's ``{...}``: a FormattedValue; with ``=``, a JoinedStr of the
+    debug text and the FormattedValue (spliced in by ``_get_resized_exprs``)."""
+    conversion_val = _get_interpolation_conversion(p, debug, conversion, format)
+
+    formatted_value = ast.FormattedValue(
+        expression, conversion_val, format.result if format is not None else None,
+        lineno, col_offset, end_lineno, end_col_offset)
+    if debug is None:
+        return formatted_value
+
+    # Find the non whitespace token after the "="
+    debug_end_line, debug_end_offset, debug_metadata = _debug_end(
+        conversion, format, closing_brace, end_lineno, end_col_offset)
+    debug_text = ast.Constant(debug_metadata, None, lineno, col_offset + 1, debug_end_line,
+                              debug_end_offset - 1)
+    return ast.JoinedStr([debug_text, formatted_value], lineno, col_offset, debug_end_line,
+                         debug_end_offset)
+
+
+def _constant_of(e: ast.expr) -> ast.Constant:
+    """pyvm: C's ``e->v.Constant`` (the caller knows ``e`` is a Constant)."""
+    assert isinstance(e, ast.Constant)
+    return e
+
+
+def _build_concatenated_bytes(p: Parser, strings: list[ast.expr], lineno: int,
+                              col_offset: int, end_lineno: int,
+                              end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_build_concatenated_bytes"""
+    assert len(strings) > 0
+    # Bytes literals never get a kind, but just for consistency
+    # since they are represented as Constant nodes, we'll mirror
+    # the same behavior as unicode strings for determining the
+    # kind.
+    kind = _constant_of(strings[0]).kind
+    parts: list[bytes] = []
+    for elem in strings:
+        v = _constant_of(elem).value
+        assert isinstance(v, bytes)
+        parts.append(v)
+    return ast.Constant(b"".join(parts), kind, lineno, col_offset, end_lineno, end_col_offset)
+
+
+def _build_concatenated_unicode(p: Parser, strings: list[ast.expr], lineno: int,
+                                col_offset: int, end_lineno: int,
+                                end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_build_concatenated_unicode"""
+    assert len(strings) > 1
+    # When a string is getting concatenated, the kind of the string
+    # is determined by the first string in the concatenation
+    # sequence.
+    #
+    # u"abc" "def" -> u"abcdef"
+    # "abc" u"abc" ->  "abcabc"
+    kind = _constant_of(strings[0]).kind
+    parts: list[str] = []
+    for current_elem in strings:
+        v = _constant_of(current_elem).value
+        assert isinstance(v, str)
+        parts.append(v)
+    return ast.Constant("".join(parts), kind, lineno, col_offset, end_lineno, end_col_offset)
+
+
+def _build_concatenated_str(p: Parser, strings: list[ast.expr], lineno: int,
+                            col_offset: int, end_lineno: int,
+                            end_col_offset: int) -> list[ast.expr]:
+    """CPython: Parser/action_helpers.c:_build_concatenated_str
+
+    The values of the f/t-strings and strings in ``strings``, flattened, each
+    run of adjacent Constants folded into one and empty ones dropped."""
+    assert len(strings) > 0
+    # build flattened list
+    flattened: list[ast.expr] = []
+    for elem in strings:
+        if isinstance(elem, ast.JoinedStr):
+            flattened.extend(elem.values)
+        elif isinstance(elem, ast.TemplateStr):
+            flattened.extend(elem.values)
+        else:
+            flattened.append(elem)
+
+    # build folded list
+    values: list[ast.expr] = []
+    n_flattened_elements = len(flattened)
+    i = 0
+    while i < n_flattened_elements:
+        elem = flattened[i]
+        # if the current elem and the following are constants,
+        # fold them and all consequent constants
+        if isinstance(elem, ast.Constant):
+            if i + 1 < n_flattened_elements and isinstance(flattened[i + 1], ast.Constant):
+                first_elem = elem
+                # When a string is getting concatenated, the kind of the string
+                # is determined by the first string in the concatenation
+                # sequence.
+                #
+                # u"abc" "def" -> u"abcdef"
+                # "abc" u"abc" ->  "abcabc"
+                kind = elem.kind
+                parts: list[str] = []
+                last_elem = elem
+                j = i
+                while j < n_flattened_elements:
+                    current_elem = flattened[j]
+                    if isinstance(current_elem, ast.Constant):
+                        v = current_elem.value
+                        assert isinstance(v, str)
+                        parts.append(v)
+                        last_elem = current_elem
+                    else:
+                        break
+                    j += 1
+                i = j - 1
+                elem = ast.Constant("".join(parts), kind, first_elem.lineno,
+                                    first_elem.col_offset, last_elem.end_lineno,
+                                    last_elem.end_col_offset)
+            # Drop all empty contanst strings
+            if _is_empty_str_constant(elem):
+                i += 1
+                continue
+        values.append(elem)
+        i += 1
+    return values
+
+
+def _build_concatenated_joined_str(p: Parser, strings: list[ast.expr], lineno: int,
+                                   col_offset: int, end_lineno: int,
+                                   end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_build_concatenated_joined_str"""
+    values = _build_concatenated_str(p, strings, lineno, col_offset, end_lineno, end_col_offset)
+    return ast.JoinedStr(values, lineno, col_offset, end_lineno, end_col_offset)
+
+
+def _PyPegen_concatenate_tstrings(p: Parser, strings: list[ast.expr], lineno: int,
+                                  col_offset: int, end_lineno: int,
+                                  end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_concatenate_tstrings"""
+    values = _build_concatenated_str(p, strings, lineno, col_offset, end_lineno, end_col_offset)
+    return ast.TemplateStr(values, lineno, col_offset, end_lineno, end_col_offset)
+
+
+def _PyPegen_concatenate_strings(p: Parser, strings: list[ast.expr], lineno: int,
+                                 col_offset: int, end_lineno: int,
+                                 end_col_offset: int) -> ast.expr:
+    """CPython: Parser/action_helpers.c:_PyPegen_concatenate_strings
+
+    Implicitly concatenated literals: one Constant for strings or bytes alone,
+    else one JoinedStr; bytes mix with nothing else."""
+    assert len(strings) > 0
+    f_string_found = False
+    unicode_string_found = False
+    bytes_found = False
+    for elem in strings:
+        if isinstance(elem, ast.Constant):
+            if isinstance(elem.value, bytes):
+                bytes_found = True
+            else:
+                unicode_string_found = True
+        elif isinstance(elem, ast.JoinedStr):
+            f_string_found = True
+        elif isinstance(elem, ast.TemplateStr):
+            # python.gram handles this; we should never get here
+            assert False
+        else:
+            f_string_found = True
+
+    # Cannot mix unicode and bytes
+    if (unicode_string_found or f_string_found) and bytes_found:
+        p.RAISE_SYNTAX_ERROR("cannot mix bytes and nonbytes literals")
+
+    # If it's only bytes or only unicode string, do a simple concat
+    if not f_string_found:
+        if len(strings) == 1:
+            return strings[0]
+        elif bytes_found:
+            return _build_concatenated_bytes(p, strings, lineno, col_offset, end_lineno,
+                                             end_col_offset)
+        else:
+            return _build_concatenated_unicode(p, strings, lineno, col_offset, end_lineno,
+                                               end_col_offset)
+
+    return _build_concatenated_joined_str(p, strings, lineno, col_offset, end_lineno,
+                                          end_col_offset)

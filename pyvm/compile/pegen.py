@@ -57,14 +57,16 @@ from pyvm.compile.tokenizer import (
 )
 from pyvm.objects.exceptions import (
     PyExc_IncompleteInputError, PyExc_IndentationError, PyExc_MemoryError,
-    PyExc_SyntaxError, PyExc_TabError, PyExc_ValueError, PySyntaxErrorObject,
+    PyExc_SyntaxError, PyExc_TabError, PyExc_UnicodeError, PyExc_ValueError,
+    PySyntaxErrorObject,
 )
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.object import (
-    Py_DECREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, PyTypeObject,
+    Py_DECREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, PyObject_Str,
+    PyTypeObject, _PyErr_Clear,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
-from pyvm.objects.unicodeobject import PyUnicode_FromString
+from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
 
 
 def _cast(typ: object, val: object) -> object:
@@ -214,6 +216,20 @@ class TokenSource:
         metadata, if the tokenizer has it."""
         return None
 
+    def string_prefix(self) -> str:
+        """CPython: Parser/pegen.h:TOK_GET_STRING_PREFIX
+
+        pyvm: ``'t'`` when the tokenizer's current mode is a t-string, else
+        ``'f'`` (for the f/t-string error messages)."""
+        return "f"
+
+    def fstring_raw(self) -> bool:
+        """CPython: Parser/action_helpers.c:_PyPegen_decoded_constant_from_token
+
+        pyvm: C's ``INSIDE_FSTRING(p->tok) && TOK_GET_MODE(p->tok)->raw``:
+        whether the innermost f/t-string being tokenized is raw."""
+        return False
+
 
 class TokStateSource(TokenSource):
     """CPython: Parser/lexer/state.h:tok_state
@@ -295,6 +311,15 @@ class TokStateSource(TokenSource):
     def source(self) -> Optional[str]:
         """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata"""
         return self.tok.input.decode("utf-8", "replace")
+
+    def string_prefix(self) -> str:
+        """CPython: Parser/pegen.h:TOK_GET_STRING_PREFIX"""
+        return "t" if _tokenizer.TOK_GET_MODE(self.tok).string_kind == _tokenizer.TSTRING else "f"
+
+    def fstring_raw(self) -> bool:
+        """CPython: Parser/action_helpers.c:_PyPegen_decoded_constant_from_token"""
+        tok = self.tok
+        return tok.tok_mode_stack_index > 0 and _tokenizer.TOK_GET_MODE(tok).raw
 
 
 # Anything with C's four location fields: a token or an AST node.
@@ -706,12 +731,35 @@ class Parser:
                                         col_offset if col_offset >= 0 else 0,
                                         self.tok.lineno, -1, msg)
 
-    def _Pypegen_raise_decode_error(self) -> NoReturn:
+    def _Pypegen_raise_decode_error(self, err: Optional[PyErr] = None) -> NoReturn:
         """CPython: Parser/pegen_errors.c:_Pypegen_raise_decode_error
 
-        pyvm: a decoding failure raises in the tokenizer itself; reaching this
-        means the tokenizer flagged E_DECODE without an exception."""
-        self.RAISE_SYNTAX_ERROR("(unicode error) unknown error")
+        ``err`` is the error a string literal's decoding raised (C's
+        ``PyErr_Occurred()``): a UnicodeError or ValueError becomes a
+        SyntaxError ``"(unicode error) ..."`` / ``"(value error) ..."`` on the
+        last token; any other error stands. pyvm: without ``err`` (the
+        tokenizer flagged E_DECODE without an exception; its decoding failures
+        raise in the tokenizer itself) the message is the unknown error's."""
+        if err is None:
+            self.RAISE_SYNTAX_ERROR("(unicode error) unknown error")
+        if err.matches(PyExc_UnicodeError):
+            errtype = "unicode error"
+        elif err.matches(PyExc_ValueError):
+            errtype = "value error"
+        else:
+            raise err
+        value = err.normalize()
+        errstr: Optional[PyObject] = None
+        try:
+            errstr = PyObject_Str(value)
+        except PyErr as e:
+            _PyErr_Clear(e)
+        _PyErr_Clear(err)  # C's PyErr_Fetch and the Py_XDECREFs
+        if errstr is None:
+            self.RAISE_SYNTAX_ERROR(f"({errtype}) unknown error")
+        text = errstr.value if isinstance(errstr, PyUnicodeObject) else ""
+        Py_DECREF(errstr)
+        self.RAISE_SYNTAX_ERROR(f"({errtype}) {text}")
 
     def raise_unclosed_parentheses_error(self) -> NoReturn:
         """CPython: Parser/pegen_errors.c:raise_unclosed_parentheses_error"""

@@ -486,3 +486,109 @@ def _init_types() -> None:
 
 
 _init_types()
+
+
+# ---------------------------------------------------------------------------
+# Escape decoding for the parser (bytes literals). Kept in one block at the end
+# (its import too, so that the block merges with edits elsewhere in the file).
+
+from pyvm.objects.exceptions import PyExc_ValueError  # noqa: E402
+
+
+def _hex_digit_value(c: int) -> int:
+    """CPython: Objects/longobject.c:_PyLong_DigitValue
+
+    The value of an ASCII hexadecimal digit, 37 for any other byte (C's table
+    gives every non-digit a value of at least 16)."""
+    if 0x30 <= c <= 0x39:
+        return c - 0x30
+    if 0x61 <= c <= 0x66:
+        return c - 0x61 + 10
+    if 0x41 <= c <= 0x46:
+        return c - 0x41 + 10
+    return 37
+
+
+def _PyBytes_DecodeEscape2(s: bytes) -> tuple[bytes, int, int]:
+    """CPython: Objects/bytesobject.c:_PyBytes_DecodeEscape2
+
+    Unescapes the body of a bytes literal, with C's ``errors=NULL``
+    ("strict"). Returns ``(value, first_invalid_escape_char,
+    first_invalid_escape_pos)``: the first unknown escape (or octal escape
+    above 0o377) as its character and the index in ``s`` where its text
+    starts (after the backslash), ``(-1, -1)`` if there is none -- C's two
+    out-parameters, a pointer becoming an index. A trailing backslash or a bad
+    ``\\x`` escape raises ValueError.
+
+    pyvm: works on host bytes; the parser wraps the result (C returns the
+    bytes object)."""
+    out = bytearray()
+    first_invalid_escape_char = -1
+    first_invalid_escape_pos = -1
+    end = len(s)
+    i = 0
+    while i < end:
+        c = s[i]
+        if c != 0x5C:  # '\\'
+            out.append(c)
+            i += 1
+            continue
+        i += 1
+        if i == end:
+            PyErr_SetString(PyExc_ValueError, "Trailing \\ in string")
+        c = s[i]
+        i += 1
+        if c == 0x0A:      # '\n': a line continuation
+            pass
+        elif c == 0x5C:
+            out.append(0x5C)
+        elif c == 0x27:
+            out.append(0x27)
+        elif c == 0x22:
+            out.append(0x22)
+        elif c == 0x62:    # b
+            out.append(0x08)
+        elif c == 0x66:    # f
+            out.append(0x0C)
+        elif c == 0x74:    # t
+            out.append(0x09)
+        elif c == 0x6E:    # n
+            out.append(0x0A)
+        elif c == 0x72:    # r
+            out.append(0x0D)
+        elif c == 0x76:    # v
+            out.append(0x0B)
+        elif c == 0x61:    # a
+            out.append(0x07)
+        elif 0x30 <= c <= 0x37:
+            v = c - 0x30
+            if i < end and 0x30 <= s[i] <= 0x37:
+                v = (v << 3) + s[i] - 0x30
+                i += 1
+                if i < end and 0x30 <= s[i] <= 0x37:
+                    v = (v << 3) + s[i] - 0x30
+                    i += 1
+            if v > 0o377:
+                if first_invalid_escape_char == -1:
+                    first_invalid_escape_char = v
+                    # Back up 3 chars, since we've already incremented s.
+                    first_invalid_escape_pos = i - 3
+            out.append(v & 0xFF)  # C stores the int in a char
+        elif c == 0x78:    # x
+            if i + 1 < end:
+                digit1 = _hex_digit_value(s[i])
+                digit2 = _hex_digit_value(s[i + 1])
+                if digit1 < 16 and digit2 < 16:
+                    out.append((digit1 << 4) + digit2)
+                    i += 2
+                    continue
+            # invalid hexadecimal digits
+            PyErr_SetString(PyExc_ValueError, f"invalid \\x escape at position {i - 2}")
+        else:
+            if first_invalid_escape_char == -1:
+                first_invalid_escape_char = c
+                # Back up one char, since we've already incremented s.
+                first_invalid_escape_pos = i - 1
+            out.append(0x5C)
+            i -= 1
+    return bytes(out), first_invalid_escape_char, first_invalid_escape_pos

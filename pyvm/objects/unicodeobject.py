@@ -1700,3 +1700,190 @@ def _init_types() -> None:
 
 
 _init_types()
+
+
+# ---------------------------------------------------------------------------
+# Escape decoding for the parser (str literals). Kept in one block at the end.
+
+# CPython: Objects/unicodeobject.c:MAX_UNICODE
+MAX_UNICODE: Final = 0x10FFFF
+
+
+def _PyUnicode_Name_getcode(name: bytes) -> int:
+    """CPython: Modules/unicodedata.c:capi_getcode
+    CPython: Modules/unicodedata.c:_getcode
+    CPython: Modules/unicodedata.c:_check_alias_and_seq
+
+    The code point of a character name for ``\\N{...}``, -1 if unknown:
+    ``getcode`` with aliases resolved and named sequences refused
+    (``with_named_seq`` 0). pyvm: the Unicode database is the host's
+    (``unicodedata.lookup`` takes aliases and named sequences; a sequence is
+    more than one character)."""
+    # Loaded on first use, as C's _PyUnicode_GetNameCAPI imports the
+    # unicodedata module: the database stays off the start-up path.
+    import unicodedata
+    try:
+        r = unicodedata.lookup(name.decode("latin-1"))
+    except KeyError:
+        return -1
+    if len(r) != 1:
+        return -1
+    return ord(r)
+
+
+def _unicode_escape_error(s: bytes, start: int, end: int, reason: str) -> NoReturn:
+    """CPython: Objects/unicodeobject.c:unicode_decode_call_errorhandler_writer
+
+    pyvm: the "strict" handler: raises
+    ``UnicodeDecodeError("unicodeescape", s, start, end, reason)``."""
+    # cycle: these modules import this one
+    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize
+    from pyvm.objects.exceptions import PyExc_UnicodeDecodeError
+    from pyvm.objects.longobject import PyLong_FromLong
+    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+    args = _PyTuple_FromArraySteal([
+        PyUnicode_FromString("unicodeescape"), PyBytes_FromStringAndSize(s),
+        PyLong_FromLong(start), PyLong_FromLong(end), PyUnicode_FromString(reason),
+    ])
+    err = PyErr(PyExc_UnicodeDecodeError, None, None, args)
+    try:
+        err.normalize()
+    finally:
+        Py_DECREF(args)
+    raise err
+
+
+def _PyUnicode_DecodeUnicodeEscapeInternal2(s: bytes) -> tuple[str, int, int]:
+    """CPython: Objects/unicodeobject.c:_PyUnicode_DecodeUnicodeEscapeInternal2
+
+    Decodes ``s`` with the ``unicode_escape`` rules, C's ``errors=NULL``
+    ("strict") and ``consumed=NULL``. Returns ``(value,
+    first_invalid_escape_char, first_invalid_escape_pos)``: the first unknown
+    escape (or octal escape above 0o377) as its code and the index in ``s``
+    where its text starts (after the backslash); ``(-1, -1)`` if there is
+    none -- C's two out-parameters, a pointer becoming an index. A malformed
+    escape raises UnicodeDecodeError.
+
+    pyvm: works on host bytes and returns a host str (the parser wraps it).
+    Bytes >= 0x80 are Latin-1 ordinals, as in C (the parser has already
+    turned non-ASCII text into ``\\U`` escapes)."""
+    first_invalid_escape_char = -1
+    first_invalid_escape_pos = -1
+    size = len(s)
+    if size == 0:
+        return "", -1, -1
+    out: list[str] = []
+    end = size
+    i = 0
+    while i < end:
+        c = s[i]
+        i += 1
+        # Non-escape characters are interpreted as Unicode ordinals
+        if c != 0x5C:
+            out.append(chr(c))
+            continue
+        startinpos = i - 1
+        # \ - Escapes
+        if i >= end:
+            _unicode_escape_error(s, startinpos, i, "\\ at end of string")
+        c = s[i]
+        i += 1
+        if c == 0x0A:
+            continue
+        if c == 0x5C:
+            out.append("\\")
+        elif c == 0x27:
+            out.append("'")
+        elif c == 0x22:
+            out.append('"')
+        elif c == 0x62:
+            out.append("\b")
+        elif c == 0x66:
+            out.append("\x0c")
+        elif c == 0x74:
+            out.append("\t")
+        elif c == 0x6E:
+            out.append("\n")
+        elif c == 0x72:
+            out.append("\r")
+        elif c == 0x76:
+            out.append("\x0b")
+        elif c == 0x61:
+            out.append("\x07")
+        elif 0x30 <= c <= 0x37:
+            # \OOO (octal) escapes
+            ch = c - 0x30
+            if i < end and 0x30 <= s[i] <= 0x37:
+                ch = (ch << 3) + s[i] - 0x30
+                i += 1
+                if i < end and 0x30 <= s[i] <= 0x37:
+                    ch = (ch << 3) + s[i] - 0x30
+                    i += 1
+            if ch > 0o377:
+                if first_invalid_escape_char == -1:
+                    first_invalid_escape_char = ch
+                    # Back up 3 chars, since we've already incremented s.
+                    first_invalid_escape_pos = i - 3
+            out.append(chr(ch))
+        elif c == 0x78 or c == 0x75 or c == 0x55:
+            # hex escapes: \xXX, \uXXXX, \UXXXXXXXX
+            if c == 0x78:
+                count = 2
+                message = "truncated \\xXX escape"
+            elif c == 0x75:
+                count = 4
+                message = "truncated \\uXXXX escape"
+            else:
+                count = 8
+                message = "truncated \\UXXXXXXXX escape"
+            ch = 0
+            while count:
+                if i >= end:
+                    _unicode_escape_error(s, startinpos, i, message)
+                d = s[i]
+                ch <<= 4
+                if 0x30 <= d <= 0x39:
+                    ch += d - 0x30
+                elif 0x61 <= d <= 0x66:
+                    ch += d - 0x61 + 10
+                elif 0x41 <= d <= 0x46:
+                    ch += d - 0x41 + 10
+                else:
+                    _unicode_escape_error(s, startinpos, i, message)
+                i += 1
+                count -= 1
+            # when we get here, ch is a 32-bit unicode character
+            if ch > MAX_UNICODE:
+                _unicode_escape_error(s, startinpos, i, "illegal Unicode character")
+            out.append(chr(ch))
+        elif c == 0x4E:
+            # \N{name}
+            message = "malformed \\N character escape"
+            if i >= end:
+                _unicode_escape_error(s, startinpos, i, message)
+            if s[i] == 0x7B:
+                i += 1
+                start = i
+                # look for the closing brace
+                while i < end and s[i] != 0x7D:
+                    i += 1
+                if i >= end:
+                    _unicode_escape_error(s, startinpos, i, message)
+                if i > start:
+                    # found a name.  look it up in the unicode database
+                    name = s[start:i]
+                    i += 1
+                    code = _PyUnicode_Name_getcode(name)
+                    if code >= 0:
+                        out.append(chr(code))
+                        continue
+                    message = "unknown Unicode character name"
+            _unicode_escape_error(s, startinpos, i, message)
+        else:
+            if first_invalid_escape_char == -1:
+                first_invalid_escape_char = c
+                # Back up one char, since we've already incremented s.
+                first_invalid_escape_pos = i - 1
+            out.append("\\")
+            out.append(chr(c))
+    return "".join(out), first_invalid_escape_char, first_invalid_escape_pos
