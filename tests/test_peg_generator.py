@@ -602,6 +602,11 @@ WARNING_SNIPPETS: list[str] = [
     'x = f"""\n\\d{x}"""\n',
     'x = t"\\d{x}"\n',
     'x = "\\d" "\\q"\ny = [1 2]\n',
+    # The tokenizer's own (Parser/tokenizer/helpers.c): emitted as it reads.
+    "x = f'\\{x}'\n",
+    "x = 0x1for x in y\n",
+    "x = 1if y else 2\n",
+    "x = [0o7in y, 1_0else]\n",
 ]
 
 
@@ -636,8 +641,7 @@ def test_invalid_escape_warnings_match_cpython_314(python: Any, src: str,
 
     def parse() -> object:
         # ast.parse's file name, as the oracle ran it
-        tok = _PyTokenizer_FromString(src.encode(), True, False, "<unknown>")
-        return python(TokStateSource(tok))._PyPegen_run_parser()
+        return _PyParser_ASTFromString(src.encode(), "<unknown>", "exec")
 
     saved = W._PyWarnings_InitState().filters
     assert saved is not None
