@@ -11,15 +11,15 @@
   results and error positions are checked.
 * A small expression grammar whose actions build pyvm's AST
   (tests/peg_grammars/expr.gram) gives the same trees, locations included, as
-  pyvm/compile/parse.py (whose output is itself checked against CPython).
-* pyvm's own grammar (pyvm/compile/python.gram) gives
-  the trees of pyvm/compile/parse.py, and for syntax the 3.11 host cannot parse
-  those of CPython 3.14 (``tests/peg_python_oracle.json``, written by
-  ``python3 tests/test_peg_generator.py --regen`` from the oracle), errors
-  included; the invalid-escape SyntaxWarnings (and the SyntaxError an error
-  filter makes of them) are checked there too.
-* tools/peg_generator/compare_corpus.py runs the same comparison over the
-  whole 3.14 standard library (slow: not a test).
+  pyvm's parser.
+* pyvm's parser (pyvm/compile/python.gram, generated into
+  pyvm/compile/parser.py and run by pyvm/compile/peg_api.py) gives CPython
+  3.14's trees and errors on the snippets below (``tests/peg_python_oracle.json``,
+  written by ``python3 tests/test_peg_generator.py --regen`` from the oracle);
+  the SyntaxWarnings of the tokenizer and of invalid escape sequences (and the
+  SyntaxError an error filter makes of them) are checked there too.
+* tools/peg_generator/compare_corpus.py compares the trees over the whole 3.14
+  standard library with the oracle's (slow: not a test).
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ from typed_python_generator import TypedPythonParserGenerator, rename_in_action 
 from validator import ValidationError, validate_grammar  # noqa: E402
 
 from pyvm.compile import ast  # noqa: E402
-from pyvm.compile import parse as pyvm_parse  # noqa: E402
 from pyvm.compile.peg_api import _PyParser_ASTFromString  # noqa: E402
 from pyvm.compile.pegen import Parser  # noqa: E402
 from pyvm.objects.exceptions import PySyntaxErrorObject  # noqa: E402
@@ -249,7 +248,7 @@ def test_stack_overflow_is_a_memory_error(expr: Any) -> None:
     assert exc.ob_type.tp_name == "MemoryError"
 
 
-# -- the AST grammar, against parse.py -------------------------------------------------------
+# -- the AST grammar, against pyvm's parser -------------------------------------------------------
 
 def dump(node: object) -> object:
     """A node as nested tuples of its fields and location attributes."""
@@ -273,16 +272,17 @@ def dump(node: object) -> object:
     "0x1f + 1_000 + 2.5e3 + 3j + 0o17 + 0b101",
     "(a\n + b)",
 ])
-def test_expression_grammar_matches_parse_py(expr: Any, src: str) -> None:
+def test_expression_grammar_matches_pyvm_parser(expr: Any, src: str) -> None:
+    """The small grammar's trees are those of pyvm's parser (checked against
+    CPython 3.14 below), locations included."""
     mine = run(expr, src + "\n")
     assert isinstance(mine, ast.Expression)
-    reference = pyvm_parse.parse(src, "<string>", "eval")
-    assert dump(mine) == dump(reference)
+    assert dump(mine) == dump(_PyParser_ASTFromString(src, "<string>", "eval"))
 
 
-# -- pyvm's grammar, against parse.py -----------------------------------------------------------
-
-@pytest.mark.parametrize("src", [
+#: Snippets checked against CPython 3.14 itself (tests/peg_python_oracle.json).
+ORACLE_SNIPPETS: list[str] = [
+    # The core statements and expressions.
     "x = 1\n",
     "a, *b = c = f(1, *d, k=2, **e)\n",
     "x: int = 3\nx.y: list[int]\n(z): int\n",
@@ -300,15 +300,6 @@ def test_expression_grammar_matches_parse_py(expr: Any, src: str) -> None:
     "é = naïve + 1\n",
     "",
     "\n\n# comment\nx\n",
-])
-def test_python_grammar_core_matches_parse_py(python: Any, src: str) -> None:
-    mine = run(python, src)
-    assert isinstance(mine, ast.Module)
-    assert dump(mine) == dump(pyvm_parse.parse(src, "<string>", "exec"))
-
-
-#: Snippets checked against CPython 3.14 itself (tests/peg_python_oracle.json).
-ORACLE_SNIPPETS: list[str] = [
     "async def g[T: int, *Ts, **P = x](self): await x\n",
     "type X[T] = list[T]\ntype = 3\n",
     "class C[T](B): pass\n",

@@ -1,5 +1,4 @@
-"""pyvm: generate pyvm/compile/ast.py and the host-AST converter section of
-pyvm/compile/parse.py from CPython's Parser/Python.asdl.
+"""pyvm: generate pyvm/compile/ast.py from CPython's Parser/Python.asdl.
 
 Usage: python3 tools/gen_ast.py [/work/cpython/Parser/Python.asdl]
 
@@ -162,7 +161,9 @@ instances the parser uses.
 from __future__ import annotations
 
 import builtins
-from typing import ClassVar, Final, Optional
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import ClassVar, Final, Optional
 
 
 class AST:
@@ -268,198 +269,12 @@ def _PyAST_GetDocString(body: list[stmt]) -> Optional[str]:
 '''
 
 
-# ---------------------------------------------------------------------------
-# converter for parse.py
-
-# Fields the 3.11 host ast does not have (absent -> the value given here).
-NEW_FIELDS = {
-    ("FunctionDef", "type_params"), ("AsyncFunctionDef", "type_params"),
-    ("ClassDef", "type_params"),
-}
-NEW_CTORS = {"TypeAlias", "TypeVar", "ParamSpec", "TypeVarTuple", "Interpolation",
-             "TemplateStr"}
-
-
-def conv_expr_for(f: Field, src: str, types_by_name: dict[str, Type]) -> str:
-    if f.type in BUILTIN:
-        if f.type == "constant":
-            return f"_conv_constant({src})"
-        if f.seq:
-            return f"[_str(x) for x in {src}]" if f.type != "int" else f"[int(x) for x in {src}]"
-        if f.opt:
-            if f.type == "int":
-                return f"_opt_int({src})"
-            return f"_opt_str({src})"
-        return f"_int({src})" if f.type == "int" else f"_str({src})"
-    fn = f"_conv_{f.type}"
-    if f.seq:
-        if f.seq_opt:
-            return f"[None if x is None else {fn}(x) for x in {src}]"
-        return f"[{fn}(x) for x in {src}]"
-    if f.opt:
-        return f"None if {src} is None else {fn}({src})"
-    return f"{fn}({src})"
-
-
-def gen_conv(types: list[Type]) -> str:
-    types_by_name = {t.name: t for t in types}
-    out: list[str] = []
-    out.append("# BEGIN GENERATED CONVERTER (tools/gen_ast.py)\n\n")
-    for t in types:
-        if t.simple:
-            out.append(f"\ndef _conv_{t.name}(n: object) -> ast.{t.name}:\n")
-            out.append(f'    """pyvm: host ``{t.name}`` -> the shared pyvm instance."""\n')
-            for c in t.ctors:
-                out.append(f"    if isinstance(n, _h.{c.name}):\n        return ast.{c.name}_\n")
-            out.append(f'    raise _unknown_node(n)\n\n')
-            continue
-        for c in t.ctors:
-            new = c.name in NEW_CTORS
-            out.append(f"\ndef _conv_{c.name}(n: object) -> ast.{c.name}:\n")
-            out.append(f'    """pyvm: host ``{c.name}`` -> pyvm ``{c.name}``."""\n')
-            args: list[str] = []
-            for f in c.fields:
-                if new or (c.name, f.name) in NEW_FIELDS:
-                    src = f"_get(n, {f.name!r})"
-                    if f.seq:
-                        src = f"_get_list(n, {f.name!r})"
-                else:
-                    src = f"_get(n, {f.name!r})"
-                    if f.seq:
-                        src = f"_get_list(n, {f.name!r})"
-                args.append(conv_expr_for(f, src, types_by_name))
-            for a in t.attrs:
-                if a.opt:
-                    args.append(f"_opt_int(_get(n, {a.name!r}))")
-                else:
-                    args.append(f"_int(_get(n, {a.name!r}))")
-            call = f"ast.{c.name}(\n        " + ",\n        ".join(args) + ")"
-            if c.name == "JoinedStr":
-                # Remembered so that parse() can give the parts their 3.12+
-                # positions (see _fix_fstring_positions).
-                out.append(f"    node = {call}\n")
-                out.append("    _fstring_nodes.nodes.append(node)\n")
-                out.append("    return node\n\n")
-            else:
-                out.append(f"    return {call}\n\n")
-        if not t.product:
-            out.append(f"\n_{t.name.upper()}_CONVERTERS: Final[dict[str, Callable[[object], ast.{t.name}]]] = {{\n")
-            for c in t.ctors:
-                out.append(f"    {c.name!r}: _conv_{c.name},\n")
-            out.append("}\n\n")
-            out.append(f"\ndef _conv_{t.name}(n: object) -> ast.{t.name}:\n")
-            out.append(f'    """pyvm: dispatch a host ``{t.name}`` node on its class name."""\n')
-            out.append(f"    f = _{t.name.upper()}_CONVERTERS.get(type(n).__name__)\n")
-            out.append("    if f is None or not isinstance(n, _h.AST):\n")
-            out.append("        raise _unknown_node(n)\n")
-            out.append("    return f(n)\n\n")
-    out.append("# END GENERATED CONVERTER\n")
-    return "".join(out)
-
-
 def main() -> None:
     asdl = sys.argv[1] if len(sys.argv) > 1 else "/work/cpython/Parser/Python.asdl"
     types = parse_asdl(asdl)
     with open(os.path.join(ROOT, "pyvm/compile/ast.py"), "w") as f:
         f.write(gen_ast(types))
-    parse_py = os.path.join(ROOT, "pyvm/compile/parse.py")
-    conv = gen_conv(types)
-    if os.path.exists(parse_py):
-        text = open(parse_py).read()
-        m = re.search(r"# BEGIN GENERATED CONVERTER.*# END GENERATED CONVERTER\n", text, re.S)
-        if m:
-            text = text[:m.start()] + conv + text[m.end():]
-            with open(parse_py, "w") as f:
-                f.write(text)
-            return
-    with open(os.path.join(ROOT, "build_conv.txt"), "w") as f:
-        f.write(conv)
 
 
-if __name__ == "__main__" and not (len(sys.argv) > 1 and sys.argv[1] == "check"):
+if __name__ == "__main__":
     main()
-
-
-# ---------------------------------------------------------------------------
-# pyvm: `python3 tools/gen_ast.py check DIR...` parses every .py file under the
-# directories with the host parser, converts it with pyvm.compile.parse and
-# compares the two trees field by field (names, values, locations).
-
-
-def _compare(h: object, p: object, path: str, skip_attrs: bool = False) -> Optional[str]:
-    """Compare a host node with a pyvm node. ``skip_attrs``: the location is
-    not compared (the parts of f-strings, which pyvm relocates as 3.12+ does)."""
-    import ast as host_ast
-    if isinstance(h, list):
-        if not isinstance(p, list) or len(h) != len(p):
-            return f"{path}: list mismatch"
-        for i, (a, b) in enumerate(zip(h, p)):
-            r = _compare(a, b, f"{path}[{i}]", skip_attrs)
-            if r:
-                return r
-        return None
-    if isinstance(h, host_ast.AST):
-        if type(h).__name__ != type(p).__name__:
-            return f"{path}: {type(h).__name__} != {type(p).__name__}"
-        pf = getattr(p, "_fields", ())
-        kind = type(h).__name__
-        for name in pf:
-            if name in ("type_params",) and not hasattr(h, name):
-                if getattr(p, name) != []:
-                    return f"{path}.{name}: expected empty"
-                continue
-            sub_skip = ((kind == "JoinedStr" and name == "values")
-                        or (kind == "FormattedValue" and name == "format_spec")
-                        or (kind == "FormattedValue" and name == "value"
-                            and type(h.value).__name__ == "Tuple"))
-            r = _compare(getattr(h, name), getattr(p, name), f"{path}.{name}", sub_skip)
-            if r:
-                return r
-        if tuple(h._fields) != tuple(f for f in pf if hasattr(h, f)):
-            return f"{path}: fields {h._fields} vs {pf}"
-        if not skip_attrs:
-            for name in getattr(p, "_attributes", ()):
-                if getattr(h, name) != getattr(p, name):
-                    return f"{path}.{name}: {getattr(h, name)} != {getattr(p, name)}"
-        return None
-    if type(h) is not type(p) or (h != p and not (h != h and p != p)):
-        return f"{path}: value {h!r} != {p!r}"
-    return None
-
-
-def check(dirs: list[str]) -> None:
-    import ast as host_ast
-    import warnings
-    sys.path.insert(0, ROOT)
-    from pyvm.compile.parse import parse
-    ok = host_fail = conv_fail = 0
-    for d in dirs:
-        for dirpath, _, files in os.walk(d):
-            for fn in sorted(files):
-                if not fn.endswith(".py"):
-                    continue
-                path = os.path.join(dirpath, fn)
-                src = open(path, "rb").read()
-                try:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        h = host_ast.parse(src, path)
-                except Exception:
-                    host_fail += 1
-                    continue
-                try:
-                    p = parse(src, path, "exec")
-                    r = _compare(h, p, "mod")
-                except Exception as e:
-                    r = f"{type(e).__name__}: {e}"
-                if r:
-                    conv_fail += 1
-                    print("FAIL", path, r)
-                else:
-                    ok += 1
-    print(f"converted and identical: {ok}; host parser rejects: {host_fail}; "
-          f"conversion failures: {conv_fail}")
-
-
-if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "check":
-    check(sys.argv[2:])

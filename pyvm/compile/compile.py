@@ -74,7 +74,7 @@ from pyvm.compile.flowgraph import (
     _PyCfg_FromInstructionSequence, _PyCfg_OptimizeCodeUnit,
     _PyCfg_OptimizedCfgToInstructionSequence, _PyCfg_JumpLabelsToTargets,
 )
-from pyvm.compile.parse import parse
+from pyvm.compile.peg_api import _PyParser_ASTFromString
 
 if TYPE_CHECKING:
     from pyvm.compile.future import _PyFutureFeatures
@@ -1310,5 +1310,5 @@ def Py_CompileString(source: str | bytes, filename: str, mode: str,
     ``flags`` is ``PyCompilerFlags.cf_flags``; ``optimize`` -1 means the
     interpreter's level.
     """
-    mod = parse(source, filename, mode, flags)
+    mod = _PyParser_ASTFromString(source, filename, mode, flags)
     return _PyAST_Compile(mod, filename, flags, optimize)

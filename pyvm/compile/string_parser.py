@@ -102,9 +102,7 @@ def warn_invalid_escape_sequence(p: Parser, buffer: bytes, first_invalid_escape:
                 break
         col_offset += quote_count
 
-    # cycle: _warningsmodule imports pyvm.compile.compile, which parses
-    # through this module
-    from pyvm.modules._warningsmodule import PyErr_WarnExplicit
+    from pyvm.modules._warningsmodule import PyErr_WarnExplicit  # cycle: it imports the compiler
     try:
         PyErr_WarnExplicit(category, msg, p.tok.filename, lineno, None, None)
     except PyErr as e:

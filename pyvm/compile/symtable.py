@@ -2033,7 +2033,7 @@ def _Py_SymtableStringObjectFlags(source: str, filename: str, start: int,
     ``Py_eval_input`` or ``Py_single_input``; ``flags`` is ``cf_flags``.
     """
     # Imported here: the parser and future modules sit beside this one.
-    from pyvm.compile.parse import parse  # cycle: parse -> exceptions -> typeobject -> symtable
+    from pyvm.compile.peg_api import _PyParser_ASTFromString  # cycle: the parser -> exceptions -> typeobject -> symtable
 
     if start == Py_eval_input:
         mode = "eval"
@@ -2041,7 +2041,7 @@ def _Py_SymtableStringObjectFlags(source: str, filename: str, start: int,
         mode = "single"
     else:
         mode = "exec"
-    mod_ = parse(source, filename, mode)
+    mod_ = _PyParser_ASTFromString(source, filename, mode)
     future = _PyFuture_FromAST(mod_, filename)
     future.ff_features |= flags
     return _PySymtable_Build(mod_, filename, future)

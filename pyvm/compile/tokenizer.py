@@ -573,7 +573,7 @@ def _syntaxerror_range(tok: tok_state, msg: str, col_offset: int, end_col_offset
 
     Raises ``SyntaxError(msg, (filename, lineno, offset, text, lineno,
     end_offset))`` as C's ``PyErr_SetObject(PyExc_SyntaxError, args)`` does
-    (the shape pyvm/compile/parse.py's ``_raise_syntax_error`` builds): the
+    (the shape of C's ``Py_BuildValue("(O(OiiNii))", ...)``): the
     text is the current line, the default offset the number of characters
     read on it. pyvm: ``done`` is what C's caller stores in ``tok->done``
     right after the call (E_EOFS/E_EOLS for unterminated strings).
@@ -607,7 +607,7 @@ def _syntaxerror_range(tok: tok_state, msg: str, col_offset: int, end_col_offset
 
 def _raise_with_args(tp: PyTypeObject, msg: str, loc: PyObject) -> NoReturn:
     """pyvm: ``PyErr_SetObject(tp, (msg, loc))``, stealing ``loc``: the exception is
-    created now, as in pyvm/compile/parse.py:_raise_syntax_error, so that it holds
+    created now, as in pyvm/compile/pegen.py:_raise_syntax_error_object, so that it holds
     the only reference to the arguments."""
     args = _PyTuple_FromArraySteal([PyUnicode_FromString(msg), loc])
     err = PyErr(tp, None, None, args)

@@ -41,7 +41,7 @@ from pyvm.objects.exceptions import (
 )
 from pyvm.objects.codeobject_lines import PyCode_Addr2Line, PyCode_Addr2Location
 from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_InternFromString
-from pyvm.compile.parse import parse
+from pyvm.compile.peg_api import _PyParser_ASTFromString
 from pyvm.compile import ast
 from pyvm.objects.longobject import PyLongObject, PyLong_FromLong
 from pyvm.objects.cellobject import PyCellObject
@@ -595,7 +595,7 @@ class _SegmentLines:
 def _parse_quiet(source: str) -> Optional[object]:
     """pyvm: ``ast.parse`` with pyvm's parser, None on a syntax error."""
     try:
-        return parse(source, "<unknown>", "exec")
+        return _PyParser_ASTFromString(source, "<unknown>", "exec")
     except PyErr as err:
         _PyErr_Clear(err)
         return None

@@ -1736,11 +1736,10 @@ def _unicode_escape_error(s: bytes, start: int, end: int, reason: str) -> NoRetu
 
     pyvm: the "strict" handler: raises
     ``UnicodeDecodeError("unicodeescape", s, start, end, reason)``."""
-    # cycle: these modules import this one
-    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize
-    from pyvm.objects.exceptions import PyExc_UnicodeDecodeError
-    from pyvm.objects.longobject import PyLong_FromLong
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize  # cycle
+    from pyvm.objects.exceptions import PyExc_UnicodeDecodeError  # cycle
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle
+    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle
     args = _PyTuple_FromArraySteal([
         PyUnicode_FromString("unicodeescape"), PyBytes_FromStringAndSize(s),
         PyLong_FromLong(start), PyLong_FromLong(end), PyUnicode_FromString(reason),
