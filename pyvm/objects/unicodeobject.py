@@ -67,6 +67,7 @@ from pyvm.objects.object import (
     _debug_clip_str,
 )
 from pyvm.objects.abstract import (
+    PyIndex_Check,
     PyObject_CheckBuffer,
     _PyBuffer_Bytes,
     PyObject_GetItem,
@@ -1565,7 +1566,7 @@ def unicode_format_arg(fmt: str, ctx: _FormatArgs, out: list[str], owned: list[P
                                 f"not a string of length {len(arg.value)}")
                 ch = arg.value
             else:
-                if arg.ob_type.nb_index is None:
+                if not PyIndex_Check(arg):
                     _type_error("%c requires an int or a unicode character, "
                                 f"not {arg.ob_type.tp_name}")
                 code = _host_int_for(arg, "c")
