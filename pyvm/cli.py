@@ -36,7 +36,11 @@ from pyvm.compile.codedump import dump_marshalled
 from pyvm.compile.marshal import PyMarshal_WriteObjectToString
 from pyvm.eval import pythonrun
 from pyvm.objects.object import _debug
-from pyvm.modules.sysmodule import _PySys_AddWarnOptionWithError
+from pyvm.modules.sysmodule import (
+    SYS_FLAGS_BYTES_WARNING, SYS_FLAGS_OPTIMIZE, _PySys_AddWarnOptionWithError,
+    _PySys_SetFlagInt, _PySys_SetIntMaxStrDigits,
+)
+from pyvm.objects.longobject import _PY_LONG_MAX_STR_DIGITS_THRESHOLD
 from pyvm.modules._warningsmodule import _PyWarnings_ProcessOptions
 
 PROGRAM: Final = "pyvm"
@@ -217,6 +221,9 @@ def _apply_options(opts: Options) -> None:
     env = os.environ.get("PYTHONOPTIMIZE", "")
     level = int(env) if env.isdigit() else (1 if env else 0)
     _PyCompile_SetOptimizationLevel(max(level, opts.optimize))
+    config_init_int_max_str_digits(opts)
+    _PySys_SetFlagInt(SYS_FLAGS_OPTIMIZE, max(level, opts.optimize))
+    _PySys_SetFlagInt(SYS_FLAGS_BYTES_WARNING, opts.bytes_warning)
     for x in opts.xoptions:
         if x == "refdebug":
             _PyRefDebug_Enable(True)
@@ -226,6 +233,70 @@ def _apply_options(opts: Options) -> None:
 
             _debug.showrefcount = True
     config_init_warnoptions(opts)
+
+
+def _str_to_int(text: str) -> Optional[int]:
+    """CPython: Python/preconfig.c:_Py_str_to_int
+
+    The value of a decimal int option, or None when it is not one.
+    """
+    t = text.strip()
+    digits = t[1:] if t[:1] in ("+", "-") else t
+    if not digits or not digits.isdigit() or not digits.isascii():
+        return None
+    v = int(t)
+    return v if -(1 << 31) <= v < (1 << 31) else None
+
+
+def config_init_int_max_str_digits(opts: Options) -> None:
+    """CPython: Python/initconfig.c:config_init_int_max_str_digits
+
+    ``PYTHONINTMAXSTRDIGITS`` then ``-X int_max_str_digits=N`` set the limit of
+    int <-> str conversions (``sys.set_int_max_str_digits``); an invalid value
+    is a fatal start-up error. pyvm: like ``PYTHONOPTIMIZE``, the variable is
+    read even under ``-E``.
+    """
+    threshold = _PY_LONG_MAX_STR_DIGITS_THRESHOLD
+    maxdigits = -1
+    env = os.environ.get("PYTHONINTMAXSTRDIGITS", "")
+    if env:
+        v = _str_to_int(env)
+        if v is None or not (v == 0 or v >= threshold):
+            raise _fatal_init_error("config_init_int_max_str_digits",
+                                    "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= "
+                                    f"{threshold} or 0 for unlimited.")
+        maxdigits = v
+    xopt: Optional[str] = None
+    for x in opts.xoptions:
+        if x == "int_max_str_digits" or x.startswith("int_max_str_digits="):
+            xopt = x  # the last one wins, as in C's config_get_xoption
+    if xopt is not None:
+        sep = xopt.find("=")
+        v = _str_to_int(xopt[sep + 1:]) if sep >= 0 else None
+        if v is None or not (v == 0 or v >= threshold):
+            raise _fatal_init_error("config_init_int_max_str_digits",
+                                    "-X int_max_str_digits: invalid limit; must be >= "
+                                    f"{threshold} or 0 for unlimited.")
+        maxdigits = v
+    if maxdigits < 0:
+        return
+    _PySys_SetIntMaxStrDigits(maxdigits)
+
+
+class InitError(Exception):
+    """pyvm: a start-up error already reported on stderr (C's ``PyStatus`` error,
+    exit status 1)."""
+
+
+def _fatal_init_error(func: str, message: str) -> InitError:
+    """CPython: Python/pylifecycle.c:Py_ExitStatusException
+
+    Prints ``Fatal Python error: FUNC: MESSAGE`` as ``fatal_error`` does for a
+    start-up error (the runtime is pre-initialized then).
+    """
+    sys.stderr.write(f"Fatal Python error: {func}: {message}\n"
+                     "Python runtime state: preinitialized\n\n")
+    return InitError()
 
 
 def config_init_warnoptions(opts: Options) -> None:
@@ -337,7 +408,10 @@ def pymain_main(args: list[str]) -> int:
     if opts.version:
         sys.stdout.write(f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
         return 0
-    _apply_options(opts)
+    try:
+        _apply_options(opts)
+    except InitError:
+        return 1
 
     if opts.command is not None:
         st = pythonrun.run_string(opts.command, opts.argv)

@@ -12,6 +12,7 @@ pyvm object.
 
 from __future__ import annotations
 
+import os as _host_os
 import sys as _host_sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ from pyvm.objects.exceptions import (
 )
 from pyvm.objects.listobject import PyList_Append, PyListObject, _PyList_FromArraySteal
 from pyvm.objects.methodobject import (
-    METH_FASTCALL, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
 from pyvm.objects.moduleobject import (
     PyModule_AddObjectRef, PyModule_New, PyModuleObject,
@@ -37,11 +38,20 @@ from pyvm.objects.object import (
     _PyErr_Raise, PyObject_GetAttr,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+from pyvm.objects.structseq import (
+    PyStructSequence_Desc, PyStructSequence_Field, PyStructSequence_New,
+    PyStructSequence_SetItem, _PyStructSequence_InitBuiltinWithFlags,
+)
+from pyvm.objects.typeobject import Py_TPFLAGS_DISALLOW_INSTANTIATION
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
     PyUnicode_InternInPlace, PyUnicode_FromString as _s,
 )
-from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
+from pyvm.objects.longobject import (
+    PyLong_AsInt, PyLong_FromLong, PyLongObject, _PY_LONG_MAX_STR_DIGITS_THRESHOLD,
+    _PyLong_GetMaxStrDigits, _PyLong_SetMaxStrDigits,
+)
+from pyvm.objects.unicodeobject import _PyArg_UnpackKeywords
 from pyvm.objects.boolobject import PyBool_FromLong
 from pyvm.objects.call import PyObject_Vectorcall
 from pyvm.objects.frameobject import _PyFrame_GetFrameObject
@@ -50,6 +60,18 @@ from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.object import _Py_GetRefTotal, _debug
 
 PyStdPrinter_Type: Final = PyTypeObject("stderrprinter")
+
+
+class _SysTypes:
+    """pyvm: the static types ``sys`` makes (C's ``FlagsType``)."""
+
+    flags_type: Optional[PyTypeObject]
+
+    def __init__(self) -> None:
+        self.flags_type = None
+
+
+_sys_types: Final = _SysTypes()
 
 
 class PyStdPrinter_Object(PyObject):
@@ -244,6 +266,129 @@ def sys_exc_info(module: PyObject) -> PyObject:
     return _PyTuple_FromArraySteal([e.ob_type, e, tb])
 
 
+# CPython: Python/sysmodule.c:flags_fields (the fields of the sequence; pyvm
+# has no hidden struct sequence fields, so ``gil``, ``thread_inherit_context``
+# and ``context_aware_warnings`` are missing)
+flags_fields: Final = [
+    PyStructSequence_Field("debug", "-d"),
+    PyStructSequence_Field("inspect", "-i"),
+    PyStructSequence_Field("interactive", "-i"),
+    PyStructSequence_Field("optimize", "-O or -OO"),
+    PyStructSequence_Field("dont_write_bytecode", "-B"),
+    PyStructSequence_Field("no_user_site", "-s"),
+    PyStructSequence_Field("no_site", "-S"),
+    PyStructSequence_Field("ignore_environment", "-E"),
+    PyStructSequence_Field("verbose", "-v"),
+    PyStructSequence_Field("bytes_warning", "-b"),
+    PyStructSequence_Field("quiet", "-q"),
+    PyStructSequence_Field("hash_randomization", "-R"),
+    PyStructSequence_Field("isolated", "-I"),
+    PyStructSequence_Field("dev_mode", "-X dev"),
+    PyStructSequence_Field("utf8_mode", "-X utf8"),
+    PyStructSequence_Field("warn_default_encoding", "-X warn_default_encoding"),
+    PyStructSequence_Field("safe_path", "-P"),
+    PyStructSequence_Field("int_max_str_digits", "-X int_max_str_digits"),
+]
+
+# CPython: Python/sysmodule.c:SYS_FLAGS_INT_MAX_STR_DIGITS
+SYS_FLAGS_INT_MAX_STR_DIGITS: Final = 17
+# pyvm: the positions of the other flags the command line sets
+SYS_FLAGS_OPTIMIZE: Final = 3
+SYS_FLAGS_BYTES_WARNING: Final = 9
+
+# CPython: Python/sysmodule.c:flags_desc
+flags_desc: Final = PyStructSequence_Desc(
+    "sys.flags", "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+    flags_fields, 18)
+
+
+def _env_flag(name: str) -> int:
+    """pyvm: a boolean environment option (C's ``config_get_env``: set and not empty)."""
+    return 1 if _host_os.environ.get(name, "") else 0
+
+
+def make_flags() -> PyObject:
+    """CPython: Python/sysmodule.c:make_flags
+
+    CPython: Python/sysmodule.c:set_flags_from_config
+    pyvm: the options pyvm has: ``optimize`` and ``bytes_warning`` are set by the
+    command line afterwards (:func:`_PySys_SetFlagInt`), the rest come from
+    the environment or are CPython's defaults.
+    """
+    tp = _sys_types.flags_type
+    if tp is None:
+        tp = _PyStructSequence_InitBuiltinWithFlags(flags_desc,
+                                                    Py_TPFLAGS_DISALLOW_INSTANTIATION)
+        _sys_types.flags_type = tp
+    flags = PyStructSequence_New(tp)
+    seed = _host_os.environ.get("PYTHONHASHSEED", "")
+    values: list[PyObject] = [PyLong_FromLong(0) for _ in range(len(flags_fields))]
+    values[4] = PyLong_FromLong(_env_flag("PYTHONDONTWRITEBYTECODE"))
+    values[11] = PyLong_FromLong(0 if seed.isdigit() and int(seed) == 0 else 1)
+    values[13] = PyBool_FromLong(0)
+    values[14] = PyLong_FromLong(1 if _host_os.environ.get("PYTHONUTF8", "") == "1" else 0)
+    values[16] = PyBool_FromLong(0)
+    values[SYS_FLAGS_INT_MAX_STR_DIGITS] = PyLong_FromLong(_PyLong_GetMaxStrDigits())
+    for i, v in enumerate(values):
+        PyStructSequence_SetItem(flags, i, v)
+    return flags
+
+
+def _PySys_SetFlagObj(pos: int, value: PyObject) -> None:
+    """CPython: Python/sysmodule.c:_PySys_SetFlagObj
+
+    Replaces field ``pos`` of ``sys.flags`` (``value`` is borrowed). pyvm: the
+    command line sets flags through it, so ``sys`` is created first if need be.
+    """
+    _PySys_Create()
+    flags = _PySys_GetAttr("flags")
+    if flags is None:
+        return
+    Py_INCREF(value)
+    PyStructSequence_SetItem(flags, pos, value)
+
+
+def _PySys_SetFlagInt(pos: int, value: int) -> None:
+    """CPython: Python/sysmodule.c:_PySys_SetFlagInt"""
+    v = PyLong_FromLong(value)
+    try:
+        _PySys_SetFlagObj(pos, v)
+    finally:
+        Py_DECREF(v)
+
+
+def sys_get_int_max_str_digits(module: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_get_int_max_str_digits_impl"""
+    return PyLong_FromLong(_PyLong_GetMaxStrDigits())
+
+
+def _PySys_SetIntMaxStrDigits(maxdigits: int) -> None:
+    """CPython: Python/sysmodule.c:_PySys_SetIntMaxStrDigits
+
+    Sets the interpreter's limit (``long_state.max_str_digits``, read by the
+    int <-> str conversions) and ``sys.flags.int_max_str_digits``.
+    """
+    if maxdigits != 0 and maxdigits < _PY_LONG_MAX_STR_DIGITS_THRESHOLD:
+        PyErr_SetString(PyExc_ValueError, "maxdigits must be >= "
+                        f"{_PY_LONG_MAX_STR_DIGITS_THRESHOLD} or 0 for unlimited")
+    _PyLong_SetMaxStrDigits(maxdigits)
+    _PySys_SetFlagInt(SYS_FLAGS_INT_MAX_STR_DIGITS, maxdigits)
+
+
+def sys_set_int_max_str_digits(module: PyObject, args: list[PyObject],
+                               kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Python/clinic/sysmodule.c.h:sys_set_int_max_str_digits
+
+    CPython: Python/sysmodule.c:sys_set_int_max_str_digits_impl
+    """
+    a = _PyArg_UnpackKeywords("set_int_max_str_digits", args, kwnames, ["maxdigits"], 1, 1)
+    arg = a[0]
+    assert arg is not None
+    _PySys_SetIntMaxStrDigits(PyLong_AsInt(arg))
+    Py_INCREF(Py_None)
+    return Py_None
+
+
 def sys_getrefcount(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_getrefcount_impl"""
     return PyLong_FromLong(arg.ob_refcnt)
@@ -312,6 +457,9 @@ def _PySys_Create() -> PyModuleObject:
         PyMethodDef("exception", sys_exception, METH_NOARGS),
         PyMethodDef("exc_info", sys_exc_info, METH_NOARGS),
         PyMethodDef("getrefcount", sys_getrefcount, METH_O),
+        PyMethodDef("get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS),
+        PyMethodDef("set_int_max_str_digits", sys_set_int_max_str_digits,
+                    METH_FASTCALL | METH_KEYWORDS),
         PyMethodDef("intern", sys_intern, METH_O),
         PyMethodDef("_getframe", sys_getframe, METH_FASTCALL),
     ]
@@ -357,6 +505,9 @@ def _PySys_Create() -> PyModuleObject:
         lst = _str_list([])
         PyModule_AddObjectRef(m, name, lst)
         Py_DECREF(lst)
+    flags = make_flags()
+    PyModule_AddObjectRef(m, "flags", flags)
+    Py_DECREF(flags)
     mods = PyDict_New()
     PyModule_AddObjectRef(m, "modules", mods)
     Py_DECREF(mods)

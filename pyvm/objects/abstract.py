@@ -969,7 +969,7 @@ def PySequence_SetItem(s: PyObject, i: int, o: Optional[PyObject]) -> None:
                 i += ln(s)
         f(s, i, o)
         return
-    if tp.mp_subscript is not None:
+    if tp.mp_ass_subscript is not None:
         _type_error(f"{tp.tp_name} is not a sequence")
     if o is None:
         _type_error(f"'{tp.tp_name}' object doesn't support item deletion")
@@ -977,7 +977,11 @@ def PySequence_SetItem(s: PyObject, i: int, o: Optional[PyObject]) -> None:
 
 
 def PySequence_DelItem(s: PyObject, i: int) -> None:
-    """CPython: Objects/abstract.c:PySequence_DelItem"""
+    """CPython: Objects/abstract.c:PySequence_DelItem
+
+    pyvm: :func:`PySequence_SetItem` with no value (``sq_ass_item`` deletes
+    then, and the messages are the deletion ones).
+    """
     PySequence_SetItem(s, i, None)
 
 

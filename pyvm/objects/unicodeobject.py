@@ -664,6 +664,8 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
     out: list[Optional[PyObject]] = [None] * len(names)
     for i in range(nargs):
         out[i] = args[i]
+    unexpected: Optional[str] = None
+    duplicate = -1
     for j in range(len(kws)):
         name = kws[j]
         found = -1
@@ -672,16 +674,27 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
                 found = k
                 break
         if found < 0:
-            _type_error(f"{fname}() got an unexpected keyword argument '{name}'")
-        if out[found] is not None:
-            _type_error(f"argument for {fname}() given by name ('{name}') and position ({found + 1})")
+            # C reports a missing required argument first, then an argument
+            # given twice, then an unexpected keyword.
+            if unexpected is None:
+                unexpected = name
+            continue
+        if found < nargs:
+            if duplicate < 0 or found < duplicate:
+                duplicate = found
+            continue
         out[found] = args[nargs + j]
     for i in range(minpos):
         if out[i] is None:
-            if i < posonly or not kws:
+            if i < posonly:
                 _type_error(f"{fname}() takes at least {minpos} positional argument"
                             f"{'' if minpos == 1 else 's'} ({nargs} given)")
             _type_error(f"{fname}() missing required argument '{names[i]}' (pos {i + 1})")
+    if duplicate >= 0:
+        _type_error(f"argument for {fname}() given by name ('{names[duplicate]}') "
+                    f"and position ({duplicate + 1})")
+    if unexpected is not None:
+        _type_error(f"{fname}() got an unexpected keyword argument '{unexpected}'")
     return out
 
 
