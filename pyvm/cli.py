@@ -221,9 +221,6 @@ def _apply_options(opts: Options) -> None:
     env = os.environ.get("PYTHONOPTIMIZE", "")
     level = int(env) if env.isdigit() else (1 if env else 0)
     _PyCompile_SetOptimizationLevel(max(level, opts.optimize))
-    config_init_int_max_str_digits(opts)
-    _PySys_SetFlagInt(SYS_FLAGS_OPTIMIZE, max(level, opts.optimize))
-    _PySys_SetFlagInt(SYS_FLAGS_BYTES_WARNING, opts.bytes_warning)
     for x in opts.xoptions:
         if x == "refdebug":
             _PyRefDebug_Enable(True)
@@ -232,6 +229,10 @@ def _apply_options(opts: Options) -> None:
             # (pyvm's debug mode) prints anything.
 
             _debug.showrefcount = True
+    # sys is created from here on, with the debug mode (-X refdebug) decided.
+    config_init_int_max_str_digits(opts)
+    _PySys_SetFlagInt(SYS_FLAGS_OPTIMIZE, max(level, opts.optimize))
+    _PySys_SetFlagInt(SYS_FLAGS_BYTES_WARNING, opts.bytes_warning)
     config_init_warnoptions(opts)
 
 
@@ -415,8 +416,7 @@ def pymain_main(args: list[str]) -> int:
 
     if opts.command is not None:
         st = pythonrun.run_string(opts.command, opts.argv)
-        pythonrun.Py_FinalizeEx()
-        return st
+        return _finalize(st)
     if opts.module is not None:
         sys.stderr.write(f"{PROGRAM}: -m is not supported yet: "
                          "pyvm has no import system so far\n")
@@ -426,16 +426,27 @@ def pymain_main(args: list[str]) -> int:
         if source is None:
             return 2
         st = pythonrun.run_file(opts.filename, opts.argv)
-        pythonrun.Py_FinalizeEx()
-        return st
-    if sys.stdin.isatty():
+        return _finalize(st)
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
         sys.stderr.write(f"{PROGRAM}: the interactive prompt is not supported yet; "
                          "give a file, -c or a program on standard input\n")
         return 2
-    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>.
-    st = pythonrun.run_string(sys.stdin.read(), opts.argv, "<stdin>")
-    pythonrun.Py_FinalizeEx()
-    return st
+    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>;
+    # a closed stdin reads as an empty program.
+    st = pythonrun.run_string(stdin.read() if stdin is not None else "", opts.argv, "<stdin>")
+    return _finalize(st)
+
+
+def _finalize(status: int) -> int:
+    """CPython: Modules/main.c:Py_RunMain (its end)
+
+    The exit status of a run: 120 when the standard streams cannot be flushed
+    at exit (``Py_FinalizeEx`` failing), else the program's.
+    """
+    if pythonrun.Py_FinalizeEx() < 0:
+        return 120
+    return status
 
 
 def main(args: Optional[list[str]] = None) -> int:

@@ -12,11 +12,12 @@ pyvm object.
 
 from __future__ import annotations
 
+import errno as _host_errno
 import os as _host_os
 import sys as _host_sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Optional, TextIO
+    from typing import Final, NoReturn, Optional, TextIO
 
 from pyvm.pystate import (
     PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,
@@ -24,7 +25,7 @@ from pyvm.pystate import (
 from pyvm.eval.frame import _PyFrame_GetFirstComplete
 from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_GetItemWithError
 from pyvm.objects.exceptions import (
-    PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
+    PyExc_OSError, PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
 )
 from pyvm.objects.listobject import PyList_Append, PyListObject, _PyList_FromArraySteal
 from pyvm.objects.methodobject import (
@@ -35,7 +36,7 @@ from pyvm.objects.moduleobject import (
 )
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, PyErr, PyErr_SetString, PyObject, PyTypeObject,
-    _PyErr_Raise, PyObject_GetAttr,
+    _PyErr_Raise, PyObject_GetAttr, PyErr_SetFromErrno,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.structseq import (
@@ -77,8 +78,9 @@ _sys_types: Final = _SysTypes()
 class PyStdPrinter_Object(PyObject):
     """CPython: Objects/fileobject.c:PyFile_NewStdPrinter
 
-    ``fd`` is 1 or 2; the host stream is looked up at each write so that a
-    host-level redirection (the test harness) is honoured.
+    ``fd`` is 0, 1 or 2; the host stream is looked up at each call so that a
+    host-level redirection (the test harness) is honoured. pyvm: fd 0 is the
+    reading end ``sys.stdin`` (``read``/``readline``), which C's printer is not.
     """
 
     fd: int
@@ -88,9 +90,47 @@ class PyStdPrinter_Object(PyObject):
         self.fd = fd
 
 
-def _host_stream(fd: int) -> TextIO:
-    """pyvm: the host text stream behind a printer."""
+def _host_stream(fd: int) -> Optional[TextIO]:
+    """pyvm: the host text stream behind a printer; None when the host has
+    none (its descriptor was not open when the process started)."""
+    if fd == 0:
+        return _host_sys.stdin
     return _host_sys.stdout if fd == 1 else _host_sys.stderr
+
+
+def _Py_IsValidFD(fd: int) -> bool:
+    """CPython: Python/fileutils.c:_Py_IsValidFD
+
+    pyvm: the host interpreter made the same check on the same descriptors
+    when it created its own standard streams, and set the stream to None
+    where it failed; pyvm reads the answer from there.
+    """
+    return _host_stream(fd) is not None
+
+
+def _PyErr_FromHostOSError(e: OSError) -> NoReturn:
+    """pyvm: a host stream's failure (``BrokenPipeError`` when the reader of a
+    pipe is gone, ``ENOSPC`` …) raised as the program's ``OSError`` subclass,
+    as C's ``_io`` raises it with ``PyErr_SetFromErrno``."""
+    PyErr_SetFromErrno(PyExc_OSError, e.errno if e.errno is not None else 0)
+
+
+def _PyStdPrinter_WriteHost(fd: int, s: str) -> None:
+    """pyvm: the body of the printer's ``write``: the host stream takes the
+    text (stderr is flushed at once, as C's stderr is unbuffered in effect);
+    a host ``OSError`` becomes the program's."""
+    stream = _host_stream(fd)
+    if stream is None:
+        PyErr_SetFromErrno(PyExc_OSError, _host_errno.EBADF)
+    try:
+        try:
+            stream.write(s)
+        except UnicodeEncodeError:
+            stream.write(s.encode("utf-8", "backslashreplace").decode("utf-8"))
+        if fd == 2:
+            stream.flush()
+    except OSError as e:
+        _PyErr_FromHostOSError(e)
 
 
 def PyFile_NewStdPrinter(fd: int) -> PyObject:
@@ -101,26 +141,69 @@ def PyFile_NewStdPrinter(fd: int) -> PyObject:
 def stdprinter_write(op: PyObject, arg: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_write"""
     assert isinstance(op, PyStdPrinter_Object)
+    if op.fd == 0:
+        # pyvm: the message of _io's UnsupportedOperation (an OSError).
+        PyErr_SetString(PyExc_OSError, "not writable")
     if not isinstance(arg, PyUnicodeObject):
         PyErr_SetString(PyExc_TypeError,
                         f"write() argument must be str, not {arg.ob_type.tp_name}")
-    s = arg.value
-    stream = _host_stream(op.fd)
-    try:
-        stream.write(s)
-    except UnicodeEncodeError:
-        stream.write(s.encode("utf-8", "backslashreplace").decode("utf-8"))
-    if op.fd == 2:
-        stream.flush()
-    return PyLong_FromLong(len(s))
+    _PyStdPrinter_WriteHost(op.fd, arg.value)
+    return PyLong_FromLong(len(arg.value))
 
 
 def stdprinter_flush(op: PyObject) -> PyObject:
-    """CPython: Objects/fileobject.c:stdprinter_noop"""
+    """CPython: Objects/fileobject.c:stdprinter_noop
+
+    pyvm: flushes the host stream (C's printer writes unbuffered).
+    """
     assert isinstance(op, PyStdPrinter_Object)
-    _host_stream(op.fd).flush()
+    stream = _host_stream(op.fd)
+    if stream is not None and op.fd != 0:
+        try:
+            stream.flush()
+        except OSError as e:
+            _PyErr_FromHostOSError(e)
     Py_INCREF(Py_None)
     return Py_None
+
+
+def _stdin_host(op: PyObject) -> TextIO:
+    """pyvm: the host stream a read goes to (``sys.stdin``'s only)."""
+    assert isinstance(op, PyStdPrinter_Object)
+    stream = _host_stream(op.fd)
+    if op.fd != 0 or stream is None:
+        # pyvm: the message of _io's UnsupportedOperation (an OSError).
+        PyErr_SetString(PyExc_OSError, "not readable")
+    return stream
+
+
+def stdprinter_read(op: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Modules/_io/textio.c:_io_TextIOWrapper_read_impl
+
+    pyvm: ``sys.stdin.read([size])`` through the host stream.
+    """
+    stream = _stdin_host(op)
+    if len(args) > 1:
+        PyErr_SetString(PyExc_TypeError, f"read expected at most 1 argument, got {len(args)}")
+    n = -1
+    if args and args[0] is not Py_None:
+        n = PyLong_AsInt(args[0])
+    try:
+        return PyUnicode_FromString(stream.read(n))
+    except OSError as e:
+        _PyErr_FromHostOSError(e)
+
+
+def stdprinter_readline(op: PyObject) -> PyObject:
+    """CPython: Modules/_io/textio.c:_io_TextIOWrapper_readline_impl
+
+    pyvm: ``sys.stdin.readline()`` through the host stream.
+    """
+    stream = _stdin_host(op)
+    try:
+        return PyUnicode_FromString(stream.readline())
+    except OSError as e:
+        _PyErr_FromHostOSError(e)
 
 
 def stdprinter_fileno(op: PyObject) -> PyObject:
@@ -132,7 +215,8 @@ def stdprinter_fileno(op: PyObject) -> PyObject:
 def stdprinter_isatty(op: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_isatty"""
     assert isinstance(op, PyStdPrinter_Object)
-    return PyBool_FromLong(1 if _host_stream(op.fd).isatty() else 0)
+    stream = _host_stream(op.fd)
+    return PyBool_FromLong(1 if stream is not None and stream.isatty() else 0)
 
 
 def stdprinter_repr(op: PyObject) -> PyObject:
@@ -142,9 +226,10 @@ def stdprinter_repr(op: PyObject) -> PyObject:
     what ``sys.stdout`` is in a running CPython.
     """
     assert isinstance(op, PyStdPrinter_Object)
-    name = "<stdout>" if op.fd == 1 else "<stderr>"
+    name = ("<stdin>", "<stdout>", "<stderr>")[op.fd]
+    mode = "r" if op.fd == 0 else "w"
     return PyUnicode_FromString(
-        f"<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
+        f"<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>")
 
 
 # CPython: Python/sysmodule.c:list_stdlib_module_names
@@ -439,6 +524,36 @@ def _str_list(items: list[str]) -> PyObject:
     return _PyList_FromArraySteal([PyUnicode_FromString(s) for s in items])
 
 
+def create_stdio(fd: int) -> PyObject:
+    """CPython: Python/pylifecycle.c:create_stdio
+
+    The stream of descriptor ``fd`` (a new reference): None when the
+    descriptor is not valid (closed when the program started), as C does for
+    "GUI apps" and ``python <&-``.
+    """
+    if not _Py_IsValidFD(fd):
+        Py_INCREF(Py_None)
+        return Py_None
+    return PyFile_NewStdPrinter(fd)
+
+
+def init_sys_streams(m: PyModuleObject) -> None:
+    """CPython: Python/pylifecycle.c:init_sys_streams
+
+    ``sys.stdin``, ``sys.stdout``, ``sys.stderr`` and their ``__std*__``
+    twins.
+    """
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        std = create_stdio(fd)
+        if fd == 1:
+            _interp.sys_stdout = std
+        elif fd == 2:
+            _interp.sys_stderr = std
+        PyModule_AddObjectRef(m, f"__{name}__", std)
+        PyModule_AddObjectRef(m, name, std)
+        Py_DECREF(std)
+
+
 def _PySys_Create() -> PyModuleObject:
     """CPython: Python/sysmodule.c:_PySys_Create
 
@@ -470,13 +585,7 @@ def _PySys_Create() -> PyModuleObject:
         f = PyCFunction_NewEx(ml, m, modname)
         PyModule_AddObjectRef(m, ml.ml_name, f)
         Py_DECREF(f)
-    out = PyFile_NewStdPrinter(1)
-    err = PyFile_NewStdPrinter(2)
-    _interp.sys_stdout = out
-    _interp.sys_stderr = err
-    for name, val in (("stdout", out), ("stderr", err), ("__stdout__", out),
-                      ("__stderr__", err)):
-        PyModule_AddObjectRef(m, name, val)
+    init_sys_streams(m)
     ints: list[tuple[str, int]] = [("maxsize", (1 << 63) - 1), ("hexversion", 0x030E07F0),
                                    ("api_version", 1013), ("maxunicode", 0x10FFFF)]
     for name, iv in ints:
@@ -573,6 +682,8 @@ def _sys_init_type() -> None:
         PyMethodDef("flush", stdprinter_flush, METH_NOARGS),
         PyMethodDef("fileno", stdprinter_fileno, METH_NOARGS),
         PyMethodDef("isatty", stdprinter_isatty, METH_NOARGS),
+        PyMethodDef("read", stdprinter_read, METH_FASTCALL),
+        PyMethodDef("readline", stdprinter_readline, METH_NOARGS),
     ])
 
 
