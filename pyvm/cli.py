@@ -24,7 +24,7 @@ import os
 import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Optional
+    from typing import Final, Optional, TextIO
 
 from pyvm import __version__
 from pyvm.compile.compile import _PyCompile_SetOptimizationLevel, Py_CompileString
@@ -92,6 +92,17 @@ arg ...: arguments passed to program in sys.argv[1:]
 """
 
 
+def _fprintf(stream: Optional[TextIO], text: str) -> None:
+    """pyvm: C's ``fprintf`` to the process's stdout or stderr: nothing happens
+    when the descriptor was closed (the host's stream is None) or fails."""
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+    except OSError:
+        pass
+
+
 class UsageError(Exception):
     """pyvm: a command-line error already reported on stderr (exit status 2)."""
 
@@ -125,9 +136,9 @@ class Options:
 
 def _usage_error(message: str) -> UsageError:
     """CPython: Python/initconfig.c:config_usage"""
-    sys.stderr.write(message)
-    sys.stderr.write(USAGE_LINE)
-    sys.stderr.write(f"Try `{PROGRAM} -h' for more information.\n")
+    _fprintf(sys.stderr, message)
+    _fprintf(sys.stderr, USAGE_LINE)
+    _fprintf(sys.stderr, f"Try `{PROGRAM} -h' for more information.\n")
     return UsageError()
 
 
@@ -295,7 +306,7 @@ def _fatal_init_error(func: str, message: str) -> InitError:
     Prints ``Fatal Python error: FUNC: MESSAGE`` as ``fatal_error`` does for a
     start-up error (the runtime is pre-initialized then).
     """
-    sys.stderr.write(f"Fatal Python error: {func}: {message}\n"
+    _fprintf(sys.stderr, f"Fatal Python error: {func}: {message}\n"
                      "Python runtime state: preinitialized\n\n")
     return InitError()
 
@@ -338,7 +349,7 @@ def _read_source(path: str) -> Optional[bytes]:
             return f.read()
     except OSError as e:
         abspath = os.path.abspath(path)
-        sys.stderr.write(f"{PROGRAM}: can't open file {abspath!r}: "
+        _fprintf(sys.stderr, f"{PROGRAM}: can't open file {abspath!r}: "
                          f"[Errno {e.errno}] {e.strerror}\n")
         return None
 
@@ -357,7 +368,7 @@ def run_dis(args: list[str]) -> int:
     """pyvm: ``pyvm dis FILE``, the counterpart of ``python -m dis FILE``
     (Lib/dis.py's ``main``)."""
     if len(args) != 1 or args[0].startswith("-"):
-        sys.stderr.write(f"usage: {PROGRAM} dis FILE\n")
+        _fprintf(sys.stderr, f"usage: {PROGRAM} dis FILE\n")
         return 2
     source = _read_source(args[0])
     if source is None:
@@ -367,14 +378,14 @@ def run_dis(args: list[str]) -> int:
         return 1
 
     assert isinstance(co, PyCodeObject)
-    sys.stdout.write(dis_code_text(co))
+    _fprintf(sys.stdout, dis_code_text(co))
     return 0
 
 
 def run_codedump(args: list[str]) -> int:
     """pyvm: ``pyvm codedump FILE``: every code object, through pyvm's marshal."""
     if len(args) != 1 or args[0].startswith("-"):
-        sys.stderr.write(f"usage: {PROGRAM} codedump FILE\n")
+        _fprintf(sys.stderr, f"usage: {PROGRAM} codedump FILE\n")
         return 2
     source = _read_source(args[0])
     if source is None:
@@ -384,7 +395,7 @@ def run_codedump(args: list[str]) -> int:
         return 1
 
     assert isinstance(co, PyCodeObject)
-    sys.stdout.write(dump_marshalled(PyMarshal_WriteObjectToString(co, 5)))
+    _fprintf(sys.stdout, dump_marshalled(PyMarshal_WriteObjectToString(co, 5)))
     return 0
 
 
@@ -403,11 +414,11 @@ def pymain_main(args: list[str]) -> int:
     except UsageError:
         return 2
     if opts.help:
-        sys.stdout.write(USAGE_LINE)
-        sys.stdout.write(USAGE_HELP)
+        _fprintf(sys.stdout, USAGE_LINE)
+        _fprintf(sys.stdout, USAGE_HELP)
         return 0
     if opts.version:
-        sys.stdout.write(f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
+        _fprintf(sys.stdout, f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
         return 0
     try:
         _apply_options(opts)
@@ -418,7 +429,7 @@ def pymain_main(args: list[str]) -> int:
         st = pythonrun.run_string(opts.command, opts.argv)
         return _finalize(st)
     if opts.module is not None:
-        sys.stderr.write(f"{PROGRAM}: -m is not supported yet: "
+        _fprintf(sys.stderr, f"{PROGRAM}: -m is not supported yet: "
                          "pyvm has no import system so far\n")
         return 2
     if opts.filename is not None:
@@ -429,7 +440,7 @@ def pymain_main(args: list[str]) -> int:
         return _finalize(st)
     stdin = sys.stdin
     if stdin is not None and stdin.isatty():
-        sys.stderr.write(f"{PROGRAM}: the interactive prompt is not supported yet; "
+        _fprintf(sys.stderr, f"{PROGRAM}: the interactive prompt is not supported yet; "
                          "give a file, -c or a program on standard input\n")
         return 2
     # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>;
