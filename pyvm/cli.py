@@ -24,7 +24,7 @@ import os
 import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Optional
+    from typing import Final, Optional, TextIO
 
 from pyvm import __version__
 from pyvm.compile.compile import _PyCompile_SetOptimizationLevel, Py_CompileString
@@ -36,7 +36,11 @@ from pyvm.compile.codedump import dump_marshalled
 from pyvm.compile.marshal import PyMarshal_WriteObjectToString
 from pyvm.eval import pythonrun
 from pyvm.objects.object import _debug
-from pyvm.modules.sysmodule import _PySys_AddWarnOptionWithError
+from pyvm.modules.sysmodule import (
+    SYS_FLAGS_BYTES_WARNING, SYS_FLAGS_OPTIMIZE, _PySys_AddWarnOptionWithError,
+    _PySys_SetFlagInt, _PySys_SetIntMaxStrDigits,
+)
+from pyvm.objects.longobject import _PY_LONG_MAX_STR_DIGITS_THRESHOLD
 from pyvm.modules._warningsmodule import _PyWarnings_ProcessOptions
 
 PROGRAM: Final = "pyvm"
@@ -88,6 +92,17 @@ arg ...: arguments passed to program in sys.argv[1:]
 """
 
 
+def _fprintf(stream: Optional[TextIO], text: str) -> None:
+    """pyvm: C's ``fprintf`` to the process's stdout or stderr: nothing happens
+    when the descriptor was closed (the host's stream is None) or fails."""
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+    except OSError:
+        pass
+
+
 class UsageError(Exception):
     """pyvm: a command-line error already reported on stderr (exit status 2)."""
 
@@ -121,9 +136,9 @@ class Options:
 
 def _usage_error(message: str) -> UsageError:
     """CPython: Python/initconfig.c:config_usage"""
-    sys.stderr.write(message)
-    sys.stderr.write(USAGE_LINE)
-    sys.stderr.write(f"Try `{PROGRAM} -h' for more information.\n")
+    _fprintf(sys.stderr, message)
+    _fprintf(sys.stderr, USAGE_LINE)
+    _fprintf(sys.stderr, f"Try `{PROGRAM} -h' for more information.\n")
     return UsageError()
 
 
@@ -225,7 +240,75 @@ def _apply_options(opts: Options) -> None:
             # (pyvm's debug mode) prints anything.
 
             _debug.showrefcount = True
+    # sys is created from here on, with the debug mode (-X refdebug) decided.
+    config_init_int_max_str_digits(opts)
+    _PySys_SetFlagInt(SYS_FLAGS_OPTIMIZE, max(level, opts.optimize))
+    _PySys_SetFlagInt(SYS_FLAGS_BYTES_WARNING, opts.bytes_warning)
     config_init_warnoptions(opts)
+
+
+def _str_to_int(text: str) -> Optional[int]:
+    """CPython: Python/preconfig.c:_Py_str_to_int
+
+    The value of a decimal int option, or None when it is not one.
+    """
+    t = text.strip()
+    digits = t[1:] if t[:1] in ("+", "-") else t
+    if not digits or not digits.isdigit() or not digits.isascii():
+        return None
+    v = int(t)
+    return v if -(1 << 31) <= v < (1 << 31) else None
+
+
+def config_init_int_max_str_digits(opts: Options) -> None:
+    """CPython: Python/initconfig.c:config_init_int_max_str_digits
+
+    ``PYTHONINTMAXSTRDIGITS`` then ``-X int_max_str_digits=N`` set the limit of
+    int <-> str conversions (``sys.set_int_max_str_digits``); an invalid value
+    is a fatal start-up error. pyvm: like ``PYTHONOPTIMIZE``, the variable is
+    read even under ``-E``.
+    """
+    threshold = _PY_LONG_MAX_STR_DIGITS_THRESHOLD
+    maxdigits = -1
+    env = os.environ.get("PYTHONINTMAXSTRDIGITS", "")
+    if env:
+        v = _str_to_int(env)
+        if v is None or not (v == 0 or v >= threshold):
+            raise _fatal_init_error("config_init_int_max_str_digits",
+                                    "PYTHONINTMAXSTRDIGITS: invalid limit; must be >= "
+                                    f"{threshold} or 0 for unlimited.")
+        maxdigits = v
+    xopt: Optional[str] = None
+    for x in opts.xoptions:
+        if x == "int_max_str_digits" or x.startswith("int_max_str_digits="):
+            xopt = x  # the last one wins, as in C's config_get_xoption
+    if xopt is not None:
+        sep = xopt.find("=")
+        v = _str_to_int(xopt[sep + 1:]) if sep >= 0 else None
+        if v is None or not (v == 0 or v >= threshold):
+            raise _fatal_init_error("config_init_int_max_str_digits",
+                                    "-X int_max_str_digits: invalid limit; must be >= "
+                                    f"{threshold} or 0 for unlimited.")
+        maxdigits = v
+    if maxdigits < 0:
+        return
+    _PySys_SetIntMaxStrDigits(maxdigits)
+
+
+class InitError(Exception):
+    """pyvm: a start-up error already reported on stderr (C's ``PyStatus`` error,
+    exit status 1)."""
+
+
+def _fatal_init_error(func: str, message: str) -> InitError:
+    """CPython: Python/pylifecycle.c:Py_ExitStatusException
+
+    Prints ``Fatal Python error: FUNC: MESSAGE`` as ``fatal_error`` does for a
+    start-up error (the runtime is pre-initialized then).
+    """
+    _fprintf(sys.stderr, f"Fatal Python error: {func}: {message}\n"
+                     "Python runtime state: preinitialized\n\n")
+    return InitError()
 
 
 def config_init_warnoptions(opts: Options) -> None:
@@ -266,7 +349,7 @@ def _read_source(path: str) -> Optional[bytes]:
             return f.read()
     except OSError as e:
         abspath = os.path.abspath(path)
-        sys.stderr.write(f"{PROGRAM}: can't open file {abspath!r}: "
+        _fprintf(sys.stderr, f"{PROGRAM}: can't open file {abspath!r}: "
                          f"[Errno {e.errno}] {e.strerror}\n")
         return None
 
@@ -285,7 +368,7 @@ def run_dis(args: list[str]) -> int:
     """pyvm: ``pyvm dis FILE``, the counterpart of ``python -m dis FILE``
     (Lib/dis.py's ``main``)."""
     if len(args) != 1 or args[0].startswith("-"):
-        sys.stderr.write(f"usage: {PROGRAM} dis FILE\n")
+        _fprintf(sys.stderr, f"usage: {PROGRAM} dis FILE\n")
         return 2
     source = _read_source(args[0])
     if source is None:
@@ -295,14 +378,14 @@ def run_dis(args: list[str]) -> int:
         return 1
 
     assert isinstance(co, PyCodeObject)
-    sys.stdout.write(dis_code_text(co))
+    _fprintf(sys.stdout, dis_code_text(co))
     return 0
 
 
 def run_codedump(args: list[str]) -> int:
     """pyvm: ``pyvm codedump FILE``: every code object, through pyvm's marshal."""
     if len(args) != 1 or args[0].startswith("-"):
-        sys.stderr.write(f"usage: {PROGRAM} codedump FILE\n")
+        _fprintf(sys.stderr, f"usage: {PROGRAM} codedump FILE\n")
         return 2
     source = _read_source(args[0])
     if source is None:
@@ -312,7 +395,7 @@ def run_codedump(args: list[str]) -> int:
         return 1
 
     assert isinstance(co, PyCodeObject)
-    sys.stdout.write(dump_marshalled(PyMarshal_WriteObjectToString(co, 5)))
+    _fprintf(sys.stdout, dump_marshalled(PyMarshal_WriteObjectToString(co, 5)))
     return 0
 
 
@@ -331,20 +414,22 @@ def pymain_main(args: list[str]) -> int:
     except UsageError:
         return 2
     if opts.help:
-        sys.stdout.write(USAGE_LINE)
-        sys.stdout.write(USAGE_HELP)
+        _fprintf(sys.stdout, USAGE_LINE)
+        _fprintf(sys.stdout, USAGE_HELP)
         return 0
     if opts.version:
-        sys.stdout.write(f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
+        _fprintf(sys.stdout, f"Python {PYTHON_VERSION} (pyvm {__version__})\n")
         return 0
-    _apply_options(opts)
+    try:
+        _apply_options(opts)
+    except InitError:
+        return 1
 
     if opts.command is not None:
         st = pythonrun.run_string(opts.command, opts.argv)
-        pythonrun.Py_FinalizeEx()
-        return st
+        return _finalize(st)
     if opts.module is not None:
-        sys.stderr.write(f"{PROGRAM}: -m is not supported yet: "
+        _fprintf(sys.stderr, f"{PROGRAM}: -m is not supported yet: "
                          "pyvm has no import system so far\n")
         return 2
     if opts.filename is not None:
@@ -352,16 +437,27 @@ def pymain_main(args: list[str]) -> int:
         if source is None:
             return 2
         st = pythonrun.run_file(opts.filename, opts.argv)
-        pythonrun.Py_FinalizeEx()
-        return st
-    if sys.stdin.isatty():
-        sys.stderr.write(f"{PROGRAM}: the interactive prompt is not supported yet; "
+        return _finalize(st)
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
+        _fprintf(sys.stderr, f"{PROGRAM}: the interactive prompt is not supported yet; "
                          "give a file, -c or a program on standard input\n")
         return 2
-    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>.
-    st = pythonrun.run_string(sys.stdin.read(), opts.argv, "<stdin>")
-    pythonrun.Py_FinalizeEx()
-    return st
+    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>;
+    # a closed stdin reads as an empty program.
+    st = pythonrun.run_string(stdin.read() if stdin is not None else "", opts.argv, "<stdin>")
+    return _finalize(st)
+
+
+def _finalize(status: int) -> int:
+    """CPython: Modules/main.c:Py_RunMain (its end)
+
+    The exit status of a run: 120 when the standard streams cannot be flushed
+    at exit (``Py_FinalizeEx`` failing), else the program's.
+    """
+    if pythonrun.Py_FinalizeEx() < 0:
+        return 120
+    return status
 
 
 def main(args: Optional[list[str]] = None) -> int:

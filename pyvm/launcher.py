@@ -130,8 +130,7 @@ def _unhandled_interrupt() -> bool:
 def _exit_sigint() -> None:
     """pyvm: end the process by SIGINT, as ``Modules/main.c:exit_sigint`` does
     after an unhandled KeyboardInterrupt, so a calling shell sees the signal."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    _quiet_host_streams()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     os.kill(os.getpid(), signal.SIGINT)
 
@@ -161,16 +160,45 @@ def main() -> None:
     except KeyboardInterrupt:
         # The eval loop turns Ctrl-C into the program's KeyboardInterrupt; this is
         # the fallback for an interrupt outside it (start-up, compilation).
-        sys.stderr.write("\nKeyboardInterrupt\n")
+        _write_stderr("\nKeyboardInterrupt\n")
         status = 130
     except RecursionError:
-        sys.stderr.write("pyvm: internal error: host recursion limit exceeded\n")
+        _write_stderr("pyvm: internal error: host recursion limit exceeded\n")
         status = 70
     except Exception as e:  # noqa: BLE001 — last-resort guard, see the docstring
         if os.environ.get("PYVM_TRACEBACK"):
             raise
-        sys.stderr.write(f"pyvm: internal error: {type(e).__name__}: {e}\n"
-                         "(set PYVM_TRACEBACK=1 to see the host traceback)\n")
+        _write_stderr(f"pyvm: internal error: {type(e).__name__}: {e}\n"
+                      "(set PYVM_TRACEBACK=1 to see the host traceback)\n")
         status = 70
-    sys.stdout.flush()
+    _quiet_host_streams()
     sys.exit(status)
+
+
+def _write_stderr(text: str) -> None:
+    """pyvm: a message of the launcher, if the host has a stderr that takes it."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+    except OSError:
+        pass
+
+
+def _quiet_host_streams() -> None:
+    """pyvm: flush the host's stdout and stderr one last time; one that fails
+    (a closed pipe, a full disk) is pointed at the null device, so that the host
+    interpreter's own exit does not report it again (pyvm already reported it,
+    as ``flush_std_files`` does, and chose the exit status)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, stream.fileno())
+                os.close(devnull)
+            except (OSError, ValueError):
+                pass

@@ -80,8 +80,8 @@ class PyInterpreterState:
     * ``sys_module``: the ``sys`` module, made once by ``_PySys_Create``
       (C keeps its dict as ``interp->sysdict``).
     * ``sys_stdout`` / ``sys_stderr``: the printers ``sys.__stdout__`` and
-      ``sys.__stderr__``, used when the program replaced ``sys.stdout`` with
-      nothing usable.
+      ``sys.__stderr__`` (None, the object, when the descriptor was closed at
+      start-up), used when the program deleted ``sys.stdout``.
     * ``eval_frame``: C's ``interp->eval_frame`` (PEP 523), the loop that
       runs a generator's frame (``_PyEval_EvalFrame``).
     * ``eval_vector``: ``Python/ceval.c:_PyEval_Vector``, the loop's entry for

@@ -20,12 +20,12 @@ if TYPE_CHECKING:
 
 from pyvm.objects.object import (
     Py_DECREF, Py_None, PyErr, PyObject, PyType_IsSubtype, PyObject_GetAttr, PyObject_Str,
-    _PyErr_Clear,
+    _PyErr_Clear, PyErr_FormatUnraisable, PyObject_GetOptionalAttr, PyObject_IsTrue,
 )
 from pyvm.modules.bltinmodule import _PyBuiltin_Init, PyFile_WriteString
 from pyvm.modules.sysmodule import (
     _PySys_Create, _PySys_UpdateConfig, _PySys_GetAttr, _PySys_GetStderr,
-    PyStdPrinter_Object,
+    PyStdPrinter_Object, stdprinter_flush,
 )
 from pyvm.objects.dictobject import PyDict_SetItem
 from pyvm.objects.moduleobject import PyModule_New
@@ -101,32 +101,111 @@ def _make_main(builtins: PyObject, filename: Optional[str]) -> PyObject:
 
 
 def _write_stderr(text: str) -> None:
-    """pyvm: ``PySys_WriteStderr``: write to ``sys.stderr`` (the program's)."""
+    """pyvm: ``PySys_WriteStderr``: write to ``sys.stderr`` (the program's).
+
+    Nothing is written when ``sys.stderr`` is None (C's ``PyErr_Display``
+    returns then: ``python 2>&-``); when the program's stream fails, the text
+    goes to the host's stderr if it can take it.
+    """
+    f = _PySys_GetStderr()
+    if f is Py_None:
+        return
     try:
-        PyFile_WriteString(text, _PySys_GetStderr())
+        PyFile_WriteString(text, f)
     except PyErr as err:
         _PyErr_Clear(err)
-        _host_sys.stderr.write(text)
+        host = _host_sys.stderr
+        if host is None:
+            return
+        try:
+            host.write(text)
+            host.flush()
+        except OSError:
+            pass
+
+
+def _PyFile_Flush(f: PyObject) -> None:
+    """CPython: Objects/fileobject.c:_PyFile_Flush
+
+    Calls ``f.flush()``; raises what it raises.
+    """
+    if isinstance(f, PyStdPrinter_Object):
+        Py_DECREF(stdprinter_flush(f))
+        return
+    fl = PyObject_GetAttr(f, PyUnicode_InternFromString("flush"))
+    try:
+        r = PyObject_Vectorcall(fl, [], 0, 0, None)
+        Py_DECREF(r)
+    finally:
+        Py_DECREF(fl)
+
+
+def flush_io_stream(name: str) -> None:
+    """CPython: Python/pythonrun.c:flush_io_stream"""
+    f = _PySys_GetAttr(name)
+    if f is None or f is Py_None:
+        return
+    try:
+        _PyFile_Flush(f)
+    except PyErr as err:
+        _PyErr_Clear(err)
 
 
 def _flush_stdout() -> None:
-    """CPython: Python/pylifecycle.c:flush_std_files"""
-    for name in ("stdout", "stderr"):
-        f = _PySys_GetAttr(name)
-        if f is None or f is Py_None:
-            continue
-        if isinstance(f, PyStdPrinter_Object):
-            (_host_sys.stdout if f.fd == 1 else _host_sys.stderr).flush()
-            continue
+    """CPython: Python/pythonrun.c:flush_io
+
+    Flushes ``sys.stderr`` and ``sys.stdout`` after a run, ignoring failures
+    (a stream that cannot be flushed is reported by :func:`flush_std_files`
+    at the end).
+    """
+    flush_io_stream("stderr")
+    flush_io_stream("stdout")
+
+
+def file_is_closed(fobj: PyObject) -> bool:
+    """CPython: Python/pylifecycle.c:file_is_closed"""
+    if isinstance(fobj, PyStdPrinter_Object):
+        return False
+    try:
+        tmp = PyObject_GetOptionalAttr(fobj, PyUnicode_InternFromString("closed"))
+    except PyErr as err:
+        _PyErr_Clear(err)
+        return False
+    if tmp is None:
+        return False
+    try:
+        return PyObject_IsTrue(tmp)
+    except PyErr as err:
+        _PyErr_Clear(err)
+        return False
+    finally:
+        Py_DECREF(tmp)
+
+
+def flush_std_files() -> int:
+    """CPython: Python/pylifecycle.c:flush_std_files
+
+    Flushes ``sys.stdout`` and ``sys.stderr`` at exit: -1 when either fails
+    (the process then exits with status 120); a failure of stdout is
+    reported as an unraisable exception ("Exception ignored while flushing
+    sys.stdout"), one of stderr silently.
+    """
+    status = 0
+    f = _PySys_GetAttr("stdout")
+    if f is not None and f is not Py_None and not file_is_closed(f):
         try:
-            fl = PyObject_GetAttr(f, PyUnicode_InternFromString("flush"))
-            r = PyObject_Vectorcall(fl, [], 0, 0, None)
-            Py_DECREF(r)
-            Py_DECREF(fl)
+            _PyFile_Flush(f)
+        except PyErr as err:
+            status = -1
+            PyErr_FormatUnraisable(err, "Exception ignored while flushing sys.stdout")
+    f = _PySys_GetAttr("stderr")
+    if f is not None and f is not Py_None and not file_is_closed(f):
+        try:
+            _PyFile_Flush(f)
         except PyErr as err:
             _PyErr_Clear(err)
-            pass
-    _host_sys.stdout.flush()
+            status = -1
+    return status
 
 
 def parse_exit_code(code: PyObject) -> Optional[int]:
@@ -330,18 +409,29 @@ def _PyRun_FinalizeMain() -> None:
         Py_DECREF(m)
 
 
-def Py_FinalizeEx() -> None:
+def Py_FinalizeEx() -> int:
     """CPython: Python/pylifecycle.c:Py_FinalizeEx
 
-    pyvm: only the steps ``-X showrefcount`` needs, and only then (so a normal
-    run's output is what it was): flush the streams, finalize ``__main__`` and
-    print ``[N refs, M blocks]`` to stderr (``_PyDebug_PrintTotalRefs``),
-    in the debug mode only, as only a debug build of CPython prints it.
+    Flushes the standard streams (:func:`flush_std_files`) and returns -1
+    when that fails, 0 otherwise (``Py_RunMain`` then exits with status 120).
+    pyvm: the other steps only for ``-X showrefcount``, and only then (so a
+    normal run's output is what it was): finalize ``__main__``, flush again and
+    print ``[N refs, M blocks]`` to stderr (``_PyDebug_PrintTotalRefs``), in
+    the debug mode only, as only a debug build of CPython prints it.
     """
+    status = 0
+    if flush_std_files() < 0:
+        status = -1
     if not (_debug.enabled and _debug.showrefcount):
-        return
-    _flush_stdout()
+        return status
     _PyRun_FinalizeMain()
-    _flush_stdout()
-    _host_sys.stderr.write(_PyDebug_PrintTotalRefs())
-    _host_sys.stderr.flush()
+    if flush_std_files() < 0:
+        status = -1
+    host = _host_sys.stderr
+    if host is not None:
+        try:
+            host.write(_PyDebug_PrintTotalRefs())
+            host.flush()
+        except OSError:
+            pass
+    return status

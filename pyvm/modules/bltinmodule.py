@@ -57,7 +57,9 @@ from pyvm.objects.unicodeobject import (
     _PyArg_CheckPositional, _PyArg_UnpackKeywords, PyUnicode_FromOrdinal, PyUnicode_Type,
 )
 from pyvm.pystate import _interp, _tstate
-from pyvm.modules.sysmodule import PyStdPrinter_Object, _host_stream, _PySys_GetStdout
+from pyvm.modules.sysmodule import (
+    PyStdPrinter_Object, _PyStdPrinter_WriteHost, _PySys_GetStdout,
+)
 from pyvm.objects.bytesobject import PyBytesObject, PyBytes_Type
 from pyvm.objects.iterobject import PyCallIter_New, PyAnextAwaitable_New
 from pyvm.compile.future import (
@@ -124,15 +126,9 @@ def _bool(b: bool) -> PyObject:
 
 def PyFile_WriteString(s: str, f: PyObject) -> None:
     """CPython: Objects/fileobject.c:PyFile_WriteString"""
-    if isinstance(f, PyStdPrinter_Object):
+    if isinstance(f, PyStdPrinter_Object) and f.fd != 0:
         # pyvm: the printer's write, without a method lookup per call.
-        stream = _host_stream(f.fd)
-        try:
-            stream.write(s)
-        except UnicodeEncodeError:
-            stream.write(s.encode("utf-8", "backslashreplace").decode("utf-8"))
-        if f.fd == 2:
-            stream.flush()
+        _PyStdPrinter_WriteHost(f.fd, s)
         return
     o = PyUnicode_FromString(s)
     try:

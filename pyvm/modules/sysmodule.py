@@ -12,10 +12,12 @@ pyvm object.
 
 from __future__ import annotations
 
+import errno as _host_errno
+import os as _host_os
 import sys as _host_sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Optional, TextIO
+    from typing import Final, NoReturn, Optional, TextIO
 
 from pyvm.pystate import (
     PyErr_GetHandledException, Py_GetRecursionLimit, Py_SetRecursionLimit, _interp, _tstate,
@@ -23,25 +25,34 @@ from pyvm.pystate import (
 from pyvm.eval.frame import _PyFrame_GetFirstComplete
 from pyvm.objects.dictobject import PyDict_New, PyDict_SetItem, PyDict_GetItemWithError
 from pyvm.objects.exceptions import (
-    PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
+    PyExc_OSError, PyExc_RecursionError, PyExc_SystemExit, PyExc_TypeError, PyExc_ValueError,
 )
 from pyvm.objects.listobject import PyList_Append, PyListObject, _PyList_FromArraySteal
 from pyvm.objects.methodobject import (
-    METH_FASTCALL, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
+    METH_FASTCALL, METH_KEYWORDS, METH_NOARGS, METH_O, PyCFunction_NewEx, PyMethodDef,
 )
 from pyvm.objects.moduleobject import (
     PyModule_AddObjectRef, PyModule_New, PyModuleObject,
 )
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, PyErr, PyErr_SetString, PyObject, PyTypeObject,
-    _PyErr_Raise, PyObject_GetAttr,
+    _PyErr_Raise, PyObject_GetAttr, PyErr_SetFromErrno,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+from pyvm.objects.structseq import (
+    PyStructSequence_Desc, PyStructSequence_Field, PyStructSequence_New,
+    PyStructSequence_SetItem, _PyStructSequence_InitBuiltinWithFlags,
+)
+from pyvm.objects.typeobject import Py_TPFLAGS_DISALLOW_INSTANTIATION
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject,
     PyUnicode_InternInPlace, PyUnicode_FromString as _s,
 )
-from pyvm.objects.longobject import PyLong_FromLong, PyLongObject
+from pyvm.objects.longobject import (
+    PyLong_AsInt, PyLong_FromLong, PyLongObject, _PY_LONG_MAX_STR_DIGITS_THRESHOLD,
+    _PyLong_GetMaxStrDigits, _PyLong_SetMaxStrDigits,
+)
+from pyvm.objects.unicodeobject import _PyArg_UnpackKeywords
 from pyvm.objects.boolobject import PyBool_FromLong
 from pyvm.objects.call import PyObject_Vectorcall
 from pyvm.objects.frameobject import _PyFrame_GetFrameObject
@@ -52,11 +63,24 @@ from pyvm.objects.object import _Py_GetRefTotal, _debug
 PyStdPrinter_Type: Final = PyTypeObject("stderrprinter")
 
 
+class _SysTypes:
+    """pyvm: the static types ``sys`` makes (C's ``FlagsType``)."""
+
+    flags_type: Optional[PyTypeObject]
+
+    def __init__(self) -> None:
+        self.flags_type = None
+
+
+_sys_types: Final = _SysTypes()
+
+
 class PyStdPrinter_Object(PyObject):
     """CPython: Objects/fileobject.c:PyFile_NewStdPrinter
 
-    ``fd`` is 1 or 2; the host stream is looked up at each write so that a
-    host-level redirection (the test harness) is honoured.
+    ``fd`` is 0, 1 or 2; the host stream is looked up at each call so that a
+    host-level redirection (the test harness) is honoured. pyvm: fd 0 is the
+    reading end ``sys.stdin`` (``read``/``readline``), which C's printer is not.
     """
 
     fd: int
@@ -66,9 +90,47 @@ class PyStdPrinter_Object(PyObject):
         self.fd = fd
 
 
-def _host_stream(fd: int) -> TextIO:
-    """pyvm: the host text stream behind a printer."""
+def _host_stream(fd: int) -> Optional[TextIO]:
+    """pyvm: the host text stream behind a printer; None when the host has
+    none (its descriptor was not open when the process started)."""
+    if fd == 0:
+        return _host_sys.stdin
     return _host_sys.stdout if fd == 1 else _host_sys.stderr
+
+
+def _Py_IsValidFD(fd: int) -> bool:
+    """CPython: Python/fileutils.c:_Py_IsValidFD
+
+    pyvm: the host interpreter made the same check on the same descriptors
+    when it created its own standard streams, and set the stream to None
+    where it failed; pyvm reads the answer from there.
+    """
+    return _host_stream(fd) is not None
+
+
+def _PyErr_FromHostOSError(e: OSError) -> NoReturn:
+    """pyvm: a host stream's failure (``BrokenPipeError`` when the reader of a
+    pipe is gone, ``ENOSPC`` …) raised as the program's ``OSError`` subclass,
+    as C's ``_io`` raises it with ``PyErr_SetFromErrno``."""
+    PyErr_SetFromErrno(PyExc_OSError, e.errno if e.errno is not None else 0)
+
+
+def _PyStdPrinter_WriteHost(fd: int, s: str) -> None:
+    """pyvm: the body of the printer's ``write``: the host stream takes the
+    text (stderr is flushed at once, as C's stderr is unbuffered in effect);
+    a host ``OSError`` becomes the program's."""
+    stream = _host_stream(fd)
+    if stream is None:
+        PyErr_SetFromErrno(PyExc_OSError, _host_errno.EBADF)
+    try:
+        try:
+            stream.write(s)
+        except UnicodeEncodeError:
+            stream.write(s.encode("utf-8", "backslashreplace").decode("utf-8"))
+        if fd == 2:
+            stream.flush()
+    except OSError as e:
+        _PyErr_FromHostOSError(e)
 
 
 def PyFile_NewStdPrinter(fd: int) -> PyObject:
@@ -79,26 +141,69 @@ def PyFile_NewStdPrinter(fd: int) -> PyObject:
 def stdprinter_write(op: PyObject, arg: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_write"""
     assert isinstance(op, PyStdPrinter_Object)
+    if op.fd == 0:
+        # pyvm: the message of _io's UnsupportedOperation (an OSError).
+        PyErr_SetString(PyExc_OSError, "not writable")
     if not isinstance(arg, PyUnicodeObject):
         PyErr_SetString(PyExc_TypeError,
                         f"write() argument must be str, not {arg.ob_type.tp_name}")
-    s = arg.value
-    stream = _host_stream(op.fd)
-    try:
-        stream.write(s)
-    except UnicodeEncodeError:
-        stream.write(s.encode("utf-8", "backslashreplace").decode("utf-8"))
-    if op.fd == 2:
-        stream.flush()
-    return PyLong_FromLong(len(s))
+    _PyStdPrinter_WriteHost(op.fd, arg.value)
+    return PyLong_FromLong(len(arg.value))
 
 
 def stdprinter_flush(op: PyObject) -> PyObject:
-    """CPython: Objects/fileobject.c:stdprinter_noop"""
+    """CPython: Objects/fileobject.c:stdprinter_noop
+
+    pyvm: flushes the host stream (C's printer writes unbuffered).
+    """
     assert isinstance(op, PyStdPrinter_Object)
-    _host_stream(op.fd).flush()
+    stream = _host_stream(op.fd)
+    if stream is not None and op.fd != 0:
+        try:
+            stream.flush()
+        except OSError as e:
+            _PyErr_FromHostOSError(e)
     Py_INCREF(Py_None)
     return Py_None
+
+
+def _stdin_host(op: PyObject) -> TextIO:
+    """pyvm: the host stream a read goes to (``sys.stdin``'s only)."""
+    assert isinstance(op, PyStdPrinter_Object)
+    stream = _host_stream(op.fd)
+    if op.fd != 0 or stream is None:
+        # pyvm: the message of _io's UnsupportedOperation (an OSError).
+        PyErr_SetString(PyExc_OSError, "not readable")
+    return stream
+
+
+def stdprinter_read(op: PyObject, args: list[PyObject]) -> PyObject:
+    """CPython: Modules/_io/textio.c:_io_TextIOWrapper_read_impl
+
+    pyvm: ``sys.stdin.read([size])`` through the host stream.
+    """
+    stream = _stdin_host(op)
+    if len(args) > 1:
+        PyErr_SetString(PyExc_TypeError, f"read expected at most 1 argument, got {len(args)}")
+    n = -1
+    if args and args[0] is not Py_None:
+        n = PyLong_AsInt(args[0])
+    try:
+        return PyUnicode_FromString(stream.read(n))
+    except OSError as e:
+        _PyErr_FromHostOSError(e)
+
+
+def stdprinter_readline(op: PyObject) -> PyObject:
+    """CPython: Modules/_io/textio.c:_io_TextIOWrapper_readline_impl
+
+    pyvm: ``sys.stdin.readline()`` through the host stream.
+    """
+    stream = _stdin_host(op)
+    try:
+        return PyUnicode_FromString(stream.readline())
+    except OSError as e:
+        _PyErr_FromHostOSError(e)
 
 
 def stdprinter_fileno(op: PyObject) -> PyObject:
@@ -110,7 +215,8 @@ def stdprinter_fileno(op: PyObject) -> PyObject:
 def stdprinter_isatty(op: PyObject) -> PyObject:
     """CPython: Objects/fileobject.c:stdprinter_isatty"""
     assert isinstance(op, PyStdPrinter_Object)
-    return PyBool_FromLong(1 if _host_stream(op.fd).isatty() else 0)
+    stream = _host_stream(op.fd)
+    return PyBool_FromLong(1 if stream is not None and stream.isatty() else 0)
 
 
 def stdprinter_repr(op: PyObject) -> PyObject:
@@ -120,9 +226,10 @@ def stdprinter_repr(op: PyObject) -> PyObject:
     what ``sys.stdout`` is in a running CPython.
     """
     assert isinstance(op, PyStdPrinter_Object)
-    name = "<stdout>" if op.fd == 1 else "<stderr>"
+    name = ("<stdin>", "<stdout>", "<stderr>")[op.fd]
+    mode = "r" if op.fd == 0 else "w"
     return PyUnicode_FromString(
-        f"<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
+        f"<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>")
 
 
 # CPython: Python/sysmodule.c:list_stdlib_module_names
@@ -244,6 +351,129 @@ def sys_exc_info(module: PyObject) -> PyObject:
     return _PyTuple_FromArraySteal([e.ob_type, e, tb])
 
 
+# CPython: Python/sysmodule.c:flags_fields (the fields of the sequence; pyvm
+# has no hidden struct sequence fields, so ``gil``, ``thread_inherit_context``
+# and ``context_aware_warnings`` are missing)
+flags_fields: Final = [
+    PyStructSequence_Field("debug", "-d"),
+    PyStructSequence_Field("inspect", "-i"),
+    PyStructSequence_Field("interactive", "-i"),
+    PyStructSequence_Field("optimize", "-O or -OO"),
+    PyStructSequence_Field("dont_write_bytecode", "-B"),
+    PyStructSequence_Field("no_user_site", "-s"),
+    PyStructSequence_Field("no_site", "-S"),
+    PyStructSequence_Field("ignore_environment", "-E"),
+    PyStructSequence_Field("verbose", "-v"),
+    PyStructSequence_Field("bytes_warning", "-b"),
+    PyStructSequence_Field("quiet", "-q"),
+    PyStructSequence_Field("hash_randomization", "-R"),
+    PyStructSequence_Field("isolated", "-I"),
+    PyStructSequence_Field("dev_mode", "-X dev"),
+    PyStructSequence_Field("utf8_mode", "-X utf8"),
+    PyStructSequence_Field("warn_default_encoding", "-X warn_default_encoding"),
+    PyStructSequence_Field("safe_path", "-P"),
+    PyStructSequence_Field("int_max_str_digits", "-X int_max_str_digits"),
+]
+
+# CPython: Python/sysmodule.c:SYS_FLAGS_INT_MAX_STR_DIGITS
+SYS_FLAGS_INT_MAX_STR_DIGITS: Final = 17
+# pyvm: the positions of the other flags the command line sets
+SYS_FLAGS_OPTIMIZE: Final = 3
+SYS_FLAGS_BYTES_WARNING: Final = 9
+
+# CPython: Python/sysmodule.c:flags_desc
+flags_desc: Final = PyStructSequence_Desc(
+    "sys.flags", "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+    flags_fields, 18)
+
+
+def _env_flag(name: str) -> int:
+    """pyvm: a boolean environment option (C's ``config_get_env``: set and not empty)."""
+    return 1 if _host_os.environ.get(name, "") else 0
+
+
+def make_flags() -> PyObject:
+    """CPython: Python/sysmodule.c:make_flags
+
+    CPython: Python/sysmodule.c:set_flags_from_config
+    pyvm: the options pyvm has: ``optimize`` and ``bytes_warning`` are set by the
+    command line afterwards (:func:`_PySys_SetFlagInt`), the rest come from
+    the environment or are CPython's defaults.
+    """
+    tp = _sys_types.flags_type
+    if tp is None:
+        tp = _PyStructSequence_InitBuiltinWithFlags(flags_desc,
+                                                    Py_TPFLAGS_DISALLOW_INSTANTIATION)
+        _sys_types.flags_type = tp
+    flags = PyStructSequence_New(tp)
+    seed = _host_os.environ.get("PYTHONHASHSEED", "")
+    values: list[PyObject] = [PyLong_FromLong(0) for _ in range(len(flags_fields))]
+    values[4] = PyLong_FromLong(_env_flag("PYTHONDONTWRITEBYTECODE"))
+    values[11] = PyLong_FromLong(0 if seed.isdigit() and int(seed) == 0 else 1)
+    values[13] = PyBool_FromLong(0)
+    values[14] = PyLong_FromLong(1 if _host_os.environ.get("PYTHONUTF8", "") == "1" else 0)
+    values[16] = PyBool_FromLong(0)
+    values[SYS_FLAGS_INT_MAX_STR_DIGITS] = PyLong_FromLong(_PyLong_GetMaxStrDigits())
+    for i, v in enumerate(values):
+        PyStructSequence_SetItem(flags, i, v)
+    return flags
+
+
+def _PySys_SetFlagObj(pos: int, value: PyObject) -> None:
+    """CPython: Python/sysmodule.c:_PySys_SetFlagObj
+
+    Replaces field ``pos`` of ``sys.flags`` (``value`` is borrowed). pyvm: the
+    command line sets flags through it, so ``sys`` is created first if need be.
+    """
+    _PySys_Create()
+    flags = _PySys_GetAttr("flags")
+    if flags is None:
+        return
+    Py_INCREF(value)
+    PyStructSequence_SetItem(flags, pos, value)
+
+
+def _PySys_SetFlagInt(pos: int, value: int) -> None:
+    """CPython: Python/sysmodule.c:_PySys_SetFlagInt"""
+    v = PyLong_FromLong(value)
+    try:
+        _PySys_SetFlagObj(pos, v)
+    finally:
+        Py_DECREF(v)
+
+
+def sys_get_int_max_str_digits(module: PyObject) -> PyObject:
+    """CPython: Python/sysmodule.c:sys_get_int_max_str_digits_impl"""
+    return PyLong_FromLong(_PyLong_GetMaxStrDigits())
+
+
+def _PySys_SetIntMaxStrDigits(maxdigits: int) -> None:
+    """CPython: Python/sysmodule.c:_PySys_SetIntMaxStrDigits
+
+    Sets the interpreter's limit (``long_state.max_str_digits``, read by the
+    int <-> str conversions) and ``sys.flags.int_max_str_digits``.
+    """
+    if maxdigits != 0 and maxdigits < _PY_LONG_MAX_STR_DIGITS_THRESHOLD:
+        PyErr_SetString(PyExc_ValueError, "maxdigits must be >= "
+                        f"{_PY_LONG_MAX_STR_DIGITS_THRESHOLD} or 0 for unlimited")
+    _PyLong_SetMaxStrDigits(maxdigits)
+    _PySys_SetFlagInt(SYS_FLAGS_INT_MAX_STR_DIGITS, maxdigits)
+
+
+def sys_set_int_max_str_digits(module: PyObject, args: list[PyObject],
+                               kwnames: Optional[PyObject]) -> PyObject:
+    """CPython: Python/clinic/sysmodule.c.h:sys_set_int_max_str_digits
+
+    CPython: Python/sysmodule.c:sys_set_int_max_str_digits_impl
+    """
+    a = _PyArg_UnpackKeywords("set_int_max_str_digits", args, kwnames, ["maxdigits"], 1, 1)
+    arg = a[0]
+    assert arg is not None
+    _PySys_SetIntMaxStrDigits(PyLong_AsInt(arg))
+    Py_INCREF(Py_None)
+    return Py_None
+
+
 def sys_getrefcount(module: PyObject, arg: PyObject) -> PyObject:
     """CPython: Python/sysmodule.c:sys_getrefcount_impl"""
     return PyLong_FromLong(arg.ob_refcnt)
@@ -294,6 +524,36 @@ def _str_list(items: list[str]) -> PyObject:
     return _PyList_FromArraySteal([PyUnicode_FromString(s) for s in items])
 
 
+def create_stdio(fd: int) -> PyObject:
+    """CPython: Python/pylifecycle.c:create_stdio
+
+    The stream of descriptor ``fd`` (a new reference): None when the
+    descriptor is not valid (closed when the program started), as C does for
+    "GUI apps" and ``python <&-``.
+    """
+    if not _Py_IsValidFD(fd):
+        Py_INCREF(Py_None)
+        return Py_None
+    return PyFile_NewStdPrinter(fd)
+
+
+def init_sys_streams(m: PyModuleObject) -> None:
+    """CPython: Python/pylifecycle.c:init_sys_streams
+
+    ``sys.stdin``, ``sys.stdout``, ``sys.stderr`` and their ``__std*__``
+    twins.
+    """
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        std = create_stdio(fd)
+        if fd == 1:
+            _interp.sys_stdout = std
+        elif fd == 2:
+            _interp.sys_stderr = std
+        PyModule_AddObjectRef(m, f"__{name}__", std)
+        PyModule_AddObjectRef(m, name, std)
+        Py_DECREF(std)
+
+
 def _PySys_Create() -> PyModuleObject:
     """CPython: Python/sysmodule.c:_PySys_Create
 
@@ -312,6 +572,9 @@ def _PySys_Create() -> PyModuleObject:
         PyMethodDef("exception", sys_exception, METH_NOARGS),
         PyMethodDef("exc_info", sys_exc_info, METH_NOARGS),
         PyMethodDef("getrefcount", sys_getrefcount, METH_O),
+        PyMethodDef("get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS),
+        PyMethodDef("set_int_max_str_digits", sys_set_int_max_str_digits,
+                    METH_FASTCALL | METH_KEYWORDS),
         PyMethodDef("intern", sys_intern, METH_O),
         PyMethodDef("_getframe", sys_getframe, METH_FASTCALL),
     ]
@@ -322,13 +585,7 @@ def _PySys_Create() -> PyModuleObject:
         f = PyCFunction_NewEx(ml, m, modname)
         PyModule_AddObjectRef(m, ml.ml_name, f)
         Py_DECREF(f)
-    out = PyFile_NewStdPrinter(1)
-    err = PyFile_NewStdPrinter(2)
-    _interp.sys_stdout = out
-    _interp.sys_stderr = err
-    for name, val in (("stdout", out), ("stderr", err), ("__stdout__", out),
-                      ("__stderr__", err)):
-        PyModule_AddObjectRef(m, name, val)
+    init_sys_streams(m)
     ints: list[tuple[str, int]] = [("maxsize", (1 << 63) - 1), ("hexversion", 0x030E07F0),
                                    ("api_version", 1013), ("maxunicode", 0x10FFFF)]
     for name, iv in ints:
@@ -357,6 +614,9 @@ def _PySys_Create() -> PyModuleObject:
         lst = _str_list([])
         PyModule_AddObjectRef(m, name, lst)
         Py_DECREF(lst)
+    flags = make_flags()
+    PyModule_AddObjectRef(m, "flags", flags)
+    Py_DECREF(flags)
     mods = PyDict_New()
     PyModule_AddObjectRef(m, "modules", mods)
     Py_DECREF(mods)
@@ -422,6 +682,8 @@ def _sys_init_type() -> None:
         PyMethodDef("flush", stdprinter_flush, METH_NOARGS),
         PyMethodDef("fileno", stdprinter_fileno, METH_NOARGS),
         PyMethodDef("isatty", stdprinter_isatty, METH_NOARGS),
+        PyMethodDef("read", stdprinter_read, METH_FASTCALL),
+        PyMethodDef("readline", stdprinter_readline, METH_NOARGS),
     ])
 
 

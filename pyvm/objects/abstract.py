@@ -247,7 +247,7 @@ def sequence_repeat(seq: PyObject, n: PyObject) -> PyObject:
     ``seq * n`` through ``seq``'s ``sq_repeat`` (C passes the slot itself).
     """
     from pyvm.objects.exceptions import PyExc_OverflowError  # cycle
-    if n.ob_type.nb_index is None:
+    if not _PyIndex_Check(n):
         _type_error(f"can't multiply sequence by non-int of type '{n.ob_type.tp_name}'")
     count = PyNumber_AsSsize_t(n, PyExc_OverflowError)
     f = seq.ob_type.sq_repeat
@@ -438,7 +438,7 @@ def PyNumber_InPlaceMultiply(v: PyObject, w: PyObject) -> PyObject:
     if g is None:
         g = tv.sq_repeat
     if g is not None:
-        if w.ob_type.nb_index is None:
+        if not _PyIndex_Check(w):
             _type_error(f"can't multiply sequence by non-int of type '{w.ob_type.tp_name}'")
         return g(v, PyNumber_AsSsize_t(w, PyExc_OverflowError))
     if w.ob_type.sq_repeat is not None:
@@ -523,6 +523,8 @@ def PyNumber_Absolute(o: PyObject) -> PyObject:
 def PyNumber_Check(o: PyObject) -> bool:
     """CPython: Objects/abstract.c:PyNumber_Check"""
     tp = o.ob_type
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)  # pyvm: inherited slots (bool's are int's) come with readiness
     return tp.nb_index is not None or tp.nb_int is not None or tp.nb_float is not None \
         or tp.tp_name == "complex"
 
@@ -532,13 +534,25 @@ def PyNumber_Check(o: PyObject) -> bool:
 
 
 def PyIndex_Check(obj: PyObject) -> bool:
-    """CPython: Objects/abstract.c:PyIndex_Check"""
-    return obj.ob_type.nb_index is not None
+    """CPython: Objects/abstract.c:PyIndex_Check
+
+    pyvm: a static type is readied lazily, and an unready one lacks the slots
+    it inherits (``bool`` gets int's ``nb_index`` from ``PyType_Ready``): the
+    type is readied first when the slot is missing, where C's types are all
+    ready since start-up.
+    """
+    tp = obj.ob_type
+    if tp.nb_index is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)
+    return tp.nb_index is not None
 
 
 def _PyIndex_Check(obj: PyObject) -> bool:
-    """CPython: Include/internal/pycore_abstract.h:_PyIndex_Check"""
-    return obj.ob_type.nb_index is not None
+    """CPython: Include/internal/pycore_abstract.h:_PyIndex_Check
+
+    pyvm: as :func:`PyIndex_Check` (the type is readied when the slot is missing).
+    """
+    return PyIndex_Check(obj)
 
 
 def _PyNumber_Index(item: PyObject) -> PyObject:
@@ -810,7 +824,7 @@ def PyObject_GetItem(o: PyObject, key: PyObject) -> PyObject:
         return f(o, key)
     g = tp.sq_item
     if g is not None:
-        if key.ob_type.nb_index is not None:
+        if _PyIndex_Check(key):
             from pyvm.objects.exceptions import PyExc_IndexError  # cycle
             return PySequence_GetItem(o, PyNumber_AsSsize_t(key, PyExc_IndexError))
         _type_error(f"sequence index must be integer, not '{key.ob_type.tp_name}'")
@@ -858,7 +872,7 @@ def PyObject_SetItem(o: PyObject, key: PyObject, value: PyObject) -> None:
         f(o, key, value)
         return
     if tp.sq_ass_item is not None or tp.sq_item is not None:
-        if key.ob_type.nb_index is not None:
+        if _PyIndex_Check(key):
             from pyvm.objects.exceptions import PyExc_IndexError  # cycle
             PySequence_SetItem(o, PyNumber_AsSsize_t(key, PyExc_IndexError), value)
             return
@@ -875,7 +889,7 @@ def PyObject_DelItem(o: PyObject, key: PyObject) -> None:
         f(o, key, None)
         return
     if tp.sq_ass_item is not None or tp.sq_item is not None:
-        if key.ob_type.nb_index is not None:
+        if _PyIndex_Check(key):
             from pyvm.objects.exceptions import PyExc_IndexError  # cycle
             PySequence_DelItem(o, PyNumber_AsSsize_t(key, PyExc_IndexError))
             return
@@ -955,7 +969,7 @@ def PySequence_SetItem(s: PyObject, i: int, o: Optional[PyObject]) -> None:
                 i += ln(s)
         f(s, i, o)
         return
-    if tp.mp_subscript is not None:
+    if tp.mp_ass_subscript is not None:
         _type_error(f"{tp.tp_name} is not a sequence")
     if o is None:
         _type_error(f"'{tp.tp_name}' object doesn't support item deletion")
@@ -963,7 +977,11 @@ def PySequence_SetItem(s: PyObject, i: int, o: Optional[PyObject]) -> None:
 
 
 def PySequence_DelItem(s: PyObject, i: int) -> None:
-    """CPython: Objects/abstract.c:PySequence_DelItem"""
+    """CPython: Objects/abstract.c:PySequence_DelItem
+
+    pyvm: :func:`PySequence_SetItem` with no value (``sq_ass_item`` deletes
+    then, and the messages are the deletion ones).
+    """
     PySequence_SetItem(s, i, None)
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from typing import Final, NoReturn, Optional
 
 from pyvm.objects.object import (
-    _PyErr_Clear,
+    _PyType_CheckReady, _PyErr_Clear,
     Py_DECREF,
     Py_EQ,
     Py_GE,
@@ -356,6 +356,8 @@ def bytearray_setitem(op: PyObject, i: int, value: Optional[PyObject]) -> None:
 def _PyNumber_Check(o: PyObject) -> bool:
     """CPython: Objects/abstract.c:PyNumber_Check"""
     tp = o.ob_type
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)  # pyvm: inherited slots come with readiness
     return (tp.nb_index is not None or tp.nb_int is not None or tp.nb_float is not None
             or tp is PyComplex_Type)
 

@@ -48,6 +48,7 @@ from pyvm.objects.object import (
 )
 from pyvm.objects.abstract import (
     PyBuffer_FillInfo,
+    PyIndex_Check,
     PyObject_CheckBuffer,
     PyObject_GetIter,
     _PyBuffer_Bytes,
@@ -372,7 +373,7 @@ def bytes_new_impl(tp: PyTypeObject, x: Optional[PyObject], encoding: Optional[s
             Py_INCREF(x)
             return x
         r = PyBytes_FromStringAndSize(x.ob_sval)
-    elif x.ob_type.nb_index is not None:
+    elif PyIndex_Check(x):
         n = _as_index(x)
         if n > (1 << 63) - 1:
             PyErr_SetString(PyExc_OverflowError, "cannot fit 'int' into an index-sized integer")

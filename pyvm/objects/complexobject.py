@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Final, Optional
 
 from pyvm.objects.object import (
-    Py_DECREF, Py_EQ, Py_NE, Py_None, Py_NotImplemented, Py_NewRef, Py_TPFLAGS_BASETYPE,
+    _PyType_CheckReady, Py_DECREF, Py_EQ, Py_NE, Py_None, Py_NotImplemented, Py_NewRef, Py_TPFLAGS_BASETYPE,
     Py_TPFLAGS_IMMUTABLETYPE, PyErr_SetString, PyObject, PyObject_GenericGetAttr,
     PyObject_RichCompare, PyType_IsSubtype, PyTypeObject, _Py_HashPointer, PyUnicode_Check,
     PyObject_Str, PyErr,
@@ -726,6 +726,8 @@ def complex_subtype_from_string(tp: PyTypeObject, v: PyObject) -> PyObject:
 def _is_real_number(o: PyObject) -> bool:
     """pyvm: ``nb_float != NULL || nb_index != NULL`` of the constructor."""
     tp = o.ob_type
+    if tp.tp_dict is None:
+        _PyType_CheckReady(tp)  # pyvm: inherited slots come with readiness
     return tp.nb_float is not None or tp.nb_index is not None
 
 

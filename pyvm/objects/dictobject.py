@@ -41,7 +41,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final, NoReturn, Optional
 
-from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
+from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF, _PyErr_FormatNote
 from pyvm.objects.object import (
     _Py_NewReference,
     _PyErr_Clear,
@@ -1093,9 +1093,8 @@ def PyDict_Update(a: PyObject, b: PyObject) -> None:
 def PyDict_MergeFromSeq2(d: PyObject, seq2: PyObject, override: int) -> None:
     """CPython: Objects/dictobject.c:PyDict_MergeFromSeq2
 
-    With ``merge_from_seq2_lock_held``: every item of ``seq2`` must be a pair.
-    pyvm: C adds the note "Cannot convert dictionary update sequence element #i
-    to a sequence" to the TypeError; notes are not attached yet."""
+    With ``merge_from_seq2_lock_held``: every item of ``seq2`` must be a pair;
+    an item that is not a sequence gets a note on its TypeError."""
     assert isinstance(d, PyDictObject)
     it = PyObject_GetIter(seq2)
     nxt = it.ob_type.tp_iternext
@@ -1108,6 +1107,11 @@ def PyDict_MergeFromSeq2(d: PyObject, seq2: PyObject, override: int) -> None:
                 break
             try:
                 fast = _sequence_fast(item, "object is not iterable")
+            except PyErr as e:
+                if e.matches(PyExc_TypeError):
+                    _PyErr_FormatNote(e, "Cannot convert dictionary update "
+                                      f"sequence element #{i} to a sequence")
+                raise
             finally:
                 Py_DECREF(item)
             try:

@@ -33,7 +33,7 @@ from pyvm.objects.longobject import (
     _zero_division,
 )
 from pyvm.objects.object import (
-    _Py_TPFLAGS_MATCH_SELF, PyType_IsSubtype, PyUnicode_Check, _PyObject_ReprStr,
+    _PyType_CheckReady, _Py_TPFLAGS_MATCH_SELF, PyType_IsSubtype, PyUnicode_Check, _PyObject_ReprStr,
 )
 from pyvm.objects.object import (
     Py_DECREF,
@@ -152,6 +152,8 @@ def PyFloat_AsDouble(op: PyObject) -> float:
     if isinstance(op, PyFloatObject):
         return op.ob_fval
     tp = op.ob_type
+    if tp.nb_float is None and tp.tp_dict is None:
+        _PyType_CheckReady(tp)  # pyvm: inherited slots come with readiness
     f = tp.nb_float
     if f is None:
         if tp.nb_index is not None:

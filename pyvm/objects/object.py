@@ -951,6 +951,29 @@ def PyErr_SetObject(exc_type: PyTypeObject, value: Optional[PyObject]) -> NoRetu
     raise PyErr(exc_type, None, None, value)
 
 
+def PyErr_SetFromErrno(exc_type: PyTypeObject, errno: int) -> NoReturn:
+    """CPython: Python/errors.c:PyErr_SetFromErrno
+
+    CPython: Python/errors.c:PyErr_SetFromErrnoWithFilenameObjects
+    Raises ``exc_type(errno, strerror(errno))`` (``OSError`` becomes the
+    subclass the errno maps to, ``BrokenPipeError`` for ``EPIPE``). pyvm: C
+    reads ``errno``; the caller passes the host's, from a host ``OSError``
+    raised by the host stream pyvm wrote to.
+    """
+    import os  # pyvm: only on this error path
+    from pyvm.objects.call import PyObject_Vectorcall  # cycle: call imports us
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle: longobject imports us
+    from pyvm.objects.unicodeobject import PyUnicode_FromString  # cycle
+    e = PyLong_FromLong(errno)
+    m = PyUnicode_FromString(os.strerror(errno) if errno else "Error")
+    try:
+        exc = PyObject_Vectorcall(exc_type, [e, m], 0, 2, None)
+    finally:
+        Py_DECREF(e)
+        Py_DECREF(m)
+    _PyErr_Raise(exc)
+
+
 def PyErr_SetNone(exc_type: PyTypeObject) -> NoReturn:
     """CPython: Python/errors.c:PyErr_SetNone"""
     raise PyErr(exc_type, None, None, None)

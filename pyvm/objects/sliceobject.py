@@ -137,9 +137,9 @@ def slice_dealloc(op: PyObject) -> None:
 
 def _slice_index(v: PyObject) -> int:
     """CPython: Python/ceval.c:_PyEval_SliceIndex"""
-    if v.ob_type.nb_index is None:
+    from pyvm.objects.abstract import PyNumber_AsSsize_t, _PyIndex_Check  # cycle
+    if not _PyIndex_Check(v):
         _type_error("slice indices must be integers or None or have an __index__ method")
-    from pyvm.objects.abstract import PyNumber_AsSsize_t  # cycle
     return PyNumber_AsSsize_t(v, None)
 
 
@@ -276,7 +276,7 @@ def slice_indices(self_: PyObject, length: PyObject) -> PyObject:
     Works on unbounded ints (no ``Py_ssize_t`` clipping), as C's long version does.
     """
     assert isinstance(self_, PySliceObject)
-    from pyvm.objects.abstract import PyNumber_Index  # cycle
+    from pyvm.objects.abstract import PyNumber_Index, _PyIndex_Check  # cycle
     from pyvm.objects.longobject import PyLongObject, _PyLong_FromHost  # cycle
     ln = PyNumber_Index(length)
     assert isinstance(ln, PyLongObject)
@@ -287,7 +287,7 @@ def slice_indices(self_: PyObject, length: PyObject) -> PyObject:
 
     def ev(v: PyObject) -> int:
         """pyvm: a helper of this module."""
-        if v.ob_type.nb_index is None:
+        if not _PyIndex_Check(v):
             _type_error("slice indices must be integers or None or have an __index__ method")
         r = PyNumber_Index(v)
         assert isinstance(r, PyLongObject)

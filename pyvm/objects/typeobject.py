@@ -1099,6 +1099,11 @@ def type_call(op: PyObject, args: PyObject, kwds: Optional[PyObject]) -> PyObjec
     obj = new(tp, args, kwds)
     if not (obj.ob_type is tp or PyType_IsSubtype(obj.ob_type, tp)):
         return obj
+    if obj.ob_type.tp_dict is None:
+        # pyvm: tp_new may return an instance of an unready static subtype
+        # (OSError(errno, ...) makes a BrokenPipeError), which inherits tp_init
+        # only once readied.
+        PyType_Ready(obj.ob_type)
     init = obj.ob_type.tp_init
     if init is not None:
         try:

@@ -67,6 +67,7 @@ from pyvm.objects.object import (
     _debug_clip_str,
 )
 from pyvm.objects.abstract import (
+    PyIndex_Check,
     PyObject_CheckBuffer,
     _PyBuffer_Bytes,
     PyObject_GetItem,
@@ -663,6 +664,8 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
     out: list[Optional[PyObject]] = [None] * len(names)
     for i in range(nargs):
         out[i] = args[i]
+    unexpected: Optional[str] = None
+    duplicate = -1
     for j in range(len(kws)):
         name = kws[j]
         found = -1
@@ -671,16 +674,27 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
                 found = k
                 break
         if found < 0:
-            _type_error(f"{fname}() got an unexpected keyword argument '{name}'")
-        if out[found] is not None:
-            _type_error(f"argument for {fname}() given by name ('{name}') and position ({found + 1})")
+            # C reports a missing required argument first, then an argument
+            # given twice, then an unexpected keyword.
+            if unexpected is None:
+                unexpected = name
+            continue
+        if found < nargs:
+            if duplicate < 0 or found < duplicate:
+                duplicate = found
+            continue
         out[found] = args[nargs + j]
     for i in range(minpos):
         if out[i] is None:
-            if i < posonly or not kws:
+            if i < posonly:
                 _type_error(f"{fname}() takes at least {minpos} positional argument"
                             f"{'' if minpos == 1 else 's'} ({nargs} given)")
             _type_error(f"{fname}() missing required argument '{names[i]}' (pos {i + 1})")
+    if duplicate >= 0:
+        _type_error(f"argument for {fname}() given by name ('{names[duplicate]}') "
+                    f"and position ({duplicate + 1})")
+    if unexpected is not None:
+        _type_error(f"{fname}() got an unexpected keyword argument '{unexpected}'")
     return out
 
 
@@ -1565,7 +1579,7 @@ def unicode_format_arg(fmt: str, ctx: _FormatArgs, out: list[str], owned: list[P
                                 f"not a string of length {len(arg.value)}")
                 ch = arg.value
             else:
-                if arg.ob_type.nb_index is None:
+                if not PyIndex_Check(arg):
                     _type_error("%c requires an int or a unicode character, "
                                 f"not {arg.ob_type.tp_name}")
                 code = _host_int_for(arg, "c")
