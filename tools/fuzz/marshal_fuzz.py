@@ -197,19 +197,23 @@ def pyvm_result(data: bytes, full: bool) -> str:
     return "ok " + hashlib.sha256(dump.encode("utf-8")).hexdigest()[:20]
 
 
-ORACLE_CRASHED: str = "(the oracle crashed)"
+ORACLE_CRASHED: str = "(the oracle crashed or hung)"
+# Seconds an oracle process may take beyond 20 ms a blob (loading pyodide takes
+# a few); bad data can also make CPython loop.
+ORACLE_TIMEOUT: float = 30.0
 CHUNK: int = 2500
 
 
 def _oracle_chunk(blobs: list[bytes], full: bool) -> list[str]:
     """CPython's results for ``blobs`` from one oracle process; when that
-    process dies (bad data can crash CPython: a half-built tuple hashed, a
-    code object's caches written past its end), the chunk is split in two and
-    retried, down to the one blob that crashes it."""
+    process dies or hangs (bad data can crash CPython: a half-built tuple
+    hashed, a code object's caches written past its end), the chunk is split
+    in two and retried, down to the one blob that crashes it."""
     try:
         with contextlib.redirect_stderr(io.StringIO()):
             result = regen.run_job({"marshal_fuzz": {"hexes": [b.hex() for b in blobs],
-                                                     "full": full}})
+                                                     "full": full}},
+                                   timeout=ORACLE_TIMEOUT + 0.02 * len(blobs))
     except SystemExit:
         if len(blobs) == 1:
             return [ORACLE_CRASHED]
@@ -267,14 +271,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--record-max", type=int, default=40)
     ap.add_argument("--record-index", type=int, action="append", default=[],
                     help="record blob N of the batch (whether it matches or not)")
+    ap.add_argument("--record-hex", action="append", default=[],
+                    help="record this blob (hex), e.g. one written to test a case")
     ap.add_argument("--record-kinds", type=int, default=0,
                     help="record up to N blobs of each kind of CPython result")
     ap.add_argument("--examples", type=int, default=2,
                     help="examples shown per mismatch class")
     args = ap.parse_args(argv)
     blobs = make_blobs(args.seed, args.count)
-    if args.record_index:
-        record([blobs[i] for i in args.record_index])
+    if args.record_index or args.record_hex:
+        record([blobs[i] for i in args.record_index]
+               + [bytes.fromhex(h) for h in args.record_hex])
         return 0
     if args.show:
         chosen = [blobs[i] for i in args.show]
@@ -332,7 +339,7 @@ def record(blobs: list[bytes]) -> None:
     data = load_regressions()
     n = 0
     for b, t in zip(blobs, full):
-        if t != ORACLE_CRASHED:
+        if t != ORACLE_CRASHED and not t.startswith(PLATFORM_ERRORS):
             data[b.hex()] = t
             n += 1
     save_regressions(data)
