@@ -65,6 +65,19 @@ Py_C_RECURSION_LIMIT: Final = 800
 # from a signal handler instead; compiled code never runs the host's handlers).
 EVAL_BREAKER_INTERVAL: Final = 4096
 
+# CPython: Include/internal/pycore_pythonrun.h:_PyOS_STACK_MARGIN_SHIFT
+# pyvm: there is no machine stack pointer to read, so the "stack" that
+# _Py_RecursionLimit_GetMargin measures is the nesting of deallocations in
+# progress (``tstate.dealloc_depth``), and one unit of margin is 16 nested
+# deallocations (C's unit is 16 KiB of C stack, a few hundred dealloc frames).
+_PyOS_STACK_MARGIN_SHIFT: Final = 4
+
+# pyvm: the dealloc nesting that stands for C's ``c_stack_soft_limit``: with 73
+# deallocations in progress the margin drops below 2 and ``_Py_Dealloc`` deposits
+# container objects in the trashcan instead of freeing them (each dealloc level
+# costs a few host frames, so this stays far inside the host's limit).
+_Py_DEALLOC_SOFT_LIMIT: Final = 104
+
 
 class PyInterpreterState:
     """CPython: Include/internal/pycore_interp_structs.h:_is
@@ -146,6 +159,8 @@ class PyThreadState:
     coroutine_origin_tracking_depth: int
     async_gen_firstiter: Optional[PyObject]
     async_gen_finalizer: Optional[PyObject]
+    delete_later: list[PyObject]
+    dealloc_depth: int
 
     def __init__(self, interp: PyInterpreterState) -> None:
         self.interp = interp
@@ -160,6 +175,11 @@ class PyThreadState:
         self.coroutine_origin_tracking_depth = 0
         self.async_gen_firstiter = None
         self.async_gen_finalizer = None
+        # The trashcan: objects whose count reached zero too deep in a chain of
+        # deallocations, freed later by _PyTrash_thread_destroy_chain (C links
+        # them through ``_gc_next``; a host list is the same LIFO stack).
+        self.delete_later = []
+        self.dealloc_depth = 0
 
 
 _interp: Final = PyInterpreterState()
@@ -201,6 +221,17 @@ def Py_SetRecursionLimit(new_limit: int) -> None:
     depth = ts.py_recursion_limit - ts.py_recursion_remaining
     ts.py_recursion_limit = new_limit
     ts.py_recursion_remaining = new_limit - depth
+
+
+def _Py_RecursionLimit_GetMargin(tstate: PyThreadState) -> int:
+    """CPython: Include/internal/pycore_pystate.h:_Py_RecursionLimit_GetMargin
+
+    How far the current depth is from the soft limit, in units of
+    ``1 << _PyOS_STACK_MARGIN_SHIFT``. pyvm: the depth is the nesting of
+    deallocations in progress (see ``_Py_DEALLOC_SOFT_LIMIT``); C measures the
+    machine stack, which pyvm cannot read. Only the trashcan asks.
+    """
+    return (_Py_DEALLOC_SOFT_LIMIT - tstate.dealloc_depth) >> _PyOS_STACK_MARGIN_SHIFT
 
 
 def _PyErr_GetTopmostException(tstate: PyThreadState) -> _PyErr_StackItem:

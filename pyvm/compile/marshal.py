@@ -27,10 +27,11 @@ The canonical text of marshalled code for tests is pyvm/compile/codedump.py.
 
 from __future__ import annotations
 
+import codecs
 import struct
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Optional
+    from typing import Final, NoReturn, Optional
 
 from pyvm.objects.boolobject import Py_False, Py_True
 from pyvm.objects.bytesobject import PyBytes_FromStringAndSize, PyBytes_Type, PyBytesObject
@@ -50,6 +51,7 @@ from pyvm.objects.exceptions import (
     PyExc_StopIteration,
     PyExc_SystemError,
     PyExc_TypeError,
+    PyExc_UnicodeDecodeError,
     PyExc_ValueError,
 )
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_Type, PyFloatObject
@@ -58,6 +60,7 @@ from pyvm.objects.longobject import PyLong_FromLong, PyLong_Type, PyLongObject
 from pyvm.objects.object import (
     PyErr,
     _PyErr_Clear,
+    _PyErr_Raise,
     PyErr_SetNone,
     PyErr_SetString,
     PyObject,
@@ -75,7 +78,8 @@ from pyvm.objects.setobject import (
     _PySet_Items,
 )
 from pyvm.objects.sliceobject import PySlice_New, PySlice_Type, PySliceObject, Py_Ellipsis
-from pyvm.objects.tupleobject import PyTuple_Type, PyTupleObject, _PyTuple_FromArraySteal
+from pyvm.objects.tupleobject import (PyTuple_Type, PyTupleObject, _PyTuple_FromArraySteal,
+                                      tuple_alloc)
 from pyvm.objects.unicodeobject import (
     PyUnicode_CHECK_INTERNED,
     PyUnicode_FromString,
@@ -622,14 +626,81 @@ def r_float_bin(p: RFILE) -> float:
 
 
 def r_float_str(p: RFILE) -> float:
-    """CPython: Python/marshal.c:r_float_str"""
+    """CPython: Python/marshal.c:r_float_str
+
+    C copies the bytes into a NUL-terminated buffer and parses it with
+    ``PyOS_string_to_double``: the text ends at the first NUL byte."""
     n = r_byte(p)
-    text = r_string(n, p).decode("latin-1")
-    try:
-        return float(text)
-    except ValueError:
+    raw = r_string(n, p)
+    nul = raw.find(b"\x00")
+    return PyOS_string_to_double(raw if nul < 0 else raw[:nul])
+
+
+def PyOS_string_to_double(s: bytes) -> float:
+    """CPython: Python/pystrtod.c:PyOS_string_to_double
+
+    With no ``endptr`` and no overflow exception, as marshal calls it: the whole
+    C string must be a decimal float (``_Py_dg_strtod``: sign, digits with an
+    optional point, optional exponent; no blanks, no underscores) or an
+    infinity or NaN (``_Py_parse_inf_or_nan``); an overflow gives an infinity.
+    """
+    text = s.decode("latin-1")
+    i = 0
+    n = len(text)
+    if i < n and text[i] in "+-":
+        i += 1
+    digits = 0
+    while i < n and "0" <= text[i] <= "9":
+        i += 1
+        digits += 1
+    if i < n and text[i] == ".":
+        i += 1
+        while i < n and "0" <= text[i] <= "9":
+            i += 1
+            digits += 1
+    ok = digits > 0
+    if ok and i < n and text[i] in "eE":
+        j = i + 1
+        if j < n and text[j] in "+-":
+            j += 1
+        k = j
+        while k < n and "0" <= text[k] <= "9":
+            k += 1
+        i = k if k > j else i
+    if not ok:
+        body = text[1:] if text[:1] in ("+", "-") else text
+        ok = body.lower() in ("inf", "infinity", "nan")
+        i = n if ok else 0
+    if not ok or i != n:
         PyErr_SetString(PyExc_ValueError,
-                        f"could not convert string to float: {text!r}")
+                        f"could not convert string to float: '{_format_cstr(s, 200)}'")
+    return float(text)
+
+
+def _format_cstr(s: bytes, precision: int) -> str:
+    """CPython: Objects/unicodeobject.c:unicode_fromformat_write_utf8
+
+    ``%.200s`` of PyUnicode_FromFormat: at most ``precision`` bytes, decoded as
+    UTF-8 with "replace"; a sequence cut by the precision is dropped."""
+    if len(s) < precision:
+        return s.decode("utf-8", "replace")
+    return codecs.getincrementaldecoder("utf-8")("replace").decode(s[:precision], False)
+
+
+def _utf8_decode_error(raw: bytes, e: UnicodeDecodeError) -> NoReturn:
+    """CPython: Objects/exceptions.c:PyUnicodeDecodeError_Create
+
+    Raise the pyvm ``UnicodeDecodeError`` that ``PyUnicode_DecodeUTF8`` raises
+    for ``raw`` (the host decoder found the same bad range and reason)."""
+    from pyvm.objects.typeobject import type_call  # cycle: typeobject -> compile
+    args = _PyTuple_FromArraySteal([
+        PyUnicode_FromString("utf-8"), PyBytes_FromStringAndSize(raw),
+        PyLong_FromLong(e.start), PyLong_FromLong(e.end), PyUnicode_FromString(e.reason)])
+    try:
+        exc = type_call(PyExc_UnicodeDecodeError, args, None)
+    finally:
+        Py_DECREF(args)
+    _PyErr_Raise(exc)
 
 
 def r_ref_reserve(flag: int, p: RFILE) -> int:
@@ -669,10 +740,11 @@ def r_size(p: RFILE, what: str) -> int:
     return n
 
 
-def r_items(n: int, p: RFILE, what: str) -> list[PyObject]:
-    """pyvm: ``n`` objects for a tuple/list/set (new references); on error the
-    ones read so far are released. NULL is an error, as in C."""
-    items: list[PyObject] = []
+def r_items(v: PyObject, items: list[PyObject], n: int, p: RFILE, what: str) -> None:
+    """pyvm: the item loop of TYPE_TUPLE / TYPE_LIST: ``n`` objects appended to
+    ``items``, the ``ob_item`` of the container ``v`` that C creates (and
+    registers) before reading them, so that a reference read inside it finds
+    it. On error ``v`` is released (``Py_SETREF(v, NULL)``)."""
     try:
         for _ in range(n):
             v2 = r_object(p)
@@ -680,24 +752,8 @@ def r_items(n: int, p: RFILE, what: str) -> list[PyObject]:
                 PyErr_SetString(PyExc_TypeError, f"NULL object in marshal data for {what}")
             items.append(v2)
     except PyErr:
-        for it in items:
-            Py_DECREF(it)
-        raise
-    return items
-
-
-def r_host_bytes(p: RFILE) -> bytes:
-    """pyvm: read an object that must be a bytes object and unwrap it to host
-    ``bytes`` for a code-object field."""
-    v = r_object(p)
-    if v is None:
-        PyErr_SetString(PyExc_TypeError, "NULL object in marshal data for code object")
-    if not isinstance(v, PyBytesObject):
         Py_DECREF(v)
-        PyErr_SetString(PyExc_TypeError, "bad marshal data (code field is not bytes)")
-    s = v.ob_sval
-    Py_DECREF(v)
-    return s
+        raise
 
 
 def r_object(p: RFILE) -> Optional[PyObject]:
@@ -766,22 +822,27 @@ def _r_object_body(tp: int, flag: int, p: RFILE) -> Optional[PyObject]:
         try:
             s = raw.decode("utf-8", "surrogatepass")
         except UnicodeDecodeError as e:
-            # C raises UnicodeDecodeError; pyvm reports it as its base class.
-            PyErr_SetString(PyExc_ValueError, f"'utf-8' codec can't decode bytes: {e.reason}")
+            _utf8_decode_error(raw, e)
         v = PyUnicode_InternFromString(s) if tp == TYPE_INTERNED else PyUnicode_FromString(s)
         return r_ref(v, flag, p)
     if tp == TYPE_SMALL_TUPLE or tp == TYPE_TUPLE:
         n = r_byte(p) if tp == TYPE_SMALL_TUPLE else r_size(p, "tuple")
-        # pyvm: the tuple is made once its items are read, so its reference
-        # slot is reserved first (same index as C's R_REF at creation).
-        idx = r_ref_reserve(flag, p)
-        t = _PyTuple_FromArraySteal(r_items(n, p, "tuple"))
-        return _insert_new(t, idx, flag, p)
+        if n == 0:
+            return r_ref(_PyTuple_FromArraySteal([]), flag, p)
+        # pyvm: C's PyTuple_New(n) has n NULL slots; here the items are appended
+        # as they are read (a host list of n slots could be huge for bad data).
+        t = tuple_alloc([])
+        r_ref(t, flag, p)
+        r_items(t, t.ob_item, n, p, "tuple")
+        t.ob_hash = -1
+        return t
     if tp == TYPE_LIST:
         n = r_size(p, "list")
-        idx = r_ref_reserve(flag, p)
-        lst = _PyList_FromArraySteal(r_items(n, p, "list"))
-        return _insert_new(lst, idx, flag, p)
+        lst = _PyList_FromArraySteal([])
+        r_ref(lst, flag, p)
+        assert isinstance(lst, PyListObject)
+        r_items(lst, lst.ob_item, n, p, "list")
+        return lst
     if tp == TYPE_DICT:
         d = PyDict_New()
         r_ref(d, flag, p)
@@ -821,7 +882,9 @@ def _r_object_body(tp: int, flag: int, p: RFILE) -> Optional[PyObject]:
             for _ in range(3):
                 part = r_object(p)
                 if part is None:
-                    PyErr_SetString(PyExc_TypeError, "NULL object in marshal data for object")
+                    # C's ``goto cleanup``: NULL without an exception; the
+                    # caller reports it (or a dict ends there).
+                    return None
                 parts.append(part)
             sl = PySlice_New(parts[0], parts[1], parts[2])
         finally:
@@ -865,42 +928,56 @@ def _r_object_body(tp: int, flag: int, p: RFILE) -> Optional[PyObject]:
     PyErr_SetString(PyExc_ValueError, "bad marshal data (unknown type code)")
 
 
-def _insert_new(o: PyObject, idx: int, flag: int, p: RFILE) -> PyObject:
-    """pyvm: register a container made after its items (see TYPE_TUPLE)."""
-    if flag:
-        Py_INCREF(o)
-        p.refs[idx] = o
-    return o
-
-
-def _PyCode_Validate(con: _PyCodeConstructor) -> None:
+def _PyCode_Validate(argcount: int, posonlyargcount: int, kwonlyargcount: int,
+                     stacksize: int, flags: int, code: PyObject, consts: PyObject,
+                     names: PyObject, localsplusnames: PyObject, localspluskinds: PyObject,
+                     filename: PyObject, name: PyObject, qualname: PyObject,
+                     linetable: PyObject, exceptiontable: PyObject) -> None:
     """CPython: Objects/codeobject.c:_PyCode_Validate
 
-    pyvm: kept beside its one caller; the bytes fields are host ``bytes`` by
-    construction, so their type checks are :func:`r_host_bytes`'s."""
-    if (con.argcount < con.posonlyargcount or con.posonlyargcount < 0
-            or con.kwonlyargcount < 0
-            or con.stacksize < 0 or con.flags < 0
-            or not isinstance(con.consts, PyTupleObject)
-            or not isinstance(con.names, PyTupleObject)
-            or not isinstance(con.localsplusnames, PyTupleObject)
-            or len(con.localsplusnames.ob_item) != len(con.localspluskinds)
-            or not isinstance(con.name, PyUnicodeObject)
-            or not isinstance(con.qualname, PyUnicodeObject)
-            or not isinstance(con.filename, PyUnicodeObject)):
-        PyErr_SetString(PyExc_SystemError, "bad argument to internal function")
-    if len(con.code) % 2 != 0:
+    pyvm: kept beside its one caller with unmarshalled data (the compiler's
+    code objects are right by construction) and run on the objects as read,
+    before the bytes fields become the host ``bytes`` of pyvm's code object.
+    """
+    if (argcount < posonlyargcount or posonlyargcount < 0
+            or kwonlyargcount < 0 or stacksize < 0 or flags < 0
+            or not isinstance(code, PyBytesObject)
+            or not isinstance(consts, PyTupleObject)
+            or not isinstance(names, PyTupleObject)
+            or not isinstance(localsplusnames, PyTupleObject)
+            or not isinstance(localspluskinds, PyBytesObject)
+            or len(localsplusnames.ob_item) != len(localspluskinds.ob_sval)
+            or not isinstance(name, PyUnicodeObject)
+            or not isinstance(qualname, PyUnicodeObject)
+            or not isinstance(filename, PyUnicodeObject)
+            or not isinstance(linetable, PyBytesObject)
+            or not isinstance(exceptiontable, PyBytesObject)):
+        # PyErr_BadInternalCall() names the C file and line of the call.
+        PyErr_SetString(PyExc_SystemError,
+                        "Objects/codeobject.c:465: bad argument to internal function")
+    if len(code.ob_sval) % 2 != 0:
         PyErr_SetString(PyExc_ValueError, "code: co_code is malformed")
-    nlocals, _, _ = get_localsplus_counts(con.localspluskinds)
-    nplainlocals = (nlocals - con.argcount - con.kwonlyargcount
-                    - (1 if con.flags & CO_VARARGS else 0)
-                    - (1 if con.flags & CO_VARKEYWORDS else 0))
+    nlocals, _, _ = get_localsplus_counts(localspluskinds.ob_sval)
+    nplainlocals = (nlocals - argcount - kwonlyargcount
+                    - (1 if flags & CO_VARARGS else 0)
+                    - (1 if flags & CO_VARKEYWORDS else 0))
     if nplainlocals < 0:
         PyErr_SetString(PyExc_ValueError, "code: co_varnames is too small")
 
 
-def r_code(flag: int, p: RFILE) -> PyObject:
-    """CPython: Python/marshal.c:r_object (the TYPE_CODE case)"""
+def _bytes_value(o: PyObject) -> bytes:
+    """pyvm: the host bytes of a field _PyCode_Validate has checked."""
+    assert isinstance(o, PyBytesObject)
+    return o.ob_sval
+
+
+def r_code(flag: int, p: RFILE) -> Optional[PyObject]:
+    """CPython: Python/marshal.c:r_object (the TYPE_CODE case)
+
+    Every field is read first (``r_object`` for the objects, whatever their
+    type), then ``_PyCode_Validate`` checks them all, as C does; a field read
+    as NULL without an exception is a TypeError.
+    """
     if not p.allow_code:
         PyErr_SetString(PyExc_ValueError, "unmarshalling code objects is disallowed")
     idx = r_ref_reserve(flag, p)
@@ -919,25 +996,28 @@ def r_code(flag: int, p: RFILE) -> PyObject:
         kwonlyargcount = r_long(p)
         stacksize = r_long(p)
         flags = r_long(p)
-        code = r_host_bytes(p)
+        code = obj()
         consts = obj()
         names = obj()
         localsplusnames = obj()
-        localspluskinds = r_host_bytes(p)
+        localspluskinds = obj()
         filename = obj()
         name = obj()
         qualname = obj()
         firstlineno = r_long(p)
-        linetable = r_host_bytes(p)
-        exceptiontable = r_host_bytes(p)
+        linetable = obj()
+        exceptiontable = obj()
+        _PyCode_Validate(argcount, posonlyargcount, kwonlyargcount, stacksize, flags,
+                         code, consts, names, localsplusnames, localspluskinds,
+                         filename, name, qualname, linetable, exceptiontable)
         con = _PyCodeConstructor(
             filename=filename, name=name, qualname=qualname, flags=flags,
-            code=code, firstlineno=firstlineno, linetable=linetable,
+            code=_bytes_value(code), firstlineno=firstlineno,
+            linetable=_bytes_value(linetable),
             consts=consts, names=names, localsplusnames=localsplusnames,
-            localspluskinds=localspluskinds, argcount=argcount,
+            localspluskinds=_bytes_value(localspluskinds), argcount=argcount,
             posonlyargcount=posonlyargcount, kwonlyargcount=kwonlyargcount,
-            stacksize=stacksize, exceptiontable=exceptiontable)
-        _PyCode_Validate(con)
+            stacksize=stacksize, exceptiontable=_bytes_value(exceptiontable))
         v: PyObject = _PyCode_New(con)
     finally:
         # _PyCode_New took its own references.

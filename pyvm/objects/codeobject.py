@@ -22,10 +22,15 @@ if TYPE_CHECKING:
 
 from pyvm.objects.object import (
     Py_INCREF, PyObject, PyTypeObject, MANAGED_WEAKREF_OFFSET, PyObject_ClearWeakRefs,
-    _debug_name, Py_DECREF,
+    _debug_name, Py_DECREF, PyErr_SetString,
 )
+from pyvm.compile.opcode import (
+    JUMP_BACKWARD, MIN_INSTRUMENTED_OPCODE, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE,
+    POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_TRUE, _PyOpcode_Caches, _PyOpcode_Deopt, opmap,
+)
+from pyvm.objects.exceptions import PyExc_SystemError
 from pyvm.objects.tupleobject import PyTupleObject
-from pyvm.objects.unicodeobject import PyUnicode_InternInPlace
+from pyvm.objects.unicodeobject import PyUnicode_InternInPlace, PyUnicode_Type
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.bytesobject import PyBytes_FromString
 from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets
@@ -147,6 +152,118 @@ class PyCodeObject(PyObject):
         return _debug_name(self.co_qualname)
 
 
+# CPython: Python/instrumentation.c:DE_INSTRUMENT
+# Each INSTRUMENTED_X opcode -> X (INSTRUMENTED_LINE and INSTRUMENTED_INSTRUCTION
+# have no base of their own).
+DE_INSTRUMENT: Final[dict[int, int]] = {
+    op: opmap[name[len("INSTRUMENTED_"):]] for name, op in opmap.items()
+    if name.startswith("INSTRUMENTED_") and name[len("INSTRUMENTED_"):] in opmap
+}
+
+
+def _Py_GetBaseCodeUnit(opcode: int) -> int:
+    """CPython: Python/instrumentation.c:_Py_GetBaseCodeUnit
+
+    pyvm: the opcode part only (the argument is unchanged). A code object here
+    has no executors or monitoring data: ``ENTER_EXECUTOR``,
+    ``INSTRUMENTED_LINE`` and ``INSTRUMENTED_INSTRUCTION`` stay as they are
+    (C would read that missing data)."""
+    if opcode < MIN_INSTRUMENTED_OPCODE:
+        return _PyOpcode_Deopt[opcode]
+    base = DE_INSTRUMENT.get(opcode)
+    return base if base is not None else _PyOpcode_Deopt[opcode]
+
+
+# CPython: Include/internal/pycore_backoff.h:initial_jump_backoff_counter
+# The first values _PyCode_Quicken writes into inline caches (a backoff counter
+# is ``value << 4 | backoff``): JUMP_BACKWARD's (4095, 12), the POP_JUMP_IFs'
+# alternating bits, every other adaptive instruction's warm-up (1, 1)
+# (adaptive_counter_warmup).
+_JUMP_COUNTER: Final = (4095 << 4) | 12
+_POP_JUMP_CACHE: Final = 0x5555
+_ADAPTIVE_WARMUP_COUNTER: Final = (1 << 4) | 1
+
+
+def _PyCode_Quicken(units: bytearray) -> None:
+    """CPython: Python/specialize.c:_PyCode_Quicken
+
+    Write the initial counters into the first cache unit of each instruction
+    that has caches (``units`` is the code as bytes, two per code unit). C
+    does this to the code a code object executes, which is what
+    ``deopt_code`` later reads; pyvm's eval loop keeps its own counters, so
+    this runs only on the copy that becomes ``co_code``."""
+    size = len(units) // 2
+    i = 0
+    while i < size - 1:
+        opcode = units[2 * i]
+        caches = _PyOpcode_Caches[opcode]
+        if caches:
+            if opcode == JUMP_BACKWARD:
+                c = _JUMP_COUNTER
+            elif opcode in (POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE,
+                            POP_JUMP_IF_NOT_NONE):
+                c = _POP_JUMP_CACHE
+            else:
+                c = _ADAPTIVE_WARMUP_COUNTER
+            units[2 * i + 2] = c & 0xFF
+            units[2 * i + 3] = c >> 8
+            i += caches
+        i += 1
+
+
+def deopt_code(code: bytes) -> bytes:
+    """CPython: Objects/codeobject.c:deopt_code
+
+    The bytes ``co_code`` shows (``_PyCode_GetCode``): the quickened code
+    (:func:`_PyCode_Quicken`) with every instruction's base opcode and its
+    inline caches zeroed. For the compiler's code this gives the same bytes;
+    code from marshal data may hold specialised opcodes, cache contents, or
+    opcodes whose caches overlap the next instruction.
+    """
+    out = bytearray(code)
+    _PyCode_Quicken(out)
+    n = len(out) // 2
+    i = 0
+    while i < n:
+        op = _Py_GetBaseCodeUnit(out[2 * i])
+        out[2 * i] = op
+        caches = _PyOpcode_Caches[op]
+        j = 1
+        while j <= caches and i + j < n:
+            out[2 * (i + j)] = 0
+            out[2 * (i + j) + 1] = 0
+            j += 1
+        i += caches + 1
+    return bytes(out)
+
+
+def intern_strings(tup: PyObject) -> None:
+    """CPython: Objects/codeobject.c:intern_strings
+
+    Every item must be an exact str; each is replaced by its interned string."""
+    assert isinstance(tup, PyTupleObject)
+    items = tup.ob_item
+    for i in range(len(items) - 1, -1, -1):
+        v = items[i]
+        if v.ob_type is not PyUnicode_Type:
+            PyErr_SetString(PyExc_SystemError, "non-string found in code slot")
+        t = PyUnicode_InternInPlace(v)
+        if t is not v:
+            items[i] = t
+            Py_DECREF(v)
+
+
+def intern_code_constants(con: _PyCodeConstructor) -> None:
+    """CPython: Objects/codeobject.c:intern_code_constants
+
+    pyvm: the names and the localsplus names are checked and interned;
+    string constants are not interned (``intern_constants``): pyvm's interned
+    strings are immortal, and which constants share one object is not visible
+    in what a program or marshal shows."""
+    intern_strings(con.names)
+    intern_strings(con.localsplusnames)
+
+
 def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
     """CPython: Objects/codeobject.c:_PyCode_New
 
@@ -155,6 +272,7 @@ def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
     cells and free variables come from ``localspluskinds`` as
     ``get_localsplus_counts`` computes them.
     """
+    intern_code_constants(con)
     co = PyCodeObject()
     for o in (con.consts, con.names, con.localsplusnames):
         Py_INCREF(o)
@@ -164,7 +282,7 @@ def _PyCode_New(con: _PyCodeConstructor) -> PyCodeObject:
     co.co_name = PyUnicode_InternInPlace(con.name)
     co.co_qualname = PyUnicode_InternInPlace(con.qualname)
     co.co_flags = con.flags
-    co.co_code = con.code
+    co.co_code = deopt_code(con.code)
     co.co_firstlineno = con.firstlineno
     co.co_linetable = con.linetable
     co.co_consts = con.consts

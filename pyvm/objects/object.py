@@ -39,7 +39,8 @@ import os
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, NoReturn, Optional, TypeAlias
-from pyvm.pystate import _tstate
+    from pyvm.pystate import PyThreadState
+from pyvm.pystate import _Py_RecursionLimit_GetMargin, _tstate
 
 # CPython: Include/refcount.h:_Py_IMMORTAL_INITIAL_REFCNT
 # pyvm: the value only has to be large and fixed; C uses 3 << 30 on 64-bit builds.
@@ -648,22 +649,73 @@ def _Py_NegativeRefcount(op: PyObject) -> NoReturn:
 
 
 def _Py_Dealloc(op: PyObject) -> None:
-    """CPython: Objects/object.c:_Py_Dealloc"""
-    dealloc = op.ob_type.tp_dealloc
-    if _debug.enabled:
-        tp = op.ob_type
-        if tp in _freed_type_holder.freed:
-            Py_FatalError(f"_Py_Dealloc: deallocating a {_debug_type_name(op)} "
-                          "object a second time")
-        if dealloc is not None:
-            dealloc(op)
-        # A finalizer (``__del__``) may have resurrected the object.
-        if op.ob_refcnt == 0:
-            _debug.blocks -= 1
-            _poison(op)
+    """CPython: Objects/object.c:_Py_Dealloc
+
+    The trashcan (3.14 runs it here for every GC type; ``Py_TRASHCAN_BEGIN`` is
+    now empty): freeing the head of a long chain (``[[[...]]]``, a linked list of
+    instances, a deep tuple) would nest one dealloc per link. When the margin
+    left is small, a container is deposited on ``tstate.delete_later`` instead,
+    and a dealloc that returns with enough margin frees the deposited objects in
+    a loop (:func:`_PyTrash_thread_destroy_chain`), so the nesting stays bounded
+    whatever the length of the chain.
+    """
+    tp = op.ob_type
+    gc_flag = tp.tp_flags & Py_TPFLAGS_HAVE_GC
+    tstate = _tstate
+    margin = _Py_RecursionLimit_GetMargin(tstate)
+    if _debug.enabled and tp in _freed_type_holder.freed:
+        Py_FatalError(f"_Py_Dealloc: deallocating a {_debug_type_name(op)} "
+                      "object a second time")
+    if margin < 2 and gc_flag:
+        _PyTrash_thread_deposit_object(tstate, op)
         return
+    tstate.dealloc_depth += 1
+    _dealloc_now(op, tp)
+    tstate.dealloc_depth -= 1
+    if tstate.delete_later and margin >= 4 and gc_flag:
+        _PyTrash_thread_destroy_chain(tstate)
+
+
+def _dealloc_now(op: PyObject, tp: PyTypeObject) -> None:
+    """pyvm: run ``tp_dealloc`` and, in the debug mode, count the block freed and
+    poison the object (unless a finalizer resurrected it). Shared by
+    ``_Py_Dealloc`` and the trashcan's destroy loop."""
+    dealloc = tp.tp_dealloc
     if dealloc is not None:
         dealloc(op)
+    # A finalizer (``__del__``) may have resurrected the object.
+    if _debug.enabled and op.ob_refcnt == 0:
+        _debug.blocks -= 1
+        _poison(op)
+
+
+def _PyTrash_thread_deposit_object(tstate: PyThreadState, op: PyObject) -> None:
+    """CPython: Objects/object.c:_PyTrash_thread_deposit_object
+
+    Put ``op`` (a GC object whose count reached zero) on the thread's trash
+    stack, to be deallocated when the nesting has unwound. pyvm has no cyclic
+    GC list to untrack it from.
+    """
+    if op.ob_refcnt != 0:
+        Py_FatalError("_PyTrash_thread_deposit_object: object with a non-zero "
+                      f"refcount (a {_debug_type_name(op)} object)")
+    tstate.delete_later.append(op)
+
+
+def _PyTrash_thread_destroy_chain(tstate: PyThreadState) -> None:
+    """CPython: Objects/object.c:_PyTrash_thread_destroy_chain
+
+    Deallocate the deposited objects, last deposited first. A dealloc may
+    deposit more (the rest of a chain); the loop takes those too. pyvm: the
+    dealloc is called directly, as C does (``Py_DECREF`` already ran), and
+    counts as one level of dealloc nesting.
+    """
+    trash = tstate.delete_later
+    while trash:
+        op = trash.pop()
+        tstate.dealloc_depth += 1
+        _dealloc_now(op, op.ob_type)
+        tstate.dealloc_depth -= 1
 
 
 def _Py_NewReference(op: PyObject) -> None:

@@ -260,6 +260,68 @@ def pyc_all(items):
     return out
 
 
+# Opcodes whose de-optimisation reads state a code object fresh from marshal does
+# not have (ENTER_EXECUTOR, INSTRUMENTED_LINE, INSTRUMENTED_INSTRUCTION): CPython
+# would crash re-dumping such code (_Py_GetBaseCodeUnit), so it is not re-dumped.
+_UNDUMPABLE_OPCODES = (255, 254, 238)
+
+
+def _code_objects(obj):
+    """Every code object reachable from ``obj`` through constants and containers."""
+    seen = set()
+    stack = [obj]
+    found = []
+    while stack:
+        o = stack.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if type(o) is type(_code_objects.__code__):
+            found.append(o)
+            stack.extend(o.co_consts)
+        elif type(o) in (tuple, list, frozenset, set):
+            stack.extend(o)
+        elif type(o) is dict:
+            stack.extend(o.keys())
+            stack.extend(o.values())
+        elif type(o) is slice:
+            stack.extend((o.start, o.stop, o.step))
+    return found
+
+
+def marshal_fuzz_result(data, full):
+    """What ``marshal.loads(data)`` gives, as tools/fuzz/marshal_fuzz.py compares
+    it with pyvm: ``"Type: message"`` of the exception, or ``"ok"`` followed by
+    the canonical dump of ``marshal.dumps`` of the loaded object (its sha256
+    prefix unless ``full``)."""
+    import hashlib
+    try:
+        obj = marshal.loads(data)
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+    for co in _code_objects(obj):
+        raw = co._co_code_adaptive
+        if any(raw[i] in _UNDUMPABLE_OPCODES for i in range(0, len(raw), 2)):
+            return "ok (not re-dumped: a code object holds an opcode it cannot de-optimise)"
+    try:
+        back = marshal.dumps(obj)
+    except Exception as e:
+        return f"ok (dumps fails: {type(e).__name__}: {e})"
+    try:
+        dump = codedump.dump_marshalled(back)
+    except Exception as e:
+        return f"ok (the dump fails: {type(e).__name__}: {e})"
+    if full:
+        return "ok\n" + dump
+    return "ok " + hashlib.sha256(dump.encode("utf-8")).hexdigest()[:20]
+
+
+def marshal_fuzz_all(job):
+    """``{"hexes": [...], "full": bool}`` -> one marshal_fuzz_result per blob."""
+    full = bool(job.get("full"))
+    return [marshal_fuzz_result(bytes.fromhex(h), full) for h in job["hexes"]]
+
+
 def run_job(job):
     """The entry point of ``run.mjs --job``: ``job`` may hold ``compile`` (names
     of tests/compile_programs), ``marshal`` (paths) and ``loads`` (items)."""
@@ -274,4 +336,6 @@ def run_job(job):
         results["malformed"] = malformed_all(job["malformed"])
     if "pyc" in job:
         results["pyc"] = pyc_all(job["pyc"])
+    if "marshal_fuzz" in job:
+        results["marshal_fuzz"] = marshal_fuzz_all(job["marshal_fuzz"])
     return json.dumps(results)

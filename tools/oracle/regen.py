@@ -125,9 +125,10 @@ def run_oracle(names: list[str]) -> dict[str, dict[str, object]]:
     return data
 
 
-def run_job(job: dict[str, object]) -> dict[str, object]:
+def run_job(job: dict[str, object], timeout: float | None = None) -> dict[str, object]:
     """Runs ``node run.mjs --job`` (oracle_driver.run_job) and returns its JSON
-    result; also used by tests/test_marshal_oracle.py. Exits on failure."""
+    result; also used by tests/test_marshal_oracle.py and
+    tools/fuzz/marshal_fuzz.py. Exits on failure, or after ``timeout`` seconds."""
     node = shutil.which("node")
     if node is None:
         sys.exit("regen: node not found (install Node.js >= 18)")
@@ -136,9 +137,13 @@ def run_job(job: dict[str, object]) -> dict[str, object]:
         job_file.write_text(json.dumps(job), encoding="utf-8")
         out = Path(tmp) / "oracle.json"
         env = dict(os.environ, PYTHONHASHSEED="0")
-        proc = subprocess.run([node, str(ORACLE_DIR / "run.mjs"), "--job", str(job_file),
-                               str(REPO), str(out)],
-                              cwd=ORACLE_DIR, env=env, stderr=subprocess.PIPE, text=True)
+        try:
+            proc = subprocess.run([node, str(ORACLE_DIR / "run.mjs"), "--job", str(job_file),
+                                   str(REPO), str(out)],
+                                  cwd=ORACLE_DIR, env=env, stderr=subprocess.PIPE, text=True,
+                                  timeout=timeout)
+        except subprocess.TimeoutExpired:
+            sys.exit(f"regen: the oracle did not finish within {timeout} s")
         if proc.returncode != 0 or not out.exists():
             sys.stderr.write(proc.stderr)
             sys.exit(f"regen: the oracle failed (exit {proc.returncode})")
