@@ -51,8 +51,8 @@ from pyvm.objects.exceptions import (
     PyExc_StopIteration,
     PyExc_SystemError,
     PyExc_TypeError,
-    PyExc_UnicodeDecodeError,
     PyExc_ValueError,
+    PyUnicodeDecodeError_Create,
 )
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_Type, PyFloatObject
 from pyvm.objects.listobject import PyList_Type, PyListObject, _PyList_FromArraySteal
@@ -692,15 +692,7 @@ def _utf8_decode_error(raw: bytes, e: UnicodeDecodeError) -> NoReturn:
 
     Raise the pyvm ``UnicodeDecodeError`` that ``PyUnicode_DecodeUTF8`` raises
     for ``raw`` (the host decoder found the same bad range and reason)."""
-    from pyvm.objects.typeobject import type_call  # cycle: typeobject -> compile
-    args = _PyTuple_FromArraySteal([
-        PyUnicode_FromString("utf-8"), PyBytes_FromStringAndSize(raw),
-        PyLong_FromLong(e.start), PyLong_FromLong(e.end), PyUnicode_FromString(e.reason)])
-    try:
-        exc = type_call(PyExc_UnicodeDecodeError, args, None)
-    finally:
-        Py_DECREF(args)
-    _PyErr_Raise(exc)
+    _PyErr_Raise(PyUnicodeDecodeError_Create("utf-8", raw, e.start, e.end, e.reason))
 
 
 def r_ref_reserve(flag: int, p: RFILE) -> int:

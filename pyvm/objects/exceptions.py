@@ -876,6 +876,24 @@ def OSError_str(op: PyObject) -> PyObject:
     return BaseException_str(op)
 
 
+def PyUnicodeDecodeError_Create(encoding: str, obj: bytes, start: int, end: int,
+                                reason: str) -> PyObject:
+    """CPython: Objects/exceptions.c:PyUnicodeDecodeError_Create
+
+    A new ``UnicodeDecodeError(encoding, obj, start, end, reason)``, made by
+    calling the type as C's ``PyObject_CallFunction(..., "sy#nns", ...)`` does."""
+    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize  # cycle
+    from pyvm.objects.longobject import PyLong_FromLong  # cycle
+    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle
+    args = _PyTuple_FromArraySteal([
+        _new_str(encoding), PyBytes_FromStringAndSize(obj),
+        PyLong_FromLong(start), PyLong_FromLong(end), _new_str(reason)])
+    try:
+        return PyObject_CallObject(PyExc_UnicodeDecodeError, args)
+    finally:
+        Py_DECREF(args)
+
+
 def UnicodeError_str(op: PyObject) -> PyObject:
     """CPython: Objects/exceptions.c:UnicodeEncodeError_str
 

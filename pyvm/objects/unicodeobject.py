@@ -55,6 +55,7 @@ from pyvm.objects.object import (
     Py_TPFLAGS_TUPLE_SUBCLASS,
     Py_TPFLAGS_UNICODE_SUBCLASS,
     PyErr,
+    _PyErr_Raise,
     PyErr_SetString,
     PyObject,
     PyObject_ASCII,
@@ -84,6 +85,7 @@ from pyvm.objects.exceptions import (
     PyExc_IndexError,
     PyExc_LookupError,
     PyExc_ValueError,
+    PyUnicodeDecodeError_Create,
 )
 from pyvm.objects.floatobject import (
     PyFloatObject,
@@ -1750,20 +1752,7 @@ def _unicode_escape_error(s: bytes, start: int, end: int, reason: str) -> NoRetu
 
     pyvm: the "strict" handler: raises
     ``UnicodeDecodeError("unicodeescape", s, start, end, reason)``."""
-    from pyvm.objects.bytesobject import PyBytes_FromStringAndSize  # cycle
-    from pyvm.objects.exceptions import PyExc_UnicodeDecodeError  # cycle
-    from pyvm.objects.longobject import PyLong_FromLong  # cycle
-    from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle
-    args = _PyTuple_FromArraySteal([
-        PyUnicode_FromString("unicodeescape"), PyBytes_FromStringAndSize(s),
-        PyLong_FromLong(start), PyLong_FromLong(end), PyUnicode_FromString(reason),
-    ])
-    err = PyErr(PyExc_UnicodeDecodeError, None, None, args)
-    try:
-        err.normalize()
-    finally:
-        Py_DECREF(args)
-    raise err
+    _PyErr_Raise(PyUnicodeDecodeError_Create("unicodeescape", s, start, end, reason))
 
 
 def _PyUnicode_DecodeUnicodeEscapeInternal2(s: bytes) -> tuple[str, int, int]:
