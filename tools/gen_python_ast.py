@@ -85,7 +85,8 @@ def gen(asdl: str) -> str:
             out.append(f"    return [{reads}]\n")
             out.append(f"\n\ndef _make_{c.name}(v: list[object]) -> ast.AST:\n")
             out.append(f'    """CPython: Python/Python-ast.c:_PyAST_{c.name}"""\n')
-            args = ", ".join(f'cast("{host_type(f)}", v[{i}])' for i, f in enumerate(allf))
+            args = ", ".join(f"v[{i}]" if host_type(f) == "object" else f'cast("{host_type(f)}", v[{i}])'
+                             for i, f in enumerate(allf))
             out.append(f"    return ast.{c.name}({args})\n")
     out.append("\n\n# --- generated from Parser/Python.asdl: the type tables ---------------------\n")
     out.append("\n\ndef _asdl_types() -> list[_AstType]:\n")
@@ -196,7 +197,9 @@ from pyvm.objects.exceptions import (
 )
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_Type, PyFloatObject
 from pyvm.objects.genericaliasobject import Py_GenericAlias, Py_GenericAliasType
-from pyvm.objects.listobject import PyList_Check, PyList_New, PyList_Sort, PyList_Type, PyListObject
+from pyvm.objects.listobject import (
+    PyList_Check, PyList_New, PyList_Sort, PyList_Type, PyListObject, _PyList_FromArraySteal,
+)
 from pyvm.objects.longobject import PyLong_AsInt, PyLong_Check, PyLong_FromLong, PyLong_Type, PyLongObject
 from pyvm.objects.methodobject import METH_NOARGS, METH_VARARGS, METH_KEYWORDS, PyMethodDef
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
@@ -215,7 +218,7 @@ from pyvm.objects.typeobject import (
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject, PyUnicode_Type,
 )
-from pyvm.objects.unionobject import _Py_union_type_or
+from pyvm.objects.unionobject import _Py_union_type_or, _PyUnion_Type
 
 
 def _cast(typ: object, val: object) -> object:
@@ -544,8 +547,8 @@ def _seq_items_set(s: PySetObject) -> list[PyObject]:
 
 
 def _is_union(o: PyObject) -> bool:
-    """CPython: Objects/unionobject.c:_PyUnion_Check"""
-    return o.ob_type.tp_name == "typing.Union"
+    """CPython: Include/internal/pycore_unionobject.h:_PyUnion_Check"""
+    return o.ob_type is _PyUnion_Type
 
 
 def ast_type_reduce(self_: PyObject) -> PyObject:
@@ -995,14 +998,6 @@ def _ast2obj_value(st: ast_state, f: _Field, v: object) -> PyObject:
         assert isinstance(v, list)
         return _PyList_FromArraySteal([_ast2obj_item(st, f, x) for x in v])
     return _ast2obj_item(st, f, v)
-
-
-def _PyList_FromArraySteal(items: list[PyObject]) -> PyObject:
-    """CPython: Objects/listobject.c:_PyList_FromArraySteal"""
-    lst = PyList_New(0)
-    assert isinstance(lst, PyListObject)
-    lst.ob_item.extend(items)
-    return lst
 
 
 def _ast2obj_item(st: ast_state, f: _Field, v: object) -> PyObject:

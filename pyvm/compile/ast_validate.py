@@ -71,7 +71,7 @@ def validate_comprehension(gens: list[ast.comprehension]) -> None:
     for comp in gens:
         validate_expr(comp.target, ast.Store_)
         validate_expr(comp.iter, ast.Load_)
-        validate_exprs(comp.ifs, ast.Load_, False)
+        validate_exprs(cast("list[Optional[ast.expr]]", comp.ifs), ast.Load_, False)
 
 
 def validate_keywords(keywords: list[ast.keyword]) -> None:

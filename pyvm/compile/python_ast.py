@@ -56,7 +56,9 @@ from pyvm.objects.exceptions import (
 )
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_Type, PyFloatObject
 from pyvm.objects.genericaliasobject import Py_GenericAlias, Py_GenericAliasType
-from pyvm.objects.listobject import PyList_Check, PyList_New, PyList_Sort, PyList_Type, PyListObject
+from pyvm.objects.listobject import (
+    PyList_Check, PyList_New, PyList_Sort, PyList_Type, PyListObject, _PyList_FromArraySteal,
+)
 from pyvm.objects.longobject import PyLong_AsInt, PyLong_Check, PyLong_FromLong, PyLong_Type, PyLongObject
 from pyvm.objects.methodobject import METH_NOARGS, METH_VARARGS, METH_KEYWORDS, PyMethodDef
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
@@ -75,7 +77,7 @@ from pyvm.objects.typeobject import (
 from pyvm.objects.unicodeobject import (
     PyUnicode_FromString, PyUnicode_InternFromString, PyUnicodeObject, PyUnicode_Type,
 )
-from pyvm.objects.unionobject import _Py_union_type_or
+from pyvm.objects.unionobject import _Py_union_type_or, _PyUnion_Type
 
 
 def _cast(typ: object, val: object) -> object:
@@ -404,8 +406,8 @@ def _seq_items_set(s: PySetObject) -> list[PyObject]:
 
 
 def _is_union(o: PyObject) -> bool:
-    """CPython: Objects/unionobject.c:_PyUnion_Check"""
-    return o.ob_type.tp_name == "typing.Union"
+    """CPython: Include/internal/pycore_unionobject.h:_PyUnion_Check"""
+    return o.ob_type is _PyUnion_Type
 
 
 def ast_type_reduce(self_: PyObject) -> PyObject:
@@ -855,14 +857,6 @@ def _ast2obj_value(st: ast_state, f: _Field, v: object) -> PyObject:
         assert isinstance(v, list)
         return _PyList_FromArraySteal([_ast2obj_item(st, f, x) for x in v])
     return _ast2obj_item(st, f, v)
-
-
-def _PyList_FromArraySteal(items: list[PyObject]) -> PyObject:
-    """CPython: Objects/listobject.c:_PyList_FromArraySteal"""
-    lst = PyList_New(0)
-    assert isinstance(lst, PyListObject)
-    lst.ob_item.extend(items)
-    return lst
 
 
 def _ast2obj_item(st: ast_state, f: _Field, v: object) -> PyObject:
@@ -1812,7 +1806,7 @@ def _get_Interpolation(n: ast.AST) -> list[object]:
 
 def _make_Interpolation(v: list[object]) -> ast.AST:
     """CPython: Python/Python-ast.c:_PyAST_Interpolation"""
-    return ast.Interpolation(cast("ast.expr", v[0]), cast("object", v[1]), cast("int", v[2]), cast("Optional[ast.expr]", v[3]), cast("int", v[4]), cast("int", v[5]), cast("Optional[int]", v[6]), cast("Optional[int]", v[7]))
+    return ast.Interpolation(cast("ast.expr", v[0]), v[1], cast("int", v[2]), cast("Optional[ast.expr]", v[3]), cast("int", v[4]), cast("int", v[5]), cast("Optional[int]", v[6]), cast("Optional[int]", v[7]))
 
 
 def _get_JoinedStr(n: ast.AST) -> list[object]:
@@ -1851,7 +1845,7 @@ def _get_Constant(n: ast.AST) -> list[object]:
 
 def _make_Constant(v: list[object]) -> ast.AST:
     """CPython: Python/Python-ast.c:_PyAST_Constant"""
-    return ast.Constant(cast("object", v[0]), cast("Optional[str]", v[1]), cast("int", v[2]), cast("int", v[3]), cast("Optional[int]", v[4]), cast("Optional[int]", v[5]))
+    return ast.Constant(v[0], cast("Optional[str]", v[1]), cast("int", v[2]), cast("int", v[3]), cast("Optional[int]", v[4]), cast("Optional[int]", v[5]))
 
 
 def _get_Attribute(n: ast.AST) -> list[object]:
@@ -2072,7 +2066,7 @@ def _get_MatchSingleton(n: ast.AST) -> list[object]:
 
 def _make_MatchSingleton(v: list[object]) -> ast.AST:
     """CPython: Python/Python-ast.c:_PyAST_MatchSingleton"""
-    return ast.MatchSingleton(cast("object", v[0]), cast("int", v[1]), cast("int", v[2]), cast("int", v[3]), cast("int", v[4]))
+    return ast.MatchSingleton(v[0], cast("int", v[1]), cast("int", v[2]), cast("int", v[3]), cast("int", v[4]))
 
 
 def _get_MatchSequence(n: ast.AST) -> list[object]:
