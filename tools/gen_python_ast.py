@@ -1176,7 +1176,7 @@ def _obj2ast_field(st: ast_state, obj: PyObject, f: _Field, owner: str,
             Py_DECREF(tmp)
     if tmp is None and not f.opt:
         PyErr_SetString(PyExc_TypeError, f'required field "{f.name}" missing from {owner}')
-    if tmp is None or tmp is Py_None:
+    if tmp is None or (f.opt and tmp is Py_None):
         Py_XDECREF(tmp)
         return default if f.kind == K_INT else None
     try:
