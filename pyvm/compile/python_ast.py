@@ -419,7 +419,7 @@ def ast_type_reduce(self_: PyObject) -> PyObject:
     tp = self_.ob_type
     d = PyObject_GetOptionalAttr(self_, PyUnicode_InternFromString("__dict__"))
     if d is None:
-        return _PyTuple_FromArray([tp, _PyTuple_FromArraySteal([])])
+        return _PyTuple_FromArraySteal([Py_NewRef(tp), _PyTuple_FromArraySteal([])])
     fields = _type_attr(tp, "_fields")
     if fields is None:
         return _PyTuple_FromArraySteal([Py_NewRef(tp), _PyTuple_FromArraySteal([]), d])
@@ -1138,8 +1138,12 @@ def PyAST_obj2mod(ast_obj: PyObject, mode: int) -> ast.mod:
 
 
 def PyAST_Check(obj: PyObject) -> bool:
-    """CPython: Python/Python-ast.c:PyAST_Check"""
-    get_ast_state()
+    """CPython: Python/Python-ast.c:PyAST_Check
+
+    pyvm: ``AST`` is static here, so the check needs no ``init_types`` (which
+    makes some 120 classes): ``compile()`` of a string does not pay for it.
+    """
+    PyType_Ready(AST_type)
     return PyObject_IsInstance(obj, AST_type)
 
 
