@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from typing import Callable, Final, Optional, cast
 
 from pyvm.compile import ast
+import sys
+
 from pyvm.objects.abstract import (
     PyIter_Next, PyObject_GetIter, PyObject_IsInstance, PySequence_Contains,
     PySequence_Fast,
@@ -66,7 +68,7 @@ from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_NewRef, Py_None, Py_ReprEnter, Py_ReprLeave, Py_TPFLAGS_BASETYPE,
     Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr_Format, PyErr_SetString, PyObject, PyObject_GetOptionalAttr,
     PyObject_Repr, PyObject_SetAttr, PyObjectWithDict, PyType_IsSubtype, PyTypeObject,
-    _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, _PyObject_ClearDict,
+    _PyObject_ClearDict,
 )
 from pyvm.objects.setobject import PyFrozenSet_New, PySet_Discard, PySet_New, PySetObject
 from pyvm.objects.sliceobject import Py_Ellipsis
@@ -101,6 +103,57 @@ K_IDENT: Final = 1
 K_STRING: Final = 2
 K_INT: Final = 3
 K_CONST: Final = 4
+
+
+# pyvm: C's ``Py_EnterRecursiveCall`` in these walkers is bounded by the C
+# stack (3.14), far deeper than pyvm's general limit (object.py's 900, meant
+# for repr and friends); the walkers keep their own count, and the entry points
+# give the host the room (see :func:`_host_room`).
+_AST_RECURSION_LIMIT: Final = 8000
+_HOST_RECURSION_LIMIT: Final = 50000
+
+
+class _Recursion:
+    """pyvm: the nesting depth of the ``ast2obj`` / ``obj2ast`` / validator walks."""
+
+    depth: int
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+
+_recursion: Final = _Recursion()
+
+
+def _Py_EnterRecursiveCall(where: str) -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_EnterRecursiveCall
+
+    pyvm: with the walkers' own limit (see above).
+    """
+    d = _recursion.depth + 1
+    if d > _AST_RECURSION_LIMIT:
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded" + where)
+    _recursion.depth = d
+
+
+def _Py_LeaveRecursiveCall() -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_LeaveRecursiveCall"""
+    _recursion.depth -= 1
+
+
+def _host_room() -> int:
+    """pyvm: raise the host's recursion limit for a walk (each level of the tree
+    is a few host frames); returns the old limit for :func:`_host_restore`."""
+    old = sys.getrecursionlimit()
+    if old < _HOST_RECURSION_LIMIT:
+        sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
+    return old
+
+
+def _host_restore(old: int) -> None:
+    """pyvm: put the host's recursion limit back."""
+    if old < _HOST_RECURSION_LIMIT:
+        sys.setrecursionlimit(old)
 
 
 class _Field:
@@ -890,7 +943,7 @@ def ast2obj(st: ast_state, o: Optional[ast.AST]) -> PyObject:
     if t.singleton is not None:
         return Py_NewRef(t.singleton)
     assert t.tp is not None and t.get is not None
-    _Py_EnterRecursiveCall(" during ast construction")
+    _Py_EnterRecursiveCall("during  ast construction")
     try:
         result = ast_type_new(t.tp, Py_None, None)
         try:
@@ -915,7 +968,12 @@ def PyAST_mod2obj(t: ast.mod) -> PyObject:
 
     The compiler's tree as ``_ast`` objects (a new reference).
     """
-    return ast2obj(get_ast_state(), t)
+    st = get_ast_state()
+    old = _host_room()
+    try:
+        return ast2obj(st, t)
+    finally:
+        _host_restore(old)
 
 
 # --- obj2ast -------------------------------------------------------------------
@@ -1132,7 +1190,11 @@ def PyAST_obj2mod(ast_obj: PyObject, mode: int) -> ast.mod:
     """
     st = get_ast_state()
     PyAst_CheckMode(ast_obj, mode)
-    res = obj2ast_type(st, ast_obj, st.by_name["mod"])
+    old = _host_room()
+    try:
+        res = obj2ast_type(st, ast_obj, st.by_name["mod"])
+    finally:
+        _host_restore(old)
     assert isinstance(res, ast.mod)
     return res
 
