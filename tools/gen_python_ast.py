@@ -192,10 +192,11 @@ from pyvm.objects.complexobject import PyComplex_FromDoubles, PyComplex_Type, Py
 from pyvm.objects.descrobject import PyGetSetDef, _PyType_AddGetSets, _PyType_AddMethods
 from pyvm.objects.dictobject import (
     PyDict_GetItemWithError, PyDict_New, PyDict_Next, PyDict_SetItem, PyDict_SetItemString,
+    PyDict_Update,
 )
 from pyvm.objects.exceptions import (
-    PyExc_DeprecationWarning, PyExc_RecursionError, PyExc_RuntimeError, PyExc_TypeError,
-    PyExc_ValueError,
+    PyExc_AttributeError, PyExc_DeprecationWarning, PyExc_RecursionError, PyExc_RuntimeError,
+    PyExc_TypeError, PyExc_ValueError,
 )
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_Type, PyFloatObject
 from pyvm.objects.genericaliasobject import Py_GenericAlias, Py_GenericAliasType
@@ -208,10 +209,10 @@ from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyMod
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_NewRef, Py_None, Py_ReprEnter, Py_ReprLeave, Py_TPFLAGS_BASETYPE,
     Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr_Format, PyErr_SetString, PyObject, PyObject_GetOptionalAttr,
-    PyObject_Repr, PyObject_SetAttr, PyObjectWithDict, PyType_IsSubtype, PyTypeObject,
+    PyObject_GetAttr, PyObject_Repr, PyObject_SetAttr, PyObjectWithDict, PyType_IsSubtype, PyTypeObject,
     _PyObject_ClearDict,
 )
-from pyvm.objects.setobject import PyFrozenSet_New, PySet_Discard, PySet_New, PySetObject
+from pyvm.objects.setobject import PyFrozenSet_New, PySet_Add, PySet_Discard, PySet_New, PySetObject
 from pyvm.objects.sliceobject import Py_Ellipsis
 from pyvm.objects.tupleobject import _PyTuple_FromArray, _PyTuple_FromArraySteal, PyTupleObject
 from pyvm.objects.typeobject import (
@@ -488,15 +489,14 @@ def ast_type_init(self_: PyObject, args: PyObject, kw: Optional[PyObject]) -> No
     a sequence, ``Load()`` for an ``expr_context``, nothing (the class's
     ``None``) for an optional one, and a DeprecationWarning for the rest.
     """
-    # cycle: _warningsmodule -> compile -> python_ast
-    from pyvm.modules._warningsmodule import PyErr_WarnFormat
+    from pyvm.modules._warningsmodule import PyErr_WarnFormat  # cycle: _warnings -> compile -> here
 
     st = get_ast_state()
     tp = self_.ob_type
     tname = tp.tp_name
     fields = PyObject_GetOptionalAttr(tp, PyUnicode_InternFromString("_fields"))
     if fields is None:
-        PyErr_Format(PyExc_AttributeError_(), f"type object '{tname}' has no attribute '_fields'")
+        PyErr_Format(PyExc_AttributeError, f"type object '{tname}' has no attribute '_fields'")
     attributes: Optional[PyObject] = None
     remaining = PySet_New(fields)
     try:
@@ -527,7 +527,7 @@ def ast_type_init(self_: PyObject, args: PyObject, kw: Optional[PyObject]) -> No
                         attributes = PyObject_GetOptionalAttr(
                             tp, PyUnicode_InternFromString("_attributes"))
                         if attributes is None:
-                            PyErr_Format(PyExc_AttributeError_(),
+                            PyErr_Format(PyExc_AttributeError,
                                          f"type object '{tname}' has no attribute '_attributes'")
                     if not PySequence_Contains(attributes, key):
                         PyErr_WarnFormat(
@@ -574,13 +574,6 @@ def ast_type_init(self_: PyObject, args: PyObject, kw: Optional[PyObject]) -> No
         Py_XDECREF(attributes)
         Py_DECREF(fields)
         Py_DECREF(remaining)
-
-
-def PyExc_AttributeError_() -> PyTypeObject:
-    """pyvm: ``PyExc_AttributeError`` (looked up late: exceptions.py defines it
-    after the names imported above)."""
-    from pyvm.objects.exceptions import PyExc_AttributeError  # pyvm: keeps the import list short
-    return PyExc_AttributeError
 
 
 def _seq_items_set(s: PySetObject) -> list[PyObject]:
@@ -644,7 +637,6 @@ def ast_type_replace_check(self_: PyObject, d: Optional[PyObject], fields: Optio
     expecting = PySet_New(fields)
     try:
         for a in _dict_keys_of(attributes):
-            from pyvm.objects.setobject import PySet_Add  # pyvm: one use
             PySet_Add(expecting, a)
         if kwargs is not None:
             pos = 0
@@ -730,7 +722,6 @@ def ast_type_replace(self_: PyObject, args: PyObject, kwargs: Optional[PyObject]
             ast_type_replace_update_payload(payload, fields, d)
             ast_type_replace_update_payload(payload, attributes, d)
         if kwargs is not None:
-            from pyvm.objects.dictobject import PyDict_Update  # pyvm: one use
             PyDict_Update(payload, kwargs)
         return PyObject_Call(tp, empty, payload)
     finally:
@@ -779,14 +770,13 @@ def ast_repr_max_depth(self_: PyObject, depth: int) -> str:
     try:
         fields = _type_attr(self_.ob_type, "_fields")
         if fields is None:
-            PyErr_Format(PyExc_AttributeError_(),
+            PyErr_Format(PyExc_AttributeError,
                          f"type object '{tname}' has no attribute '_fields'")
         try:
             names = _seq_items(fields)
             if not names:
                 return f"{tname}()"
             parts: list[str] = []
-            from pyvm.objects.object import PyObject_GetAttr  # pyvm: one use
             for name in names:
                 value = PyObject_GetAttr(self_, name)
                 try:

@@ -22,6 +22,7 @@ from pyvm.compile import ast
 from pyvm.compile.python_ast import (
     _host_restore, _host_room, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, obj2ast_constant,
 )
+from pyvm.objects.abstract import PyIter_Next, PyObject_GetIter
 from pyvm.objects.exceptions import PyExc_SystemError, PyExc_TypeError, PyExc_ValueError
 from pyvm.objects.object import Py_DECREF, PyErr_Format, PyErr_SetString, PyObject
 from pyvm.objects.typeobject import _PyType_Name
@@ -132,7 +133,6 @@ def validate_constant(value: object) -> None:
         return
     assert isinstance(value, PyObject)
     if value.ob_type.tp_name == "frozenset":
-        from pyvm.objects.abstract import PyIter_Next, PyObject_GetIter  # pyvm: one use
         it = PyObject_GetIter(value)
         try:
             while True:
