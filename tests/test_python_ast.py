@@ -7,10 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_generated_python_ast_is_current() -> None:
+    if not Path("/work/cpython/Parser/Python.asdl").exists():
+        pytest.skip("needs the CPython 3.14 source at /work/cpython")
     proc = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_python_ast.py"), "--check"],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout + proc.stderr

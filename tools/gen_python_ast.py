@@ -123,7 +123,8 @@ def main() -> int:
     check = "--check" in sys.argv[1:]
     asdl = args[0] if args else DEFAULT_ASDL
     if not os.path.exists(asdl):
-        asdl = os.path.join(ROOT, "tools", "Python.asdl")
+        print(f"{asdl}: no such file (the CPython 3.14 source is needed)", file=sys.stderr)
+        return 2
     text = gen(asdl)
     if check:
         with open(OUT) as f:
