@@ -209,7 +209,7 @@ from pyvm.objects.methodobject import METH_NOARGS, METH_VARARGS, METH_KEYWORDS, 
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_NewRef, Py_None, Py_ReprEnter, Py_ReprLeave, Py_TPFLAGS_BASETYPE,
-    Py_TPFLAGS_HAVE_GC, Py_XDECREF, PyErr_Format, PyErr_SetString, PyObject, PyObject_GetOptionalAttr,
+    Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_IMMUTABLETYPE, Py_XDECREF, PyErr_Format, PyErr_SetString, PyObject, PyObject_GetOptionalAttr,
     PyObject_GetAttr, PyObject_Repr, PyObject_SetAttr, PyObjectWithDict, PyType_IsSubtype, PyTypeObject,
     _PyObject_ClearDict,
 )
@@ -913,13 +913,12 @@ def add_ast_annotations(st: ast_state, t: _AstType) -> None:
 def add_ast_fields() -> None:
     """CPython: Python/Python-ast.c:add_ast_fields"""
     PyType_Ready(AST_type)
-    d = AST_type.tp_dict
-    assert d is not None
+    # pyvm: C's AST is a heap type made from a spec, so not immutable: a
+    # program may set its attributes.
+    AST_type.tp_flags &= ~Py_TPFLAGS_IMMUTABLETYPE
     empty = _PyTuple_FromArraySteal([])
     for n in ("_fields", "__match_args__", "_attributes"):
-        # pyvm: into the dict: AST is a static (immutable) type here, a heap
-        # type made from a spec in C.
-        PyDict_SetItem(d, PyUnicode_InternFromString(n), empty)
+        PyObject_SetAttr(AST_type, PyUnicode_InternFromString(n), empty)
     Py_DECREF(empty)
 
 

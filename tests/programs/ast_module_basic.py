@@ -29,3 +29,9 @@ m = MyNode(1, b=2)
 print(m.a, m.b, MyNode._fields)
 m2 = MyNode(1)
 print(hasattr(m2, "b"))
+_ast.AST.extra = 1
+print(_ast.Name("x").extra)
+_ast.Name.other = 2
+print(_ast.Name("x").other, _ast.AST._fields)
+del _ast.AST.extra
+print(hasattr(_ast.Name("x"), "extra"))
