@@ -176,13 +176,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, Optional, cast
 
+import sys
+
 from pyvm.compile import ast
 '''
 
 
-RUNTIME = r'''import sys
-
-from pyvm.objects.abstract import (
+RUNTIME = r'''from pyvm.objects.abstract import (
     PyIter_Next, PyObject_GetIter, PyObject_IsInstance, PySequence_Contains,
     PySequence_Fast,
 )

@@ -37,9 +37,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, Optional, cast
 
-from pyvm.compile import ast
 import sys
 
+from pyvm.compile import ast
 from pyvm.objects.abstract import (
     PyIter_Next, PyObject_GetIter, PyObject_IsInstance, PySequence_Contains,
     PySequence_Fast,
