@@ -75,6 +75,7 @@ from pyvm.compile.flowgraph import (
     _PyCfg_OptimizedCfgToInstructionSequence, _PyCfg_JumpLabelsToTargets,
 )
 from pyvm.compile.peg_api import _PyParser_ASTFromString
+from pyvm.compile.python_ast import PyAST_mod2obj
 
 if TYPE_CHECKING:
     from pyvm.compile.future import _PyFutureFeatures
@@ -1311,4 +1312,21 @@ def Py_CompileString(source: str | bytes, filename: str, mode: str,
     interpreter's level.
     """
     mod = _PyParser_ASTFromString(source, filename, mode, flags)
+    return _PyAST_Compile(mod, filename, flags, optimize)
+
+
+def Py_CompileStringObject(source: str | bytes, filename: str, mode: str,
+                           flags: int = 0, optimize: int = -1) -> PyObject:
+    """CPython: Python/pythonrun.c:Py_CompileStringObject
+
+    :func:`Py_CompileString` with ``PyCF_ONLY_AST``: the parsed tree as
+    ``_ast`` objects (preprocessed: only checked, or also optimized under
+    ``PyCF_OPTIMIZED_AST``) instead of a code object. ``mode`` may also be
+    ``"func_type"`` then.
+    """
+    mod = _PyParser_ASTFromString(source, filename, mode, flags)
+    if flags & PyCF_ONLY_AST:
+        syntax_check_only = (flags & PyCF_OPTIMIZED_AST) == PyCF_ONLY_AST
+        _PyCompile_AstPreprocess(mod, filename, flags, optimize, syntax_check_only)
+        return PyAST_mod2obj(mod)
     return _PyAST_Compile(mod, filename, flags, optimize)

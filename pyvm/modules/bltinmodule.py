@@ -63,7 +63,7 @@ from pyvm.modules.sysmodule import (
 from pyvm.objects.bytesobject import PyBytesObject, PyBytes_Type
 from pyvm.objects.iterobject import PyCallIter_New, PyAnextAwaitable_New
 from pyvm.compile.future import (
-    PyCF_COMPILE_MASK, PyCF_IGNORE_COOKIE, PyCF_MASK, PyCF_MASK_OBSOLETE, PyCF_ONLY_AST,
+    PyCF_COMPILE_MASK, PyCF_IGNORE_COOKIE, PyCF_MASK, PyCF_MASK_OBSOLETE, PyCF_ONLY_AST, PyCF_OPTIMIZED_AST,
     PyCF_SOURCE_IS_UTF8,
 )
 from pyvm.objects.bytearrayobject import PyByteArrayObject
@@ -72,7 +72,11 @@ from pyvm.objects.typeobject import PyType_Ready, _PyType_CalculateMetaclass, Py
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloatObject, PyFloat_Type
 from pyvm.objects.listobject import _PyList_FromArraySteal, PyList_Type
 from pyvm.objects.frameobject import _PyFrame_GetFrameObject, frame_getlocals
-from pyvm.compile.compile import Py_CompileString
+from pyvm.compile.ast_validate import _PyAST_Validate
+from pyvm.compile.compile import (
+    Py_CompileString, Py_CompileStringObject, _PyAST_Compile, _PyCompile_AstPreprocess,
+)
+from pyvm.compile.python_ast import PyAST_Check, PyAST_obj2mod, PyAST_mod2obj
 from pyvm.objects.codeobject import PyCodeObject
 from pyvm.objects.cellobject import PyCellObject
 from pyvm.objects.funcobject import PyFunctionObject
@@ -887,9 +891,10 @@ def builtin_compile(module: PyObject, args: list[PyObject],
     """CPython: Python/bltinmodule.c:builtin_compile_impl
 
     ``compile(source, filename, mode, flags=0, dont_inherit=False,
-    optimize=-1, *, _feature_version=-1)``. pyvm has no ``_ast`` module yet:
-    ``PyCF_ONLY_AST`` raises SystemError, and an AST object is not accepted
-    as the source.
+    optimize=-1, *, _feature_version=-1)``. An ``_ast`` tree as the source is
+    converted (``PyAST_obj2mod``), validated (``_PyAST_Validate``) and compiled,
+    or, under ``PyCF_ONLY_AST``, preprocessed and given back as a new tree.
+    pyvm: ``_feature_version`` is checked but the parser does not use it yet.
     """
     a = _PyArg_UnpackKeywords(
         "compile", args, kwnames,
@@ -911,7 +916,7 @@ def builtin_compile(module: PyObject, args: list[PyObject],
     flags = _arg_int(a[3], 0)
     dont_inherit = a[4] is not None and PyObject_IsTrue(a[4])
     optimize = _arg_int(a[5], -1)
-    _arg_int(a[6], -1)  # pyvm: _feature_version only matters to an AST result
+    _arg_int(a[6], -1)  # pyvm: cf_feature_version; the parser does not read it yet
 
     cf_flags = flags | PyCF_SOURCE_IS_UTF8
     if flags & ~(PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK):
@@ -920,21 +925,34 @@ def builtin_compile(module: PyObject, args: list[PyObject],
         PyErr_SetString(PyExc_ValueError, "compile(): invalid optimize value")
     if not dont_inherit:
         cf_flags = PyEval_MergeCompilerFlags(cf_flags)
-    if mode == "func_type":
+    if mode == "exec":
+        compile_mode = 0
+    elif mode == "eval":
+        compile_mode = 1
+    elif mode == "single":
+        compile_mode = 2
+    elif mode == "func_type":
         if not flags & PyCF_ONLY_AST:
             PyErr_SetString(PyExc_ValueError,
                             "compile() mode 'func_type' requires flag PyCF_ONLY_AST")
-    elif mode not in ("exec", "eval", "single"):
+        compile_mode = 3
+    else:
         if flags & PyCF_ONLY_AST:
             msg = "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
         else:
             msg = "compile() mode must be 'exec', 'eval' or 'single'"
         PyErr_SetString(PyExc_ValueError, msg)
+        raise AssertionError  # pyvm: PyErr_SetString never returns
+    if PyAST_Check(source):
+        mod = PyAST_obj2mod(source, compile_mode)
+        _PyAST_Validate(mod)
+        if flags & PyCF_ONLY_AST:
+            syntax_check_only = (flags & PyCF_OPTIMIZED_AST) == PyCF_ONLY_AST
+            _PyCompile_AstPreprocess(mod, filename, cf_flags, optimize, syntax_check_only)
+            return PyAST_mod2obj(mod)
+        return _PyAST_Compile(mod, filename, cf_flags, optimize)
     src, cf_flags = _Py_SourceAsString(source, "compile", "string, bytes or AST", cf_flags)
-    if flags & PyCF_ONLY_AST:
-        PyErr_SetString(PyExc_SystemError,
-                        "pyvm: compile() to an AST needs the _ast module (not ported yet)")
-    return Py_CompileString(src, filename, mode, cf_flags, optimize)
+    return Py_CompileStringObject(src, filename, mode, cf_flags, optimize)
 
 
 def _eval_frame_namespaces(fname: str, globals_: PyObject,
