@@ -1,6 +1,10 @@
 """pyvm: generate pyvm/compile/ast.py from CPython's Parser/Python.asdl.
 
-Usage: python3 tools/gen_ast.py [/work/cpython/Parser/Python.asdl]
+Usage: python3 tools/gen_ast.py [--check] [PATH/TO/Python.asdl]
+
+The ASDL file is CPython 3.14's, kept beside its outputs as
+pyvm/compile/Python.asdl (the default). ``--check`` writes nothing and fails
+when ast.py is not what the generator makes (tests/test_python_ast.py).
 
 The ASDL reader here is pyvm's own small one (the grammar of ASDL is tiny:
 ``name = Ctor(type? field, ...) | ... attributes (...)``). The generated classes
@@ -269,12 +273,30 @@ def _PyAST_GetDocString(body: list[stmt]) -> Optional[str]:
 '''
 
 
-def main() -> None:
-    asdl = sys.argv[1] if len(sys.argv) > 1 else "/work/cpython/Parser/Python.asdl"
-    types = parse_asdl(asdl)
-    with open(os.path.join(ROOT, "pyvm/compile/ast.py"), "w") as f:
-        f.write(gen_ast(types))
+DEFAULT_ASDL = os.path.join(ROOT, "pyvm", "compile", "Python.asdl")
+
+
+def write_or_check(out: str, text: str, check: bool, command: str) -> int:
+    """pyvm: write a generated file, or with ``--check`` only compare it (1 when
+    it differs). Shared by this generator and tools/gen_python_ast.py."""
+    if check:
+        with open(out) as f:
+            if f.read() != text:
+                print(f"{out} is out of date: run python3 {command}", file=sys.stderr)
+                return 1
+        return 0
+    with open(out, "w") as f:
+        f.write(text)
+    return 0
+
+
+def main() -> int:
+    args = [a for a in sys.argv[1:] if a != "--check"]
+    asdl = args[0] if args else DEFAULT_ASDL
+    return write_or_check(os.path.join(ROOT, "pyvm", "compile", "ast.py"),
+                          gen_ast(parse_asdl(asdl)), "--check" in sys.argv[1:],
+                          "tools/gen_ast.py")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,7 +1,7 @@
 """pyvm: generate pyvm/compile/python_ast.py (the ``_ast`` module: Python/Python-ast.c)
 from CPython's Parser/Python.asdl, as Parser/asdl_c.py generates Python/Python-ast.c.
 
-Usage: python3 tools/gen_python_ast.py [--check] [/work/cpython/Parser/Python.asdl]
+Usage: python3 tools/gen_python_ast.py [--check] [PATH/TO/Python.asdl]
 
 ``--check`` writes nothing and exits 1 when the committed file differs from what
 the generator would write (tests/test_python_ast.py runs it).
@@ -22,11 +22,10 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_ast import Field, Type, parse_asdl  # noqa: E402
+from gen_ast import DEFAULT_ASDL, Field, Type, parse_asdl, write_or_check  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "pyvm", "compile", "python_ast.py")
-DEFAULT_ASDL = "/work/cpython/Parser/Python.asdl"
 
 KINDS = {"identifier": "K_IDENT", "string": "K_STRING", "int": "K_INT", "constant": "K_CONST"}
 HOST = {"identifier": "str", "string": "str", "int": "int", "constant": "object"}
@@ -120,21 +119,9 @@ def gen(asdl: str) -> str:
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if a != "--check"]
-    check = "--check" in sys.argv[1:]
     asdl = args[0] if args else DEFAULT_ASDL
-    if not os.path.exists(asdl):
-        print(f"{asdl}: no such file (the CPython 3.14 source is needed)", file=sys.stderr)
-        return 2
-    text = gen(asdl)
-    if check:
-        with open(OUT) as f:
-            if f.read() != text:
-                print(f"{OUT} is out of date: run python3 tools/gen_python_ast.py", file=sys.stderr)
-                return 1
-        return 0
-    with open(OUT, "w") as f:
-        f.write(text)
-    return 0
+    return write_or_check(OUT, gen(asdl), "--check" in sys.argv[1:],
+                          "tools/gen_python_ast.py")
 
 
 HEADER = '''"""Ports Python/Python-ast.c: the ``_ast`` module (the AST node types a program
