@@ -1,15 +1,19 @@
-"""The corpus check on its fixed CI sample: pyvm's compiler against CPython 3.14.
+"""The corpus check on its fixed CI samples: pyvm's compiler against CPython 3.14.
 
-``tools/corpus/check.py --sample tools/corpus/sample.txt`` compiles about fifty
-files of the host's standard library (3.11's ``Lib``, chosen for variety of
-size and syntax) with pyvm and with the oracle, CPython 3.14 under pyodide, and
-compares the canonical dumps of the marshalled code objects. Every sample file
+``tools/corpus/check.py --sample tools/corpus/sample.txt`` compiles 44 files of
+CPython 3.14's standard library (pyodide's ``python_stdlib.zip``, the one the
+oracle runs), among them the nine written in 3.12+ syntax (``typing.py``,
+``dataclasses.py``, ``site.py`` ...), with pyvm and with the oracle, and
+compares the canonical dumps of the marshalled code objects;
+``sample-host.txt`` (``--root host``) does the same for files of the host's
+``Lib`` that pyodide does not ship, its test suite above all. Every sample file
 both accept must be identical; the full corpus (``check.py`` without
 ``--sample``) is reported, not asserted (tools/corpus/README.md).
 
 pyvm runs as the check finds it: the installed package when there is one (the
 compiled build in CI), else this checkout's sources. Skipped, with the reason,
-when node or tools/oracle's pyodide is not available.
+when node or tools/oracle's pyodide is not available, or (the host sample) when
+the host's ``Lib`` lacks a sample file (another Python version).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tools" / "corpus"
-SAMPLE = CORPUS / "sample.txt"
+SAMPLES = {"lib314": ("sample.txt", None), "host": ("sample-host.txt", "host")}
 
 sys.path.insert(0, str(CORPUS))
 try:
@@ -32,19 +36,29 @@ finally:
     sys.path.remove(str(CORPUS))
 
 
-def test_corpus_sample(tmp_path: Path) -> None:
+@pytest.mark.parametrize("which", sorted(SAMPLES))
+def test_corpus_sample(which: str, tmp_path: Path) -> None:
     why = corpus_check.oracle_available()
     if why is not None:
         pytest.skip(f"the CPython 3.14 oracle cannot run: {why}")
-    lib = corpus_check.default_root()
-    files = corpus_check.sample_files(SAMPLE, lib)
+    name, root = SAMPLES[which]
+    sample = CORPUS / name
+    if root is None:
+        corpus_check.ensure_oracle()
+        lib = corpus_check.default_root()
+        root_args: list[str] = []
+    else:
+        lib = corpus_check.host_lib()
+        root_args = ["--root", root]
+    files = corpus_check.sample_files(sample, lib)
     missing = [str(f.relative_to(lib)) for f in files if not f.exists()]
     if missing:
+        assert root is not None, f"3.14's Lib lacks sample files: {missing}"
         pytest.skip(f"the sample lists files of CPython 3.11's Lib that this host's Lib "
                     f"({lib}) lacks: {', '.join(missing[:5])}")
     report = tmp_path / "sample.json"
-    proc = subprocess.run([sys.executable, str(CORPUS / "check.py"), "--quiet",
-                           "--sample", str(SAMPLE), "--jobs", "2", "--report", str(report)],
+    proc = subprocess.run([sys.executable, str(CORPUS / "check.py"), "--quiet", *root_args,
+                           "--sample", str(sample), "--jobs", "2", "--report", str(report)],
                           cwd=tmp_path, capture_output=True, text=True, timeout=600)
     if not report.exists():
         pytest.fail(f"check.py wrote no report (exit {proc.returncode}):\n"

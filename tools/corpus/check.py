@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """The corpus check: pyvm's compiler against CPython 3.14 on a whole standard library.
 
-    python3 tools/corpus/check.py                                # the host's whole Lib
+    python3 tools/corpus/check.py                                # CPython 3.14's whole Lib
     python3 tools/corpus/check.py --sample tools/corpus/sample.txt   # the CI sample
+    python3 tools/corpus/check.py --root CPYTHON/Lib CPYTHON/Lib/test    # another tree
     python3 tools/corpus/check.py --jobs 2 --report corpus.md    # (or corpus.json)
     python3 tools/corpus/check.py FILE.py DIR ...                # just these
 
 pyvm: this is tooling, run by the host python3 (stdlib only); it is not part of
 the pyvm package. See tools/corpus/README.md.
 
-Every ``.py`` file of the corpus (by default the host's standard library, the
-``Lib`` directory ``os.py`` lives in, test packages included, ``site-packages``
-left out) is compiled twice:
+Every ``.py`` file of the corpus (by default CPython 3.14's standard library:
+the ``python_stdlib.zip`` of the pyodide package the oracle pins, unpacked once
+into ``build/corpus/lib314``; ``site-packages`` left out) is compiled twice:
 
 * by the oracle, CPython 3.14 (pyodide, installed by tools/oracle): files go in
   batches to ``node tools/corpus/run.mjs`` processes (pyodide's start costs
@@ -67,8 +68,28 @@ STATUSES = ("identical", "mismatch", "pyvm-failure", "rejected", "oracle-error")
 # The corpus
 
 
+STDLIB_ZIP = ORACLE_DIR / "node_modules" / "pyodide" / "python_stdlib.zip"
+STDLIB_DIR = REPO / "build" / "corpus" / "lib314"
+
+
 def default_root() -> Path:
-    """The host's standard library directory (where os.py lives)."""
+    """CPython 3.14's ``Lib`` as pyodide ships it, unpacked from the oracle's
+    ``python_stdlib.zip`` (again when the zip changes). The oracle must be
+    installed (:func:`ensure_oracle`)."""
+    stamp = STDLIB_DIR / ".zip-stamp"
+    st = STDLIB_ZIP.stat()
+    want = f"{st.st_size} {st.st_mtime_ns}\n"
+    if not stamp.exists() or stamp.read_text() != want:
+        import zipfile
+        shutil.rmtree(STDLIB_DIR, ignore_errors=True)
+        with zipfile.ZipFile(STDLIB_ZIP) as z:
+            z.extractall(STDLIB_DIR)
+        stamp.write_text(want)
+    return STDLIB_DIR
+
+
+def host_lib() -> Path:
+    """The host Python's own standard library directory (where os.py lives)."""
     return Path(os.__file__).resolve().parent
 
 
@@ -665,8 +686,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("paths", nargs="*", help="files or directories (default: the whole Lib)")
-    ap.add_argument("--root", type=Path, default=None,
-                    help="the standard library directory (default: the host's, where os.py is)")
+    ap.add_argument("--root", default=None,
+                    help="the standard library directory (default: CPython 3.14's from the "
+                         "oracle's pyodide; 'host' for the host Python's own)")
     ap.add_argument("--sample", type=Path, help="a list of files relative to --root, one a line")
     ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--report", type=Path, help="write the summary: .json, else Markdown")
@@ -679,7 +701,14 @@ def main() -> int:
     args = ap.parse_args()
     if args.worker:
         return worker_main(args.checkout, args.timeout)
-    root = (args.root or default_root()).resolve()
+    why = oracle_available()
+    if why is not None:
+        sys.exit(f"check: the oracle cannot run: {why}")
+    ensure_oracle()
+    if args.root is None:
+        root = default_root()
+    else:
+        root = (host_lib() if args.root == "host" else Path(args.root)).resolve()
     if args.paths:
         files = expand(args.paths)
     elif args.sample:
@@ -688,10 +717,6 @@ def main() -> int:
         files = corpus_files(root)
     if not files:
         sys.exit("check: no files")
-    why = oracle_available()
-    if why is not None:
-        sys.exit(f"check: the oracle cannot run: {why}")
-    ensure_oracle()
     summary = run_check(files, root, max(1, args.jobs), args.checkout, args.timeout,
                         not args.quiet)
     sys.stdout.write(text_summary(summary))
