@@ -276,9 +276,19 @@ def run_full(selected: list[Workload], out: Path, with_pyperformance: bool) -> i
         from pyperformance_runner import run_pyperformance
 
         lines += ["", *run_pyperformance(host, comp)]
-    out.write_text("\n".join(lines) + "\n")
+    kept = _kept_section(out)
+    out.write_text("\n".join(lines) + "\n" + kept)
     print("\n".join(lines))
     return 0
+
+
+def _kept_section(out: Path) -> str:
+    """The section bench/compile_throughput.py wrote into ``out``, kept as it is."""
+    from compile_throughput import BEGIN, END
+    text = out.read_text() if out.exists() else ""
+    if BEGIN not in text or END not in text:
+        return ""
+    return "\n" + BEGIN + text.split(BEGIN, 1)[1].split(END, 1)[0] + END + "\n"
 
 
 def main() -> int:

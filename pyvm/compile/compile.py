@@ -1316,15 +1316,17 @@ def Py_CompileString(source: str | bytes, filename: str, mode: str,
 
 
 def Py_CompileStringObject(source: str | bytes, filename: str, mode: str,
-                           flags: int = 0, optimize: int = -1) -> PyObject:
+                           flags: int = 0, optimize: int = -1,
+                           feature_version: int = -1) -> PyObject:
     """CPython: Python/pythonrun.c:Py_CompileStringObject
 
     :func:`Py_CompileString` with ``PyCF_ONLY_AST``: the parsed tree as
     ``_ast`` objects (preprocessed: only checked, or also optimized under
     ``PyCF_OPTIMIZED_AST``) instead of a code object. ``mode`` may also be
-    ``"func_type"`` then.
+    ``"func_type"`` then. ``feature_version`` is ``cf_feature_version`` (the
+    parser reads it under ``PyCF_ONLY_AST`` only).
     """
-    mod = _PyParser_ASTFromString(source, filename, mode, flags)
+    mod = _PyParser_ASTFromString(source, filename, mode, flags, feature_version)
     if flags & PyCF_ONLY_AST:
         syntax_check_only = (flags & PyCF_OPTIMIZED_AST) == PyCF_ONLY_AST
         _PyCompile_AstPreprocess(mod, filename, flags, optimize, syntax_check_only)

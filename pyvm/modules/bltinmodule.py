@@ -894,7 +894,6 @@ def builtin_compile(module: PyObject, args: list[PyObject],
     optimize=-1, *, _feature_version=-1)``. An ``_ast`` tree as the source is
     converted (``PyAST_obj2mod``), validated (``_PyAST_Validate``) and compiled,
     or, under ``PyCF_ONLY_AST``, preprocessed and given back as a new tree.
-    pyvm: ``_feature_version`` is checked but the parser does not use it yet.
     """
     a = _PyArg_UnpackKeywords(
         "compile", args, kwnames,
@@ -916,7 +915,7 @@ def builtin_compile(module: PyObject, args: list[PyObject],
     flags = _arg_int(a[3], 0)
     dont_inherit = a[4] is not None and PyObject_IsTrue(a[4])
     optimize = _arg_int(a[5], -1)
-    _arg_int(a[6], -1)  # pyvm: cf_feature_version; the parser does not read it yet
+    feature_version = _arg_int(a[6], -1)
 
     cf_flags = flags | PyCF_SOURCE_IS_UTF8
     if flags & ~(PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK):
@@ -952,7 +951,7 @@ def builtin_compile(module: PyObject, args: list[PyObject],
             return PyAST_mod2obj(mod)
         return _PyAST_Compile(mod, filename, cf_flags, optimize)
     src, cf_flags = _Py_SourceAsString(source, "compile", "string, bytes or AST", cf_flags)
-    return Py_CompileStringObject(src, filename, mode, cf_flags, optimize)
+    return Py_CompileStringObject(src, filename, mode, cf_flags, optimize, feature_version)
 
 
 def _eval_frame_namespaces(fname: str, globals_: PyObject,
