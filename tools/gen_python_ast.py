@@ -166,6 +166,9 @@ if TYPE_CHECKING:
 import sys
 
 from pyvm.compile import ast
+from pyvm.compile.future import (  # the compile() flags the module exports
+    PyCF_ALLOW_TOP_LEVEL_AWAIT, PyCF_ONLY_AST, PyCF_OPTIMIZED_AST, PyCF_TYPE_COMMENTS,
+)
 '''
 
 
@@ -221,11 +224,6 @@ def _cast(typ: object, val: object) -> object:
 # imported; mypy sees typing's and mypyc compiles it away (see typeobject.py).
 globals()["cast"] = _cast
 
-# CPython: Include/cpython/compile.h:PyCF_ONLY_AST (the flags the module exports)
-PyCF_ONLY_AST: Final = 0x0400
-PyCF_TYPE_COMMENTS: Final = 0x1000
-PyCF_ALLOW_TOP_LEVEL_AWAIT: Final = 0x2000
-PyCF_OPTIMIZED_AST: Final = 0x8000 | PyCF_ONLY_AST
 
 # The kinds of ASDL field types: a node (sum or product), or a builtin type.
 K_NODE: Final = 0

@@ -64,7 +64,6 @@ from pyvm.objects.codeobject import (
 )
 from pyvm.objects.object import PyObject, PyErr_SetString, Py_None, PyErr_SetObject, Py_NewRef, PyErr, Py_DECREF
 from pyvm.compile.ast_preprocess import _PyAST_Preprocess, _PyErr_EmitSyntaxWarning
-from pyvm.compile.future import _PyFuture_FromAST
 from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_FromString
 from pyvm.objects.exceptions import PyExc_SystemError, PyExc_SyntaxError
 from pyvm.objects.longobject import PyLong_FromLong
@@ -75,34 +74,19 @@ from pyvm.compile.flowgraph import (
     _PyCfg_OptimizedCfgToInstructionSequence, _PyCfg_JumpLabelsToTargets,
 )
 from pyvm.compile.peg_api import _PyParser_ASTFromString
+from pyvm.compile.future import (  # the flags of Include/cpython/code.h and compile.h
+    CO_FUTURE_ABSOLUTE_IMPORT, CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL,
+    CO_FUTURE_DIVISION, CO_FUTURE_GENERATOR_STOP, CO_FUTURE_PRINT_FUNCTION,
+    CO_FUTURE_UNICODE_LITERALS, CO_FUTURE_WITH_STATEMENT, PyCF_ALLOW_INCOMPLETE_INPUT,
+    PyCF_ALLOW_TOP_LEVEL_AWAIT, PyCF_DONT_IMPLY_DEDENT, PyCF_IGNORE_COOKIE, PyCF_MASK,
+    PyCF_ONLY_AST, PyCF_OPTIMIZED_AST, PyCF_SOURCE_IS_UTF8, PyCF_TYPE_COMMENTS,
+    _PyFuture_FromAST,
+)
 from pyvm.compile.python_ast import PyAST_mod2obj
 
 if TYPE_CHECKING:
     from pyvm.compile.future import _PyFutureFeatures
 
-# CPython: Include/cpython/code.h:CO_FUTURE_DIVISION (and the flags beside it)
-CO_FUTURE_DIVISION: Final = 0x20000
-CO_FUTURE_ABSOLUTE_IMPORT: Final = 0x40000
-CO_FUTURE_WITH_STATEMENT: Final = 0x80000
-CO_FUTURE_PRINT_FUNCTION: Final = 0x100000
-CO_FUTURE_UNICODE_LITERALS: Final = 0x200000
-CO_FUTURE_BARRY_AS_BDFL: Final = 0x400000
-CO_FUTURE_GENERATOR_STOP: Final = 0x800000
-CO_FUTURE_ANNOTATIONS: Final = 0x1000000
-
-# CPython: Include/cpython/compile.h:PyCF_MASK
-PyCF_MASK: Final = (CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT
-                    | CO_FUTURE_WITH_STATEMENT | CO_FUTURE_PRINT_FUNCTION
-                    | CO_FUTURE_UNICODE_LITERALS | CO_FUTURE_BARRY_AS_BDFL
-                    | CO_FUTURE_GENERATOR_STOP | CO_FUTURE_ANNOTATIONS)
-PyCF_SOURCE_IS_UTF8: Final = 0x0100
-PyCF_DONT_IMPLY_DEDENT: Final = 0x0200
-PyCF_ONLY_AST: Final = 0x0400
-PyCF_IGNORE_COOKIE: Final = 0x0800
-PyCF_TYPE_COMMENTS: Final = 0x1000
-PyCF_ALLOW_TOP_LEVEL_AWAIT: Final = 0x2000
-PyCF_ALLOW_INCOMPLETE_INPUT: Final = 0x4000
-PyCF_OPTIMIZED_AST: Final = 0x8000 | PyCF_ONLY_AST
 
 # pyvm: the host recursion limit while the compiler runs (see _PyAST_Compile).
 _CODEGEN_RECURSION_LIMIT: Final = 40000

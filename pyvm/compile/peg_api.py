@@ -24,16 +24,11 @@ from pyvm.compile.pegen import (
     PyPARSE_ALLOW_INCOMPLETE_INPUT, PyPARSE_BARRY_AS_BDFL, PyPARSE_DONT_IMPLY_DEDENT,
     PyPARSE_IGNORE_COOKIE, PyPARSE_TYPE_COMMENTS, TokStateSource,
 )
+from pyvm.compile.future import (  # the flags of Include/cpython/compile.h the parser reads
+    CO_FUTURE_BARRY_AS_BDFL, PyCF_ALLOW_INCOMPLETE_INPUT, PyCF_ALLOW_TOP_LEVEL_AWAIT,
+    PyCF_DONT_IMPLY_DEDENT, PyCF_IGNORE_COOKIE, PyCF_ONLY_AST, PyCF_TYPE_COMMENTS,
+)
 from pyvm.compile.tokenizer import _PyTokenizer_FromString, _PyTokenizer_FromUTF8
-
-# The values of Include/cpython/compile.h flags the parser understands.
-PyCF_DONT_IMPLY_DEDENT: Final = 0x0200
-PyCF_ONLY_AST: Final = 0x0400
-PyCF_IGNORE_COOKIE: Final = 0x0800
-PyCF_TYPE_COMMENTS: Final = 0x1000
-PyCF_ALLOW_TOP_LEVEL_AWAIT: Final = 0x2000
-PyCF_ALLOW_INCOMPLETE_INPUT: Final = 0x4000
-CO_FUTURE_BARRY_AS_BDFL: Final = 0x400000
 
 PY_MINOR_VERSION: Final = 14
 

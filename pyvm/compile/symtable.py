@@ -2024,7 +2024,7 @@ def symtable_raise_if_not_coroutine(st: symtable, msg: str,
         _syntax_error_at(st, msg, loc)
 
 
-def _Py_SymtableStringObjectFlags(source: str, filename: str, start: int,
+def _Py_SymtableStringObjectFlags(source: str | bytes, filename: str, start: int,
                                   flags: int) -> symtable:
     """CPython: Python/symtable.c:_Py_SymtableStringObjectFlags
 
@@ -2041,7 +2041,7 @@ def _Py_SymtableStringObjectFlags(source: str, filename: str, start: int,
         mode = "single"
     else:
         mode = "exec"
-    mod_ = _PyParser_ASTFromString(source, filename, mode)
+    mod_ = _PyParser_ASTFromString(source, filename, mode, flags)
     future = _PyFuture_FromAST(mod_, filename)
     future.ff_features |= flags
     return _PySymtable_Build(mod_, filename, future)
