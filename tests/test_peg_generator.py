@@ -477,6 +477,11 @@ ORACLE_SNIPPETS: list[str] = [
     "x = 'a' x 'b'\n",
     "x = 'a' 1 + 2 'b'\n",
     "x = kf'abc'\n",
+    # Found by tools/fuzz/program_fuzz.py: the second pass's invalid_def_raw
+    # matches a valid decorated definition (its dummy reaches the decorator
+    # helper) before the error further down is found.
+    "@d\ndef t(): pass\nb = f'{{'x': 1}!r}'\n",
+    "@d\nclass C: pass\n@e\nasync def f(): pass\nx = (1 2)\n",
 ]
 
 #: Snippets in the other start modes (Py_single_input, Py_eval_input, Py_func_type_input).

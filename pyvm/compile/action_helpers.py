@@ -492,8 +492,15 @@ def _PyPegen_empty_arguments(p: Parser) -> ast.arguments:
 
 def _PyPegen_function_def_decorators(p: Parser, decorators: list[ast.expr],
                                      function_def: ast.stmt) -> ast.stmt:
-    """CPython: Parser/action_helpers.c:_PyPegen_function_def_decorators"""
+    """CPython: Parser/action_helpers.c:_PyPegen_function_def_decorators
+
+    pyvm: in the second pass ``invalid_def_raw`` can match a whole valid
+    definition and give the dummy statement; C then reads a ``FunctionDef``
+    out of it regardless, making a tree that pass throws away (it ends in a
+    SyntaxError). Here the dummy is passed through unchanged."""
     f = function_def
+    if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return f
     if isinstance(f, ast.AsyncFunctionDef):
         return ast.AsyncFunctionDef(f.name, f.args, f.body, decorators, f.returns,
                                     f.type_comment, f.type_params, f.lineno, f.col_offset,
@@ -508,7 +515,8 @@ def _PyPegen_class_def_decorators(p: Parser, decorators: list[ast.expr],
                                   class_def: ast.stmt) -> ast.stmt:
     """CPython: Parser/action_helpers.c:_PyPegen_class_def_decorators"""
     c = class_def
-    assert isinstance(c, ast.ClassDef)
+    if not isinstance(c, ast.ClassDef):
+        return c  # pyvm: a dummy of the second pass, as in the function case
     return ast.ClassDef(c.name, c.bases, c.keywords, c.body, decorators, c.type_params,
                         c.lineno, c.col_offset, c.end_lineno, c.end_col_offset)
 

@@ -158,6 +158,19 @@ def _PyWarnings_InitState() -> WarningsState:
     return st
 
 
+def _PyWarnings_IgnoreAll() -> None:
+    """pyvm: replace the filters by one ``ignore`` filter for every warning
+    (what ``-W ignore`` gives). For tools that compile many sources in one
+    process (the corpus comparison, the fuzzers, the compile benchmark), whose
+    output would drown in SyntaxWarnings."""
+    st = _PyWarnings_InitState()
+    old = st.filters
+    st.filters = _PyList_FromArraySteal([create_filter(PyExc_Warning, "ignore", None)])
+    st.filters_version += 1
+    if old is not None:
+        Py_DECREF(old)
+
+
 # ---------------------------------------------------------------------------
 # Filters
 

@@ -322,6 +322,27 @@ def marshal_fuzz_all(job):
     return [marshal_fuzz_result(bytes.fromhex(h), full) for h in job["hexes"]]
 
 
+def fuzz_dump_all(sources):
+    """tools/fuzz/program_fuzz.py: the canonical dump of ``marshal.dumps(compile(
+    src, "<fuzz>", "exec"))`` for each source, or ``error: Type``."""
+    out = []
+    for src in sources:
+        try:
+            code = compile(src, "<fuzz>", "exec")
+        except Exception as e:
+            out.append(f"error: {type(e).__name__}")
+            continue
+        out.append(codedump.dump_marshalled(marshal.dumps(code)))
+    return out
+
+
+def fuzz_run(source):
+    """tools/fuzz/program_fuzz.py: what ``python driver.py`` prints for the
+    driver source (``run_program``)."""
+    stdout, status, exception, stderr = run_program("driver.py", source)
+    return {"stdout": stdout, "status": status, "stderr": stderr}
+
+
 def run_job(job):
     """The entry point of ``run.mjs --job``: ``job`` may hold ``compile`` (names
     of tests/compile_programs), ``marshal`` (paths) and ``loads`` (items)."""
@@ -336,6 +357,10 @@ def run_job(job):
         results["malformed"] = malformed_all(job["malformed"])
     if "pyc" in job:
         results["pyc"] = pyc_all(job["pyc"])
+    if "fuzz_dump" in job:
+        results["fuzz_dump"] = fuzz_dump_all(job["fuzz_dump"])
+    if "fuzz_run" in job:
+        results["fuzz_run"] = fuzz_run(job["fuzz_run"])
     if "marshal_fuzz" in job:
         results["marshal_fuzz"] = marshal_fuzz_all(job["marshal_fuzz"])
     return json.dumps(results)
