@@ -277,3 +277,24 @@ def test_function_level_imports_guard_a_cycle(mod: str) -> None:
         elif not _has_cycle_comment(SCAN.lines[mod], node):
             failures.append(f"{where}: guards a cycle but says nothing: add '# cycle'")
     assert not failures, "\n".join(failures)
+
+
+# The host's parser and its front ends: pyvm tokenizes, parses and builds its
+# symbol tables itself (pyvm/compile/), so no module of it may use the host's.
+HOST_PARSER_MODULES = {"ast", "_ast", "tokenize", "_tokenize", "symtable", "_symtable",
+                       "_peg_parser", "parser"}
+
+
+@pytest.mark.parametrize("mod", sorted(MODULES))
+def test_no_host_parser_module_is_imported(mod: str) -> None:
+    found = []
+    for node in ast.walk(SCAN._trees[mod]):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        found += [f"line {node.lineno}: {n}" for n in names
+                  if n.split(".")[0] in HOST_PARSER_MODULES]
+    assert not found, f"{MODULES[mod]} imports the host's parser: {found}"

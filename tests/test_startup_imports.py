@@ -26,6 +26,8 @@ from pyvm_runner import MODES, TIMEOUT, from_checkout, mode_env, pyvm_command
 FORBIDDEN = {
     "typing": "annotations only: import it under `if TYPE_CHECKING:`",
     "re": "no host regular expressions on pyvm's start-up path",
+    "ast": "pyvm parses with its own tokenizer and parser (pyvm/compile/)",
+    "tokenize": "pyvm parses with its own tokenizer and parser (pyvm/compile/)",
 }
 
 PROBE = """
