@@ -4,7 +4,7 @@
 Writing (``w_object``) walks an object and emits one type code per value,
 followed by its payload in little-endian: ``TYPE_INT`` for ints that fit in 32
 bits and ``TYPE_LONG`` with base-2**15 digits otherwise, floats as 8 IEEE bytes
-(``TYPE_BINARY_FLOAT``), str in the most compact of five spellings (short or
+(``TYPE_BINARY_FLOAT``; as text before version 2), str in the most compact of five spellings (short or
 long ASCII, each interned or not, else UTF-8), tuples with a one-byte length
 when they can (``TYPE_SMALL_TUPLE``), and a code object as its fields in a fixed
 order. Since version 3 an object that may be met again is written once with
@@ -22,7 +22,8 @@ Where C's code object holds a ``bytes`` object (``co_code``, ``co_linetable``,
 the writer spells them as ``TYPE_STRING`` payloads directly and the reader
 unwraps the bytes objects it reads.
 
-The canonical text of marshalled code for tests is pyvm/compile/codedump.py.
+The canonical text of marshalled code for tests is pyvm/compile/codedump.py;
+the ``marshal`` module a program imports is pyvm/modules/marshalmodule.py.
 """
 
 from __future__ import annotations
@@ -57,7 +58,14 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.floatobject import PyFloat_FromDouble, PyFloat_Type, PyFloatObject
 from pyvm.objects.listobject import PyList_Type, PyListObject, _PyList_FromArraySteal
 from pyvm.objects.longobject import PyLong_FromLong, PyLong_Type, PyLongObject
+from pyvm.objects.abstract import (
+    PyBuffer_Release, PyNumber_AsSsize_t, PyObject_CheckBuffer, PyObject_GetBuffer,
+)
+from pyvm.objects.bytearrayobject import PyByteArray_FromStringAndSize, PyByteArrayObject
+from pyvm.objects.call import PyObject_CallMethod
+from pyvm.objects.memoryobject import PyMemoryView_FromObject, memoryview_release_impl
 from pyvm.objects.object import (
+    PyBUF_SIMPLE,
     PyErr,
     _PyErr_Clear,
     _PyErr_Raise,
@@ -242,6 +250,13 @@ def w_float_bin(v: float, p: WFILE) -> None:
     w_string(struct.pack("<d", v), p)
 
 
+def w_float_str(v: float, p: WFILE) -> None:
+    """CPython: Python/marshal.c:w_float_str
+
+    The text of ``PyOS_double_to_string(v, 'g', 17, 0)`` (formats 0 and 1)."""
+    w_short_pstring(format(v, ".17g").encode("ascii"), p)
+
+
 def _PyObject_IsUniquelyReferenced(v: PyObject) -> bool:
     """pyvm: C's ``_PyObject_IsUniquelyReferenced`` (Include/internal/pycore_object.h,
     an inline function the index does not list): one reference, so the object
@@ -374,8 +389,12 @@ def w_complex_object(v: PyObject, flag: int, p: WFILE) -> None:
             w_PyLong(x, flag, p)
     elif tp is PyFloat_Type:
         assert isinstance(v, PyFloatObject)
-        w_byte(TYPE_BINARY_FLOAT | flag, p)
-        w_float_bin(v.ob_fval, p)
+        if p.version > 1:
+            w_byte(TYPE_BINARY_FLOAT | flag, p)
+            w_float_bin(v.ob_fval, p)
+        else:
+            w_byte(TYPE_FLOAT | flag, p)
+            w_float_str(v.ob_fval, p)
     elif tp is PyBytes_Type:
         assert isinstance(v, PyBytesObject)
         w_byte(TYPE_STRING | flag, p)
@@ -461,6 +480,20 @@ def w_complex_object(v: PyObject, flag: int, p: WFILE) -> None:
         w_host_bytes(co.co_linetable, False, p)
         w_host_bytes(co.co_exceptiontable, False, p)
         w_complete(v, p)
+    elif PyObject_CheckBuffer(v):
+        # Other bytes-like objects (bytearray, memoryview, bytes subclasses)
+        # are written as a bytes object.
+        try:
+            view = PyObject_GetBuffer(v, PyBUF_SIMPLE)
+        except PyErr as e:
+            _PyErr_Clear(e)
+            w_byte(TYPE_UNKNOWN, p)
+            p.depth -= 1
+            p.error = WFERR_UNMARSHALLABLE
+            return
+        w_byte(TYPE_STRING | flag, p)
+        w_pstring(bytes(view.data[view.offset:view.offset + view.len]), p)
+        PyBuffer_Release(view)
     elif tp is PySlice_Type:
         if p.version < 5:
             w_byte(TYPE_UNKNOWN, p)
@@ -474,10 +507,14 @@ def w_complex_object(v: PyObject, flag: int, p: WFILE) -> None:
         w_complete(v, p)
     elif tp is PyComplex_Type:
         assert isinstance(v, PyComplexObject)
-        # pyvm: always the binary form, as for floats above.
-        w_byte(TYPE_BINARY_COMPLEX | flag, p)
-        w_float_bin(v.real, p)
-        w_float_bin(v.imag, p)
+        if p.version > 1:
+            w_byte(TYPE_BINARY_COMPLEX | flag, p)
+            w_float_bin(v.real, p)
+            w_float_bin(v.imag, p)
+        else:
+            w_byte(TYPE_COMPLEX | flag, p)
+            w_float_str(v.real, p)
+            w_float_str(v.imag, p)
     elif tp is PySet_Type or tp is PyFrozenSet_Type:
         w_byte((TYPE_FROZENSET if tp is PyFrozenSet_Type else TYPE_SET) | flag, p)
         elems = _PySet_Items(v)
@@ -555,18 +592,24 @@ class RFILE:
     depth: int
     allow_code: bool
     refs: list[Optional[PyObject]]
+    readable: Optional[PyObject]
 
-    def __init__(self, data: bytes, allow_code: bool) -> None:
+    def __init__(self, data: bytes, allow_code: bool,
+                 readable: Optional[PyObject] = None) -> None:
         self.data = data
         self.ptr = 0
         self.end = len(data)
         self.depth = 0
         self.allow_code = allow_code
         self.refs = []
+        # marshal.load's file: r_string reads from it (its readinto) instead.
+        self.readable = readable
 
 
 def r_string(n: int, p: RFILE) -> bytes:
     """CPython: Python/marshal.c:r_string"""
+    if p.readable is not None:
+        return _r_string_readable(n, p.readable)
     if p.end - p.ptr < n:
         PyErr_SetString(PyExc_EOFError, "marshal data too short")
     s = p.data[p.ptr:p.ptr + n]
@@ -574,8 +617,37 @@ def r_string(n: int, p: RFILE) -> bytes:
     return s
 
 
+def _r_string_readable(n: int, readable: PyObject) -> bytes:
+    """CPython: Python/marshal.c:r_string
+
+    The ``readable`` branch: ``n`` bytes read by the file's ``readinto`` into
+    a writable memoryview, which must report exactly ``n``."""
+    buf = PyByteArray_FromStringAndSize(bytes(n))
+    mview = PyMemoryView_FromObject(buf)
+    try:
+        res = PyObject_CallMethod(readable, "readinto", [mview])
+        try:
+            read = PyNumber_AsSsize_t(res, PyExc_ValueError)
+        finally:
+            Py_DECREF(res)
+    finally:
+        Py_DECREF(memoryview_release_impl(mview))
+        Py_DECREF(mview)
+    assert isinstance(buf, PyByteArrayObject)
+    data = bytes(buf.ob_bytes[:n])
+    Py_DECREF(buf)
+    if read != n:
+        if read > n:
+            PyErr_SetString(PyExc_ValueError, f"read() returned too much data: {n} bytes "
+                                              f"requested, {read} returned")
+        PyErr_SetString(PyExc_EOFError, "EOF read where not expected")
+    return data
+
+
 def r_byte(p: RFILE) -> int:
     """CPython: Python/marshal.c:r_byte"""
+    if p.readable is not None:
+        return _r_string_readable(1, p.readable)[0]
     if p.ptr < p.end:
         c = p.data[p.ptr]
         p.ptr += 1
@@ -754,9 +826,13 @@ def r_object(p: RFILE) -> Optional[PyObject]:
     A new reference, or None for ``TYPE_NULL`` (C's NULL without an error, the
     dict terminator). Errors raise :class:`PyErr`.
     """
-    if p.ptr >= p.end:
+    try:
+        code = r_byte(p)
+    except PyErr as e:
+        if not e.matches(PyExc_EOFError):
+            raise
+        _PyErr_Clear(e)
         PyErr_SetString(PyExc_EOFError, "EOF read where object expected")
-    code = r_byte(p)
     p.depth += 1
     if p.depth > MAX_MARSHAL_STACK_DEPTH:
         p.depth -= 1

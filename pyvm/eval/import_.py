@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 from pyvm.compile.python_ast import PyInit__ast
 from pyvm.modules._typingmodule import PyInit__typing
+from pyvm.modules.marshalmodule import PyMarshal_Init
 from pyvm.modules.symtablemodule import PyInit__symtable
 from pyvm.modules._warningsmodule import _PyWarnings_Init
 from pyvm.modules._weakrefmodule import PyInit__weakref
@@ -58,6 +59,7 @@ PyImport_Inittab: Final[list[_inittab]] = [
     _inittab("_typing", PyInit__typing),
     _inittab("_warnings", _PyWarnings_Init),
     _inittab("_weakref", PyInit__weakref),
+    _inittab("marshal", PyMarshal_Init),
 ]
 
 
