@@ -74,7 +74,7 @@ from pyvm.compile.flowgraph import (
     _PyCfg_FromInstructionSequence, _PyCfg_OptimizeCodeUnit,
     _PyCfg_OptimizedCfgToInstructionSequence, _PyCfg_JumpLabelsToTargets,
 )
-from pyvm.compile.peg_api import _PyParser_ASTFromString
+from pyvm.compile.peg_api import _PyParser_ASTFromFile, _PyParser_ASTFromString
 
 if TYPE_CHECKING:
     from pyvm.compile.future import _PyFutureFeatures
@@ -1311,4 +1311,16 @@ def Py_CompileString(source: str | bytes, filename: str, mode: str,
     interpreter's level.
     """
     mod = _PyParser_ASTFromString(source, filename, mode, flags)
+    return _PyAST_Compile(mod, filename, flags, optimize)
+
+
+def _Py_CompileFile(data: bytes, filename: str, flags: int = 0,
+                    optimize: int = -1) -> PyCodeObject:
+    """CPython: Python/pythonrun.c:PyRun_FileExFlags
+
+    The code of a script file: ``data`` (the file's bytes) is parsed by the
+    file tokenizer (``_PyParser_ASTFromFile``), then compiled. pyvm: C runs
+    the code in the same function; the caller runs it.
+    """
+    mod = _PyParser_ASTFromFile(data, filename, None, "exec", flags)
     return _PyAST_Compile(mod, filename, flags, optimize)

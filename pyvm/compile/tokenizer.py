@@ -52,7 +52,9 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, NoReturn, Optional
+    from typing import Callable, Final, NoReturn, Optional
+
+import codecs
 
 from pyvm.objects.exceptions import (
     PyExc_IndentationError, PyExc_SyntaxError, PyExc_SyntaxWarning, PyExc_TabError,
@@ -397,7 +399,14 @@ class tok_state:
     tokenizer issues. ``underflow_readline`` chooses ``tok_underflow_readline``
     over ``tok_underflow_string`` (C's ``tok->underflow`` function pointer);
     ``fake_newline`` is the index of the newline the readline tokenizer
-    added to a last line without one (-1: none).
+    added to a last line without one (-1: none); ``readline`` (a host
+    callable giving the next line as UTF-8 bytes, None at the end) feeds
+    that tokenizer lazily when set. ``underflow_file`` chooses
+    ``tok_underflow_file``: ``fp`` is the file's bytes and ``fp_pos`` C's
+    file position, ``decoding_readline`` the decoding stream a coding cookie
+    set up (C's ``tok->decoding_readline``). ``decode_error`` is the
+    UnicodeDecodeError C leaves set with ``tok->done = E_DECODE`` (pegen's
+    ``_Pypegen_raise_decode_error`` turns it into a SyntaxError).
     """
 
     input: bytes
@@ -440,6 +449,12 @@ class tok_state:
     fake_newline: int
     emit_warnings: bool
     warnings: list[tuple[str, int]]
+    underflow_file: bool
+    fp: bytes
+    fp_pos: int
+    decoding_readline: Optional[_DecodingReader]
+    decode_error: Optional[PyErr]
+    readline: Optional[Callable[[], Optional[bytes]]]
 
     def __init__(self) -> None:
         """CPython: Parser/lexer/state.c:_PyTokenizer_tok_new"""
@@ -481,6 +496,12 @@ class tok_state:
         self.fake_newline = -1
         self.emit_warnings = False
         self.warnings = []
+        self.underflow_file = False
+        self.fp = b""
+        self.fp_pos = 0
+        self.decoding_readline = None
+        self.decode_error = None
+        self.readline = None
 
 
 def _PyTokenizer_tok_new() -> tok_state:
@@ -639,7 +660,9 @@ def _PyTokenizer_indenterror(tok: tok_state) -> int:
 def _PyTokenizer_error_ret(tok: tok_state) -> None:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_error_ret"""
     tok.decoding_erred = True
-    tok.buf = tok.cur = tok.inp = 0
+    # (C frees the buffer: its pointers are NULL, and a column measured
+    # from line_start is 0.)
+    tok.buf = tok.cur = tok.inp = tok.line_start = 0
     tok.input = b""
     tok.start = -1
     tok.done = E_DECODE
@@ -779,12 +802,16 @@ def get_coding_spec(s: bytes, start: int, size: int) -> Optional[str]:
     return None
 
 
-def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: int) -> bool:
+def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: int,
+                                   file_input: bool = False) -> bool:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_check_coding_spec
 
-    pyvm: the string tokenizer's ``set_readline`` (``buf_setreadl``) is
-    inlined: a spec other than UTF-8 is recorded in ``tok.enc``. A spec
-    that contradicts the BOM raises SyntaxError (C returns 0 with it set).
+    pyvm: the ``set_readline`` argument is ``file_input``: the file
+    tokenizer's ``fp_setreadl`` (which may fail: the error becomes the
+    SyntaxError of ``_PyTokenizer_raise_init_error``), else the string
+    tokenizer's ``buf_setreadl``, inlined: a spec other than UTF-8 is
+    recorded in ``tok.enc``. A spec that contradicts the BOM raises
+    SyntaxError (C returns 0 with it set).
     """
     if tok.cont_line:
         tok.decoding_state = STATE_NORMAL
@@ -802,7 +829,15 @@ def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: i
     tok.decoding_state = STATE_NORMAL
     if tok.encoding is None:
         if cs != "utf-8":
-            tok.enc = cs  # CPython: Parser/tokenizer/string_tokenizer.c:buf_setreadl
+            if file_input:
+                try:
+                    fp_setreadl(tok, cs)
+                except (LookupError, ValueError) as e:
+                    _PyTokenizer_error_ret(tok)
+                    _PyTokenizer_raise_init_error(
+                        "<string>" if tok.filename is None else tok.filename, e)
+            else:
+                tok.enc = cs  # CPython: Parser/tokenizer/string_tokenizer.c:buf_setreadl
         tok.encoding = cs
     elif tok.encoding != cs:
         tok.input = s
@@ -845,11 +880,13 @@ def valid_utf8(s: bytes, i: int) -> int:
     return expected + 1
 
 
-def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int) -> None:
+def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int, base: int = -1) -> None:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_ensure_utf8
 
     Raises the "Non-UTF-8 code starting with ..." SyntaxError at the first
     invalid byte. The common all-valid case is checked by the host codec.
+    pyvm: ``s`` is the text from ``tok.input[base]`` on (``base`` -1: ``s``
+    becomes the input, for the string tokenizer).
     """
     try:
         s.decode("utf-8")
@@ -872,10 +909,12 @@ def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int) -> None:
         i += length
     if i >= n:
         return
-    tok.input = s
+    if base < 0:
+        tok.input = s
+        base = 0
     tok.lineno = lineno
-    tok.line_start = line_start
-    tok.cur = i
+    tok.line_start = base + line_start
+    tok.cur = base + i
     infile = "" if tok.filename is None else f" in file {tok.filename}"
     _PyTokenizer_syntaxerror_known_range(
         tok, col_offset + 1, col_offset + 1,
@@ -1000,6 +1039,236 @@ def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None) -> to
     return tok
 
 
+# ---------------------------------------------------------------------------
+# The file tokenizer (Parser/tokenizer/file_tokenizer.c)
+
+# Modules/_io/textio.c: the TextIOWrapper's chunk size (what one read of the
+# decoding stream decodes, hence where its decoding errors show).
+_CHUNK_SIZE: Final = 8192
+
+
+class _DecodingReader:
+    """CPython: Parser/tokenizer/file_tokenizer.c:fp_setreadl
+
+    pyvm: the stream C opens with ``io.open(fd, "r", encoding=enc)``: the
+    file's bytes from ``pos`` on, decoded by the host codec's incremental
+    decoder a chunk of ``_CHUNK_SIZE`` bytes at a time, with universal
+    newlines. A decoding error raises when the chunk holding it is read, as
+    the TextIOWrapper's ``readline`` raises it (its position counts from the
+    start of that chunk).
+    """
+
+    data: bytes
+    pos: int
+    decoder: codecs.IncrementalDecoder
+    pending: str
+    eof: bool
+
+    def __init__(self, data: bytes, pos: int, enc: str) -> None:
+        info = codecs.lookup(enc)
+        if not info._is_text_encoding:
+            # CPython: Python/codecs.c:_PyCodecInfo_GetIncrementalDecoder
+            raise LookupError(f"{enc!r} is not a text encoding; "
+                              "use codecs.open() to handle arbitrary codecs")
+        self.data = data
+        self.pos = pos
+        self.decoder = info.incrementaldecoder("strict")
+        self.pending = ""
+        self.eof = False
+
+    def readline(self) -> str:
+        """CPython: Modules/_io/textio.c:_textiowrapper_readline
+
+        The next line with its newline (``\r\n`` and ``\r`` become
+        ``\n``), or "" at the end. Raises the host's UnicodeDecodeError."""
+        while True:
+            p = self.pending
+            i = p.find("\n")
+            j = p.find("\r")
+            if j >= 0 and (i < 0 or j < i) and (j + 1 < len(p) or self.eof):
+                k = 2 if p.startswith("\r\n", j) else 1
+                self.pending = p[j + k:]
+                return p[:j] + "\n"
+            if i >= 0 and (j < 0 or i < j):
+                self.pending = p[i + 1:]
+                return p[:i + 1]
+            if self.eof:
+                self.pending = ""
+                return p
+            chunk = self.data[self.pos:self.pos + _CHUNK_SIZE]
+            self.pos += len(chunk)
+            final = self.pos >= len(self.data)
+            self.pending = p + self.decoder.decode(chunk, final)
+            self.eof = final
+
+
+def fp_setreadl(tok: tok_state, enc: str) -> None:
+    """CPython: Parser/tokenizer/file_tokenizer.c:fp_setreadl
+
+    The rest of the file is read through a decoding stream from now on.
+    C reopens the file one byte before its position and reads the rest of
+    the current line, so the stream starts there. Raises the host's
+    LookupError (unknown or non-text encoding) or UnicodeDecodeError (the
+    first chunk does not decode).
+    """
+    pos = tok.fp_pos
+    reader = _DecodingReader(tok.fp, pos - 1 if pos > 0 else pos, enc)
+    if pos > 0:
+        reader.readline()
+    tok.decoding_readline = reader
+
+
+def _set_decode_error(tok: tok_state, e: Exception) -> None:
+    """pyvm: C's "return 0 with a UnicodeDecodeError set" and
+    ``_PyTokenizer_error_ret``: the error, as pyvm's exception, waits in
+    ``tok.decode_error`` for the parser."""
+    from pyvm.objects.unicodeobject import _codec_error  # cycle: unicodeobject imports the compiler
+    try:
+        _codec_error(e)
+    except PyErr as err:
+        tok.decode_error = err
+    _PyTokenizer_error_ret(tok)
+
+
+def tok_readline_raw(tok: tok_state) -> None:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_readline_raw
+    CPython: Objects/fileobject.c:_Py_UniversalNewlineFgetsWithSize
+
+    The next line of the file as it is (``\r\n`` and ``\r`` read as
+    ``\n``): the input already holds it, translated; ``inp`` moves past it
+    and ``fp_pos`` past its bytes in the file.
+    """
+    data = tok.fp
+    pos = tok.fp_pos
+    n = len(data)
+    if pos >= n:
+        return
+    nl = data.find(b"\n", pos)
+    cr = data.find(b"\r", pos)
+    if cr >= 0 and (nl < 0 or cr < nl):
+        end = cr + 2 if data.startswith(b"\r\n", cr) else cr + 1
+    elif nl >= 0:
+        end = nl + 1
+    else:
+        end = n
+    tok.fp_pos = end
+    end = tok.input.find(b"\n", tok.inp)
+    tok.inp = len(tok.input) if end < 0 else end + 1
+
+
+def tok_readline_recode(tok: tok_state) -> bool:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_readline_recode
+
+    The next line from the decoding stream, appended to the input as UTF-8;
+    False (with ``tok.decode_error``) when the stream cannot decode it.
+    """
+    reader = tok.decoding_readline
+    assert reader is not None
+    try:
+        line = reader.readline()
+    except (UnicodeDecodeError, ValueError) as e:
+        _set_decode_error(tok, e)
+        return False
+    if line:
+        buf = line.encode("utf-8", "surrogatepass")
+        tok.input = tok.input[:tok.inp] + buf
+        tok.inp += len(buf)
+    return True
+
+
+def tok_underflow_file(tok: tok_state) -> bool:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_underflow_file
+
+    Reads the next line of the file. Until the encoding is known (lines 1
+    and 2) the first line stays in the buffer; a coding cookie switches to
+    the decoding stream (``fp_setreadl``). A line read raw is checked: valid
+    UTF-8 without a declared encoding (else "Non-UTF-8 code starting with
+    ..."), decodable with the BOM's or cookie's encoding otherwise (else
+    E_DECODE with the UnicodeDecodeError). pyvm: the raw lines are in
+    ``tok.input`` from the start, newline-translated (see
+    ``_PyTokenizer_FromFile``); the checks happen as C makes them, line by
+    line, so an error shows only when the parser gets that far.
+    """
+    if tok.decoding_state == STATE_INIT:
+        # CPython: Parser/tokenizer/helpers.c:_PyTokenizer_check_bom
+        tok.decoding_state = STATE_SEEK_CODING
+        if tok.fp.startswith(b"\xef\xbb\xbf"):
+            tok.encoding = "utf-8"
+            tok.fp_pos = 3
+            tok.input = tok.input[3:]
+            tok.end = len(tok.input)
+    raw = tok.decoding_readline is None
+    if raw and tok.decoding_state != STATE_NORMAL:
+        pass  # keep the first line in the buffer to validate it later
+    elif tok.start < 0 and tok.tok_mode_stack_index == 0:
+        tok.buf = tok.cur = tok.inp
+    if not raw:
+        if not tok_readline_recode(tok):
+            return False
+    else:
+        tok_readline_raw(tok)
+    if tok.inp == tok.cur:
+        tok.done = E_EOF
+        return False
+    tok.implicit_newline = 0
+    if tok.input[tok.inp - 1] != _NL:
+        # Last line does not end in \n, fake one
+        tok.input = tok.input[:tok.inp] + b"\n" + tok.input[tok.inp:]
+        tok.inp += 1
+        tok.implicit_newline = 1
+    tok.end = len(tok.input)
+    tok.lineno += 1  # ADVANCE_LINENO
+    tok.col_offset = 0
+    if tok.decoding_state != STATE_NORMAL:
+        line_end = tok.input.find(b"\0", tok.cur, tok.inp)  # strlen(tok->cur)
+        _PyTokenizer_check_coding_spec(tok, tok.input, tok.cur,
+                                       (tok.inp if line_end < 0 else line_end) - tok.cur, True)
+        if tok.lineno >= 2:
+            tok.decoding_state = STATE_NORMAL
+    if raw and tok.decoding_state == STATE_NORMAL:
+        line = tok.buf if tok.lineno <= 2 else tok.cur
+        lineno = 1 if tok.lineno <= 2 else tok.lineno
+        nul = tok.input.find(b"\0", line, tok.inp)  # C stops at a NUL byte
+        text = tok.input[line:tok.inp if nul < 0 else nul]
+        enc = tok.encoding
+        if enc is None:
+            # The default encoding is UTF-8, so make sure we don't have any
+            # non-UTF-8 sequences in it.
+            _PyTokenizer_ensure_utf8(tok, text, lineno, line)
+        else:
+            try:
+                text.decode(enc)
+            except (UnicodeDecodeError, LookupError, ValueError) as e:
+                _set_decode_error(tok, e)
+                return False
+    return True
+
+
+def _PyTokenizer_FromFile(data: bytes, enc: Optional[str] = None,
+                          filename: Optional[str] = None) -> tok_state:
+    """CPython: Parser/tokenizer/file_tokenizer.c:_PyTokenizer_FromFile
+
+    A tokenizer over the bytes of a file (``data``, read whole: pyvm does
+    not read a file lazily, but decodes and checks it line by line as C
+    does). ``enc`` is a known encoding (no BOM or cookie is then looked
+    for). pyvm: ``filename`` is set at once, as the parser sets
+    ``tok->filename`` before reading.
+    """
+    tok = _PyTokenizer_tok_new()
+    tok.underflow_file = True
+    tok.fp = data
+    tok.filename = filename
+    # The raw lines as tok_readline_raw reads them; a line the decoding
+    # stream replaces is dropped from the input then.
+    tok.input = _PyTokenizer_translate_newlines(data, False, False)
+    tok.buf = tok.cur = tok.inp = 0
+    tok.end = len(tok.input)
+    if enc is not None:
+        tok.encoding = enc
+        tok.decoding_state = STATE_NORMAL
+    return tok
+
+
 def tok_underflow_string(tok: tok_state) -> bool:
     """CPython: Parser/tokenizer/string_tokenizer.c:tok_underflow_string
     CPython: Parser/tokenizer/utf8_tokenizer.c:tok_underflow_string
@@ -1067,7 +1336,13 @@ def tok_nextc(tok: tok_state) -> int:
             return tok.input[cur]
         if tok.done != E_OK:
             return EOF
-        if not (tok_underflow_readline(tok) if tok.underflow_readline else tok_underflow_string(tok)):
+        if tok.underflow_file:
+            ok = tok_underflow_file(tok)
+        elif tok.underflow_readline:
+            ok = tok_underflow_readline(tok)
+        else:
+            ok = tok_underflow_string(tok)
+        if not ok:
             tok.cur = tok.inp
             return EOF
         tok.line_start = tok.cur
@@ -1541,6 +1816,7 @@ def _tok_string(tok: tok_state, token: Token, c: int) -> int:
             c = data[cur]
         else:
             c = tok_nextc(tok)
+            data = tok.input  # the file tokenizer may have replaced it
         if tok.done == E_DECODE:
             break
         if c == EOF or (quote_size == 1 and c == _NL):
@@ -1740,6 +2016,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                 # The rest of the line is read at once (the comment cannot
                 # go past the newline that ends the buffered line).
                 cur = tok.cur
+                data = tok.input
                 nl = data.find(b"\n", cur, tok.inp)
                 if nl >= 0:
                     cr = data.find(b"\r", cur, nl)
@@ -1795,6 +2072,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                         break
                 if goto == 0:
                     nonascii = False
+                    data = tok.input  # the file tokenizer may have replaced it
                     while _is_potential_identifier_char(c):
                         if c >= 128:
                             nonascii = True
@@ -1805,6 +2083,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                             c = data[cur]
                         else:
                             c = tok_nextc(tok)
+                            data = tok.input  # the file tokenizer may have replaced it
                     tok_backup(tok, c)
                     if nonascii and not verify_identifier(tok):
                         return _PyLexer_token_setup(tok, token, ERRORTOKEN, -1, -1)
@@ -1851,7 +2130,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
 
             # f_string_quote:
             if goto != 2 and (c == _SQUOTE or c == _DQUOTE):
-                first = _tolower(data[tok.start])
+                first = _tolower(tok.input[tok.start])
                 if first == 102 or first == 114 or first == 116:  # 'f', 'r', 't'
                     return _tok_fstring_start(tok, token, c)
 

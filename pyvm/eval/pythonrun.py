@@ -35,9 +35,9 @@ from pyvm.objects.unicodeobject import (
 from pyvm.objects.call import PyObject_Vectorcall
 from pyvm.objects.longobject import PyLongObject
 from pyvm.objects.exceptions import PyExc_SystemExit, PyExc_KeyboardInterrupt
-from pyvm.eval.traceback import format_exception, _decode_source, _register_source
+from pyvm.eval.traceback import format_exception, _register_source
 from pyvm.eval.ceval import PyEval_EvalCode
-from pyvm.compile.compile import Py_CompileString
+from pyvm.compile.compile import Py_CompileString, _Py_CompileFile
 from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.dictobject import PyDict_DelItem, PyDict_GetItemWithError
 from pyvm.objects.moduleobject import PyModuleObject, _PyModule_ClearDict
@@ -261,6 +261,8 @@ def run_file(path: str, argv: list[str]) -> int:
     """CPython: Python/pythonrun.c:_PyRun_SimpleFile
 
     Runs the script at ``path`` as ``__main__``; returns the exit status.
+    The file's bytes go to the file tokenizer, which decodes them as
+    ``python FILE`` does (BOM, PEP 263 cookie, else strict UTF-8).
     """
     builtins = _init_runtime(argv)
     # CPython 3.9+ makes the script path absolute by joining it to the
@@ -275,10 +277,13 @@ def run_file(path: str, argv: list[str]) -> int:
             f"{prog}: can't open file {filename!r}: [Errno {e.errno}] {e.strerror}\n")
         return 2
     try:
-        source = _decode_source(data)
-    except (UnicodeDecodeError, LookupError):
-        source = data.decode("utf-8", "replace")
-    co = _compile(source, filename)
+        co: Optional[PyObject] = _Py_CompileFile(data, filename)
+    except PyErr as e:
+        # CPython: Python/pythonrun.c:_PyRun_SimpleFileObject prints the
+        # parser's error (PyErr_Print) and the run fails.
+        _PyErr_Display(e.normalize())
+        _PyErr_Clear(e)
+        co = None
     if co is None:
         _flush_stdout()
         return 1
