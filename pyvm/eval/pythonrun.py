@@ -279,7 +279,7 @@ def run_file(path: str, argv: list[str]) -> int:
     try:
         co: Optional[PyObject] = _Py_CompileFile(data, filename)
     except PyErr as e:
-        # CPython: Python/pythonrun.c:_PyRun_SimpleFileObject prints the
+        # CPython: Python/pythonrun.c:_PyRun_SimpleFile prints the
         # parser's error (PyErr_Print) and the run fails.
         _PyErr_Display(e.normalize())
         _PyErr_Clear(e)
