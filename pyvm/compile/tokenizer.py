@@ -1,4 +1,4 @@
-"""Ports Parser/lexer/lexer.c, Parser/lexer/state.c, Parser/lexer/state.h, Parser/lexer/buffer.c, Parser/tokenizer/helpers.c, Parser/tokenizer/string_tokenizer.c, Parser/tokenizer/utf8_tokenizer.c, Parser/tokenizer/readline_tokenizer.c, Parser/token.c, Include/internal/pycore_token.h, Python/Python-tokenize.c.
+"""Ports Parser/lexer/lexer.c, Parser/lexer/state.c, Parser/lexer/state.h, Parser/lexer/buffer.c, Parser/tokenizer/helpers.c, Parser/tokenizer/string_tokenizer.c, Parser/tokenizer/utf8_tokenizer.c, Parser/tokenizer/readline_tokenizer.c, Parser/tokenizer/file_tokenizer.c, Parser/token.c, Include/internal/pycore_token.h, Python/Python-tokenize.c.
 
 The tokenizer of CPython 3.14: the state machine the PEG parser pulls tokens
 from (``_PyTokenizer_Get``), with its two modes -- the regular mode
@@ -16,9 +16,16 @@ into it, ``-1`` standing for ``NULL``. Indexing ``bytes`` gives an ``int``, so
 (``_PyTokenizer_FromString`` for bytes, with the BOM and the PEP 263 coding
 cookie; ``_PyTokenizer_FromUTF8`` for str): the whole source is in memory,
 and ``tok_underflow_string`` just moves ``inp`` to the end of the next line.
-``_PyTokenizer_FromReadline`` is the readline tokenizer's behaviour over a
-str (its buffer restarts at each line, which shows in some error offsets),
-for ``TokenizerIter``.
+``_PyTokenizer_FromReadline`` is the readline tokenizer (its buffer
+restarts at each line, which shows in some error offsets), for
+``TokenizerIter``: over a program's ``readline``, called as lines are
+needed, or over a str read up front. ``_PyTokenizer_FromFile`` is the file
+tokenizer of ``python FILE``: the file's bytes are checked and decoded line
+by line as the parser reaches them (``tok_underflow_file``), so a bad byte
+on line 9 is reported only once lines 1-8 have parsed; a coding cookie
+switches to a decoding stream (``fp_setreadl``, the host's codecs).
+The underflows of the readline and file tokenizers append to ``tok.input``
+(a new ``bytes``), so the lexer re-reads ``tok.input`` after ``tok_nextc``.
 
 Columns are what C reports: a token's ``col_offset``/``end_col_offset`` are
 UTF-8 byte offsets in its line (the PEG parser turns them into character
@@ -37,9 +44,8 @@ TabError/IndentationError/SyntaxError from ``tok.done``.
 Type comments (TYPE_COMMENT, TYPE_IGNORE) are recognised when
 ``tok.type_comments`` is set, as for ``ast.parse(type_comments=True)``; the
 ``tokenize`` module's extra tokens (COMMENT, NL) when ``tok.tok_extra_tokens``
-is. Interactive input (prompts, ``E_INTERACT_STOP``), the file tokenizer
-(``_PyTokenizer_FromFile``) and the column-overflow check
-(``E_COLUMNOVERFLOW``) are not ported. Identifier characters and
+is. Interactive input (prompts, ``E_INTERACT_STOP``) and the column-overflow
+check (``E_COLUMNOVERFLOW``) are not ported. Identifier characters and
 printability are the host's Unicode database's.
 
 Warnings (``_PyTokenizer_parser_warn``, ``_PyTokenizer_warn_invalid_escape_sequence``)
@@ -1005,17 +1011,30 @@ def tok_underflow_readline(tok: tok_state) -> bool:
     outside a token (and outside an f-string) the buffer restarts at the
     new line -- also at the end of the input, so that ``buf == inp`` there.
     """
-    if tok.start < 0 and tok.tok_mode_stack_index == 0:
+    restart = tok.start < 0 and tok.tok_mode_stack_index == 0
+    if restart:
         tok.buf = tok.cur
-    data = tok.input
-    end = data.find(b"\n", tok.inp)
-    if end >= 0:
-        end += 1
+    if tok.readline is not None:
+        ok = _tok_underflow_readline_call(tok, tok.readline)
     else:
-        end = len(data)
-        if end == tok.inp:
-            tok.done = E_EOF
-            return False
+        data = tok.input
+        end = data.find(b"\n", tok.inp)
+        ok = True
+        if end >= 0:
+            end += 1
+        else:
+            end = len(data)
+            if end == tok.inp:
+                tok.done = E_EOF
+                ok = False
+    if not ok:
+        if restart:
+            # C's buffer restarted at the line the last one started at:
+            # line_start and inp are both at the buffer's start.
+            tok.line_start = tok.cur
+        return False
+    if tok.readline is not None:
+        return True
     tok.line_start = tok.cur
     tok.inp = end
     # The last line had no newline: one was added (see _PyTokenizer_FromReadline).
@@ -1025,16 +1044,59 @@ def tok_underflow_readline(tok: tok_state) -> bool:
     return True
 
 
-def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None) -> tok_state:
+def _tok_underflow_readline_call(tok: tok_state, readline: Callable[[], Optional[bytes]]) -> bool:
+    """CPython: Parser/tokenizer/readline_tokenizer.c:tok_underflow_readline
+    CPython: Parser/tokenizer/readline_tokenizer.c:tok_readline_string
+
+    The readline tokenizer's underflow with a real ``readline``: one call
+    gives the next line (its UTF-8 bytes; None or empty at the end), which
+    is appended to the input; a line without a final newline gets one
+    (``implicit_newline``). An error of ``readline`` propagates (C's
+    ``_PyTokenizer_error_ret`` with the exception set).
+    """
+    try:
+        line = readline()
+    except PyErr:
+        _PyTokenizer_error_ret(tok)
+        raise
+    if not line:
+        tok.done = E_EOF
+        return False
+    tok.implicit_newline = 0
+    if line[len(line) - 1] != _NL:
+        # Last line does not end in \n, fake one
+        line = line + b"\n"
+        tok.implicit_newline = 1
+    tok.input = tok.input[:tok.inp] + line
+    tok.end = len(tok.input)
+    tok.line_start = tok.cur
+    tok.inp = len(tok.input)
+    tok.lineno += 1  # ADVANCE_LINENO
+    tok.col_offset = 0
+    return True
+
+
+def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None,
+                              readline: Optional[Callable[[], Optional[bytes]]] = None,
+                              enc: Optional[str] = None) -> tok_state:
     """CPython: Parser/tokenizer/readline_tokenizer.c:_PyTokenizer_FromReadline
 
-    pyvm: the lines of ``source`` (a str, as ``io.StringIO(source).readline``
-    gives them to ``_tokenize.TokenizerIter``) are read up front; CRLF is
+    With ``readline`` (a host callable giving the next line as UTF-8 bytes,
+    None at the end; ``_tokenize.TokenizerIter`` wraps the program's
+    readline in one), lines are read as the tokenizer needs them.
+    pyvm: without it, the lines of ``source`` (a str, as
+    ``io.StringIO(source).readline`` gives them) are read up front; CRLF is
     preserved and a last line without a newline gets one, as there.
+    ``enc`` is C's ``tok->encoding`` (the readline gives bytes in it).
     """
     tok = _PyTokenizer_FromUTF8(source, True, True, filename)
     tok.underflow_readline = True
-    if source and not source.endswith("\n"):
+    if readline is not None:
+        tok.readline = readline
+        tok.input = b""
+        tok.end = 0
+        tok.encoding = enc
+    elif source and not source.endswith("\n"):
         tok.fake_newline = len(tok.input) - 1
     return tok
 
@@ -2422,7 +2484,7 @@ def _PyTokenizer_Get(tok: tok_state, token: Token) -> int:
 
 
 # ---------------------------------------------------------------------------
-# The _tokenize iterator (Python/Python-tokenize.c), without the extra tokens
+# The _tokenize iterator (Python/Python-tokenize.c)
 
 
 def _char_count(data: bytes, start: int, end: int) -> int:
@@ -2456,12 +2518,12 @@ class TokenizerIter:
     ``TokenizerIter(io.StringIO(source).readline)`` reads): each
     ``next_token()`` is ``(type, string, (lineno, col), (end_lineno,
     end_col))`` with character columns, as CPython's iterator makes them
-    from the C token; None at the end. Errors raise as there (a pyvm
+    from the C token, and the line's text; None at the end. Errors raise as there (a pyvm
     SyntaxError, TabError or IndentationError). With ``extra_tokens`` the
     tokenizer also reports COMMENT and NL tokens and the iterator makes its
     adjustments for the ``tokenize`` module (operators as OP, NEWLINE
     strings, the trailing tokens on the line after the last). pyvm: host
-    values, for tests and tools; a ``_tokenize`` module would wrap it.
+    values; pyvm/modules/_tokenizemodule.py makes the module's objects of them.
     """
 
     tok: tok_state
@@ -2470,6 +2532,7 @@ class TokenizerIter:
     last_end_lineno: int
     byte_col_offset_diff: int
     last_line_start: int
+    last_line: str
 
     def __init__(self, tok: tok_state, extra_tokens: bool = False) -> None:
         self.tok = tok
@@ -2480,8 +2543,9 @@ class TokenizerIter:
         self.last_end_lineno = 0
         self.byte_col_offset_diff = 0
         self.last_line_start = -1
+        self.last_line = ""
 
-    def next_token(self) -> Optional[tuple[int, str, tuple[int, int], tuple[int, int]]]:
+    def next_token(self) -> Optional[tuple[int, str, tuple[int, int], tuple[int, int], str]]:
         """CPython: Python/Python-tokenize.c:tokenizeriter_next
         CPython: Python/Python-tokenize.c:_get_current_line
         CPython: Python/Python-tokenize.c:_get_col_offsets"""
@@ -2503,13 +2567,18 @@ class TokenizerIter:
         stringlit = type == STRING or type == FSTRING_MIDDLE or type == TSTRING_MIDDLE
         line_start = tok.multi_line_start if stringlit else tok.line_start
         line_changed = True
-        # The line's text, cached while the line number stays: here the
-        # index where the cached line starts.
+        # The line's text, cached while the line number stays (with the
+        # index where the cached line starts).
+        line = ""
         if tok.tok_extra_tokens and is_trailing_token:
             pass  # C gives these tokens an empty line
         elif tok.lineno != self.last_lineno:
             self.byte_col_offset_diff = 0
             self.last_line_start = line_start
+            size = tok.inp - line_start
+            if size >= 1 and tok.implicit_newline:
+                size -= 1
+            line = self.last_line = data[line_start:line_start + size].decode("utf-8", "replace")
         elif self.last_line_start < 0:
             # No line cached yet (an empty source: the ENDMARKER is on line
             # 0, the iterator's initial last_lineno): C's last_line is NULL
@@ -2518,6 +2587,7 @@ class TokenizerIter:
             return None
         else:
             line_changed = False
+            line = self.last_line
         cached = self.last_line_start
         lineno = tok.first_lineno if stringlit else tok.lineno
         end_lineno = tok.lineno
@@ -2556,7 +2626,7 @@ class TokenizerIter:
             elif type == NL:
                 if tok.implicit_newline:
                     s = ""
-        return (type, s, (lineno, col_offset), (end_lineno, end_col_offset))
+        return (type, s, (lineno, col_offset), (end_lineno, end_col_offset), line)
 
 
 def _tokenizer_error(tok: tok_state) -> NoReturn:

@@ -21,6 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, Optional
 
+from pyvm.modules._tokenizemodule import PyInit__tokenize
 from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.modules._warningsmodule import _PyWarnings_Init
 from pyvm.modules._weakrefmodule import PyInit__weakref
@@ -51,6 +52,7 @@ class _inittab:
 PyImport_Inittab: Final[list[_inittab]] = [
     _inittab("sys", None),
     _inittab("builtins", None),
+    _inittab("_tokenize", PyInit__tokenize),
     _inittab("_typing", PyInit__typing),
     _inittab("_warnings", _PyWarnings_Init),
     _inittab("_weakref", PyInit__weakref),

@@ -678,7 +678,8 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
     for i in range(minpos):
         if out[i] is None:
             if i < posonly or not kws:
-                _type_error(f"{fname}() takes at least {minpos} positional argument"
+                _type_error(f"{fname}() takes {'at least' if minpos < maxpos else 'exactly'} "
+                            f"{minpos} positional argument"
                             f"{'' if minpos == 1 else 's'} ({nargs} given)")
             _type_error(f"{fname}() missing required argument '{names[i]}' (pos {i + 1})")
     return out
