@@ -388,7 +388,7 @@ def pymain_main(args: list[str]) -> int:
                          "give a file, -c or a program on standard input\n")
         return 2
     # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>.
-    st = pythonrun.run_string(sys.stdin.read(), opts.argv, "<stdin>")
+    st = pythonrun.run_stdin(sys.stdin.buffer.read(), opts.argv)
     pythonrun.Py_FinalizeEx()
     return st
 

@@ -13,7 +13,9 @@ path of ``python FILE`` (``_PyRun_AnyFileObject`` -> ``pyrun_file`` ->
 ``_PyParser_ASTFromFile``). The records are ``tests/source_encoding_oracle.json``,
 regenerated with ``python tests/test_source_encoding.py --regen``; nothing is
 typed by hand. The oracle's directory becomes ``<DIR>`` in the records, the
-temporary directory in pyvm's output.
+temporary directory in pyvm's output. ``STDIN_CASES`` are piped into
+``pyvm -``; the oracle runs them as files named ``<stdin>``, which is how
+the file tokenizer knows stdin.
 
 The oracle is CPython 3.14.2 (the pinned pyodide), pyvm ports 3.14.7: where
 a cookie names an encoding the decoding stream cannot use (``fp_setreadl``
@@ -31,6 +33,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 import tempfile
 from typing import Any
@@ -42,7 +45,9 @@ ROOT = os.path.dirname(HERE)
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-from pyvm_runner import MODES, run_pyvm  # noqa: E402
+from pyvm_runner import (  # noqa: E402
+    MODES, TIMEOUT, mode_env, pyvm_argv, require_mode, run_pyvm,
+)
 
 ORACLE_JSON = os.path.join(HERE, "source_encoding_oracle.json")
 ORACLE_DIR = os.path.join(ROOT, "tools", "oracle")
@@ -107,6 +112,17 @@ CASES: dict[str, bytes] = {
     "null_byte": b"print(1)\nx = 1\x00\n",
 }
 
+# Programs piped in: ``python -`` reads stdin with the same file tokenizer,
+# as the file ``<stdin>`` (Modules/main.c:pymain_run_stdin).
+STDIN_CASES: dict[str, bytes] = {
+    "stdin_file_and_traceback": b"print(__file__)\nx = 1\n1/0\n",
+    "stdin_no_cookie_bad": b"x = 1\nprint('\xe9')\n",
+    "stdin_bad_line4": b"x = 1\ny = 2\nz = 3\nprint('\xe9')\n",
+    "stdin_latin1_cookie": b"# coding: latin-1\nprint('\xe9')\n",
+    "stdin_unclosed_paren": b"x = (1,\n2\ny = = 3\n",
+    "stdin_syntax_error": b"x = 1\ny = = 2\n",
+}
+
 # The cookie names an unknown encoding: 3.14.7's file tokenizer reports it
 # through _PyTokenizer_raise_init_error, as the string tokenizer does.
 INIT_ERROR_CASES = ("unknown_encoding", "unknown_encoding_line2")
@@ -160,6 +176,16 @@ for name, hexsrc in data["cases"].items():
             return 1
         return 0
     result[name] = capture(compile_file if name in data["init_error"] else run_file)
+for name, hexsrc in data["stdin"].items():
+    path = DIR + "/" + name
+    with open(path, "wb") as f:
+        f.write(bytes.fromhex(hexsrc))
+    def run_stdin():
+        # The file tokenizer reads the file as it reads stdin when the
+        # name is "<stdin>" (Parser/pegen.c:_PyPegen_run_parser_from_file_pointer).
+        fp = libc.fopen(path.encode(), b"rb")
+        return 0 if api.PyRun_SimpleFileExFlags(fp, b"<stdin>", 1, None) == 0 else 1
+    result[name] = capture(run_stdin)
 # python DIR (Modules/main.c:pymain_run_module): runpy with DIR first on sys.path.
 import runpy
 adir = DIR + "/adir"
@@ -184,6 +210,7 @@ def regen() -> None:
 
     ensure_node_modules()
     data = {"cases": {k: v.hex() for k, v in CASES.items()},
+            "stdin": {k: v.hex() for k, v in STDIN_CASES.items()},
             "init_error": list(INIT_ERROR_CASES)}
     code = ORACLE_SCRIPT.replace("DATA", repr(json.dumps(data)), 1)
     script = os.path.join(HERE, "_source_encoding_oracle_tmp.py")
@@ -227,6 +254,20 @@ def test_run_file(name: str, mode: str) -> None:
         proc = run_pyvm(mode, [path])
     got = {"stdout": proc.stdout, "stderr": proc.stderr.replace(tmp, "<DIR>"),
            "status": proc.returncode}
+    assert got == want
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("name", sorted(STDIN_CASES))
+def test_run_stdin(name: str, mode: str) -> None:
+    want = oracle().get(name)
+    if want is None:
+        pytest.skip("case not in oracle data; regenerate")
+    require_mode(mode)
+    proc = subprocess.run(pyvm_argv(["-"]), input=STDIN_CASES[name], capture_output=True,
+                          env=mode_env(mode), cwd=ROOT, timeout=TIMEOUT)
+    got = {"stdout": proc.stdout.decode("utf-8", "replace"),
+           "stderr": proc.stderr.decode("utf-8", "replace"), "status": proc.returncode}
     assert got == want
 
 

@@ -1316,7 +1316,7 @@ def Py_CompileString(source: str | bytes, filename: str, mode: str,
 
 def _Py_CompileFile(data: bytes, filename: str, flags: int = 0,
                     optimize: int = -1) -> PyCodeObject:
-    """CPython: Python/pythonrun.c:PyRun_FileExFlags
+    """CPython: Python/pythonrun.c:_PyRun_File
 
     The code of a script file: ``data`` (the file's bytes) is parsed by the
     file tokenizer (``_PyParser_ASTFromFile``), then compiled. pyvm: C runs

@@ -276,11 +276,20 @@ def run_file(path: str, argv: list[str]) -> int:
         _host_sys.stderr.write(
             f"{prog}: can't open file {filename!r}: [Errno {e.errno}] {e.strerror}\n")
         return 2
+    return _run_file_data(builtins, data, filename)
+
+
+def _run_file_data(builtins: PyObject, data: bytes, filename: str) -> int:
+    """CPython: Python/pythonrun.c:_PyRun_SimpleFile
+    CPython: Python/pythonrun.c:_PyRun_File
+
+    Compiles the bytes of a file (``data``) and runs them as ``__main__``
+    with ``__file__`` set to ``filename``; returns the exit status.
+    """
     try:
         co: Optional[PyObject] = _Py_CompileFile(data, filename)
     except PyErr as e:
-        # CPython: Python/pythonrun.c:_PyRun_SimpleFile prints the
-        # parser's error (PyErr_Print) and the run fails.
+        # C's PyErr_Print of the parser's error: the run fails.
         _PyErr_Display(e.normalize())
         _PyErr_Clear(e)
         co = None
@@ -293,11 +302,23 @@ def run_file(path: str, argv: list[str]) -> int:
     return st
 
 
+def run_stdin(data: bytes, argv: list[str]) -> int:
+    """CPython: Python/pythonrun.c:_PyRun_AnyFile
+
+    A program piped in (``pyvm -`` or no argument, stdin not a terminal)
+    runs as the file ``<stdin>``: the file tokenizer reads its bytes,
+    ``__file__`` is ``"<stdin>"``, and its tracebacks show no source lines
+    (there is no file to read them from).
+    """
+    builtins = _init_runtime(argv)
+    return _run_file_data(builtins, data, "<stdin>")
+
+
 def run_string(code: str, argv: list[str], filename: str = "<string>") -> int:
     """CPython: Python/pythonrun.c:PyRun_SimpleStringFlags
 
-    Runs ``code`` as ``__main__`` with the given filename: ``<string>`` for
-    ``pyvm -c``, ``<stdin>`` for a program piped in.
+    Runs ``code`` as ``__main__`` with the given filename (``<string>``
+    for ``pyvm -c``).
     """
     builtins = _init_runtime(argv)
     _register_source(filename, code)
