@@ -69,7 +69,7 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyTypeObject, _PyErr_Clear
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
-from pyvm.objects.unicodeobject import PyUnicode_FromString
+from pyvm.objects.unicodeobject import PyUnicode_FromString, _codec_error
 
 # ---------------------------------------------------------------------------
 # Token types (Include/internal/pycore_token.h, generated from Grammar/Tokens)
@@ -1184,7 +1184,6 @@ def _set_decode_error(tok: tok_state, e: Exception) -> None:
     """pyvm: C's "return 0 with a UnicodeDecodeError set" and
     ``_PyTokenizer_error_ret``: the error, as pyvm's exception, waits in
     ``tok.decode_error`` for the parser."""
-    from pyvm.objects.unicodeobject import _codec_error  # cycle: unicodeobject imports the compiler
     try:
         _codec_error(e)
     except PyErr as err:
