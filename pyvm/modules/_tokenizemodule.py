@@ -29,13 +29,13 @@ if TYPE_CHECKING:
 from pyvm.compile.tokenizer import TokenizerIter, _PyTokenizer_FromReadline
 from pyvm.objects.bytesobject import PyBytesObject
 from pyvm.objects.call import PyObject_CallNoArgs
+from pyvm.objects.dictobject import PyDict_Next
 from pyvm.objects.exceptions import PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
 from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_TPFLAGS_IMMUTABLETYPE, PyErr, PyErr_SetString, PyObject,
     PyObject_GenericGetAttr, PyObject_IsTrue, PyObject_SelfIter, PyTypeObject, _PyErr_Clear,
-    visitproc,
 )
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import (
@@ -78,6 +78,9 @@ def _make_readline(readline: PyObject, encoding: Optional[str]) -> "Callable[[],
                 _PyErr_Clear(e)
                 return None
             raise
+        # Released through an alias the isinstance checks below do not
+        # narrow (compiled code would re-check the narrowed type there).
+        owned = raw_line
         try:
             if encoding is not None:
                 if not isinstance(raw_line, PyBytesObject):
@@ -91,7 +94,7 @@ def _make_readline(readline: PyObject, encoding: Optional[str]) -> "Callable[[],
                     PyErr_SetString(PyExc_TypeError, "readline() returned a non-string object")
                 line = raw_line.value
         finally:
-            Py_DECREF(raw_line)
+            Py_DECREF(owned)
         try:
             return line.encode("utf-8")  # PyUnicode_AsUTF8AndSize
         except UnicodeEncodeError as exc:
@@ -112,7 +115,6 @@ def tokenizeriter_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]
     """CPython: Python/clinic/Python-tokenize.c.h:tokenizeriter_new
 
     ``(readline, /, *, extra_tokens, encoding=None)``."""
-    from pyvm.objects.dictobject import PyDict_Next  # cycle: dictobject imports the objects
     assert isinstance(args, PyTupleObject)
     items = list(args.ob_item)
     names: list[PyObject] = []
@@ -183,19 +185,11 @@ def tokenizeriter_dealloc(op: PyObject) -> None:
         Py_DECREF(readline)
 
 
-def tokenizeriter_traverse(op: PyObject, visit: visitproc) -> None:
-    """pyvm: the readline the iterator owns (C's tok_state holds it, out of the GC's sight)."""
-    assert isinstance(op, tokenizeriterobject)
-    if op.readline is not None:
-        visit(op.readline)
-
-
 def _init_types() -> None:
     """CPython: Python/Python-tokenize.c:tokenizeriter_slots"""
     t = PyTokenizerIter_Type
     t.tp_new = tokenizeriter_new
     t.tp_dealloc = tokenizeriter_dealloc
-    t.tp_traverse = tokenizeriter_traverse
     t.tp_getattro = PyObject_GenericGetAttr
     t.tp_iter = PyObject_SelfIter
     t.tp_iternext = tokenizeriter_next

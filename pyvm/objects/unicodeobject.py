@@ -1127,7 +1127,7 @@ def _codec_error(e: Exception) -> NoReturn:
         # CPython: Objects/exceptions.c:PyUnicodeDecodeError_Create (and the
         # encode one): the five arguments the exception's __init__ needs.
         from pyvm.objects.bytesobject import PyBytes_FromStringAndSize  # cycle: bytesobject imports this module
-        from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+        from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle: tupleobject imports this module
         if isinstance(e, UnicodeDecodeError):
             tp = ex.PyExc_UnicodeDecodeError
             obj = PyBytes_FromStringAndSize(bytes(e.object))
