@@ -399,6 +399,32 @@ def run_codedump(args: list[str]) -> int:
     return 0
 
 
+def pymain_run_module_dir(opts: Options) -> int:
+    """CPython: Modules/main.c:pymain_run_python
+    CPython: Modules/main.c:pymain_get_importer
+    CPython: Modules/main.c:pymain_run_module
+
+    A directory given as the script has an importer: CPython puts it first
+    on ``sys.path`` and runs its ``__main__`` module through
+    ``runpy._run_module_as_main``, which exits with
+    ``"<executable>: can't find '__main__' module in '<dir>'"`` (status 1)
+    when there is none. pyvm: without an import system, a ``__main__.py``
+    in the directory runs as a script file (runpy's frames are not in its
+    tracebacks).
+    """
+    assert opts.filename is not None
+    path = opts.filename
+    # The importer's path is the script path made absolute (config's
+    # run_filename), as sys.path[0] shows it.
+    path0 = path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
+    main_py = os.path.join(path, "__main__.py")
+    if not os.path.isfile(main_py):
+        sys.stderr.write(f"{PROGRAM}: can't find '__main__' module in {path0!r}\n")
+        return 1
+    st = pythonrun.run_file(main_py, opts.argv)
+    return _finalize(st)
+
+
 def pymain_main(args: list[str]) -> int:
     """CPython: Modules/main.c:pymain_main
 
@@ -432,6 +458,8 @@ def pymain_main(args: list[str]) -> int:
         _fprintf(sys.stderr, f"{PROGRAM}: -m is not supported yet: "
                          "pyvm has no import system so far\n")
         return 2
+    if opts.filename is not None and os.path.isdir(opts.filename):
+        return pymain_run_module_dir(opts)
     if opts.filename is not None:
         source = _read_source(opts.filename)
         if source is None:
@@ -443,10 +471,10 @@ def pymain_main(args: list[str]) -> int:
         _fprintf(sys.stderr, f"{PROGRAM}: the interactive prompt is not supported yet; "
                          "give a file, -c or a program on standard input\n")
         return 2
-    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as <stdin>;
-    # a closed stdin reads as an empty program.
-    st = pythonrun.run_string(stdin.read() if stdin is not None else "", opts.argv, "<stdin>")
-    return _finalize(st)
+    # CPython: Modules/main.c:pymain_run_stdin — a program piped in runs as the
+    # file <stdin>; a closed stdin reads as an empty program.
+    data = stdin.buffer.read() if stdin is not None else b""
+    return _finalize(pythonrun.run_stdin(data, opts.argv))
 
 
 def _finalize(status: int) -> int:

@@ -73,7 +73,7 @@ from pyvm.compile.flowgraph import (
     _PyCfg_FromInstructionSequence, _PyCfg_OptimizeCodeUnit,
     _PyCfg_OptimizedCfgToInstructionSequence, _PyCfg_JumpLabelsToTargets,
 )
-from pyvm.compile.peg_api import _PyParser_ASTFromString
+from pyvm.compile.peg_api import _PyParser_ASTFromFile, _PyParser_ASTFromString
 from pyvm.compile.future import (  # the flags of Include/cpython/code.h and compile.h
     CO_FUTURE_ABSOLUTE_IMPORT, CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL,
     CO_FUTURE_DIVISION, CO_FUTURE_GENERATOR_STOP, CO_FUTURE_PRINT_FUNCTION,
@@ -1315,4 +1315,16 @@ def Py_CompileStringObject(source: str | bytes, filename: str, mode: str,
         syntax_check_only = (flags & PyCF_OPTIMIZED_AST) == PyCF_ONLY_AST
         _PyCompile_AstPreprocess(mod, filename, flags, optimize, syntax_check_only)
         return PyAST_mod2obj(mod)
+    return _PyAST_Compile(mod, filename, flags, optimize)
+
+
+def _Py_CompileFile(data: bytes, filename: str, flags: int = 0,
+                    optimize: int = -1) -> PyCodeObject:
+    """CPython: Python/pythonrun.c:_PyRun_File
+
+    The code of a script file: ``data`` (the file's bytes) is parsed by the
+    file tokenizer (``_PyParser_ASTFromFile``), then compiled. pyvm: C runs
+    the code in the same function; the caller runs it.
+    """
+    mod = _PyParser_ASTFromFile(data, filename, None, "exec", flags)
     return _PyAST_Compile(mod, filename, flags, optimize)

@@ -1,6 +1,12 @@
-"""Ports Parser/peg_api.c, and the entry of Parser/pegen.c that reads a string
-(``_PyPegen_run_parser_from_string``): source text in, a pyvm AST
+"""Ports Parser/peg_api.c, and the entries of Parser/pegen.c that read a string
+(``_PyPegen_run_parser_from_string``) or a file
+(``_PyPegen_run_parser_from_file_pointer``): source text in, a pyvm AST
 (:mod:`pyvm.compile.ast`) out.
+
+A file's bytes go to the file tokenizer (``_PyTokenizer_FromFile``), which
+decodes and checks them line by line as the parser reads them, as
+``python FILE`` does; ``compile()``/``exec()`` of bytes go to the string
+tokenizer, which decodes them whole first.
 
 The text goes to pyvm's tokenizer (pyvm/compile/tokenizer.py: ``bytes`` are
 decoded per PEP 263, a BOM or coding cookie honoured; a ``str`` is taken as
@@ -15,7 +21,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, Union
+    from typing import Final, Optional, Union
 
 from pyvm.compile import ast
 from pyvm.compile.parser import PythonParser
@@ -28,7 +34,9 @@ from pyvm.compile.future import (  # the flags of Include/cpython/compile.h the 
     CO_FUTURE_BARRY_AS_BDFL, PyCF_ALLOW_INCOMPLETE_INPUT, PyCF_ALLOW_TOP_LEVEL_AWAIT,
     PyCF_DONT_IMPLY_DEDENT, PyCF_IGNORE_COOKIE, PyCF_ONLY_AST, PyCF_TYPE_COMMENTS,
 )
-from pyvm.compile.tokenizer import _PyTokenizer_FromString, _PyTokenizer_FromUTF8
+from pyvm.compile.tokenizer import (
+    _PyTokenizer_FromFile, _PyTokenizer_FromString, _PyTokenizer_FromUTF8,
+)
 
 PY_MINOR_VERSION: Final = 14
 
@@ -88,3 +96,31 @@ def _PyParser_ASTFromString(source: Union[str, bytes], filename: str, mode: str 
         feature_version = PY_MINOR_VERSION
     return _PyPegen_run_parser_from_string(source, _START_RULES[mode], filename, flags,
                                            feature_version)
+
+
+def _PyPegen_run_parser_from_file_pointer(data: bytes, start_rule: int, filename: str,
+                                          enc: Optional[str], cf_flags: int) -> ast.mod:
+    """CPython: Parser/pegen.c:_PyPegen_run_parser_from_file_pointer
+
+    pyvm: ``data`` is the whole file (C's ``FILE *``); no prompts (pyvm has
+    no interactive mode)."""
+    tok = _PyTokenizer_FromFile(data, enc, filename)
+    parser_flags = compute_parser_flags(cf_flags)
+    tok.type_comments = (parser_flags & PyPARSE_TYPE_COMMENTS) != 0
+    tok.emit_warnings = True
+    p = PythonParser(TokStateSource(tok), start_rule=start_rule, flags=parser_flags,
+                     feature_version=PY_MINOR_VERSION)
+    result = p._PyPegen_run_parser()
+    assert isinstance(result, ast.mod)
+    return result
+
+
+def _PyParser_ASTFromFile(data: bytes, filename: str, enc: Optional[str] = None,
+                          mode: str = "exec", flags: int = 0) -> ast.mod:
+    """CPython: Parser/peg_api.c:_PyParser_ASTFromFile
+
+    The tree of a file's source (``data``: its bytes), read as
+    ``python FILE`` reads it (BOM, PEP 263 cookie, "Non-UTF-8 code" errors
+    line by line). Raises pyvm's SyntaxError (a ``PyErr``).
+    """
+    return _PyPegen_run_parser_from_file_pointer(data, _START_RULES[mode], filename, enc, flags)

@@ -209,6 +209,20 @@ class TokenSource:
         pyvm: C's ``tok->tok_mode_stack_index > 0``."""
         return False
 
+    def take_decode_error(self) -> Optional[PyErr]:
+        """CPython: Parser/pegen.c:initialize_token
+
+        pyvm: the UnicodeDecodeError the tokenizer left pending with
+        ``done == E_DECODE`` (C's ``PyErr_Occurred()`` there), taken over."""
+        return None
+
+    def encoding(self) -> Optional[str]:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location
+
+        pyvm: C's ``tok->encoding``, the encoding the error line of a file is
+        decoded with."""
+        return None
+
     def source(self) -> Optional[str]:
         """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata
 
@@ -262,6 +276,16 @@ class TokStateSource(TokenSource):
             "utf-8", "surrogatepass")
         return Token(type, text, new_token.lineno, new_token.col_offset, new_token.end_lineno,
                      new_token.end_col_offset, new_token.level, new_token.metadata)
+
+    def take_decode_error(self) -> Optional[PyErr]:
+        """CPython: Parser/pegen.c:initialize_token"""
+        err = self.tok.decode_error
+        self.tok.decode_error = None
+        return err
+
+    def encoding(self) -> Optional[str]:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location"""
+        return self.tok.encoding
 
     def imply_dedent(self) -> None:
         """CPython: Parser/pegen.c:_PyPegen_fill_token
@@ -431,7 +455,7 @@ class Parser:
         self.fill += 1
         if t.type == ERRORTOKEN:
             if self.tok.done == E_DECODE:
-                self._Pypegen_raise_decode_error()
+                self._Pypegen_raise_decode_error(self.tok.take_decode_error())
             self._Pypegen_tokenizer_error()
 
     def _PyPegen_lookahead(self, positive: bool, mark: int, res: bool) -> bool:
@@ -689,7 +713,7 @@ class Parser:
             end_col_offset = self.tok.current_col()
         error_line: Optional[str] = None
         if self.start_rule == Py_file_input:
-            error_line = PyErr_ProgramTextObject(self.tok.filename, lineno)
+            error_line = PyErr_ProgramTextObject(self.tok.filename, lineno, self.tok.encoding())
         if error_line is None:
             error_line = self.tok.error_line(lineno)
         col_number = _PyPegen_byte_offset_to_character_offset(error_line, col_offset)

@@ -1,4 +1,4 @@
-"""Ports Parser/lexer/lexer.c, Parser/lexer/state.c, Parser/lexer/state.h, Parser/lexer/buffer.c, Parser/tokenizer/helpers.c, Parser/tokenizer/string_tokenizer.c, Parser/tokenizer/utf8_tokenizer.c, Parser/tokenizer/readline_tokenizer.c, Parser/token.c, Include/internal/pycore_token.h, Python/Python-tokenize.c.
+"""Ports Parser/lexer/lexer.c, Parser/lexer/state.c, Parser/lexer/state.h, Parser/lexer/buffer.c, Parser/tokenizer/helpers.c, Parser/tokenizer/string_tokenizer.c, Parser/tokenizer/utf8_tokenizer.c, Parser/tokenizer/readline_tokenizer.c, Parser/tokenizer/file_tokenizer.c, Parser/token.c, Include/internal/pycore_token.h, Python/Python-tokenize.c.
 
 The tokenizer of CPython 3.14: the state machine the PEG parser pulls tokens
 from (``_PyTokenizer_Get``), with its two modes -- the regular mode
@@ -16,9 +16,16 @@ into it, ``-1`` standing for ``NULL``. Indexing ``bytes`` gives an ``int``, so
 (``_PyTokenizer_FromString`` for bytes, with the BOM and the PEP 263 coding
 cookie; ``_PyTokenizer_FromUTF8`` for str): the whole source is in memory,
 and ``tok_underflow_string`` just moves ``inp`` to the end of the next line.
-``_PyTokenizer_FromReadline`` is the readline tokenizer's behaviour over a
-str (its buffer restarts at each line, which shows in some error offsets),
-for ``TokenizerIter``.
+``_PyTokenizer_FromReadline`` is the readline tokenizer (its buffer
+restarts at each line, which shows in some error offsets), for
+``TokenizerIter``: over a program's ``readline``, called as lines are
+needed, or over a str read up front. ``_PyTokenizer_FromFile`` is the file
+tokenizer of ``python FILE``: the file's bytes are checked and decoded line
+by line as the parser reaches them (``tok_underflow_file``), so a bad byte
+on line 9 is reported only once lines 1-8 have parsed; a coding cookie
+switches to a decoding stream (``fp_setreadl``, the host's codecs).
+The underflows of the readline and file tokenizers append to ``tok.input``
+(a new ``bytes``), so the lexer re-reads ``tok.input`` after ``tok_nextc``.
 
 Columns are what C reports: a token's ``col_offset``/``end_col_offset`` are
 UTF-8 byte offsets in its line (the PEG parser turns them into character
@@ -37,9 +44,8 @@ TabError/IndentationError/SyntaxError from ``tok.done``.
 Type comments (TYPE_COMMENT, TYPE_IGNORE) are recognised when
 ``tok.type_comments`` is set, as for ``ast.parse(type_comments=True)``; the
 ``tokenize`` module's extra tokens (COMMENT, NL) when ``tok.tok_extra_tokens``
-is. Interactive input (prompts, ``E_INTERACT_STOP``), the file tokenizer
-(``_PyTokenizer_FromFile``) and the column-overflow check
-(``E_COLUMNOVERFLOW``) are not ported. Identifier characters and
+is. Interactive input (prompts, ``E_INTERACT_STOP``) and the column-overflow
+check (``E_COLUMNOVERFLOW``) are not ported. Identifier characters and
 printability are the host's Unicode database's.
 
 Warnings (``_PyTokenizer_parser_warn``, ``_PyTokenizer_warn_invalid_escape_sequence``)
@@ -52,7 +58,9 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, NoReturn, Optional
+    from typing import Callable, Final, NoReturn, Optional
+
+import codecs
 
 from pyvm.objects.exceptions import (
     PyExc_IndentationError, PyExc_SyntaxError, PyExc_SyntaxWarning, PyExc_TabError,
@@ -61,7 +69,7 @@ from pyvm.objects.exceptions import (
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.object import Py_DECREF, Py_None, PyErr, PyObject, PyTypeObject, _PyErr_Clear
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
-from pyvm.objects.unicodeobject import PyUnicode_FromString
+from pyvm.objects.unicodeobject import PyUnicode_FromString, _codec_error
 
 # ---------------------------------------------------------------------------
 # Token types (Include/internal/pycore_token.h, generated from Grammar/Tokens)
@@ -397,7 +405,14 @@ class tok_state:
     tokenizer issues. ``underflow_readline`` chooses ``tok_underflow_readline``
     over ``tok_underflow_string`` (C's ``tok->underflow`` function pointer);
     ``fake_newline`` is the index of the newline the readline tokenizer
-    added to a last line without one (-1: none).
+    added to a last line without one (-1: none); ``readline`` (a host
+    callable giving the next line as UTF-8 bytes, None at the end) feeds
+    that tokenizer lazily when set. ``underflow_file`` chooses
+    ``tok_underflow_file``: ``fp`` is the file's bytes and ``fp_pos`` C's
+    file position, ``decoding_readline`` the decoding stream a coding cookie
+    set up (C's ``tok->decoding_readline``). ``decode_error`` is the
+    UnicodeDecodeError C leaves set with ``tok->done = E_DECODE`` (pegen's
+    ``_Pypegen_raise_decode_error`` turns it into a SyntaxError).
     """
 
     input: bytes
@@ -440,6 +455,12 @@ class tok_state:
     fake_newline: int
     emit_warnings: bool
     warnings: list[tuple[str, int]]
+    underflow_file: bool
+    fp: bytes
+    fp_pos: int
+    decoding_readline: Optional[_DecodingReader]
+    decode_error: Optional[PyErr]
+    readline: Optional[Callable[[], Optional[bytes]]]
 
     def __init__(self) -> None:
         """CPython: Parser/lexer/state.c:_PyTokenizer_tok_new"""
@@ -481,6 +502,12 @@ class tok_state:
         self.fake_newline = -1
         self.emit_warnings = False
         self.warnings = []
+        self.underflow_file = False
+        self.fp = b""
+        self.fp_pos = 0
+        self.decoding_readline = None
+        self.decode_error = None
+        self.readline = None
 
 
 def _PyTokenizer_tok_new() -> tok_state:
@@ -639,7 +666,9 @@ def _PyTokenizer_indenterror(tok: tok_state) -> int:
 def _PyTokenizer_error_ret(tok: tok_state) -> None:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_error_ret"""
     tok.decoding_erred = True
-    tok.buf = tok.cur = tok.inp = 0
+    # (C frees the buffer: its pointers are NULL, and a column measured
+    # from line_start is 0.)
+    tok.buf = tok.cur = tok.inp = tok.line_start = 0
     tok.input = b""
     tok.start = -1
     tok.done = E_DECODE
@@ -779,12 +808,16 @@ def get_coding_spec(s: bytes, start: int, size: int) -> Optional[str]:
     return None
 
 
-def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: int) -> bool:
+def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: int,
+                                   file_input: bool = False) -> bool:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_check_coding_spec
 
-    pyvm: the string tokenizer's ``set_readline`` (``buf_setreadl``) is
-    inlined: a spec other than UTF-8 is recorded in ``tok.enc``. A spec
-    that contradicts the BOM raises SyntaxError (C returns 0 with it set).
+    pyvm: the ``set_readline`` argument is ``file_input``: the file
+    tokenizer's ``fp_setreadl`` (which may fail: the error becomes the
+    SyntaxError of ``_PyTokenizer_raise_init_error``), else the string
+    tokenizer's ``buf_setreadl``, inlined: a spec other than UTF-8 is
+    recorded in ``tok.enc``. A spec that contradicts the BOM raises
+    SyntaxError (C returns 0 with it set).
     """
     if tok.cont_line:
         tok.decoding_state = STATE_NORMAL
@@ -802,7 +835,15 @@ def _PyTokenizer_check_coding_spec(tok: tok_state, s: bytes, start: int, size: i
     tok.decoding_state = STATE_NORMAL
     if tok.encoding is None:
         if cs != "utf-8":
-            tok.enc = cs  # CPython: Parser/tokenizer/string_tokenizer.c:buf_setreadl
+            if file_input:
+                try:
+                    fp_setreadl(tok, cs)
+                except (LookupError, ValueError) as e:
+                    _PyTokenizer_error_ret(tok)
+                    _PyTokenizer_raise_init_error(
+                        "<string>" if tok.filename is None else tok.filename, e)
+            else:
+                tok.enc = cs  # CPython: Parser/tokenizer/string_tokenizer.c:buf_setreadl
         tok.encoding = cs
     elif tok.encoding != cs:
         tok.input = s
@@ -845,11 +886,13 @@ def valid_utf8(s: bytes, i: int) -> int:
     return expected + 1
 
 
-def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int) -> None:
+def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int, base: int = -1) -> None:
     """CPython: Parser/tokenizer/helpers.c:_PyTokenizer_ensure_utf8
 
     Raises the "Non-UTF-8 code starting with ..." SyntaxError at the first
     invalid byte. The common all-valid case is checked by the host codec.
+    pyvm: ``s`` is the text from ``tok.input[base]`` on (``base`` -1: ``s``
+    becomes the input, for the string tokenizer).
     """
     try:
         s.decode("utf-8")
@@ -872,10 +915,12 @@ def _PyTokenizer_ensure_utf8(tok: tok_state, s: bytes, lineno: int) -> None:
         i += length
     if i >= n:
         return
-    tok.input = s
+    if base < 0:
+        tok.input = s
+        base = 0
     tok.lineno = lineno
-    tok.line_start = line_start
-    tok.cur = i
+    tok.line_start = base + line_start
+    tok.cur = base + i
     infile = "" if tok.filename is None else f" in file {tok.filename}"
     _PyTokenizer_syntaxerror_known_range(
         tok, col_offset + 1, col_offset + 1,
@@ -966,17 +1011,30 @@ def tok_underflow_readline(tok: tok_state) -> bool:
     outside a token (and outside an f-string) the buffer restarts at the
     new line -- also at the end of the input, so that ``buf == inp`` there.
     """
-    if tok.start < 0 and tok.tok_mode_stack_index == 0:
+    restart = tok.start < 0 and tok.tok_mode_stack_index == 0
+    if restart:
         tok.buf = tok.cur
-    data = tok.input
-    end = data.find(b"\n", tok.inp)
-    if end >= 0:
-        end += 1
+    if tok.readline is not None:
+        ok = _tok_underflow_readline_call(tok, tok.readline)
     else:
-        end = len(data)
-        if end == tok.inp:
-            tok.done = E_EOF
-            return False
+        data = tok.input
+        end = data.find(b"\n", tok.inp)
+        ok = True
+        if end >= 0:
+            end += 1
+        else:
+            end = len(data)
+            if end == tok.inp:
+                tok.done = E_EOF
+                ok = False
+    if not ok:
+        if restart:
+            # C's buffer restarted at the line the last one started at:
+            # line_start and inp are both at the buffer's start.
+            tok.line_start = tok.cur
+        return False
+    if tok.readline is not None:
+        return True
     tok.line_start = tok.cur
     tok.inp = end
     # The last line had no newline: one was added (see _PyTokenizer_FromReadline).
@@ -986,17 +1044,289 @@ def tok_underflow_readline(tok: tok_state) -> bool:
     return True
 
 
-def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None) -> tok_state:
+def _tok_underflow_readline_call(tok: tok_state, readline: Callable[[], Optional[bytes]]) -> bool:
+    """CPython: Parser/tokenizer/readline_tokenizer.c:tok_underflow_readline
+    CPython: Parser/tokenizer/readline_tokenizer.c:tok_readline_string
+
+    The readline tokenizer's underflow with a real ``readline``: one call
+    gives the next line (its UTF-8 bytes; None or empty at the end), which
+    is appended to the input; a line without a final newline gets one
+    (``implicit_newline``). An error of ``readline`` propagates (C's
+    ``_PyTokenizer_error_ret`` with the exception set).
+    """
+    try:
+        line = readline()
+    except PyErr:
+        _PyTokenizer_error_ret(tok)
+        raise
+    if not line:
+        tok.done = E_EOF
+        return False
+    tok.implicit_newline = 0
+    if line[len(line) - 1] != _NL:
+        # Last line does not end in \n, fake one
+        line = line + b"\n"
+        tok.implicit_newline = 1
+    tok.input = tok.input[:tok.inp] + line
+    tok.end = len(tok.input)
+    tok.line_start = tok.cur
+    tok.inp = len(tok.input)
+    tok.lineno += 1  # ADVANCE_LINENO
+    tok.col_offset = 0
+    return True
+
+
+def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None,
+                              readline: Optional[Callable[[], Optional[bytes]]] = None,
+                              enc: Optional[str] = None) -> tok_state:
     """CPython: Parser/tokenizer/readline_tokenizer.c:_PyTokenizer_FromReadline
 
-    pyvm: the lines of ``source`` (a str, as ``io.StringIO(source).readline``
-    gives them to ``_tokenize.TokenizerIter``) are read up front; CRLF is
+    With ``readline`` (a host callable giving the next line as UTF-8 bytes,
+    None at the end; ``_tokenize.TokenizerIter`` wraps the program's
+    readline in one), lines are read as the tokenizer needs them.
+    pyvm: without it, the lines of ``source`` (a str, as
+    ``io.StringIO(source).readline`` gives them) are read up front; CRLF is
     preserved and a last line without a newline gets one, as there.
+    ``enc`` is C's ``tok->encoding`` (the readline gives bytes in it).
     """
     tok = _PyTokenizer_FromUTF8(source, True, True, filename)
     tok.underflow_readline = True
-    if source and not source.endswith("\n"):
+    if readline is not None:
+        tok.readline = readline
+        tok.input = b""
+        tok.end = 0
+        tok.encoding = enc
+    elif source and not source.endswith("\n"):
         tok.fake_newline = len(tok.input) - 1
+    return tok
+
+
+# ---------------------------------------------------------------------------
+# The file tokenizer (Parser/tokenizer/file_tokenizer.c)
+
+# Modules/_io/textio.c: the TextIOWrapper's chunk size (what one read of the
+# decoding stream decodes, hence where its decoding errors show).
+_CHUNK_SIZE: Final = 8192
+
+
+class _DecodingReader:
+    """CPython: Parser/tokenizer/file_tokenizer.c:fp_setreadl
+
+    pyvm: the stream C opens with ``io.open(fd, "r", encoding=enc)``: the
+    file's bytes from ``pos`` on, decoded by the host codec's incremental
+    decoder a chunk of ``_CHUNK_SIZE`` bytes at a time, with universal
+    newlines. A decoding error raises when the chunk holding it is read, as
+    the TextIOWrapper's ``readline`` raises it (its position counts from the
+    start of that chunk).
+    """
+
+    data: bytes
+    pos: int
+    decoder: codecs.IncrementalDecoder
+    pending: str
+    eof: bool
+
+    def __init__(self, data: bytes, pos: int, enc: str) -> None:
+        info = codecs.lookup(enc)
+        if not info._is_text_encoding:
+            # CPython: Python/codecs.c:_PyCodecInfo_GetIncrementalDecoder
+            raise LookupError(f"{enc!r} is not a text encoding; "
+                              "use codecs.open() to handle arbitrary codecs")
+        self.data = data
+        self.pos = pos
+        self.decoder = info.incrementaldecoder("strict")
+        self.pending = ""
+        self.eof = False
+
+    def readline(self) -> str:
+        """CPython: Modules/_io/textio.c:_textiowrapper_readline
+
+        The next line with its newline (``\r\n`` and ``\r`` become
+        ``\n``), or "" at the end. Raises the host's UnicodeDecodeError."""
+        while True:
+            p = self.pending
+            i = p.find("\n")
+            j = p.find("\r")
+            if j >= 0 and (i < 0 or j < i) and (j + 1 < len(p) or self.eof):
+                k = 2 if p.startswith("\r\n", j) else 1
+                self.pending = p[j + k:]
+                return p[:j] + "\n"
+            if i >= 0 and (j < 0 or i < j):
+                self.pending = p[i + 1:]
+                return p[:i + 1]
+            if self.eof:
+                self.pending = ""
+                return p
+            chunk = self.data[self.pos:self.pos + _CHUNK_SIZE]
+            self.pos += len(chunk)
+            final = self.pos >= len(self.data)
+            self.pending = p + self.decoder.decode(chunk, final)
+            self.eof = final
+
+
+def fp_setreadl(tok: tok_state, enc: str) -> None:
+    """CPython: Parser/tokenizer/file_tokenizer.c:fp_setreadl
+
+    The rest of the file is read through a decoding stream from now on.
+    C reopens the file one byte before its position and reads the rest of
+    the current line, so the stream starts there. Raises the host's
+    LookupError (unknown or non-text encoding) or UnicodeDecodeError (the
+    first chunk does not decode).
+    """
+    pos = tok.fp_pos
+    reader = _DecodingReader(tok.fp, pos - 1 if pos > 0 else pos, enc)
+    if pos > 0:
+        reader.readline()
+    tok.decoding_readline = reader
+
+
+def _set_decode_error(tok: tok_state, e: Exception) -> None:
+    """pyvm: C's "return 0 with a UnicodeDecodeError set" and
+    ``_PyTokenizer_error_ret``: the error, as pyvm's exception, waits in
+    ``tok.decode_error`` for the parser."""
+    try:
+        _codec_error(e)
+    except PyErr as err:
+        tok.decode_error = err
+    _PyTokenizer_error_ret(tok)
+
+
+def tok_readline_raw(tok: tok_state) -> None:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_readline_raw
+    CPython: Objects/fileobject.c:_Py_UniversalNewlineFgetsWithSize
+
+    The next line of the file as it is (``\r\n`` and ``\r`` read as
+    ``\n``): the input already holds it, translated; ``inp`` moves past it
+    and ``fp_pos`` past its bytes in the file.
+    """
+    data = tok.fp
+    pos = tok.fp_pos
+    n = len(data)
+    if pos >= n:
+        return
+    nl = data.find(b"\n", pos)
+    cr = data.find(b"\r", pos)
+    if cr >= 0 and (nl < 0 or cr < nl):
+        end = cr + 2 if data.startswith(b"\r\n", cr) else cr + 1
+    elif nl >= 0:
+        end = nl + 1
+    else:
+        end = n
+    tok.fp_pos = end
+    end = tok.input.find(b"\n", tok.inp)
+    tok.inp = len(tok.input) if end < 0 else end + 1
+
+
+def tok_readline_recode(tok: tok_state) -> bool:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_readline_recode
+
+    The next line from the decoding stream, appended to the input as UTF-8;
+    False (with ``tok.decode_error``) when the stream cannot decode it.
+    """
+    reader = tok.decoding_readline
+    assert reader is not None
+    try:
+        line = reader.readline()
+    except (UnicodeDecodeError, ValueError) as e:
+        _set_decode_error(tok, e)
+        return False
+    if line:
+        buf = line.encode("utf-8", "surrogatepass")
+        tok.input = tok.input[:tok.inp] + buf
+        tok.inp += len(buf)
+    return True
+
+
+def tok_underflow_file(tok: tok_state) -> bool:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_underflow_file
+
+    Reads the next line of the file. Until the encoding is known (lines 1
+    and 2) the first line stays in the buffer; a coding cookie switches to
+    the decoding stream (``fp_setreadl``). A line read raw is checked: valid
+    UTF-8 without a declared encoding (else "Non-UTF-8 code starting with
+    ..."), decodable with the BOM's or cookie's encoding otherwise (else
+    E_DECODE with the UnicodeDecodeError). pyvm: the raw lines are in
+    ``tok.input`` from the start, newline-translated (see
+    ``_PyTokenizer_FromFile``); the checks happen as C makes them, line by
+    line, so an error shows only when the parser gets that far.
+    """
+    if tok.decoding_state == STATE_INIT:
+        # CPython: Parser/tokenizer/helpers.c:_PyTokenizer_check_bom
+        tok.decoding_state = STATE_SEEK_CODING
+        if tok.fp.startswith(b"\xef\xbb\xbf"):
+            tok.encoding = "utf-8"
+            tok.fp_pos = 3
+            tok.input = tok.input[3:]
+            tok.end = len(tok.input)
+    raw = tok.decoding_readline is None
+    if raw and tok.decoding_state != STATE_NORMAL:
+        pass  # keep the first line in the buffer to validate it later
+    elif tok.start < 0 and tok.tok_mode_stack_index == 0:
+        tok.buf = tok.cur = tok.inp
+    if not raw:
+        if not tok_readline_recode(tok):
+            return False
+    else:
+        tok_readline_raw(tok)
+    if tok.inp == tok.cur:
+        tok.done = E_EOF
+        return False
+    tok.implicit_newline = 0
+    if tok.input[tok.inp - 1] != _NL:
+        # Last line does not end in \n, fake one
+        tok.input = tok.input[:tok.inp] + b"\n" + tok.input[tok.inp:]
+        tok.inp += 1
+        tok.implicit_newline = 1
+    tok.end = len(tok.input)
+    tok.lineno += 1  # ADVANCE_LINENO
+    tok.col_offset = 0
+    if tok.decoding_state != STATE_NORMAL:
+        line_end = tok.input.find(b"\0", tok.cur, tok.inp)  # strlen(tok->cur)
+        _PyTokenizer_check_coding_spec(tok, tok.input, tok.cur,
+                                       (tok.inp if line_end < 0 else line_end) - tok.cur, True)
+        if tok.lineno >= 2:
+            tok.decoding_state = STATE_NORMAL
+    if raw and tok.decoding_state == STATE_NORMAL:
+        line = tok.buf if tok.lineno <= 2 else tok.cur
+        lineno = 1 if tok.lineno <= 2 else tok.lineno
+        nul = tok.input.find(b"\0", line, tok.inp)  # C stops at a NUL byte
+        text = tok.input[line:tok.inp if nul < 0 else nul]
+        enc = tok.encoding
+        if enc is None:
+            # The default encoding is UTF-8, so make sure we don't have any
+            # non-UTF-8 sequences in it.
+            _PyTokenizer_ensure_utf8(tok, text, lineno, line)
+        else:
+            try:
+                text.decode(enc)
+            except (UnicodeDecodeError, LookupError, ValueError) as e:
+                _set_decode_error(tok, e)
+                return False
+    return True
+
+
+def _PyTokenizer_FromFile(data: bytes, enc: Optional[str] = None,
+                          filename: Optional[str] = None) -> tok_state:
+    """CPython: Parser/tokenizer/file_tokenizer.c:_PyTokenizer_FromFile
+
+    A tokenizer over the bytes of a file (``data``, read whole: pyvm does
+    not read a file lazily, but decodes and checks it line by line as C
+    does). ``enc`` is a known encoding (no BOM or cookie is then looked
+    for). pyvm: ``filename`` is set at once, as the parser sets
+    ``tok->filename`` before reading.
+    """
+    tok = _PyTokenizer_tok_new()
+    tok.underflow_file = True
+    tok.fp = data
+    tok.filename = filename
+    # The raw lines as tok_readline_raw reads them; a line the decoding
+    # stream replaces is dropped from the input then.
+    tok.input = _PyTokenizer_translate_newlines(data, False, False)
+    tok.buf = tok.cur = tok.inp = 0
+    tok.end = len(tok.input)
+    if enc is not None:
+        tok.encoding = enc
+        tok.decoding_state = STATE_NORMAL
     return tok
 
 
@@ -1067,7 +1397,13 @@ def tok_nextc(tok: tok_state) -> int:
             return tok.input[cur]
         if tok.done != E_OK:
             return EOF
-        if not (tok_underflow_readline(tok) if tok.underflow_readline else tok_underflow_string(tok)):
+        if tok.underflow_file:
+            ok = tok_underflow_file(tok)
+        elif tok.underflow_readline:
+            ok = tok_underflow_readline(tok)
+        else:
+            ok = tok_underflow_string(tok)
+        if not ok:
             tok.cur = tok.inp
             return EOF
         tok.line_start = tok.cur
@@ -1541,6 +1877,7 @@ def _tok_string(tok: tok_state, token: Token, c: int) -> int:
             c = data[cur]
         else:
             c = tok_nextc(tok)
+            data = tok.input  # the file tokenizer may have replaced it
         if tok.done == E_DECODE:
             break
         if c == EOF or (quote_size == 1 and c == _NL):
@@ -1740,6 +2077,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                 # The rest of the line is read at once (the comment cannot
                 # go past the newline that ends the buffered line).
                 cur = tok.cur
+                data = tok.input
                 nl = data.find(b"\n", cur, tok.inp)
                 if nl >= 0:
                     cr = data.find(b"\r", cur, nl)
@@ -1795,6 +2133,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                         break
                 if goto == 0:
                     nonascii = False
+                    data = tok.input  # the file tokenizer may have replaced it
                     while _is_potential_identifier_char(c):
                         if c >= 128:
                             nonascii = True
@@ -1805,6 +2144,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
                             c = data[cur]
                         else:
                             c = tok_nextc(tok)
+                            data = tok.input  # the file tokenizer may have replaced it
                     tok_backup(tok, c)
                     if nonascii and not verify_identifier(tok):
                         return _PyLexer_token_setup(tok, token, ERRORTOKEN, -1, -1)
@@ -1851,7 +2191,7 @@ def tok_get_normal_mode(tok: tok_state, current_tok: tokenizer_mode, token: Toke
 
             # f_string_quote:
             if goto != 2 and (c == _SQUOTE or c == _DQUOTE):
-                first = _tolower(data[tok.start])
+                first = _tolower(tok.input[tok.start])
                 if first == 102 or first == 114 or first == 116:  # 'f', 'r', 't'
                     return _tok_fstring_start(tok, token, c)
 
@@ -2143,7 +2483,7 @@ def _PyTokenizer_Get(tok: tok_state, token: Token) -> int:
 
 
 # ---------------------------------------------------------------------------
-# The _tokenize iterator (Python/Python-tokenize.c), without the extra tokens
+# The _tokenize iterator (Python/Python-tokenize.c)
 
 
 def _char_count(data: bytes, start: int, end: int) -> int:
@@ -2177,12 +2517,12 @@ class TokenizerIter:
     ``TokenizerIter(io.StringIO(source).readline)`` reads): each
     ``next_token()`` is ``(type, string, (lineno, col), (end_lineno,
     end_col))`` with character columns, as CPython's iterator makes them
-    from the C token; None at the end. Errors raise as there (a pyvm
+    from the C token, and the line's text; None at the end. Errors raise as there (a pyvm
     SyntaxError, TabError or IndentationError). With ``extra_tokens`` the
     tokenizer also reports COMMENT and NL tokens and the iterator makes its
     adjustments for the ``tokenize`` module (operators as OP, NEWLINE
     strings, the trailing tokens on the line after the last). pyvm: host
-    values, for tests and tools; a ``_tokenize`` module would wrap it.
+    values; pyvm/modules/_tokenizemodule.py makes the module's objects of them.
     """
 
     tok: tok_state
@@ -2191,6 +2531,7 @@ class TokenizerIter:
     last_end_lineno: int
     byte_col_offset_diff: int
     last_line_start: int
+    last_line: str
 
     def __init__(self, tok: tok_state, extra_tokens: bool = False) -> None:
         self.tok = tok
@@ -2201,8 +2542,9 @@ class TokenizerIter:
         self.last_end_lineno = 0
         self.byte_col_offset_diff = 0
         self.last_line_start = -1
+        self.last_line = ""
 
-    def next_token(self) -> Optional[tuple[int, str, tuple[int, int], tuple[int, int]]]:
+    def next_token(self) -> Optional[tuple[int, str, tuple[int, int], tuple[int, int], str]]:
         """CPython: Python/Python-tokenize.c:tokenizeriter_next
         CPython: Python/Python-tokenize.c:_get_current_line
         CPython: Python/Python-tokenize.c:_get_col_offsets"""
@@ -2224,13 +2566,18 @@ class TokenizerIter:
         stringlit = type == STRING or type == FSTRING_MIDDLE or type == TSTRING_MIDDLE
         line_start = tok.multi_line_start if stringlit else tok.line_start
         line_changed = True
-        # The line's text, cached while the line number stays: here the
-        # index where the cached line starts.
+        # The line's text, cached while the line number stays (with the
+        # index where the cached line starts).
+        line = ""
         if tok.tok_extra_tokens and is_trailing_token:
             pass  # C gives these tokens an empty line
         elif tok.lineno != self.last_lineno:
             self.byte_col_offset_diff = 0
             self.last_line_start = line_start
+            size = tok.inp - line_start
+            if size >= 1 and tok.implicit_newline:
+                size -= 1
+            line = self.last_line = data[line_start:line_start + size].decode("utf-8", "replace")
         elif self.last_line_start < 0:
             # No line cached yet (an empty source: the ENDMARKER is on line
             # 0, the iterator's initial last_lineno): C's last_line is NULL
@@ -2239,6 +2586,7 @@ class TokenizerIter:
             return None
         else:
             line_changed = False
+            line = self.last_line
         cached = self.last_line_start
         lineno = tok.first_lineno if stringlit else tok.lineno
         end_lineno = tok.lineno
@@ -2277,7 +2625,7 @@ class TokenizerIter:
             elif type == NL:
                 if tok.implicit_newline:
                     s = ""
-        return (type, s, (lineno, col_offset), (end_lineno, end_col_offset))
+        return (type, s, (lineno, col_offset), (end_lineno, end_col_offset), line)
 
 
 def _tokenizer_error(tok: tok_state) -> NoReturn:

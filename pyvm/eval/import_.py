@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Callable, Final, Optional
 
 from pyvm.compile.python_ast import PyInit__ast
+from pyvm.modules._tokenizemodule import PyInit__tokenize
 from pyvm.modules._typingmodule import PyInit__typing
 from pyvm.modules.marshalmodule import PyMarshal_Init
 from pyvm.modules.symtablemodule import PyInit__symtable
@@ -56,6 +57,7 @@ PyImport_Inittab: Final[list[_inittab]] = [
     _inittab("builtins", None),
     _inittab("_ast", PyInit__ast),
     _inittab("_symtable", PyInit__symtable),
+    _inittab("_tokenize", PyInit__tokenize),
     _inittab("_typing", PyInit__typing),
     _inittab("_warnings", _PyWarnings_Init),
     _inittab("_weakref", PyInit__weakref),

@@ -35,9 +35,9 @@ from pyvm.objects.unicodeobject import (
 from pyvm.objects.call import PyObject_Vectorcall
 from pyvm.objects.longobject import PyLongObject
 from pyvm.objects.exceptions import PyExc_SystemExit, PyExc_KeyboardInterrupt
-from pyvm.eval.traceback import format_exception, _decode_source, _register_source
+from pyvm.eval.traceback import format_exception, _register_source
 from pyvm.eval.ceval import PyEval_EvalCode
-from pyvm.compile.compile import Py_CompileString
+from pyvm.compile.compile import Py_CompileString, _Py_CompileFile
 from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.dictobject import PyDict_DelItem, PyDict_GetItemWithError
 from pyvm.objects.moduleobject import PyModuleObject, _PyModule_ClearDict
@@ -340,6 +340,8 @@ def run_file(path: str, argv: list[str]) -> int:
     """CPython: Python/pythonrun.c:_PyRun_SimpleFile
 
     Runs the script at ``path`` as ``__main__``; returns the exit status.
+    The file's bytes go to the file tokenizer, which decodes them as
+    ``python FILE`` does (BOM, PEP 263 cookie, else strict UTF-8).
     """
     builtins = _init_runtime(argv)
     # CPython 3.9+ makes the script path absolute by joining it to the
@@ -353,11 +355,23 @@ def run_file(path: str, argv: list[str]) -> int:
         _host_sys.stderr.write(
             f"{prog}: can't open file {filename!r}: [Errno {e.errno}] {e.strerror}\n")
         return 2
+    return _run_file_data(builtins, data, filename)
+
+
+def _run_file_data(builtins: PyObject, data: bytes, filename: str) -> int:
+    """CPython: Python/pythonrun.c:_PyRun_SimpleFile
+    CPython: Python/pythonrun.c:_PyRun_File
+
+    Compiles the bytes of a file (``data``) and runs them as ``__main__``
+    with ``__file__`` set to ``filename``; returns the exit status.
+    """
     try:
-        source = _decode_source(data)
-    except (UnicodeDecodeError, LookupError):
-        source = data.decode("utf-8", "replace")
-    co = _compile(source, filename)
+        co: Optional[PyObject] = _Py_CompileFile(data, filename)
+    except PyErr as e:
+        # C's PyErr_Print of the parser's error: the run fails.
+        _PyErr_Display(e.normalize())
+        _PyErr_Clear(e)
+        co = None
     if co is None:
         _flush_stdout()
         return 1
@@ -367,11 +381,23 @@ def run_file(path: str, argv: list[str]) -> int:
     return st
 
 
+def run_stdin(data: bytes, argv: list[str]) -> int:
+    """CPython: Python/pythonrun.c:_PyRun_AnyFile
+
+    A program piped in (``pyvm -`` or no argument, stdin not a terminal)
+    runs as the file ``<stdin>``: the file tokenizer reads its bytes,
+    ``__file__`` is ``"<stdin>"``, and its tracebacks show no source lines
+    (there is no file to read them from).
+    """
+    builtins = _init_runtime(argv)
+    return _run_file_data(builtins, data, "<stdin>")
+
+
 def run_string(code: str, argv: list[str], filename: str = "<string>") -> int:
     """CPython: Python/pythonrun.c:PyRun_SimpleStringFlags
 
-    Runs ``code`` as ``__main__`` with the given filename: ``<string>`` for
-    ``pyvm -c``, ``<stdin>`` for a program piped in.
+    Runs ``code`` as ``__main__`` with the given filename (``<string>``
+    for ``pyvm -c``).
     """
     builtins = _init_runtime(argv)
     _register_source(filename, code)

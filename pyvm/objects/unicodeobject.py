@@ -689,8 +689,11 @@ def _PyArg_UnpackKeywords(fname: str, args: list[PyObject], kwnames: Optional[Py
     for i in range(minpos):
         if out[i] is None:
             if i < posonly:
-                _type_error(f"{fname}() takes at least {minpos} positional argument"
-                            f"{'' if minpos == 1 else 's'} ({nargs} given)")
+                # C: nargs < minposonly, before any keyword is looked at.
+                minposonly = min(posonly, minpos)
+                _type_error(f"{fname}() takes {'at least' if minposonly < maxpos else 'exactly'} "
+                            f"{minposonly} positional argument"
+                            f"{'' if minposonly == 1 else 's'} ({nargs} given)")
             _type_error(f"{fname}() missing required argument '{names[i]}' (pos {i + 1})")
     if duplicate >= 0:
         _type_error(f"argument for {fname}() given by name ('{names[duplicate]}') "
@@ -1138,10 +1141,26 @@ def unicode_expandtabs_impl(self: PyObject, args: list[PyObject], kwnames: Optio
 def _codec_error(e: Exception) -> NoReturn:
     """pyvm: map a host codec error to the pyvm exception of the same name."""
     from pyvm.objects import exceptions as ex  # cycle: exceptions -> unicodeobject
-    if isinstance(e, UnicodeEncodeError):
-        PyErr_SetString(ex.PyExc_UnicodeEncodeError, str(e))
-    if isinstance(e, UnicodeDecodeError):
-        PyErr_SetString(ex.PyExc_UnicodeDecodeError, str(e))
+    if isinstance(e, (UnicodeEncodeError, UnicodeDecodeError)):
+        # CPython: Objects/exceptions.c:PyUnicodeDecodeError_Create (and the
+        # encode one): the five arguments the exception's __init__ needs.
+        from pyvm.objects.bytesobject import PyBytes_FromStringAndSize  # cycle: bytesobject imports this module
+        from pyvm.objects.tupleobject import _PyTuple_FromArraySteal  # cycle: tupleobject imports this module
+        if isinstance(e, UnicodeDecodeError):
+            tp = ex.PyExc_UnicodeDecodeError
+            obj = PyBytes_FromStringAndSize(bytes(e.object))
+        else:
+            tp = ex.PyExc_UnicodeEncodeError
+            obj = PyUnicode_FromString(e.object)
+        args = _PyTuple_FromArraySteal([
+            PyUnicode_FromString(e.encoding), obj, PyLong_FromLong(e.start),
+            PyLong_FromLong(e.end), PyUnicode_FromString(e.reason)])
+        err = PyErr(tp, None, None, args)
+        try:
+            err.normalize()
+        finally:
+            Py_DECREF(args)
+        raise err
     if isinstance(e, LookupError):
         PyErr_SetString(ex.PyExc_LookupError, str(e))
     PyErr_SetString(ex.PyExc_ValueError, str(e))
