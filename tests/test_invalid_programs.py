@@ -44,7 +44,9 @@ pyvm's side
     that mode needs them.
 
 ``EXCLUDED`` names the programs whose oracle output is an artifact of the
-32-bit pyodide build, each with its reason (none so far).
+32-bit pyodide build, each with its reason (none so far). ``PENDING`` names
+the programs pyvm does not get right yet, each with the reason: a strict
+xfail, as tests/programs_pending.txt (remove the line once it passes).
 """
 
 from __future__ import annotations
@@ -83,6 +85,29 @@ BYTE_PROGRAMS: dict[str, bytes] = {
 
 # name -> why the oracle's output is not what a 64-bit CPython prints.
 EXCLUDED: dict[str, str] = {}
+
+# pyvm compiles a script's decoded text with the string tokenizer; CPython reads
+# the file with the file tokenizer (Parser/tokenizer/file_tokenizer.c:
+# tok_underflow_file), which pyvm has not ported yet. Its differences: the
+# buffer restarts at each line (an error at EOF gets offset 0: no caret line),
+# an unknown or failing coding cookie is "encoding problem: NAME", and undecodable
+# bytes are reported line by line (the first two lines as "line 1").
+_FILE_TOKENIZER = "pyvm has no file tokenizer (file_tokenizer.c:tok_underflow_file) yet"
+PENDING: dict[str, str] = {
+    "bytes_ascii_cookie_non_ascii": _FILE_TOKENIZER,
+    "bytes_bad_utf8_comment": _FILE_TOKENIZER,
+    "bytes_bad_utf8_string": _FILE_TOKENIZER,
+    "bytes_bad_utf8_surrogate": _FILE_TOKENIZER,
+    "bytes_bad_utf8_truncated": _FILE_TOKENIZER,
+    "bytes_bom_wrong_cookie": _FILE_TOKENIZER,
+    "bytes_cookie_third_line_ignored": _FILE_TOKENIZER,
+    "bytes_latin1_then_error": _FILE_TOKENIZER + " (the error line is decoded as UTF-8)",
+    "bytes_unknown_encoding": _FILE_TOKENIZER,
+    "tok_expected_indent_comment_eof": _FILE_TOKENIZER,
+    "tok_expected_indent_eof": _FILE_TOKENIZER,
+    "expr_forgot_comma": "pyvm's traceback printer has no keyword-typo suggestion "
+                         "(Lib/traceback.py:TracebackException._find_keyword_typos)",
+}
 
 
 def program_sources() -> dict[str, bytes]:
@@ -182,6 +207,7 @@ def test_the_set_is_complete() -> None:
     data = oracle()
     assert sorted(data) == names(), "run python3 tests/test_invalid_programs.py --regen"
     assert len(data) >= 150
+    assert not (set(PENDING) | set(EXCLUDED)) - set(data)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -193,4 +219,8 @@ def test_invalid_program(name: str, mode: str) -> None:
     expected = oracle()[name]
     actual = run_batch(mode)[name]
     report = check(name, actual, expected)
+    if name in PENDING:
+        if report is None:
+            pytest.fail(f"{name} is in PENDING but passes: remove it")
+        pytest.xfail(PENDING[name])
     assert report is None, f"tests/invalid/{name}.py ({mode}):\n{report}"

@@ -492,13 +492,20 @@ def _PyPegen_empty_arguments(p: Parser) -> ast.arguments:
 
 def _PyPegen_function_def_decorators(p: Parser, decorators: list[ast.expr],
                                      function_def: ast.stmt) -> ast.stmt:
-    """CPython: Parser/action_helpers.c:_PyPegen_function_def_decorators"""
+    """CPython: Parser/action_helpers.c:_PyPegen_function_def_decorators
+
+    pyvm: in the second pass, ``function_def_raw`` may be the dummy statement
+    of invalid_def_raw's last alternative (``_PyPegen_dummy_stmt``); C then
+    reads its fields as a FunctionDef's and builds a node nobody uses (that
+    pass always ends with an error). It is returned as it is.
+    """
     f = function_def
     if isinstance(f, ast.AsyncFunctionDef):
         return ast.AsyncFunctionDef(f.name, f.args, f.body, decorators, f.returns,
                                     f.type_comment, f.type_params, f.lineno, f.col_offset,
                                     f.end_lineno, f.end_col_offset)
-    assert isinstance(f, ast.FunctionDef)
+    if not isinstance(f, ast.FunctionDef):
+        return f
     return ast.FunctionDef(f.name, f.args, f.body, decorators, f.returns, f.type_comment,
                            f.type_params, f.lineno, f.col_offset, f.end_lineno,
                            f.end_col_offset)

@@ -203,6 +203,14 @@ class TokenSource:
         pyvm: C's ``tok->cur - tok->line_start``, the column CURRENT_POS means."""
         raise NotImplementedError
 
+    def buf_col(self) -> int:
+        """CPython: Parser/pegen_errors.c:_Pypegen_tokenizer_error
+
+        pyvm: C's ``tok->cur - tok->buf``, the column of E_LINECONT: ``buf``
+        is the start of the line where the current token began, which is an
+        earlier line when a continuation line was read within a token."""
+        return self.current_col()
+
     def in_fstring(self) -> bool:
         """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors
 
@@ -303,6 +311,10 @@ class TokStateSource(TokenSource):
     def current_col(self) -> int:
         """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location"""
         return self.tok.cur - self.tok.line_start
+
+    def buf_col(self) -> int:
+        """CPython: Parser/pegen_errors.c:_Pypegen_tokenizer_error"""
+        return self.tok.cur - self.tok.buf
 
     def in_fstring(self) -> bool:
         """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors"""
@@ -723,7 +735,7 @@ class Parser:
             errtype = PyExc_IndentationError
             msg = "too many levels of indentation"
         elif done == E_LINECONT:
-            col_offset = self.tok.current_col() - 1
+            col_offset = self.tok.buf_col() - 1
             msg = "unexpected character after line continuation character"
         else:
             msg = "unknown parsing error"
