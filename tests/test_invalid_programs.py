@@ -44,7 +44,8 @@ pyvm's side
     that mode needs them.
 
 ``EXCLUDED`` names the programs whose oracle output is an artifact of the
-32-bit pyodide build, each with its reason (none so far). ``PENDING`` names
+oracle -- of the 32-bit pyodide build, or of its CPython being 3.14.2 where
+pyvm ports 3.14.7 -- each with its reason. ``PENDING`` names
 the programs pyvm does not get right yet, each with the reason: a strict
 xfail, as tests/programs_pending.txt (remove the line once it passes).
 """
@@ -83,28 +84,20 @@ BYTE_PROGRAMS: dict[str, bytes] = {
     "bytes_cookie_third_line_ignored": b"\n\n# coding: latin-1\ns = '\xe9'\n",
 }
 
-# name -> why the oracle's output is not what a 64-bit CPython prints.
-EXCLUDED: dict[str, str] = {}
+# name -> why the oracle's output is not what CPython 3.14.7 prints.
+# The oracle is CPython 3.14.2 (pyodide); pyvm ports the 3.14.7 sources, where
+# Parser/tokenizer/helpers.c:_PyTokenizer_check_coding_spec reports a coding
+# cookie whose codec fails (unknown, or the file does not decode) with
+# _PyTokenizer_raise_init_error: "SyntaxError: unknown encoding: nope" (the
+# codec's message, with the file name). 3.14.2 still said "encoding problem: NAME".
+_CODING_SPEC_3_14_2 = ("the oracle (3.14.2) says 'encoding problem: NAME'; 3.14.7's "
+                       "_PyTokenizer_check_coding_spec raises the codec's error instead")
+EXCLUDED: dict[str, str] = {
+    "bytes_ascii_cookie_non_ascii": _CODING_SPEC_3_14_2,
+    "bytes_unknown_encoding": _CODING_SPEC_3_14_2,
+}
 
-# pyvm compiles a script's decoded text with the string tokenizer; CPython reads
-# the file with the file tokenizer (Parser/tokenizer/file_tokenizer.c:
-# tok_underflow_file), which pyvm has not ported yet. Its differences: the
-# buffer restarts at each line (an error at EOF gets offset 0: no caret line),
-# an unknown or failing coding cookie is "encoding problem: NAME", and undecodable
-# bytes are reported line by line (the first two lines as "line 1").
-_FILE_TOKENIZER = "pyvm has no file tokenizer (file_tokenizer.c:tok_underflow_file) yet"
 PENDING: dict[str, str] = {
-    "bytes_ascii_cookie_non_ascii": _FILE_TOKENIZER,
-    "bytes_bad_utf8_comment": _FILE_TOKENIZER,
-    "bytes_bad_utf8_string": _FILE_TOKENIZER,
-    "bytes_bad_utf8_surrogate": _FILE_TOKENIZER,
-    "bytes_bad_utf8_truncated": _FILE_TOKENIZER,
-    "bytes_bom_wrong_cookie": _FILE_TOKENIZER,
-    "bytes_cookie_third_line_ignored": _FILE_TOKENIZER,
-    "bytes_latin1_then_error": _FILE_TOKENIZER + " (the error line is decoded as UTF-8)",
-    "bytes_unknown_encoding": _FILE_TOKENIZER,
-    "tok_expected_indent_comment_eof": _FILE_TOKENIZER,
-    "tok_expected_indent_eof": _FILE_TOKENIZER,
     "expr_forgot_comma": "pyvm's traceback printer has no keyword-typo suggestion "
                          "(Lib/traceback.py:TracebackException._find_keyword_typos)",
 }

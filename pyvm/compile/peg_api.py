@@ -1,5 +1,6 @@
-"""Ports Parser/peg_api.c, and the entry of Parser/pegen.c that reads a string
-(``_PyPegen_run_parser_from_string``): source text in, a pyvm AST
+"""Ports Parser/peg_api.c, and the entries of Parser/pegen.c that read a string
+or a file (``_PyPegen_run_parser_from_string``,
+``_PyPegen_run_parser_from_file_pointer``): source text in, a pyvm AST
 (:mod:`pyvm.compile.ast`) out.
 
 The text goes to pyvm's tokenizer (pyvm/compile/tokenizer.py: ``bytes`` are
@@ -8,7 +9,10 @@ already decoded, C's ``PyCF_IGNORE_COOKIE``), the tokenizer to the parser
 generated from pyvm/compile/python.gram (pyvm/compile/parser.py) through
 :class:`pyvm.compile.pegen.TokStateSource`, and the parser's two passes
 (``_PyPegen_run_parser``) give the tree or raise the SyntaxError,
-IndentationError or TabError that CPython 3.14 raises.
+IndentationError or TabError that CPython 3.14 raises. A script file
+(``_PyParser_ASTFromFile``, what ``python FILE`` parses) goes through the file
+tokenizer instead, whose errors for undecodable bytes and at the end of the
+file are those of CPython's file mode.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from pyvm.compile.pegen import (
     PyPARSE_ALLOW_INCOMPLETE_INPUT, PyPARSE_BARRY_AS_BDFL, PyPARSE_DONT_IMPLY_DEDENT,
     PyPARSE_IGNORE_COOKIE, PyPARSE_TYPE_COMMENTS, TokStateSource,
 )
-from pyvm.compile.tokenizer import _PyTokenizer_FromString, _PyTokenizer_FromUTF8
+from pyvm.compile.tokenizer import (
+    _PyTokenizer_FromFile, _PyTokenizer_FromString, _PyTokenizer_FromUTF8,
+)
 
 # The values of Include/cpython/compile.h flags the parser understands.
 PyCF_DONT_IMPLY_DEDENT: Final = 0x0200
@@ -93,3 +99,28 @@ def _PyParser_ASTFromString(source: Union[str, bytes], filename: str, mode: str 
         feature_version = PY_MINOR_VERSION
     return _PyPegen_run_parser_from_string(source, _START_RULES[mode], filename, flags,
                                            feature_version)
+
+
+def _PyPegen_run_parser_from_file_pointer(data: bytes, start_rule: int, filename: str,
+                                          cf_flags: int) -> ast.mod:
+    """CPython: Parser/pegen.c:_PyPegen_run_parser_from_file_pointer
+
+    pyvm: ``data`` is the content of the file (the caller read it)."""
+    tok = _PyTokenizer_FromFile(data, filename)
+    parser_flags = compute_parser_flags(cf_flags)
+    tok.type_comments = (parser_flags & PyPARSE_TYPE_COMMENTS) != 0
+    tok.emit_warnings = True
+    p = PythonParser(TokStateSource(tok), start_rule=start_rule, flags=parser_flags,
+                     feature_version=PY_MINOR_VERSION)
+    result = p._PyPegen_run_parser()
+    assert isinstance(result, ast.mod)
+    return result
+
+
+def _PyParser_ASTFromFile(data: bytes, filename: str, mode: str = "exec",
+                          flags: int = 0) -> ast.mod:
+    """CPython: Parser/peg_api.c:_PyParser_ASTFromFile
+
+    The AST of a script file whose content is ``data``, parsed as ``python
+    FILE`` parses it (the file tokenizer)."""
+    return _PyPegen_run_parser_from_file_pointer(data, _START_RULES[mode], filename, flags)

@@ -211,6 +211,13 @@ class TokenSource:
         earlier line when a continuation line was read within a token."""
         return self.current_col()
 
+    def encoding(self) -> Optional[str]:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location
+
+        pyvm: C's ``tok->encoding``, the codec the error line is read from the
+        file with (``_PyErr_ProgramDecodedTextObject``); None for UTF-8."""
+        return None
+
     def in_fstring(self) -> bool:
         """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors
 
@@ -315,6 +322,10 @@ class TokStateSource(TokenSource):
     def buf_col(self) -> int:
         """CPython: Parser/pegen_errors.c:_Pypegen_tokenizer_error"""
         return self.tok.cur - self.tok.buf
+
+    def encoding(self) -> Optional[str]:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location"""
+        return self.tok.encoding
 
     def in_fstring(self) -> bool:
         """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors"""
@@ -678,7 +689,9 @@ class Parser:
         if t is None:
             t = self.tokens[self.mark if use_mark else self.fill - 1]
         if t.col_offset == -1:
-            col_offset = self.tok.current_col()
+            # C: 0 when the tokenizer's buffer is empty (``cur == buf``: the
+            # file tokenizer at the end of the file), else cur - line_start.
+            col_offset = 0 if self.tok.buf_col() == 0 else self.tok.current_col()
         else:
             col_offset = t.col_offset + 1
         end_col_offset = -1
@@ -701,7 +714,8 @@ class Parser:
             end_col_offset = self.tok.current_col()
         error_line: Optional[str] = None
         if self.start_rule == Py_file_input:
-            error_line = PyErr_ProgramTextObject(self.tok.filename, lineno)
+            error_line = PyErr_ProgramTextObject(self.tok.filename, lineno,
+                                                 self.tok.encoding())
         if error_line is None:
             error_line = self.tok.error_line(lineno)
         col_number = _PyPegen_byte_offset_to_character_offset(error_line, col_offset)

@@ -284,14 +284,16 @@ _ST_RECURSION_LIMIT: Final = 10000
 # Errors
 
 
-def PyErr_ProgramTextObject(filename: str, lineno: int) -> Optional[str]:
+def PyErr_ProgramTextObject(filename: str, lineno: int,
+                            encoding: Optional[str] = None) -> Optional[str]:
     """CPython: Python/errors.c:PyErr_ProgramTextObject
+    CPython: Python/errors.c:_PyErr_ProgramDecodedTextObject
     CPython: Python/errors.c:err_programtext
 
     The source line ``lineno`` of the file ``filename`` (with its newline,
-    decoded as UTF-8 with ``replace``, a BOM on line 1 skipped), or ``None``
-    when the file or line cannot be read. pyvm: the compiler's modules take
-    it from here, the lowest of them.
+    decoded with ``encoding`` -- UTF-8 when None -- and ``replace``, a BOM on
+    line 1 skipped), or ``None`` when the file or line cannot be read. pyvm:
+    the compiler's modules take it from here, the lowest of them.
     """
     if not filename or lineno <= 0:
         return None
@@ -308,7 +310,10 @@ def PyErr_ProgramTextObject(filename: str, lineno: int) -> Optional[str]:
     line = lines[lineno - 1]
     if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
         line = line[3:]
-    text = line.decode("utf-8", "replace")
+    try:
+        text = line.decode("utf-8" if encoding is None else encoding, "replace")
+    except LookupError:
+        return None
     if text.endswith("\r\n"):
         text = text[:-2] + "\n"
     elif text.endswith("\r"):

@@ -395,7 +395,10 @@ class tok_state:
     are indices into it (``buf <= cur <= inp``; ``-1`` for NULL).
     ``warnings`` collects ``(message, lineno)`` of the SyntaxWarnings the
     tokenizer issues. ``underflow_readline`` chooses ``tok_underflow_readline``
-    over ``tok_underflow_string`` (C's ``tok->underflow`` function pointer);
+    and ``underflow_file`` ``tok_underflow_file`` over ``tok_underflow_string``
+    (C's ``tok->underflow`` function pointer); ``fp_recoded`` is the file
+    tokenizer's ``tok->decoding_readline != NULL`` (the rest of the file was
+    decoded with the coding cookie's codec);
     ``fake_newline`` is the index of the newline the readline tokenizer
     added to a last line without one (-1: none).
     """
@@ -437,6 +440,8 @@ class tok_state:
     comment_newline: int
     implicit_newline: int
     underflow_readline: bool
+    underflow_file: bool
+    fp_recoded: bool
     fake_newline: int
     emit_warnings: bool
     warnings: list[tuple[str, int]]
@@ -478,6 +483,8 @@ class tok_state:
         self.comment_newline = 0
         self.implicit_newline = 0
         self.underflow_readline = False
+        self.underflow_file = False
+        self.fp_recoded = False
         self.fake_newline = -1
         self.emit_warnings = False
         self.warnings = []
@@ -1000,6 +1007,118 @@ def _PyTokenizer_FromReadline(source: str, filename: Optional[str] = None) -> to
     return tok
 
 
+def _PyTokenizer_FromFile(data: bytes, filename: str) -> tok_state:
+    """CPython: Parser/tokenizer/file_tokenizer.c:_PyTokenizer_FromFile
+    CPython: Parser/tokenizer/file_tokenizer.c:tok_readline_raw
+
+    The tokenizer of a script file, as ``python FILE`` reads it. pyvm:
+    ``data`` is the whole file, read by the caller. C reads it a line at a
+    time (``_Py_UniversalNewlineFgetsWithSize``: ``\r\n`` and ``\r`` end a
+    line as ``\n``) into a buffer it empties between tokens; here ``input``
+    is the whole newline-translated file up front (the BOM dropped, a last
+    line without a newline given one, as ``tok_underflow_file`` fakes it) and
+    ``tok_underflow_file`` moves ``inp`` a line further each time, with C's
+    per-line encoding checks and its buffer restarts (``buf`` moves to the
+    new line), which decide the columns of some errors.
+    """
+    tok = _PyTokenizer_tok_new()
+    tok.filename = filename
+    tok.underflow_file = True
+    s = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
+    s = s[_PyTokenizer_check_bom(tok, s):]
+    if len(s) > 0 and s[len(s) - 1] != _NL:
+        tok.fake_newline = len(s)
+        s = s + b"\n"
+    tok.input = s
+    tok.buf = tok.cur = tok.inp = 0
+    tok.end = len(s)
+    return tok
+
+
+def fp_setreadl(tok: tok_state, enc: str) -> None:
+    """CPython: Parser/tokenizer/file_tokenizer.c:fp_setreadl
+    CPython: Parser/tokenizer/file_tokenizer.c:tok_readline_recode
+
+    The coding cookie names a codec other than UTF-8: the rest of the file,
+    after the current line, is read through it from now on. pyvm: it is
+    decoded at once (C's first ``readline`` decodes the first 8 KiB chunk);
+    an unknown codec or undecodable bytes raise the SyntaxError of
+    ``_PyTokenizer_raise_init_error``, as ``_PyTokenizer_check_coding_spec``
+    does when ``set_readline`` fails.
+    """
+    rest_end = tok.fake_newline if tok.fake_newline >= tok.inp else len(tok.input)
+    try:
+        text = tok.input[tok.inp:rest_end].decode(enc)
+    except (LookupError, ValueError) as e:
+        _PyTokenizer_error_ret(tok)
+        _PyTokenizer_raise_init_error(tok.filename if tok.filename is not None else "<string>", e)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rest = text.encode("utf-8", "surrogatepass")
+    head = tok.input[:tok.inp]
+    tok.fake_newline = -1
+    if len(rest) > 0 and rest[len(rest) - 1] != _NL:
+        tok.fake_newline = len(head) + len(rest)
+        rest = rest + b"\n"
+    tok.input = head + rest
+    tok.end = len(tok.input)
+    tok.fp_recoded = True
+
+
+def tok_underflow_file(tok: tok_state) -> bool:
+    """CPython: Parser/tokenizer/file_tokenizer.c:tok_underflow_file
+
+    The next line of the file becomes readable. Outside a token and an
+    f-string the buffer restarts at it (``buf = cur``; at the end of the file
+    too, so an error there has column 0) -- except while the encoding of a
+    raw file is still sought (lines 1 and 2), whose lines stay in the buffer
+    to be checked together. The first two lines may hold a coding cookie; a
+    raw line is then checked as UTF-8 (or decoded with the BOM's or the
+    cookie's UTF-8): an error on line 1 or 2 is reported on "line 1", the
+    buffer's first line, as C does.
+    """
+    raw = not tok.fp_recoded
+    if raw and tok.decoding_state != STATE_NORMAL:
+        pass  # keep the first line in the buffer to validate it later
+    elif tok.start < 0 and tok.tok_mode_stack_index == 0:
+        tok.buf = tok.cur
+    if tok.inp >= len(tok.input):
+        tok.done = E_EOF
+        return False
+    line_begin = tok.inp
+    end = tok.input.find(b"\n", tok.inp) + 1
+    tok.implicit_newline = 1 if end - 1 == tok.fake_newline else 0
+    tok.inp = end
+    tok.lineno += 1  # ADVANCE_LINENO
+    tok.col_offset = 0
+    if tok.decoding_state != STATE_NORMAL:
+        _PyTokenizer_check_coding_spec(tok, tok.input, line_begin, end - line_begin)
+        enc = tok.enc
+        if enc is not None:
+            tok.enc = None
+            fp_setreadl(tok, enc)
+        if tok.lineno >= 2:
+            tok.decoding_state = STATE_NORMAL
+    if raw and tok.decoding_state == STATE_NORMAL:
+        line = tok.buf if tok.lineno <= 2 else line_begin
+        lineno = 1 if tok.lineno <= 2 else tok.lineno
+        data = tok.input[line:tok.inp]
+        nul = data.find(b"\0")
+        if nul >= 0:
+            data = data[:nul]  # C's strlen
+        encoding = tok.encoding
+        if encoding is None:
+            _PyTokenizer_ensure_utf8(tok, data, lineno)
+        else:
+            try:
+                data.decode(encoding)
+            except (LookupError, ValueError) as e:
+                _PyTokenizer_error_ret(tok)
+                _PyTokenizer_raise_init_error(
+                    tok.filename if tok.filename is not None else "<string>", e)
+    return True
+
+
 def tok_underflow_string(tok: tok_state) -> bool:
     """CPython: Parser/tokenizer/string_tokenizer.c:tok_underflow_string
     CPython: Parser/tokenizer/utf8_tokenizer.c:tok_underflow_string
@@ -1067,7 +1186,13 @@ def tok_nextc(tok: tok_state) -> int:
             return tok.input[cur]
         if tok.done != E_OK:
             return EOF
-        if not (tok_underflow_readline(tok) if tok.underflow_readline else tok_underflow_string(tok)):
+        if tok.underflow_file:
+            more = tok_underflow_file(tok)
+        elif tok.underflow_readline:
+            more = tok_underflow_readline(tok)
+        else:
+            more = tok_underflow_string(tok)
+        if not more:
             tok.cur = tok.inp
             return EOF
         tok.line_start = tok.cur

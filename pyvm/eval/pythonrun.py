@@ -35,9 +35,10 @@ from pyvm.objects.unicodeobject import (
 from pyvm.objects.call import PyObject_Vectorcall
 from pyvm.objects.longobject import PyLongObject
 from pyvm.objects.exceptions import PyExc_SystemExit, PyExc_KeyboardInterrupt
-from pyvm.eval.traceback import format_exception, _decode_source, _register_source
+from pyvm.eval.traceback import format_exception, _register_source
 from pyvm.eval.ceval import PyEval_EvalCode
-from pyvm.compile.compile import Py_CompileString
+from pyvm.compile.compile import Py_CompileString, _PyAST_Compile
+from pyvm.compile.peg_api import _PyParser_ASTFromFile
 from pyvm.modules.sysmodule import _PySys_GetAttr
 from pyvm.objects.dictobject import PyDict_DelItem, PyDict_GetItemWithError
 from pyvm.objects.moduleobject import PyModuleObject, _PyModule_ClearDict
@@ -257,6 +258,23 @@ def _compile(source: str, filename: str) -> Optional[PyObject]:
         return None
 
 
+def _PyRun_File(data: bytes, filename: str) -> Optional[PyObject]:
+    """CPython: Python/pythonrun.c:_PyRun_File
+
+    The code of a script file whose content is ``data``, parsed as ``python
+    FILE`` parses it (the file tokenizer: ``_PyParser_ASTFromFile``), or None
+    after printing the SyntaxError. pyvm: C's ``run_mod`` compiles and runs;
+    here the caller runs the code.
+    """
+    try:
+        mod = _PyParser_ASTFromFile(data, filename, "exec")
+        return _PyAST_Compile(mod, filename)
+    except PyErr as e:
+        _PyErr_Display(e.normalize())
+        _PyErr_Clear(e)
+        return None
+
+
 def run_file(path: str, argv: list[str]) -> int:
     """CPython: Python/pythonrun.c:_PyRun_SimpleFile
 
@@ -274,11 +292,7 @@ def run_file(path: str, argv: list[str]) -> int:
         _host_sys.stderr.write(
             f"{prog}: can't open file {filename!r}: [Errno {e.errno}] {e.strerror}\n")
         return 2
-    try:
-        source = _decode_source(data)
-    except (UnicodeDecodeError, LookupError):
-        source = data.decode("utf-8", "replace")
-    co = _compile(source, filename)
+    co = _PyRun_File(data, filename)
     if co is None:
         _flush_stdout()
         return 1
