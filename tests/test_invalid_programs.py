@@ -14,7 +14,8 @@ The programs
     ``param_*``, ``lambda_*``, ``stmt_*``), the tokenizer's errors
     (Parser/lexer/lexer.c, Parser/tokenizer/helpers.c: ``tok_*``), the string
     parser's errors and warnings (Parser/string_parser.c: ``str_*``), f- and
-    t-strings (``fstr_*``, ``tstr_*``), the SyntaxErrors of the symbol table,
+    t-strings (``fstr_*``, ``tstr_*``), the traceback's keyword-typo
+    suggestions (``typo_*``), the SyntaxErrors of the symbol table,
     the compiler and future.c (``sym_*``, ``compile_*``, ``future_*``) and the
     SyntaxWarnings that let a program run. A program that needs bytes a text
     file would not keep (null bytes, invalid UTF-8, a BOM, ``\\r`` alone,
@@ -97,10 +98,7 @@ EXCLUDED: dict[str, str] = {
     "bytes_unknown_encoding": _CODING_SPEC_3_14_2,
 }
 
-PENDING: dict[str, str] = {
-    "expr_forgot_comma": "pyvm's traceback printer has no keyword-typo suggestion "
-                         "(Lib/traceback.py:TracebackException._find_keyword_typos)",
-}
+PENDING: dict[str, str] = {}
 
 
 def program_sources() -> dict[str, bytes]:
