@@ -332,7 +332,12 @@ class TokStateSource(TokenSource):
         return self.tok.tok_mode_stack_index > 0
 
     def source(self) -> Optional[str]:
-        """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata"""
+        """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata
+
+        None for the file tokenizer (C's ``tok->str`` is NULL there: the
+        traceback reads the file instead)."""
+        if self.tok.underflow_file:
+            return None
         return self.tok.input.decode("utf-8", "replace")
 
     def string_prefix(self) -> str:
