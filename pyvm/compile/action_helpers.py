@@ -505,7 +505,8 @@ def _PyPegen_function_def_decorators(p: Parser, decorators: list[ast.expr],
         return ast.AsyncFunctionDef(f.name, f.args, f.body, decorators, f.returns,
                                     f.type_comment, f.type_params, f.lineno, f.col_offset,
                                     f.end_lineno, f.end_col_offset)
-    assert isinstance(f, ast.FunctionDef)
+    if not isinstance(f, ast.FunctionDef):
+        return f
     return ast.FunctionDef(f.name, f.args, f.body, decorators, f.returns, f.type_comment,
                            f.type_params, f.lineno, f.col_offset, f.end_lineno,
                            f.end_col_offset)

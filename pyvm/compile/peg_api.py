@@ -14,7 +14,10 @@ already decoded, C's ``PyCF_IGNORE_COOKIE``), the tokenizer to the parser
 generated from pyvm/compile/python.gram (pyvm/compile/parser.py) through
 :class:`pyvm.compile.pegen.TokStateSource`, and the parser's two passes
 (``_PyPegen_run_parser``) give the tree or raise the SyntaxError,
-IndentationError or TabError that CPython 3.14 raises.
+IndentationError or TabError that CPython 3.14 raises. A script file
+(``_PyParser_ASTFromFile``, what ``python FILE`` parses) goes through the file
+tokenizer instead, whose errors for undecodable bytes and at the end of the
+file are those of CPython's file mode.
 """
 
 from __future__ import annotations

@@ -203,6 +203,21 @@ class TokenSource:
         pyvm: C's ``tok->cur - tok->line_start``, the column CURRENT_POS means."""
         raise NotImplementedError
 
+    def buf_col(self) -> int:
+        """CPython: Parser/pegen_errors.c:_Pypegen_tokenizer_error
+
+        pyvm: C's ``tok->cur - tok->buf``, the column of E_LINECONT: ``buf``
+        is the start of the line where the current token began, which is an
+        earlier line when a continuation line was read within a token."""
+        return self.current_col()
+
+    def encoding(self) -> Optional[str]:
+        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location
+
+        pyvm: C's ``tok->encoding``, the codec the error line is read from the
+        file with (``_PyErr_ProgramDecodedTextObject``); None for UTF-8."""
+        return None
+
     def in_fstring(self) -> bool:
         """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors
 
@@ -214,13 +229,6 @@ class TokenSource:
 
         pyvm: the UnicodeDecodeError the tokenizer left pending with
         ``done == E_DECODE`` (C's ``PyErr_Occurred()`` there), taken over."""
-        return None
-
-    def encoding(self) -> Optional[str]:
-        """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location
-
-        pyvm: C's ``tok->encoding``, the encoding the error line of a file is
-        decoded with."""
         return None
 
     def source(self) -> Optional[str]:
@@ -328,12 +336,21 @@ class TokStateSource(TokenSource):
         """CPython: Parser/pegen_errors.c:_PyPegen_raise_error_known_location"""
         return self.tok.cur - self.tok.line_start
 
+    def buf_col(self) -> int:
+        """CPython: Parser/pegen_errors.c:_Pypegen_tokenizer_error"""
+        return self.tok.cur - self.tok.buf
+
     def in_fstring(self) -> bool:
         """CPython: Parser/pegen_errors.c:_PyPegen_tokenize_full_source_to_check_for_errors"""
         return self.tok.tok_mode_stack_index > 0
 
     def source(self) -> Optional[str]:
-        """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata"""
+        """CPython: Parser/pegen.c:_PyPegen_set_syntax_error_metadata
+
+        None for the file tokenizer (C's ``tok->str`` is NULL there: the
+        traceback reads the file instead)."""
+        if self.tok.underflow_file:
+            return None
         return self.tok.input.decode("utf-8", "replace")
 
     def string_prefix(self) -> str:
@@ -690,7 +707,9 @@ class Parser:
         if t is None:
             t = self.tokens[self.mark if use_mark else self.fill - 1]
         if t.col_offset == -1:
-            col_offset = self.tok.current_col()
+            # C: 0 when the tokenizer's buffer is empty (``cur == buf``: the
+            # file tokenizer at the end of the file), else cur - line_start.
+            col_offset = 0 if self.tok.buf_col() == 0 else self.tok.current_col()
         else:
             col_offset = t.col_offset + 1
         end_col_offset = -1
@@ -747,7 +766,7 @@ class Parser:
             errtype = PyExc_IndentationError
             msg = "too many levels of indentation"
         elif done == E_LINECONT:
-            col_offset = self.tok.current_col() - 1
+            col_offset = self.tok.buf_col() - 1
             msg = "unexpected character after line continuation character"
         else:
             msg = "unknown parsing error"

@@ -15,8 +15,10 @@ failing expression (``~~~^^^`` when the expression is a binary operation, a
 subscript or a call, whose "anchors" come from parsing the source segment
 with pyvm's own parser); repeated frames are folded after three
 (``[Previous line repeated N more times]``); chained exceptions, notes,
-``SyntaxError`` details and the NameError/AttributeError suggestions follow
-the same rules. Positions come from ``co_linetable`` (PEP 657).
+``SyntaxError`` details (with the keyword-typo suggestion of
+``_find_keyword_typos``, which needs a port of difflib's ``get_close_matches``
+and of codeop's ``compile_command``) and the NameError/AttributeError
+suggestions follow the same rules. Positions come from ``co_linetable`` (PEP 657).
 """
 
 from __future__ import annotations
@@ -37,11 +39,16 @@ from pyvm.objects.object import (
 )
 from pyvm.objects.exceptions import (
     PyBaseExceptionObject, PyExc_SystemError, PyExc_AttributeError, PyExc_NameError,
-    PyExc_SyntaxError, PyExc_BaseExceptionGroup,
+    PyExc_SyntaxError, PyExc_BaseExceptionGroup, PyExc_DeprecationWarning,
+    PyExc_IncompleteInputError, PyExc_SyntaxWarning, PySyntaxErrorObject,
 )
 from pyvm.objects.codeobject_lines import PyCode_Addr2Line, PyCode_Addr2Location
 from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_InternFromString
+from pyvm.compile.future import (
+    PyCF_ALLOW_INCOMPLETE_INPUT, PyCF_DONT_IMPLY_DEDENT, PyCF_ONLY_AST,
+)
 from pyvm.compile.peg_api import _PyParser_ASTFromString
+from pyvm.compile import tokenizer as _tokenizer
 from pyvm.compile import ast
 from pyvm.objects.longobject import PyLongObject, PyLong_FromLong
 from pyvm.objects.cellobject import PyCellObject
@@ -1013,6 +1020,324 @@ def _int_attr(o: PyObject, name: str) -> Optional[int]:
     return r
 
 
+# CPython: Lib/keyword.py:kwlist -- the hard keywords, in its order.
+KWLIST: Final = (
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield",
+)
+
+
+class _SequenceMatcher:
+    """CPython: Lib/difflib.py:SequenceMatcher
+
+    pyvm: only what ``get_close_matches`` uses (``ratio`` and its two quick
+    bounds), for sequences of characters without junk: keywords are far
+    shorter than the 200 items from which ``autojunk`` drops popular ones.
+    """
+
+    a: str
+    b: str
+    b2j: dict[str, list[int]]
+
+    def __init__(self, a: str, b: str) -> None:
+        self.a = a
+        self.b = b
+        self.b2j = {}
+        for i, ch in enumerate(b):
+            self.b2j.setdefault(ch, []).append(i)
+
+    def find_longest_match(self, alo: int, ahi: int, blo: int, bhi: int) -> tuple[int, int, int]:
+        """CPython: Lib/difflib.py:find_longest_match
+
+        The longest common block of ``a[alo:ahi]`` and ``b[blo:bhi]``: the one
+        starting earliest in ``a``, then earliest in ``b``."""
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            newj2len: dict[int, int] = {}
+            for j in self.b2j.get(self.a[i], []):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = newj2len[j] = j2len.get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = newj2len
+        return besti, bestj, bestsize
+
+    def matched(self) -> int:
+        """CPython: Lib/difflib.py:get_matching_blocks
+
+        pyvm: the total size of the matching blocks (all ``ratio`` needs)."""
+        total = 0
+        queue = [(0, len(self.a), 0, len(self.b))]
+        while queue:
+            alo, ahi, blo, bhi = queue.pop()
+            i, j, k = self.find_longest_match(alo, ahi, blo, bhi)
+            if k:
+                total += k
+                if alo < i and blo < j:
+                    queue.append((alo, i, blo, j))
+                if i + k < ahi and j + k < bhi:
+                    queue.append((i + k, ahi, j + k, bhi))
+        return total
+
+    def ratio(self) -> float:
+        """CPython: Lib/difflib.py:ratio"""
+        length = len(self.a) + len(self.b)
+        return 2.0 * self.matched() / length if length else 1.0
+
+    def quick_ratio(self) -> float:
+        """CPython: Lib/difflib.py:quick_ratio"""
+        avail: dict[str, int] = {}
+        for ch in self.b:
+            avail[ch] = avail.get(ch, 0) + 1
+        matches = 0
+        for ch in self.a:
+            n = avail.get(ch, 0)
+            if n > 0:
+                matches += 1
+            avail[ch] = n - 1
+        length = len(self.a) + len(self.b)
+        return 2.0 * matches / length if length else 1.0
+
+    def real_quick_ratio(self) -> float:
+        """CPython: Lib/difflib.py:real_quick_ratio"""
+        la, lb = len(self.a), len(self.b)
+        return 2.0 * min(la, lb) / (la + lb) if la + lb else 1.0
+
+
+def get_close_matches(word: str, possibilities: tuple[str, ...], n: int = 3,
+                      cutoff: float = 0.6) -> list[str]:
+    """CPython: Lib/difflib.py:get_close_matches"""
+    scored: list[tuple[float, str]] = []
+    for x in possibilities:
+        m = _SequenceMatcher(x, word)
+        if m.real_quick_ratio() >= cutoff and m.quick_ratio() >= cutoff:
+            r = m.ratio()
+            if r >= cutoff:
+                scored.append((r, x))
+    scored.sort(reverse=True)  # heapq.nlargest
+    return [x for _, x in scored[:n]]
+
+
+class _TypoSearchAbort(Exception):
+    """pyvm: an exception other than SyntaxError in the keyword-typo search,
+    which ``suppress(Exception)`` ends in CPython."""
+
+
+def _compile_command_accepts(source: str) -> bool:
+    """CPython: Lib/codeop.py:compile_command
+    CPython: Lib/codeop.py:_maybe_compile
+    CPython: Lib/codeop.py:_compile
+
+    ``codeop.compile_command(source, symbol="exec", flags=PyCF_ONLY_AST)``
+    without raising SyntaxError (a complete AST, or input that is only
+    incomplete), SyntaxWarnings and DeprecationWarnings ignored. Any other
+    exception raises ``_TypoSearchAbort``."""
+    # (cycle: pyvm.modules._warningsmodule imports this module)
+    from pyvm.modules._warningsmodule import (
+        _PyWarnings_InitState, _filterwarnings, get_warnings_filters,
+    )
+
+    for line in source.split("\n"):
+        line = line.strip()
+        if line and line[0] != "#":
+            break
+    else:
+        source = "pass"
+    incomplete = PyCF_ONLY_AST | PyCF_ALLOW_INCOMPLETE_INPUT | PyCF_DONT_IMPLY_DEDENT
+
+    def compiles(src: str, flags: int) -> Optional[PyErr]:
+        try:
+            _PyParser_ASTFromString(src, "<input>", "exec", flags)
+        except PyErr as e:
+            if e.matches(PyExc_SyntaxError):
+                return e
+            _PyErr_Clear(e)
+            raise _TypoSearchAbort() from None
+        return None
+
+    st = _PyWarnings_InitState()
+    filters = get_warnings_filters(st)
+    assert isinstance(filters, PyListObject)
+    saved = list(filters.ob_item)
+    for o in saved:
+        Py_INCREF(o)
+    try:
+        # warnings.catch_warnings() + simplefilter("ignore", (SyntaxWarning,
+        # DeprecationWarning))
+        _filterwarnings("ignore", "", PyExc_DeprecationWarning, "", 0)
+        _filterwarnings("ignore", "", PyExc_SyntaxWarning, "", 0)
+        err = compiles(source, incomplete)
+        if err is None:
+            return True
+        _PyErr_Clear(err)
+        err = compiles(source + "\n", incomplete)
+        if err is None:
+            return True
+        incomplete_input = err.matches(PyExc_IncompleteInputError)
+        _PyErr_Clear(err)
+        if incomplete_input:
+            return True
+    finally:
+        for o in filters.ob_item:
+            Py_DECREF(o)
+        filters.ob_item[:] = saved
+        st.filters_version += 1
+    err = compiles(source, PyCF_ONLY_AST)
+    if err is None:
+        return True
+    _PyErr_Clear(err)
+    return False
+
+
+class _NameToken:
+    """pyvm: a NAME token as ``tokenize`` gives it (character columns)."""
+
+    string: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    line: str
+
+    def __init__(self, string: str, start: tuple[int, int], end: tuple[int, int],
+                 line: str) -> None:
+        self.string = string
+        self.start = start
+        self.end = end
+        self.line = line
+
+
+def _name_tokens(code: str) -> list[_NameToken]:
+    """CPython: Lib/tokenize.py:generate_tokens
+
+    pyvm: the NAME tokens of ``code`` from pyvm's tokenizer (the readline
+    tokenizer ``tokenize`` uses), up to a tokenizer error, where
+    ``generate_tokens`` would raise."""
+    lines = code.split("\n")
+    out: list[_NameToken] = []
+    tok = _tokenizer._PyTokenizer_FromReadline(code)
+    try:
+        while True:
+            t = _tokenizer.Token()
+            kind = _tokenizer._PyTokenizer_Get(tok, t)
+            if kind == _tokenizer.ENDMARKER or kind == _tokenizer.ERRORTOKEN:
+                break
+            if kind != _tokenizer.NAME:
+                continue
+            text = tok.input[t.start:t.end].decode("utf-8", "replace")
+            row = t.lineno
+            line = lines[row - 1] if 0 < row <= len(lines) else ""
+            lb = line.encode("utf-8", "surrogatepass")
+            col = len(lb[:t.col_offset].decode("utf-8", "replace"))
+            end_col = len(lb[:t.end_col_offset].decode("utf-8", "replace"))
+            full = line + "\n" if row < len(lines) or code.endswith("\n") else line
+            out.append(_NameToken(text, (row, col), (t.end_lineno, end_col), full))
+    except PyErr as e:
+        _PyErr_Clear(e)
+    return out
+
+
+class _SyntaxErrorView:
+    """pyvm: the fields of a SyntaxError that ``TracebackException`` copies
+    (and ``_find_keyword_typos`` rewrites)."""
+
+    text: str
+    offset: Optional[int]
+    end_offset: Optional[int]
+    lineno: Optional[int]
+    end_lineno: Optional[int]
+    msg: str
+
+    def __init__(self, text: str, offset: Optional[int], end_offset: Optional[int],
+                 lineno: Optional[int], end_lineno: Optional[int], msg: str) -> None:
+        self.text = text
+        self.offset = offset
+        self.end_offset = end_offset
+        self.lineno = lineno
+        self.end_lineno = end_lineno
+        self.msg = msg
+
+
+def _find_keyword_typos(exc: PyObject, view: _SyntaxErrorView, filename: Optional[str]) -> None:
+    """CPython: Lib/traceback.py:_find_keyword_typos
+
+    For a plain "invalid syntax" (or "Perhaps you forgot a comma"): a NAME
+    near the error that is a keyword misspelt (``_Py_CalculateSuggestions``
+    and ``difflib.get_close_matches`` over ``keyword.kwlist``) and makes the
+    code compile once replaced becomes the error: "invalid syntax. Did you
+    mean 'KEYWORD'?" on that token. The code is the statements from the
+    parser's metadata (the last statement's line, ``exc._metadata``) to the
+    error's line, from the source string or else from the file.
+    """
+    if view.msg != "invalid syntax" and "Perhaps you forgot a comma" not in view.msg:
+        return
+    meta = exc.metadata if isinstance(exc, PySyntaxErrorObject) else None
+    if not isinstance(meta, PyTupleObject) or len(meta.ob_item) != 3:
+        return
+    line_o, _offset_o, source_o = meta.ob_item
+    if not isinstance(line_o, PyLongObject):
+        return
+    line = line_o.ob_ival
+    end_line = view.lineno if view.lineno is not None else 0
+    lines: Optional[list[str]] = None
+    from_filename = False
+    if not isinstance(source_o, PyUnicodeObject):
+        if filename:
+            try:
+                with open(filename, encoding="utf-8") as f:
+                    lines = f.read().splitlines()
+            except (OSError, ValueError):
+                line, end_line = 0, 1
+            else:
+                from_filename = True
+        if lines is None:
+            lines = view.text.splitlines()
+    else:
+        lines = source_o.value.splitlines()
+    error_code = _dedent("\n".join(lines[line - 1 if line > 0 else 0:end_line]))
+    if len(error_code) > 1024:
+        return
+    error_lines = error_code.splitlines()
+    tokens_left_to_process = 10
+    for token in _name_tokens(error_code):
+        start, end = token.start, token.end
+        the_end = end_line if line == 0 else end_line + 1
+        if from_filename and token.start[0] + line != the_end:
+            continue
+        wrong_name = token.string
+        if wrong_name in KWLIST:
+            continue
+        tokens_left_to_process -= 1
+        if tokens_left_to_process < 0:
+            break
+        matches: list[str] = []
+        suggestion = _Py_CalculateSuggestions(list(KWLIST), wrong_name)
+        if suggestion:
+            matches.append(suggestion)
+        matches.extend(get_close_matches(wrong_name, KWLIST, n=3, cutoff=0.5))
+        for suggestion in matches[:3]:
+            if not suggestion or suggestion == wrong_name:
+                continue
+            the_lines = list(error_lines)
+            the_line = the_lines[start[0] - 1]
+            chars = list(the_line)
+            chars[token.start[1]:token.end[1]] = list(suggestion)
+            the_lines[start[0] - 1] = "".join(chars)
+            if not _compile_command_accepts("\n".join(the_lines)):
+                continue
+            view.text = token.line
+            view.offset = token.start[1] + 1
+            view.end_offset = token.end[1] + 1
+            view.lineno = start[0]
+            view.end_lineno = end[0]
+            view.msg = f"invalid syntax. Did you mean '{suggestion}'?"
+            return
+
+
 def _format_syntax_error(exc: PyObject, stype: str) -> list[str]:
     """CPython: Lib/traceback.py:_format_syntax_error"""
     out: list[str] = []
@@ -1031,8 +1356,19 @@ def _format_syntax_error(exc: PyObject, stype: str) -> list[str]:
         out.append(f'  File "{filename or "<string>"}", line {_safe_str(lineno_o, "lineno")}\n')
     elif filename is not None:
         filename_suffix = f" ({filename})"
+    msg = _safe_str(msg_o, "msg") if msg_o is not None else ""
     if text_o is not None and _is_str(text_o):
-        text = _str_value(text_o)
+        view = _SyntaxErrorView(_str_value(text_o), offset, end_offset, lineno, end_lineno, msg)
+        try:
+            _find_keyword_typos(exc, view, filename)
+        except (PyErr, _TypoSearchAbort, RecursionError) as e:
+            # (with suppress(Exception) in CPython)
+            if isinstance(e, PyErr):
+                _PyErr_Clear(e)
+        text = view.text
+        offset, end_offset = view.offset, view.end_offset
+        lineno, end_lineno = view.lineno, view.end_lineno
+        msg = view.msg
         rtext = text.rstrip("\n")
         ltext = rtext.lstrip(" \n\f")
         spaces = len(rtext) - len(ltext)
@@ -1058,7 +1394,6 @@ def _format_syntax_error(exc: PyObject, stype: str) -> list[str]:
                 out.append(f"    {caretspace}{'^' * (end_colno - colno)}\n")
             else:
                 out.append(f"    {ltext}\n")
-    msg = _safe_str(msg_o, "msg") if msg_o is not None else ""
     # The attributes read above are new references (Python drops its locals).
     Py_XDECREF(filename_o)
     Py_XDECREF(lineno_o)

@@ -341,11 +341,97 @@ def fuzz_run(source):
     driver source (``run_program``)."""
     stdout, status, exception, stderr = run_program("driver.py", source)
     return {"stdout": stdout, "status": status, "stderr": stderr}
+# ---------------------------------------------------------------------------
+# The invalid-programs set (tests/test_invalid_programs.py) and the bad-source
+# fuzzer (tools/fuzz/bad_source.py).
+
+INVALID_DIR = "/repo/tests/invalid"
+
+
+def invalid_all(items):
+    """Each ``{"name", "hex"}``: the bytes of a program, written to
+    ``/repo/tests/invalid/NAME.py`` and run exactly as ``python
+    tests/invalid/NAME.py`` runs it: ``PyRun_SimpleFile`` (through
+    ``_testcapi.run_simplefile``), the C path of ``Modules/main.c:pymain_run_file``
+    -- the file parsed by the tokenizer's file mode (its encoding detection, its
+    null-byte and decoding errors), run in ``__main__``, an error printed by
+    ``PyErr_Print`` (``sys.excepthook``); the C function is called through
+    ``ctypes.pythonapi`` on a ``FILE *`` from the C library's ``fopen``. The script's absolute path is its file
+    name, as ``config_run_filename_abspath`` makes it. Returns, for each name,
+    ``{"stdout", "stderr", "status"}`` with /repo written ``<REPO>``. The programs
+    must not raise SystemExit (``PyErr_Print`` would end the oracle's process)."""
+    import ctypes
+    import os
+    import __main__
+    libc = ctypes.CDLL(None)
+    fopen = libc.fopen
+    fopen.restype = ctypes.c_void_p
+    fopen.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+    run_simple = ctypes.pythonapi.PyRun_SimpleFileExFlags
+    run_simple.restype = ctypes.c_int
+    run_simple.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_void_p]
+    os.makedirs(INVALID_DIR, exist_ok=True)
+    main_dict = __main__.__dict__
+    saved_main = dict(main_dict)
+    out = {}
+    for item in items:
+        name = item["name"]
+        path = f"{INVALID_DIR}/{name}.py"
+        with open(path, "wb") as f:
+            f.write(bytes.fromhex(item["hex"]))
+        stdout = io.StringIO()
+        stderr = io.StringIO()
+        saved = sys.stdout, sys.stderr, sys.argv
+        sys.stdout, sys.stderr, sys.argv = stdout, stderr, [f"tests/invalid/{name}.py"]
+        main_dict.clear()
+        main_dict.update({"__name__": "__main__", "__builtins__": builtins,
+                          "__doc__": None, "__package__": None, "__spec__": None,
+                          "__loader__": None})
+        try:
+            fp = fopen(path.encode(), b"rb")
+            res = run_simple(fp, path.encode(), 1, None)
+            sys.stdout.flush()
+        finally:
+            sys.stdout, sys.stderr, sys.argv = saved
+            main_dict.clear()
+            main_dict.update(saved_main)
+        out[name] = {"stdout": stdout.getvalue(),
+                     "stderr": normalise_addresses(normalise_paths(stderr.getvalue())),
+                     "status": 0 if res == 0 else 1}
+    return out
+
+
+def _error_fields(e):
+    return [type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset]
+
+
+def syntax_all(sources):
+    """Each source (hex of its bytes) compiled as ``compile(source, "<fuzz>",
+    "exec")``: ``None`` when accepted, else ``[type, msg, lineno, offset,
+    end_lineno, end_offset]`` of the SyntaxError (or ``[type, str(e)]`` for any
+    other exception). SyntaxWarnings are ignored: the fuzzer compares errors."""
+    import warnings
+    out = []
+    for h in sources:
+        src = bytes.fromhex(h)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                compile(src, "<fuzz>", "exec")
+            except SyntaxError as e:
+                out.append(_error_fields(e))
+            except Exception as e:
+                out.append([type(e).__name__, str(e)])
+            else:
+                out.append(None)
+    return out
 
 
 def run_job(job):
     """The entry point of ``run.mjs --job``: ``job`` may hold ``compile`` (names
-    of tests/compile_programs), ``marshal`` (paths) and ``loads`` (items)."""
+    of tests/compile_programs), ``marshal`` (paths), ``loads`` (items),
+    ``malformed``, ``pyc``, ``invalid`` (programs of tests/invalid) and
+    ``syntax`` (the fuzzer's sources)."""
     results = {}
     if "compile" in job:
         results["compile"] = compile_all(job["compile"])
@@ -363,4 +449,8 @@ def run_job(job):
         results["fuzz_run"] = fuzz_run(job["fuzz_run"])
     if "marshal_fuzz" in job:
         results["marshal_fuzz"] = marshal_fuzz_all(job["marshal_fuzz"])
+    if "invalid" in job:
+        results["invalid"] = invalid_all(job["invalid"])
+    if "syntax" in job:
+        results["syntax"] = syntax_all(job["syntax"])
     return json.dumps(results)

@@ -1,0 +1,1 @@
+print(max(1, x for x in range(3)))

@@ -1,0 +1,1 @@
+print(dict(True=1))

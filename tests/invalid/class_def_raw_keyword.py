@@ -1,0 +1,2 @@
+class A(metaclass=M, *b, **c, d):
+    pass

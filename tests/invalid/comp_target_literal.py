@@ -1,0 +1,1 @@
+x = [1 for 1 in range(3)]

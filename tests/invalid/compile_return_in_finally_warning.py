@@ -1,0 +1,6 @@
+def f():
+    try:
+        pass
+    finally:
+        return 1
+print(f())

@@ -1,0 +1,3 @@
+def f():
+    return 5[0]
+print('ok')

@@ -1,0 +1,2 @@
+x = 1
+s = f'outer {f"inner {x!q}"} end'

@@ -1,0 +1,4 @@
+result = foo(
+    a,
+    b
+) = 1

@@ -1,0 +1,1 @@
+d = {k: for k in range(3)}

@@ -1,0 +1,4 @@
+class A:
+    def m(self):
+        if self:
+            return self..x

@@ -1,0 +1,5 @@
+class A(
+    B,
+    x for x in y
+):
+    pass

@@ -1,0 +1,2 @@
+def f(*args: *int = 1):
+    pass

@@ -1,0 +1,1 @@
+s = '\N{no such name}'

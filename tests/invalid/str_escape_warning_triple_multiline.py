@@ -1,0 +1,4 @@
+s = '''line one
+line \m two
+'''
+print(s)

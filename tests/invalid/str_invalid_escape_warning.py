@@ -1,0 +1,2 @@
+s = 'a\qb'
+print(len(s))

@@ -1,0 +1,2 @@
+class A:
+    [(j := i) for i in range(3)]

@@ -1,0 +1,1 @@
+print(1and 2)

@@ -1,0 +1,4 @@
+# comment
+   # indented comment
+x = 1
+  y = 2

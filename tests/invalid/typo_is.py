@@ -1,0 +1,3 @@
+x = None
+if x si None:
+    pass

@@ -1,0 +1,4 @@
+class A:
+    def m(self):
+        for i in range(3):
+            yeild i
