@@ -28,6 +28,7 @@ FORBIDDEN = {
     "re": "no host regular expressions on pyvm's start-up path",
     "ast": "pyvm parses with its own tokenizer and parser (pyvm/compile/)",
     "tokenize": "pyvm parses with its own tokenizer and parser (pyvm/compile/)",
+    "unicodedata": "the Unicode database is loaded on first use (a non-ASCII name, \\N{...})",
 }
 
 PROBE = """

@@ -38,13 +38,14 @@ Differences from C, all for Python and mypyc:
 from __future__ import annotations
 
 import sys
-import unicodedata
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Final, NoReturn, Optional, TypeAlias, TypeVar, Union
+    from typing import Callable, Final, NoReturn, Optional, TypeAlias, TypeVar, Union
     T = TypeVar("T")
-
-from mypy_extensions import mypyc_attr
+    # Read by mypyc (the classes below may have interpreted subclasses: the
+    # parsers of test grammars); at run time the name is _mypyc_attr, as
+    # importing mypy_extensions would import the host's typing at every start.
+    from mypy_extensions import mypyc_attr
 
 from pyvm.compile import ast
 from pyvm.compile import tokenizer as _tokenizer
@@ -76,6 +77,19 @@ def _cast(typ: object, val: object) -> object:
     interpreted mode; mypyc compiles their casts away."""
     return val
 
+
+def _mypyc_attr(**flags: bool) -> "Callable[[type], type]":
+    """pyvm: ``mypy_extensions.mypyc_attr`` at run time: the class unchanged
+    (mypyc reads the decorator when it compiles; see the imports above)."""
+    return _same_class
+
+
+def _same_class(cls: type) -> type:
+    """pyvm: the identity decorator :func:`_mypyc_attr` returns."""
+    return cls
+
+
+globals()["mypyc_attr"] = _mypyc_attr
 
 # The generated parser carries token numbers as literals.
 _FIRST_OPERATOR: Final = 7  # LPAR: the exact operator tokens run from LPAR to OP
@@ -594,6 +608,9 @@ class Parser:
         Non-ASCII identifiers are NFKC-normalized (PEP 3131). pyvm's AST holds
         identifiers as host strings, so C's interning has no counterpart."""
         if not n.isascii():
+            # Loaded here, as C's init_normalization imports unicodedata on
+            # the first non-ASCII name: the database stays off start-up.
+            import unicodedata
             n = unicodedata.normalize("NFKC", n)
         if n == "None" or n == "True" or n == "False":
             PyErr_SetString(PyExc_ValueError,
