@@ -32,13 +32,8 @@ if TYPE_CHECKING:
                     ast.type_param]
 
 
-def _cast(typ: object, val: object) -> object:
-    """pyvm: ``typing.cast`` at run time: the value itself."""
-    return val
-
-
-# Interpreted mode looks ``cast`` up at run time (see typeobject.py).
-globals()["cast"] = _cast
+from pyvm.objects.object import _cast
+globals()["cast"] = _cast  # see pyvm/objects/object.py:_cast
 
 
 def VALIDATE_POSITIONS(node: Located) -> None:

@@ -14,7 +14,7 @@ from pyvm.compile import ast
 from pyvm.compile.pegen import MAXSTACK, Parser, Token, TokenSource, _cast
 from pyvm.objects.exceptions import PyExc_SyntaxError
 
-globals()["cast"] = _cast  # see pyvm/compile/pegen.py:_cast
+globals()["cast"] = _cast  # see pyvm/objects/object.py:_cast
 import builtins
 from pyvm.compile.action_helpers import (
     AugOperator,

@@ -62,6 +62,7 @@ from pyvm.objects.exceptions import (
     PySyntaxErrorObject,
 )
 from pyvm.objects.longobject import PyLong_FromLong
+from pyvm.objects.object import _cast as _cast  # for the generated parsers
 from pyvm.objects.object import (
     Py_DECREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, PyObject_Str,
     PyTypeObject, _PyErr_Clear,
@@ -70,12 +71,6 @@ from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
 
 
-def _cast(typ: object, val: object) -> object:
-    """pyvm: ``typing.cast`` at run time, for the generated parsers: the value
-    itself. They import typing's only for mypy (the host's typing is never
-    imported at run time, CONTRIBUTING.md) and bind ``cast`` to this for
-    interpreted mode; mypyc compiles their casts away."""
-    return val
 
 
 def _mypyc_attr(**flags: bool) -> "Callable[[type], type]":

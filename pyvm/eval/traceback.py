@@ -1138,8 +1138,7 @@ def _compile_command_accepts(source: str) -> bool:
     without raising SyntaxError (a complete AST, or input that is only
     incomplete), SyntaxWarnings and DeprecationWarnings ignored. Any other
     exception raises ``_TypoSearchAbort``."""
-    # (cycle: pyvm.modules._warningsmodule imports this module)
-    from pyvm.modules._warningsmodule import (
+    from pyvm.modules._warningsmodule import (  # cycle: _warnings imports this module
         _PyWarnings_InitState, _filterwarnings, get_warnings_filters,
     )
 

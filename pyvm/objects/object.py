@@ -718,6 +718,17 @@ def _PyTrash_thread_destroy_chain(tstate: PyThreadState) -> None:
         tstate.dealloc_depth -= 1
 
 
+def _cast(typ: object, val: object) -> object:
+    """pyvm: ``typing.cast`` at run time: the value itself.
+
+    pyvm's modules import ``typing`` for mypy only (the host's typing is never
+    imported at run time: start-up cost). A module that casts binds ``cast``
+    to this with ``globals()["cast"] = _cast`` for interpreted mode; mypyc
+    compiles the casts away. (Not an ``else:`` of ``if TYPE_CHECKING:``:
+    mypyc compiles that branch as unreachable code that raises.)"""
+    return val
+
+
 def _Py_NewReference(op: PyObject) -> None:
     """CPython: Objects/object.c:_Py_NewReference
 

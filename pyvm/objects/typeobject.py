@@ -78,16 +78,8 @@ if TYPE_CHECKING:
     from typing import Callable, Final, Optional, cast
 
 
-def _cast(typ: object, val: object) -> object:
-    """pyvm: ``typing.cast`` at run time: the value itself."""
-    return val
-
-
-# Interpreted mode looks ``cast`` up at run time, where the host's typing is not
-# imported (start-up cost); mypy sees typing's, and mypyc compiles ``cast`` away.
-# (Not an ``else:`` of ``if TYPE_CHECKING``: mypyc compiles that branch as
-# unreachable code that raises.)
-globals()["cast"] = _cast
+from pyvm.objects.object import _cast
+globals()["cast"] = _cast  # see pyvm/objects/object.py:_cast
 
 from pyvm.compile.symtable import _Py_Mangle
 from pyvm.objects.descrobject import (

@@ -91,7 +91,7 @@ if TYPE_CHECKING:
 from pyvm.compile import ast
 from pyvm.compile.pegen import MAXSTACK, Parser, Token, TokenSource, _cast
 
-globals()["cast"] = _cast  # see pyvm/compile/pegen.py:_cast
+globals()["cast"] = _cast  # see pyvm/objects/object.py:_cast
 '''
 
 _BUILTIN_NAMES = frozenset(dir(builtins)) | frozenset(keyword.kwlist) | {"ast", "p", "cast",
