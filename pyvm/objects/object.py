@@ -1029,6 +1029,24 @@ def PyErr_SetFromErrno(exc_type: PyTypeObject, errno: int) -> NoReturn:
     _PyErr_Raise(exc)
 
 
+def PyErr_CheckSignals() -> None:
+    """CPython: Modules/signalmodule.c:PyErr_CheckSignals
+
+    Run what a signal left pending: a Ctrl-C noticed by the launcher's handler
+    becomes the program's ``KeyboardInterrupt`` here. Long-running C code
+    (``SIGCHECK`` in longobject.c's multiplication and power) calls it between
+    steps.
+    """
+    check = _tstate.interp.eval_breaker_check
+    if check is None:
+        return
+    try:
+        check()
+    except KeyboardInterrupt:
+        from pyvm.objects.exceptions import PyExc_KeyboardInterrupt  # cycle
+        PyErr_SetNone(PyExc_KeyboardInterrupt)
+
+
 def PyErr_SetNone(exc_type: PyTypeObject) -> NoReturn:
     """CPython: Python/errors.c:PyErr_SetNone"""
     raise PyErr(exc_type, None, None, None)
