@@ -591,7 +591,8 @@ def _long_pow_checked(a: int, b: int) -> int:
     once the result grows past ``_SIGCHECK_BITS``.
     """
     if a.bit_length() * b <= 4 * _SIGCHECK_BITS or a in (0, 1, -1):
-        return a ** b
+        small: int = a ** b     # b >= 0: an int (typeshed says Any)
+        return small
     r = 1
     for bit in bin(b)[2:]:
         r = k_mul(r, r) if r.bit_length() > _SIGCHECK_BITS else r * r
