@@ -42,6 +42,7 @@ from pyvm.objects.object import (
     PyErr_SetString, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
 )
 from pyvm.pystate import _tstate
+from pyvm.objects.exceptions import PyExc_RecursionError
 
 # The values of Include/internal/pycore_format.h:F_LJUST (and the flags beside it)
 F_LJUST: Final = 1 << 0
@@ -867,5 +868,10 @@ def _PyAST_Preprocess(mod: ast.mod, filename: str, optimize: int, ff_features: i
     stack_used = tstate.c_stack_used
     try:
         astfold_mod(mod, state)
+    except RecursionError:
+        # pyvm: run in-process (no launcher) the host's recursion limit can be
+        # lower than the C stack model's; report it as Py_EnterRecursiveCall.
+        PyErr_SetString(PyExc_RecursionError,
+                        "maximum recursion depth exceeded during compilation")
     finally:
         tstate.c_stack_used = stack_used

@@ -502,6 +502,11 @@ def _PySymtable_Build(mod_: mod, filename: str,
     stack_used = tstate.c_stack_used
     try:
         _symtable_build_passes(st, mod_)
+    except RecursionError:
+        # pyvm: run in-process (no launcher) the host's recursion limit can be
+        # lower than the C stack model's; report it as Py_EnterRecursiveCall.
+        _raise_error("RecursionError",
+                     "maximum recursion depth exceeded during compilation")
     finally:
         # pyvm: C's stack pointer is back where it was when the passes return,
         # whatever levels an error skipped leaving.
