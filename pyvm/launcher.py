@@ -14,10 +14,19 @@ only chooses which pyvm runs:
 Host errors never reach the user as a host traceback: an internal error of pyvm is
 reported in one line (set ``PYVM_TRACEBACK=1`` to see the host traceback), and
 Ctrl-C that escapes the interpreter ends the process as CPython's does.
+
+The interpreter runs in a host thread with a large stack (``_HOST_STACK_SIZES``,
+virtual memory: only the pages touched cost) and under a high host recursion
+limit, so that pyvm's own C stack model (pyvm/pystate.py ``Py_C_STACK_SIZE``)
+always raises the program's RecursionError before the host's stack or recursion
+limit is reached, in both builds. The main thread only waits for it: it is the
+one that receives signals, and its SIGINT handler notes Ctrl-C for the eval
+breaker, which the interpreter thread polls.
 """
 
 from __future__ import annotations
 
+import _thread
 import os
 import signal
 import sys
@@ -30,6 +39,17 @@ if TYPE_CHECKING:  # the host's typing is not imported at start-up
 
 INTERPRETED_ENV = "PYVM_INTERPRETED"
 BREAK_AT_ENV = "PYVM_BREAK_AT"
+
+# pyvm: the host thread stacks tried for the interpreter, largest first (a host
+# that cannot map one tries the next). The model stack is 8 MiB; one model byte
+# costs the host a few real bytes in the compiled build (native recursion) and
+# far less in the interpreted one (the host's Python frames live on the heap).
+_HOST_STACK_SIZES = (1024 << 20, 512 << 20, 256 << 20)
+
+# pyvm: the host recursion limit while pyvm runs: above the host frames the
+# deepest nesting the C stack model allows can take in the interpreted build
+# (compiled, native calls do not count against it).
+_HOST_RECURSION_LIMIT = 1_000_000
 
 
 class SourceOnlyFinder:
@@ -135,28 +155,26 @@ def _exit_sigint() -> None:
     os.kill(os.getpid(), signal.SIGINT)
 
 
-def main() -> None:
-    """pyvm: the ``pyvm`` console script: choose the build, then run ``pyvm.cli``."""
-    break_at, argv = _take_break_at(sys.argv[1:])
-    interpreted, argv = _take_interpreted_flag(argv)
-    if break_at and not interpreted and _compiled_build_present():
-        sys.stderr.write("pyvm: --break-at runs the interpreted mode (pdb cannot "
-                         "stop in the compiled build)\n")
-    if interpreted or break_at:
-        use_interpreted_mode()
+class _Outcome:
+    """pyvm: what the interpreter thread hands back to the main thread."""
+
+    status = 70
+    interrupted = False
+    error: BaseException | None = None
+
+
+def _run(argv: list[str], break_at: str, outcome: _Outcome) -> None:
+    """pyvm: run ``pyvm.cli`` (in the interpreter thread) and record the status."""
     try:
         from pyvm.cli import main as cli_main
 
-        if not argv or argv[0] not in ("dis", "codedump"):
-            _install_eval_breaker()
         if break_at:
             from pyvm.eval.debug import run_with_breakpoints
 
             status = run_with_breakpoints(break_at, lambda: cli_main(argv))
         else:
             status = cli_main(argv)
-        if _unhandled_interrupt():
-            _exit_sigint()
+        outcome.interrupted = _unhandled_interrupt()
     except KeyboardInterrupt:
         # The eval loop turns Ctrl-C into the program's KeyboardInterrupt; this is
         # the fallback for an interrupt outside it (start-up, compilation).
@@ -167,12 +185,76 @@ def main() -> None:
         status = 70
     except Exception as e:  # noqa: BLE001 — last-resort guard, see the docstring
         if os.environ.get("PYVM_TRACEBACK"):
-            raise
+            outcome.error = e
+            return
         _write_stderr(f"pyvm: internal error: {type(e).__name__}: {e}\n"
                       "(set PYVM_TRACEBACK=1 to see the host traceback)\n")
         status = 70
+    outcome.status = status
+
+
+def _run_in_big_thread(argv: list[str], outcome: _Outcome) -> None:
+    """pyvm: run :func:`_run` in a host thread with a large stack and wait for it
+    in the main thread, where the SIGINT handler runs (a lock's acquire lets the
+    handler run while it waits)."""
+    done = _thread.allocate_lock()
+    done.acquire()
+
+    def body() -> None:
+        try:
+            _run(argv, "", outcome)
+        finally:
+            done.release()
+
+    old_size = _thread.stack_size()
+    started = False
+    for size in _HOST_STACK_SIZES:
+        try:
+            _thread.stack_size(size)
+            _thread.start_new_thread(body, ())
+            started = True
+            break
+        except (RuntimeError, ValueError, MemoryError):
+            continue
+    _thread.stack_size(old_size)
+    if not started:
+        _run(argv, "", outcome)     # no thread: the main thread's stack
+        return
+    while True:
+        try:
+            done.acquire()
+            return
+        except KeyboardInterrupt:
+            # A SIGINT handler other than pyvm's raised in the main thread; the
+            # interpreter thread goes on (it sees Ctrl-C through the eval breaker).
+            continue
+
+
+def main() -> None:
+    """pyvm: the ``pyvm`` console script: choose the build, then run ``pyvm.cli``."""
+    break_at, argv = _take_break_at(sys.argv[1:])
+    interpreted, argv = _take_interpreted_flag(argv)
+    if break_at and not interpreted and _compiled_build_present():
+        sys.stderr.write("pyvm: --break-at runs the interpreted mode (pdb cannot "
+                         "stop in the compiled build)\n")
+    if interpreted or break_at:
+        use_interpreted_mode()
+    if sys.getrecursionlimit() < _HOST_RECURSION_LIMIT:
+        sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
+    outcome = _Outcome()
+    if not argv or argv[0] not in ("dis", "codedump"):
+        _install_eval_breaker()
+    if break_at:
+        # pdb stops in the thread it traces: the debugger runs in the main thread.
+        _run(argv, break_at, outcome)
+    else:
+        _run_in_big_thread(argv, outcome)
+    if outcome.error is not None:
+        raise outcome.error
+    if outcome.interrupted:
+        _exit_sigint()
     _quiet_host_streams()
-    sys.exit(status)
+    sys.exit(outcome.status)
 
 
 def _write_stderr(text: str) -> None:

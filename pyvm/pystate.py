@@ -54,29 +54,56 @@ if TYPE_CHECKING:
         PyObject]
 
 
-# pyvm: the old ``Py_C_RECURSION_LIMIT`` (3.14 bounds C recursion by the C
-# stack instead, _Py_ReachedRecursionLimitWithMargin): how many nested host-level entries into the eval loop (a builtin such
-# as map() calling back into Python) are allowed before RecursionError, so the
-# host stack is never exhausted.
-Py_C_RECURSION_LIMIT: Final = 800
-
 # pyvm: the eval breaker's countdown: every so many calls and backward jumps
 # the loop runs ``_Py_HandlePending`` (C sets bits in ``tstate->eval_breaker``
 # from a signal handler instead; compiled code never runs the host's handlers).
 EVAL_BREAKER_INTERVAL: Final = 4096
 
-# CPython: Include/internal/pycore_pythonrun.h:_PyOS_STACK_MARGIN_SHIFT
-# pyvm: there is no machine stack pointer to read, so the "stack" that
-# _Py_RecursionLimit_GetMargin measures is the nesting of deallocations in
-# progress (``tstate.dealloc_depth``), and one unit of margin is 16 nested
-# deallocations (C's unit is 16 KiB of C stack, a few hundred dealloc frames).
-_PyOS_STACK_MARGIN_SHIFT: Final = 4
+# The C stack model. 3.14 bounds C-level recursion (slots, repr, comparisons,
+# calls from built-ins back into Python, deallocation, the compiler) by the
+# machine stack: every guard compares the stack pointer with a soft limit two
+# margins above the stack's end (``tstate_set_stack``) and raises
+# "Stack overflow (used N kB)". pyvm cannot read a stack pointer, so it keeps one:
+# ``tstate.c_stack_used`` is what a C build of the same nesting would have used,
+# in bytes, charged by each guard as it is entered and given back as it is left.
+# The host really runs pyvm in a thread with a far larger stack
+# (pyvm/launcher.py), so the model always trips before the host's stack or
+# recursion limit is reached, in the compiled and in the interpreted build.
 
-# pyvm: the dealloc nesting that stands for C's ``c_stack_soft_limit``: with 73
-# deallocations in progress the margin drops below 2 and ``_Py_Dealloc`` deposits
-# container objects in the trashcan instead of freeing them (each dealloc level
-# costs a few host frames, so this stays far inside the host's limit).
-_Py_DEALLOC_SOFT_LIMIT: Final = 104
+# CPython: Python/ceval.c:Py_C_STACK_SIZE -- pyvm: the stack of the model: 8 MiB,
+# the main-thread stack a native Linux CPython finds (``hardware_stack_limits``
+# reads it from pthread_getattr_np; C's 4000000 is only the fallback guess).
+Py_C_STACK_SIZE: Final = 8 * 1024 * 1024
+
+# CPython: Include/internal/pycore_pythonrun.h:_PyOS_STACK_MARGIN_BYTES
+# (a 64-bit build: 2048 pointers).
+_PyOS_STACK_MARGIN_BYTES: Final = 2048 * 8
+
+# CPython: Include/internal/pycore_pythonrun.h:_PyOS_STACK_MARGIN_SHIFT -- the unit
+# of _Py_RecursionLimit_GetMargin (16 KiB on a 64-bit build).
+_PyOS_STACK_MARGIN_SHIFT: Final = 11 + 3
+
+# pyvm: the soft and hard limits of ``tstate_set_stack`` as amounts of stack used.
+_C_STACK_SOFT_LIMIT: Final = Py_C_STACK_SIZE - 2 * _PyOS_STACK_MARGIN_BYTES
+_C_STACK_HARD_LIMIT: Final = Py_C_STACK_SIZE - _PyOS_STACK_MARGIN_BYTES
+
+# pyvm: what one level of C recursion costs in the model, in bytes: a guarded
+# C function and the ones it calls before it recurses (``PyObject_Repr`` ->
+# ``list_repr`` -> ``PyObject_Repr``; ``tuplehash`` -> ``PyObject_Hash``), about
+# what a native 64-bit build spends. About 41,000 such levels fit: a 25,000-deep
+# tuple hashes, a 100,000-deep list's repr raises RecursionError, as natively.
+_C_LEVEL_COST: Final = 200
+
+# pyvm: what an entry into the eval loop from C costs (``_PyEval_EvalFrameDefault``'s
+# frame and the vectorcall machinery around it): a Python function that recurses
+# through a built-in (``__repr__`` calling ``repr()``, ``map``, ``sorted(key=)``)
+# gets about 5,000 levels, whatever ``sys.setrecursionlimit`` allows.
+_EVAL_FRAME_COST: Final = 1400
+
+# pyvm: what one nested deallocation costs (``_Py_Dealloc`` -> ``tp_dealloc`` ->
+# ``Py_DECREF`` of a member): the trashcan takes over when the margin left is
+# small, i.e. after some 40,000 nested deallocations in a fresh stack.
+_DEALLOC_COST: Final = 200
 
 
 class PyInterpreterState:
@@ -153,14 +180,13 @@ class PyThreadState:
     exc_info: _PyErr_StackItem
     py_recursion_remaining: int
     py_recursion_limit: int
-    c_recursion_remaining: int
+    c_stack_used: int
     recursion_headroom: int
     eval_breaker: int
     coroutine_origin_tracking_depth: int
     async_gen_firstiter: Optional[PyObject]
     async_gen_finalizer: Optional[PyObject]
     delete_later: list[PyObject]
-    dealloc_depth: int
 
     def __init__(self, interp: PyInterpreterState) -> None:
         self.interp = interp
@@ -169,7 +195,8 @@ class PyThreadState:
         self.exc_info = self.exc_state
         self.py_recursion_limit = 1000
         self.py_recursion_remaining = 1000
-        self.c_recursion_remaining = Py_C_RECURSION_LIMIT
+        # pyvm: the C stack model's stack pointer (see ``Py_C_STACK_SIZE``).
+        self.c_stack_used = 0
         self.recursion_headroom = 0
         self.eval_breaker = EVAL_BREAKER_INTERVAL
         self.coroutine_origin_tracking_depth = 0
@@ -179,7 +206,6 @@ class PyThreadState:
         # deallocations, freed later by _PyTrash_thread_destroy_chain (C links
         # them through ``_gc_next``; a host list is the same LIFO stack).
         self.delete_later = []
-        self.dealloc_depth = 0
 
 
 _interp: Final = PyInterpreterState()
@@ -226,12 +252,25 @@ def Py_SetRecursionLimit(new_limit: int) -> None:
 def _Py_RecursionLimit_GetMargin(tstate: PyThreadState) -> int:
     """CPython: Include/internal/pycore_pystate.h:_Py_RecursionLimit_GetMargin
 
-    How far the current depth is from the soft limit, in units of
-    ``1 << _PyOS_STACK_MARGIN_SHIFT``. pyvm: the depth is the nesting of
-    deallocations in progress (see ``_Py_DEALLOC_SOFT_LIMIT``); C measures the
-    machine stack, which pyvm cannot read. Only the trashcan asks.
+    How far the stack in use is from the soft limit, in units of
+    ``1 << _PyOS_STACK_MARGIN_SHIFT`` (negative past it). pyvm: the stack is the
+    model's (``tstate.c_stack_used``, see ``Py_C_STACK_SIZE``).
     """
-    return (_Py_DEALLOC_SOFT_LIMIT - tstate.dealloc_depth) >> _PyOS_STACK_MARGIN_SHIFT
+    return (_C_STACK_SOFT_LIMIT - tstate.c_stack_used) >> _PyOS_STACK_MARGIN_SHIFT
+
+
+def _Py_ReachedRecursionLimitWithMargin(tstate: PyThreadState, margin_count: int) -> bool:
+    """CPython: Python/ceval.c:_Py_ReachedRecursionLimitWithMargin
+
+    Is the stack in use within ``margin_count`` margins of the soft limit? The
+    parser asks with a margin of 1 before every rule.
+    """
+    return tstate.c_stack_used >= _C_STACK_SOFT_LIMIT - margin_count * _PyOS_STACK_MARGIN_BYTES
+
+
+def _Py_ReachedRecursionLimit(tstate: PyThreadState) -> bool:
+    """CPython: Include/internal/pycore_ceval.h:_Py_ReachedRecursionLimit"""
+    return tstate.c_stack_used >= _C_STACK_SOFT_LIMIT
 
 
 def _PyErr_GetTopmostException(tstate: PyThreadState) -> _PyErr_StackItem:

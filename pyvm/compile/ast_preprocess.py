@@ -38,8 +38,11 @@ if TYPE_CHECKING:
 from pyvm.compile import ast
 from pyvm.compile.future import CO_FUTURE_ANNOTATIONS
 from pyvm.compile.symtable import PyErr_ProgramTextObject
+from pyvm.objects.object import (
+    PyErr_SetString, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
+)
+from pyvm.pystate import _tstate
 from pyvm.objects.exceptions import PyExc_RecursionError
-from pyvm.objects.object import PyErr_SetString
 
 # The values of Include/internal/pycore_format.h:F_LJUST (and the flags beside it)
 F_LJUST: Final = 1 << 0
@@ -49,8 +52,6 @@ F_ALT: Final = 1 << 3
 F_ZERO: Final = 1 << 4
 
 MAXDIGITS: Final = 3
-
-_PREPROCESS_RECURSION_LIMIT: Final = 50000
 
 
 class ControlFlowInFinallyContext:
@@ -443,6 +444,19 @@ def astfold_mod(node_: ast.mod, state: _PyASTPreprocessState) -> None:
 def astfold_expr(node_: ast.expr, state: _PyASTPreprocessState) -> ast.expr:
     """CPython: Python/ast_preprocess.c:astfold_expr
 
+    The ``ENTER_RECURSIVE`` guard (``Py_EnterRecursiveCall(" during
+    compilation")``, a level of the C stack model) around the visit.
+    """
+    _Py_EnterRecursiveCall(" during compilation")
+    try:
+        return _astfold_expr_body(node_, state)
+    finally:
+        _Py_LeaveRecursiveCall()
+
+
+def _astfold_expr_body(node_: ast.expr, state: _PyASTPreprocessState) -> ast.expr:
+    """pyvm: the body of ``astfold_expr``, inside its recursion guard.
+
     Returns the node to store in the parent (``node_`` itself unless it was
     replaced).
     """
@@ -582,7 +596,20 @@ def _astfold_funcdef(args: ast.arguments, body: list[ast.stmt], decorators: list
 
 
 def astfold_stmt(node_: ast.stmt, state: _PyASTPreprocessState) -> None:
-    """CPython: Python/ast_preprocess.c:astfold_stmt"""
+    """CPython: Python/ast_preprocess.c:astfold_stmt
+
+    The ``ENTER_RECURSIVE`` guard (``Py_EnterRecursiveCall(" during
+    compilation")``, a level of the C stack model) around the visit.
+    """
+    _Py_EnterRecursiveCall(" during compilation")
+    try:
+        _astfold_stmt_body(node_, state)
+    finally:
+        _Py_LeaveRecursiveCall()
+
+
+def _astfold_stmt_body(node_: ast.stmt, state: _PyASTPreprocessState) -> None:
+    """pyvm: the body of ``astfold_stmt``, inside its recursion guard."""
     if isinstance(node_, ast.Expr):
         node_.value = astfold_expr(node_.value, state)
     elif isinstance(node_, ast.Assign):
@@ -767,7 +794,20 @@ def fold_const_match_patterns(node: ast.expr, state: _PyASTPreprocessState) -> a
 
 
 def astfold_pattern(node_: ast.pattern, state: _PyASTPreprocessState) -> None:
-    """CPython: Python/ast_preprocess.c:astfold_pattern"""
+    """CPython: Python/ast_preprocess.c:astfold_pattern
+
+    The ``ENTER_RECURSIVE`` guard (``Py_EnterRecursiveCall(" during
+    compilation")``, a level of the C stack model) around the visit.
+    """
+    _Py_EnterRecursiveCall(" during compilation")
+    try:
+        _astfold_pattern_body(node_, state)
+    finally:
+        _Py_LeaveRecursiveCall()
+
+
+def _astfold_pattern_body(node_: ast.pattern, state: _PyASTPreprocessState) -> None:
+    """pyvm: the body of ``astfold_pattern``, inside its recursion guard."""
     if isinstance(node_, ast.MatchValue):
         node_.value = fold_const_match_patterns(node_.value, state)
     elif isinstance(node_, ast.MatchSequence):
@@ -819,19 +859,19 @@ def _PyAST_Preprocess(mod: ast.mod, filename: str, optimize: int, ff_features: i
     Mutates ``mod`` in place. ``optimize`` is the resolved level (0, 1 or 2;
     C's caller has already replaced -1 by the interpreter's level).
 
-    pyvm: C's ``Py_EnterRecursiveCall`` guard is the host's recursion limit,
-    raised for the duration as the parser's converter does.
+    pyvm: the C stack model is reset when the pass returns, as C's stack
+    pointer is, whatever levels an error skipped leaving.
     """
     state = _PyASTPreprocessState(filename, optimize, ff_features, syntax_check_only,
                                   enable_warnings)
-    limit = sys.getrecursionlimit()
-    if limit < _PREPROCESS_RECURSION_LIMIT:
-        sys.setrecursionlimit(_PREPROCESS_RECURSION_LIMIT)
+    tstate = _tstate
+    stack_used = tstate.c_stack_used
     try:
         astfold_mod(mod, state)
     except RecursionError:
+        # pyvm: run in-process (no launcher) the host's recursion limit can be
+        # lower than the C stack model's; report it as Py_EnterRecursiveCall.
         PyErr_SetString(PyExc_RecursionError,
                         "maximum recursion depth exceeded during compilation")
     finally:
-        if limit < _PREPROCESS_RECURSION_LIMIT:
-            sys.setrecursionlimit(limit)
+        tstate.c_stack_used = stack_used

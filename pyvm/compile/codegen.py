@@ -263,7 +263,9 @@ from pyvm.compile.symtable import (
     DEF_IMPORT, _PyST_GetSymbol, DEF_LOCAL, DEF_NONLOCAL,
 )
 from pyvm.objects.codeobject import PyCodeObject
-from pyvm.objects.object import Py_DECREF, Py_INCREF
+from pyvm.objects.object import (
+    Py_DECREF, Py_INCREF, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
+)
 from pyvm.objects.tupleobject import PyTupleObject, _PyTuple_FromArraySteal
 from pyvm.objects.unicodeobject import PyUnicode_InternFromString, PyUnicodeObject
 from pyvm.compile.ast_unparse import _PyAST_ExprAsUnicode
@@ -3427,7 +3429,20 @@ def codegen_with(c: compiler, s: ast.With) -> None:
 
 
 def codegen_visit_expr(c: compiler, e: ast.expr) -> None:
-    """CPython: Python/codegen.c:codegen_visit_expr"""
+    """CPython: Python/codegen.c:codegen_visit_expr
+
+    The ``Py_EnterRecursiveCall(" during compilation")`` guard (a level of the
+    C stack model) around the visit.
+    """
+    _Py_EnterRecursiveCall(" during compilation")
+    try:
+        _codegen_visit_expr_body(c, e)
+    finally:
+        _Py_LeaveRecursiveCall()
+
+
+def _codegen_visit_expr_body(c: compiler, e: ast.expr) -> None:
+    """pyvm: the body of ``codegen_visit_expr``, inside its recursion guard."""
     loc = LOC(e)
     if isinstance(e, ast.NamedExpr):
         codegen_visit_expr(c, e.value)

@@ -63,6 +63,7 @@ from pyvm.objects.codeobject import (
     PyCodeObject,
 )
 from pyvm.objects.object import PyObject, PyErr_SetString, Py_None, PyErr_SetObject, Py_NewRef, PyErr, Py_DECREF
+from pyvm.pystate import _tstate
 from pyvm.compile.ast_preprocess import _PyAST_Preprocess, _PyErr_EmitSyntaxWarning
 from pyvm.objects.unicodeobject import PyUnicodeObject, PyUnicode_FromString
 from pyvm.objects.exceptions import PyExc_SystemError, PyExc_SyntaxError
@@ -1151,12 +1152,16 @@ def _PyAST_Compile(mod: ast.mod, filename: str, flags: int = 0, optimize: int = 
     """
     import sys
 
-    # pyvm: the passes recurse once or twice per AST nesting level, as C does
-    # on its own stack (Py_EnterRecursiveCall " during compilation"); give
-    # them the host headroom for the nesting the parser accepted.
+    # pyvm: the passes recurse once or twice per AST nesting level (host
+    # headroom for the interpreted build, where the caller has not raised the
+    # host's limit). The C stack model (pyvm/pystate.py) is what bounds the passes; it is reset
+    # when they return, as C's stack pointer is, whatever levels an error
+    # skipped leaving.
     limit = sys.getrecursionlimit()
     if limit < _CODEGEN_RECURSION_LIMIT:
         sys.setrecursionlimit(_CODEGEN_RECURSION_LIMIT)
+    tstate = _tstate
+    stack_used = tstate.c_stack_used
     try:
         c = new_compiler(mod, filename, flags, optimize)
         try:
@@ -1164,6 +1169,7 @@ def _PyAST_Compile(mod: ast.mod, filename: str, flags: int = 0, optimize: int = 
         finally:
             compiler_free(c)
     finally:
+        tstate.c_stack_used = stack_used
         if limit < _CODEGEN_RECURSION_LIMIT:
             sys.setrecursionlimit(limit)
     return co

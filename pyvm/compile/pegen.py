@@ -68,6 +68,7 @@ from pyvm.objects.object import (
     PyTypeObject, _PyErr_Clear,
 )
 from pyvm.objects.tupleobject import _PyTuple_FromArraySteal
+from pyvm.pystate import _Py_ReachedRecursionLimitWithMargin, _tstate
 from pyvm.objects.unicodeobject import PyUnicode_FromString, PyUnicodeObject
 
 
@@ -925,6 +926,12 @@ class Parser:
         pass runs with them (``call_invalid_rules``): they recognize common
         mistakes and raise specific messages; if none does, the error is the
         generic "invalid syntax" at the furthest token of the first pass."""
+        # C checks ``_Py_ReachedRecursionLimitWithMargin(tstate, 1)`` beside
+        # MAXSTACK in every rule; the parser's own levels take nothing of pyvm's
+        # C stack model, so the check at the first rule stands for them all: a
+        # parse started with the stack nearly full overflows as in C.
+        if _Py_ReachedRecursionLimitWithMargin(_tstate, 1):
+            self._Pypegen_stack_overflow()
         limit = sys.getrecursionlimit()
         if limit < _PARSE_RECURSION_LIMIT:
             sys.setrecursionlimit(_PARSE_RECURSION_LIMIT)

@@ -67,7 +67,10 @@ from pyvm.compile.future import (
     CO_FUTURE_ANNOTATIONS, PyCF_ALLOW_TOP_LEVEL_AWAIT, PyFutureFeatures, _PyFuture_FromAST,
 )
 from pyvm.compile.instruction_sequence import Location
-from pyvm.objects.object import PyErr, Py_XDECREF, PyErr_SetString
+from pyvm.objects.object import (
+    PyErr, Py_XDECREF, PyErr_SetString, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall,
+)
+from pyvm.pystate import _tstate
 
 # ---------------------------------------------------------------------------
 # Include/internal/pycore_symtable.h
@@ -255,8 +258,6 @@ class symtable:
     # pyvm: SyntaxWarnings to report: (message, lineno, col_offset, end_lineno,
     # end_col_offset). symtable.c emits none in 3.14; the hook is for the lead.
     st_warnings: list[tuple[str, int, int, int, int]]
-    # pyvm: depth counter for ENTER_RECURSIVE / LEAVE_RECURSIVE.
-    st_recursion_depth: int
 
     def __init__(self) -> None:
         self.st_filename = ""
@@ -270,14 +271,6 @@ class symtable:
         self.st_future = PyFutureFeatures()
         self.st_keepalive = []
         self.st_warnings = []
-        self.st_recursion_depth = 0
-
-
-# pyvm: the depth at which ENTER_RECURSIVE gives up. CPython 3.14 measures the
-# C stack instead (tens of thousands of levels). Interpreted, the host's own
-# recursion limit usually stops us first; _PySymtable_Build turns that host
-# RecursionError into pyvm's. Compiled, this bound keeps the C stack safe.
-_ST_RECURSION_LIMIT: Final = 10000
 
 
 # ---------------------------------------------------------------------------
@@ -387,17 +380,18 @@ def _raise_error(exc_name: str, msg: str) -> NoReturn:
 
 
 def ENTER_RECURSIVE(st: symtable) -> None:
-    """CPython: Python/symtable.c:ENTER_RECURSIVE"""
-    st.st_recursion_depth += 1
-    if st.st_recursion_depth > _ST_RECURSION_LIMIT:
-        st.st_recursion_depth = 0
-        _raise_error("RecursionError",
-                     "maximum recursion depth exceeded during compilation")
+    """CPython: Python/symtable.c:ENTER_RECURSIVE
+
+    ``Py_EnterRecursiveCall(" during compilation")``: a level of the C stack
+    model. An error leaves the levels of the visitors it unwinds taken, as in C
+    (where leaving is free); ``_PySymtable_Build`` resets the stack.
+    """
+    _Py_EnterRecursiveCall(" during compilation")
 
 
 def LEAVE_RECURSIVE(st: symtable) -> None:
     """CPython: Python/symtable.c:LEAVE_RECURSIVE"""
-    st.st_recursion_depth -= 1
+    _Py_LeaveRecursiveCall()
 
 
 # ---------------------------------------------------------------------------
@@ -509,21 +503,27 @@ def _PySymtable_Build(mod_: mod, filename: str,
     st.st_filename = filename
     st.st_future = future
 
+    tstate = _tstate
+    stack_used = tstate.c_stack_used
     try:
         _symtable_build_passes(st, mod_)
     except RecursionError:
-        # pyvm: the host ran out of stack before ENTER_RECURSIVE's bound; report
-        # it as C's Py_EnterRecursiveCall would.
+        # pyvm: run in-process (no launcher) the host's recursion limit can be
+        # lower than the C stack model's; report it as Py_EnterRecursiveCall.
         _raise_error("RecursionError",
                      "maximum recursion depth exceeded during compilation")
+    finally:
+        # pyvm: C's stack pointer is back where it was when the passes return,
+        # whatever levels an error skipped leaving.
+        tstate.c_stack_used = stack_used
     return st
 
 
 def _symtable_build_passes(st: symtable, mod_: mod) -> None:
     """CPython: Python/symtable.c:_PySymtable_Build
 
-    pyvm: the two passes of ``_PySymtable_Build``, split out so that a host
-    RecursionError can be caught around them.
+    pyvm: the two passes of ``_PySymtable_Build``, split out so that the C
+    stack model can be reset around them.
     """
     # Make the initial symbol information gathering pass.
     loc0 = Location(0, 0, 0, 0)

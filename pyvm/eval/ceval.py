@@ -18,7 +18,8 @@ caller's stack. Host recursion only happens when C-level code (a builtin like
 :func:`_PyEval_Vector`. The Python depth is counted in
 ``tstate.py_recursion_remaining`` exactly as ``_Py_EnterRecursivePy`` counts
 it, so deep recursion raises pyvm's ``RecursionError``; the host depth is
-bounded by ``c_recursion_remaining``.
+bounded by the C stack model (``tstate.c_stack_used``, see pyvm/pystate.py):
+each entry into the loop from C takes ``_EVAL_FRAME_COST`` of it.
 
 The stack. ``frame.localsplus`` is one host list: locals, cells, free
 variables, then the value stack; the local ``sp`` is C's ``stack_pointer``
@@ -53,7 +54,8 @@ from pyvm.eval.frame import (
     _PyFrame_ClearExceptCode, _PyInterpreterFrame,
 )
 from pyvm.pystate import (
-    EVAL_BREAKER_INTERVAL, PyThreadState, _PyErr_GetTopmostException, _interp, _tstate,
+    EVAL_BREAKER_INTERVAL, PyThreadState, _EVAL_FRAME_COST, _PyErr_GetTopmostException, _interp,
+    _tstate,
 )
 from pyvm.objects.abstract import (
     PyIter_Next, PyNumber_Add, PyNumber_And, PyNumber_FloorDivide, PyNumber_InPlaceAdd,
@@ -102,8 +104,8 @@ from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_None, Py_XDECREF, PyErr, PyErr_SetString, PyObject, _PyErr_Clear,
     _PyObject_ReprStr, _PyObject_StrStr,
     PyObject_ASCII, PyObject_GetAttr, PyObject_IsTrue, PyObject_Repr, PyObject_RichCompare,
-    PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCall,
-    _Py_LeaveRecursiveCall, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
+    PyObject_SetAttr, PyObject_Str, PyType_IsSubtype, PyTypeObject, _Py_EnterRecursiveCallTstate,
+    _Py_LeaveRecursiveCallTstate, _PyErr_Raise, _PyObject_GetMethod, PyErr_SetNone,
 )
 from pyvm.objects.object import (
     PyBaseObject_Type, PyObject_GetOptionalAttr, Py_TPFLAGS_METHOD_DESCRIPTOR,
@@ -972,7 +974,7 @@ def _PyEval_EvalFrame(tstate: PyThreadState, frame: _PyInterpreterFrame,
     ``_Py_EnterRecursiveCallTstate``: on failure the frame is cleared unrun.
     """
     try:
-        _Py_EnterRecursiveCall("")
+        _Py_EnterRecursiveCallTstate(tstate, "", _EVAL_FRAME_COST)
     except PyErr:
         if throw_exc is not None:
             Py_DECREF(throw_exc)
@@ -981,7 +983,7 @@ def _PyEval_EvalFrame(tstate: PyThreadState, frame: _PyInterpreterFrame,
     try:
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag, throw_exc)
     finally:
-        _Py_LeaveRecursiveCall()
+        _Py_LeaveRecursiveCallTstate(tstate, _EVAL_FRAME_COST)
 
 
 def PyEval_EvalCode(co: PyObject, globals_: PyObject, locals_: Optional[PyObject]) -> PyObject:

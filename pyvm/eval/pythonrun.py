@@ -71,11 +71,13 @@ def _init_runtime(argv: list[str]) -> PyObject:
     _PySys_Create()
     b = _PyBuiltin_Init()
     _PySys_UpdateConfig(argv)
-    # pyvm: nested host-level entries into the eval loop (builtins calling
-    # Python functions) use the host stack; give the host room for the depth
-    # pyvm itself allows.
-    if _host_sys.getrecursionlimit() < 20000:
-        _host_sys.setrecursionlimit(20000)
+    # pyvm: C-level recursion (repr, comparisons, builtins calling Python
+    # functions, nested deallocations) nests host frames, up to what the C stack
+    # model allows (pyvm/pystate.py); give the interpreted build the host
+    # recursion limit the launcher sets (its Python frames live on the heap: the
+    # deepest cases need less than 4 MiB of host C stack).
+    if _host_sys.getrecursionlimit() < 1_000_000:
+        _host_sys.setrecursionlimit(1_000_000)
     return b
 
 

@@ -42,6 +42,7 @@ from pyvm.objects.object import (
     Py_TPFLAGS_IMMUTABLETYPE,
     Py_TPFLAGS_LONG_SUBCLASS,
     PyErr,
+    PyErr_CheckSignals,
     PyErr_Format,
     PyObject,
     PyTypeObject,
@@ -528,12 +529,88 @@ def long_sub(a: PyObject, b: PyObject) -> PyObject:
     return _PyLong_FromHost(_value(a) - _value(b))
 
 
+# pyvm: operands larger than this (in bits) are multiplied in pieces, with a
+# signal check after each piece (C's SIGCHECK in k_mul, k_lopsided_mul and
+# long_pow): one host multiplication of this size takes about a millisecond, so
+# Ctrl-C interrupts ``10 ** (10 ** 8)`` promptly, as it does in CPython.
+_SIGCHECK_BITS: Final = 1 << 17
+
+
+def k_mul(a: int, b: int) -> int:
+    """CPython: Objects/longobject.c:k_mul
+
+    pyvm: Karatsuba on host ints for operands above ``_SIGCHECK_BITS`` (the host
+    multiplies the pieces), with ``SIGCHECK`` after each piece; an unbalanced
+    pair is split as ``k_lopsided_mul`` does. The product is exact, the same
+    as ``a * b``.
+    """
+    neg = (a < 0) != (b < 0)
+    if a < 0:
+        a = -a
+    if b < 0:
+        b = -b
+    r = _k_mul_abs(a, b)
+    return -r if neg else r
+
+
+def _k_mul_abs(a: int, b: int) -> int:
+    """pyvm: ``k_mul`` of two non-negative ints."""
+    na = a.bit_length()
+    nb = b.bit_length()
+    if na < nb:
+        a, b = b, a
+        na, nb = nb, na
+    if na <= 2 * _SIGCHECK_BITS or nb <= 64:
+        r = a * b
+        if na > _SIGCHECK_BITS // 4:
+            PyErr_CheckSignals()        # C: SIGCHECK
+        return r
+    if na > 2 * nb:
+        # C: k_lopsided_mul -- the larger one in halves against the smaller.
+        shift = na // 2
+        hi = _k_mul_abs(a >> shift, b)
+        lo = _k_mul_abs(a & ((1 << shift) - 1), b)
+        return (hi << shift) + lo
+    shift = na // 2
+    mask = (1 << shift) - 1
+    a1 = a >> shift
+    a0 = a & mask
+    b1 = b >> shift
+    b0 = b & mask
+    z2 = _k_mul_abs(a1, b1)
+    z0 = _k_mul_abs(a0, b0)
+    z1 = _k_mul_abs(a1 + a0, b1 + b0) - z2 - z0
+    return (z2 << (2 * shift)) + (z1 << shift) + z0
+
+
+def _long_pow_checked(a: int, b: int) -> int:
+    """CPython: Objects/longobject.c:long_pow
+
+    pyvm: ``a ** b`` (``b >= 0``, no modulus) by left-to-right binary
+    exponentiation as C's long_pow, multiplying with :func:`k_mul` (signal checks)
+    once the result grows past ``_SIGCHECK_BITS``.
+    """
+    if a.bit_length() * b <= 4 * _SIGCHECK_BITS or a in (0, 1, -1):
+        small: int = a ** b     # b >= 0: an int (typeshed says Any)
+        return small
+    r = 1
+    for bit in bin(b)[2:]:
+        r = k_mul(r, r) if r.bit_length() > _SIGCHECK_BITS else r * r
+        if bit == "1":
+            r = k_mul(r, a) if r.bit_length() > _SIGCHECK_BITS else r * a
+    return r
+
+
 def long_mul(a: PyObject, b: PyObject) -> PyObject:
     """CPython: Objects/longobject.c:long_mul"""
     if not _both(a, b):
         return Py_NotImplemented
+    x = _value(a)
+    y = _value(b)
     try:
-        return _PyLong_FromHost(_value(a) * _value(b))
+        if x.bit_length() > _SIGCHECK_BITS and y.bit_length() > _SIGCHECK_BITS:
+            return _PyLong_FromHost(k_mul(x, y))
+        return _PyLong_FromHost(x * y)
     except MemoryError:
         _no_memory()
         raise
@@ -615,7 +692,7 @@ def long_pow(v: PyObject, w: PyObject, x: PyObject) -> PyObject:
             assert f is not None
             return f(v, w, x)
         try:
-            return _PyLong_FromHost(a ** b)
+            return _PyLong_FromHost(_long_pow_checked(a, b))
         except MemoryError:
             _no_memory()
             raise

@@ -40,7 +40,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, NoReturn, Optional, TypeAlias
     from pyvm.pystate import PyThreadState
-from pyvm.pystate import _Py_RecursionLimit_GetMargin, _tstate
+from pyvm.pystate import (
+    _C_LEVEL_COST, _C_STACK_HARD_LIMIT, _C_STACK_SOFT_LIMIT, _DEALLOC_COST,
+    _Py_RecursionLimit_GetMargin, _tstate,
+)
 
 # CPython: Include/refcount.h:_Py_IMMORTAL_INITIAL_REFCNT
 # pyvm: the value only has to be large and fixed; C uses 3 << 30 on 64-bit builds.
@@ -669,9 +672,9 @@ def _Py_Dealloc(op: PyObject) -> None:
     if margin < 2 and gc_flag:
         _PyTrash_thread_deposit_object(tstate, op)
         return
-    tstate.dealloc_depth += 1
+    tstate.c_stack_used += _DEALLOC_COST
     _dealloc_now(op, tp)
-    tstate.dealloc_depth -= 1
+    tstate.c_stack_used -= _DEALLOC_COST
     if tstate.delete_later and margin >= 4 and gc_flag:
         _PyTrash_thread_destroy_chain(tstate)
 
@@ -708,14 +711,14 @@ def _PyTrash_thread_destroy_chain(tstate: PyThreadState) -> None:
     Deallocate the deposited objects, last deposited first. A dealloc may
     deposit more (the rest of a chain); the loop takes those too. pyvm: the
     dealloc is called directly, as C does (``Py_DECREF`` already ran), and
-    counts as one level of dealloc nesting.
+    uses the model stack as one level of dealloc nesting.
     """
     trash = tstate.delete_later
     while trash:
         op = trash.pop()
-        tstate.dealloc_depth += 1
+        tstate.c_stack_used += _DEALLOC_COST
         _dealloc_now(op, op.ob_type)
-        tstate.dealloc_depth -= 1
+        tstate.c_stack_used -= _DEALLOC_COST
 
 
 def _cast(typ: object, val: object) -> object:
@@ -1035,6 +1038,24 @@ def PyErr_SetFromErrno(exc_type: PyTypeObject, errno: int) -> NoReturn:
         Py_DECREF(e)
         Py_DECREF(m)
     _PyErr_Raise(exc)
+
+
+def PyErr_CheckSignals() -> None:
+    """CPython: Modules/signalmodule.c:PyErr_CheckSignals
+
+    Run what a signal left pending: a Ctrl-C noticed by the launcher's handler
+    becomes the program's ``KeyboardInterrupt`` here. Long-running C code
+    (``SIGCHECK`` in longobject.c's multiplication and power) calls it between
+    steps.
+    """
+    check = _tstate.interp.eval_breaker_check
+    if check is None:
+        return
+    try:
+        check()
+    except KeyboardInterrupt:
+        from pyvm.objects.exceptions import PyExc_KeyboardInterrupt  # cycle
+        PyErr_SetNone(PyExc_KeyboardInterrupt)
 
 
 def PyErr_SetNone(exc_type: PyTypeObject) -> NoReturn:
@@ -1484,61 +1505,98 @@ def _PyObject_StrStr(v: PyObject) -> str:
 
 
 class _RecursionState:
-    """pyvm: the C recursion counter of the thread state and the list behind
-    ``Py_ReprEnter`` (``tstate->c_recursion_remaining``, ``Py_Repr`` list)."""
+    """pyvm: the list behind ``Py_ReprEnter`` (C keeps it in the thread state's
+    dict under the key ``Py_Repr``)."""
 
-    depth: int
-    limit: int
-    repr_list: list[PyObject]
+    repr_seen: dict[int, PyObject]
 
     def __init__(self) -> None:
-        self.depth = 0
-        # pyvm: the host stack is the real limit for C-level recursion (repr of a
-        # deeply nested list); stay well inside it.
-        self.limit = 900
-        self.repr_list = []
+        self.repr_seen = {}
 
 
 _recursion: Final = _RecursionState()
 
 
-def _Py_EnterRecursiveCall(where: str) -> None:
-    """CPython: Include/internal/pycore_ceval.h:_Py_EnterRecursiveCall"""
-    d = _recursion.depth + 1
-    _recursion.depth = d
-    if d > _recursion.limit:
-        _recursion.depth -= 1
+def _Py_CheckRecursiveCall(tstate: PyThreadState, where: str) -> None:
+    """CPython: Python/ceval.c:_Py_CheckRecursiveCall
+
+    Called with the model stack already past the soft limit (see
+    ``pyvm.pystate.Py_C_STACK_SIZE``). Handling an overflow may go on into the
+    margin (``recursion_headroom``); past the hard limit it is fatal, as C's
+    "Unrecoverable stack overflow". Returns normally when the call may go on.
+    """
+    used = tstate.c_stack_used
+    if used > _C_STACK_HARD_LIMIT:
+        Py_FatalError(f"Unrecoverable stack overflow (used {used // 1024} kB){where}")
+    if tstate.recursion_headroom:
+        return
+    tstate.recursion_headroom += 1
+    try:
         from pyvm.objects.exceptions import PyExc_RecursionError  # cycle
-        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded" + where)
+        PyErr_SetString(PyExc_RecursionError,
+                        f"Stack overflow (used {used // 1024} kB){where}")
+    finally:
+        tstate.recursion_headroom -= 1
+
+
+def _Py_EnterRecursiveCallTstate(tstate: PyThreadState, where: str, cost: int) -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_EnterRecursiveCallTstate
+
+    pyvm: ``cost`` is what the guarded C level takes of the model stack
+    (C's stack pointer moves by itself); it is taken here and given back by
+    ``_Py_LeaveRecursiveCallTstate`` with the same cost. Raises RecursionError
+    (nothing taken) when the soft limit is passed.
+    """
+    used = tstate.c_stack_used + cost
+    tstate.c_stack_used = used
+    if used > _C_STACK_SOFT_LIMIT:       # C: _Py_MakeRecCheck
+        try:
+            _Py_CheckRecursiveCall(tstate, where)
+        except PyErr:
+            tstate.c_stack_used -= cost
+            raise
+
+
+def _Py_LeaveRecursiveCallTstate(tstate: PyThreadState, cost: int) -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_LeaveRecursiveCallTstate"""
+    tstate.c_stack_used -= cost
+
+
+def _Py_EnterRecursiveCall(where: str) -> None:
+    """CPython: Include/internal/pycore_ceval.h:_Py_EnterRecursiveCall
+
+    One level of C recursion (``_C_LEVEL_COST`` of the model stack); every
+    call is paired with ``_Py_LeaveRecursiveCall``.
+    """
+    _Py_EnterRecursiveCallTstate(_tstate, where, _C_LEVEL_COST)
 
 
 def _Py_LeaveRecursiveCall() -> None:
     """CPython: Include/internal/pycore_ceval.h:_Py_LeaveRecursiveCall"""
-    _recursion.depth -= 1
+    _tstate.c_stack_used -= _C_LEVEL_COST
 
 
 def Py_ReprEnter(obj: PyObject) -> bool:
     """CPython: Objects/object.c:Py_ReprEnter
 
     True when ``obj`` is already being repr'd further up (print ``[...]``).
+    pyvm: C scans a list; a dict keyed by identity keeps a 40,000-deep repr
+    linear (an object is entered at most once, so the dict is the list's set).
     """
-    lst = _recursion.repr_list
-    for o in lst:
-        if o is obj:
-            return True
-    lst.append(obj)
+    seen = _recursion.repr_seen
+    key = id(obj)
+    if key in seen:
+        return True
+    seen[key] = obj
     return False
 
 
 def Py_ReprLeave(obj: PyObject) -> None:
     """CPython: Objects/object.c:Py_ReprLeave"""
-    lst = _recursion.repr_list
-    i = len(lst) - 1
-    while i >= 0:
-        if lst[i] is obj:
-            del lst[i]
-            return
-        i -= 1
+    seen = _recursion.repr_seen
+    key = id(obj)
+    if key in seen:
+        del seen[key]
 
 
 def do_richcompare(v: PyObject, w: PyObject, op: int) -> PyObject:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 from pyvm.objects.object import _Py_TPFLAGS_MATCH_SELF
 from pyvm.objects.object import (
+    _Py_EnterRecursiveCall,
+    _Py_LeaveRecursiveCall,
     _Py_NewReference,
     _Py_SetImmortal,
     _object_type_holder,
@@ -488,16 +490,25 @@ def tuple_hash(op: PyObject) -> int:
     """CPython: Objects/tupleobject.c:tuple_hash
 
     The xxHash64 round over the item hashes, in unsigned 64-bit arithmetic, then
-    reinterpreted as a signed ``Py_hash_t``."""
+    reinterpreted as a signed ``Py_hash_t``.
+
+    pyvm: C has no recursion guard here (a 25,000-deep tuple hashes within the
+    C stack; a million-deep one crashes CPython); pyvm charges one level of its
+    C stack model, so the deepest tuples raise RecursionError instead.
+    """
     assert isinstance(op, PyTupleObject)
     if op.ob_hash != -1:
         return op.ob_hash
     acc = _PyHASH_XXPRIME_5
-    for it in op.ob_item:
-        lane = PyObject_Hash(it) & _MASK64
-        acc = (acc + lane * _PyHASH_XXPRIME_2) & _MASK64
-        acc = ((acc << 31) | (acc >> 33)) & _MASK64
-        acc = (acc * _PyHASH_XXPRIME_1) & _MASK64
+    _Py_EnterRecursiveCall("")
+    try:
+        for it in op.ob_item:
+            lane = PyObject_Hash(it) & _MASK64
+            acc = (acc + lane * _PyHASH_XXPRIME_2) & _MASK64
+            acc = ((acc << 31) | (acc >> 33)) & _MASK64
+            acc = (acc * _PyHASH_XXPRIME_1) & _MASK64
+    finally:
+        _Py_LeaveRecursiveCall()
     acc = (acc + (len(op.ob_item) ^ (_PyHASH_XXPRIME_5 ^ 3527539))) & _MASK64
     if acc == _MASK64:
         acc = 1546275796
