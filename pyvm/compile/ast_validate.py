@@ -19,12 +19,13 @@ if TYPE_CHECKING:
     from typing import Optional, Union, cast
 
 from pyvm.compile import ast
-from pyvm.compile.python_ast import (
-    _host_restore, _host_room, _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, obj2ast_constant,
-)
+from pyvm.compile.python_ast import obj2ast_constant
 from pyvm.objects.abstract import PyIter_Next, PyObject_GetIter
 from pyvm.objects.exceptions import PyExc_SystemError, PyExc_TypeError, PyExc_ValueError
-from pyvm.objects.object import Py_DECREF, PyErr_Format, PyErr_SetString, PyObject
+from pyvm.objects.object import (
+    Py_DECREF, PyErr_Format, PyErr_SetString, PyObject, _Py_EnterRecursiveCall,
+    _Py_LeaveRecursiveCall,
+)
 from pyvm.objects.typeobject import _PyType_Name
 
 if TYPE_CHECKING:
@@ -581,15 +582,6 @@ def validate_type_params(tps: list[ast.type_param]) -> None:
 
 def _PyAST_Validate(mod: ast.mod) -> None:
     """CPython: Python/ast.c:_PyAST_Validate"""
-    old = _host_room()
-    try:
-        _validate_mod(mod)
-    finally:
-        _host_restore(old)
-
-
-def _validate_mod(mod: ast.mod) -> None:
-    """pyvm: the body of ``_PyAST_Validate``, with the host's room made."""
     if isinstance(mod, (ast.Module, ast.Interactive)):
         validate_stmts(mod.body)
     elif isinstance(mod, ast.Expression):

@@ -38,7 +38,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, Optional
 
-import sys
 
 from pyvm.compile import ast
 from pyvm.compile.future import (  # the compile() flags the module exports
@@ -73,7 +72,7 @@ from pyvm.objects.object import (
     Py_DECREF, Py_INCREF, Py_NewRef, Py_None, Py_ReprEnter, Py_ReprLeave, Py_TPFLAGS_BASETYPE,
     Py_TPFLAGS_HAVE_GC, Py_TPFLAGS_IMMUTABLETYPE, Py_XDECREF, PyErr_Format, PyErr_SetString, PyObject, PyObject_GetOptionalAttr,
     PyObject_GetAttr, PyObject_Repr, PyObject_SetAttr, PyObjectWithDict, PyType_IsSubtype, PyTypeObject,
-    _PyObject_ClearDict,
+    _Py_EnterRecursiveCall, _Py_LeaveRecursiveCall, _PyObject_ClearDict,
 )
 from pyvm.objects.setobject import PyFrozenSet_New, PySet_Add, PySet_Discard, PySet_New, PySetObject
 from pyvm.objects.sliceobject import Py_Ellipsis
@@ -95,57 +94,6 @@ K_IDENT: Final = 1
 K_STRING: Final = 2
 K_INT: Final = 3
 K_CONST: Final = 4
-
-
-# pyvm: C's ``Py_EnterRecursiveCall`` in these walkers is bounded by the C
-# stack (3.14), far deeper than pyvm's general limit (object.py's 900, meant
-# for repr and friends); the walkers keep their own count, and the entry points
-# give the host the room (see :func:`_host_room`).
-_AST_RECURSION_LIMIT: Final = 8000
-_HOST_RECURSION_LIMIT: Final = 50000
-
-
-class _Recursion:
-    """pyvm: the nesting depth of the ``ast2obj`` / ``obj2ast`` / validator walks."""
-
-    depth: int
-
-    def __init__(self) -> None:
-        self.depth = 0
-
-
-_recursion: Final = _Recursion()
-
-
-def _Py_EnterRecursiveCall(where: str) -> None:
-    """CPython: Include/internal/pycore_ceval.h:_Py_EnterRecursiveCall
-
-    pyvm: with the walkers' own limit (see above).
-    """
-    d = _recursion.depth + 1
-    if d > _AST_RECURSION_LIMIT:
-        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded" + where)
-    _recursion.depth = d
-
-
-def _Py_LeaveRecursiveCall() -> None:
-    """CPython: Include/internal/pycore_ceval.h:_Py_LeaveRecursiveCall"""
-    _recursion.depth -= 1
-
-
-def _host_room() -> int:
-    """pyvm: raise the host's recursion limit for a walk (each level of the tree
-    is a few host frames); returns the old limit for :func:`_host_restore`."""
-    old = sys.getrecursionlimit()
-    if old < _HOST_RECURSION_LIMIT:
-        sys.setrecursionlimit(_HOST_RECURSION_LIMIT)
-    return old
-
-
-def _host_restore(old: int) -> None:
-    """pyvm: put the host's recursion limit back."""
-    if old < _HOST_RECURSION_LIMIT:
-        sys.setrecursionlimit(old)
 
 
 class _Field:
@@ -949,12 +897,7 @@ def PyAST_mod2obj(t: ast.mod) -> PyObject:
 
     The compiler's tree as ``_ast`` objects (a new reference).
     """
-    st = get_ast_state()
-    old = _host_room()
-    try:
-        return ast2obj(st, t)
-    finally:
-        _host_restore(old)
+    return ast2obj(get_ast_state(), t)
 
 
 # --- obj2ast -------------------------------------------------------------------
@@ -1171,11 +1114,7 @@ def PyAST_obj2mod(ast_obj: PyObject, mode: int) -> ast.mod:
     """
     st = get_ast_state()
     PyAst_CheckMode(ast_obj, mode)
-    old = _host_room()
-    try:
-        res = obj2ast_type(st, ast_obj, st.by_name["mod"])
-    finally:
-        _host_restore(old)
+    res = obj2ast_type(st, ast_obj, st.by_name["mod"])
     assert isinstance(res, ast.mod)
     return res
 
