@@ -38,7 +38,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Callable, Final, Optional
 
-
 from pyvm.compile import ast
 from pyvm.compile.future import (  # the compile() flags the module exports
     PyCF_ALLOW_TOP_LEVEL_AWAIT, PyCF_ONLY_AST, PyCF_OPTIMIZED_AST, PyCF_TYPE_COMMENTS,
