@@ -6,9 +6,10 @@ against CPython 3.14 (the oracle).
     python3 tools/fuzz/program_fuzz.py --count 10000 --seed 3 --jobs 2
     python3 tools/fuzz/program_fuzz.py --show 17            # one program's source
 
-pyvm: this is tooling, run by the host python3; it imports pyvm from this
-checkout (code objects) and runs the ``pyvm`` command it finds (the installed
-one, else ``python3 -m pyvm`` from this checkout) on the programs.
+pyvm: this is tooling, run by the host python3; it imports pyvm as the host
+finds it (an installed build first, else this checkout) for the code objects,
+and runs the ``pyvm`` command it finds (the installed one, else ``python3 -m
+pyvm`` from this checkout) on the programs.
 
 A seeded grammar-based generator (:class:`Gen`) writes small, terminating,
 deterministic programs: assignments and augmented assignments over ints,
@@ -53,7 +54,9 @@ from pathlib import Path
 from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))
+# An installed pyvm (the compiled build) compiles in process when there is one;
+# this checkout's sources are the fallback.
+sys.path.append(str(ROOT))
 sys.path.insert(0, str(ROOT / "tools" / "oracle"))
 
 import regen  # noqa: E402  (tools/oracle/regen.py)
