@@ -405,8 +405,23 @@ if __name__ != "__main__":
             Py_DECREF(lst)
             with pytest.raises(PyFatalError, match="negative ref count.*freed list object"):
                 Py_DECREF(lst)
-            with pytest.raises(PyFatalError, match="use of a freed list object"):
-                PyObject_Repr(lst)
+            # Every path into a freed object is fatal (its type's slots all are).
+            from pyvm.objects.longobject import PyLong_FromLong
+            from pyvm.objects.object import (
+                Py_EQ, PyObject_GetAttr, PyObject_Hash, PyObject_IsTrue, PyObject_RichCompare,
+            )
+            from pyvm.objects.unicodeobject import PyUnicode_FromString
+            one = PyLong_FromLong(1)
+            uses = [
+                ("repr", lambda: PyObject_Repr(lst)),
+                ("hash", lambda: PyObject_Hash(lst)),
+                ("compare", lambda: PyObject_RichCompare(lst, one, Py_EQ)),
+                ("getattr", lambda: PyObject_GetAttr(lst, PyUnicode_FromString("append"))),
+                ("bool", lambda: PyObject_IsTrue(lst)),
+            ]
+            for what, use in uses:
+                with pytest.raises(PyFatalError, match="use of a freed list object"):
+                    use()
             Py_INCREF(lst)  # an INCREF of a freed object is caught by the next DECREF
         finally:
             _PyRefDebug_Enable(was)
