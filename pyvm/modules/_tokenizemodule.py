@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 
 from pyvm.compile.tokenizer import TokenizerIter, _PyTokenizer_FromReadline
 from pyvm.objects.bytesobject import PyBytesObject
-from pyvm.objects.call import PyObject_CallNoArgs
-from pyvm.objects.dictobject import PyDict_Next
+from pyvm.objects.call import PyObject_CallNoArgs, _PyStack_UnpackDict
 from pyvm.objects.exceptions import PyExc_StopIteration, PyExc_TypeError, PyExc_ValueError
 from pyvm.objects.longobject import PyLong_FromLong
 from pyvm.objects.moduleobject import PyModule_AddObjectRef, PyModule_New, PyModuleObject
@@ -116,21 +115,7 @@ def tokenizeriter_new(tp: PyTypeObject, args: PyObject, kwds: Optional[PyObject]
 
     ``(readline, /, *, extra_tokens, encoding=None)``."""
     assert isinstance(args, PyTupleObject)
-    items = list(args.ob_item)
-    names: list[PyObject] = []
-    if kwds is not None:
-        pos = 0
-        while True:
-            nx = PyDict_Next(kwds, pos)
-            if nx is None:
-                break
-            pos, k, v = nx
-            names.append(k)
-            items.append(v)
-    kwnames: Optional[PyObject] = _PyTuple_FromArraySteal(names) if names else None
-    if kwnames is not None:
-        for k in names:
-            Py_INCREF(k)
+    items, kwnames = _PyStack_UnpackDict(args.ob_item, 0, len(args.ob_item), kwds)
     try:
         a = _PyArg_UnpackKeywords("tokenizeriter", items, kwnames,
                                   ["readline", "extra_tokens", "encoding"], 1, 1, 1)
