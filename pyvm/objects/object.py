@@ -665,7 +665,9 @@ def _Py_Dealloc(op: PyObject) -> None:
     tp = op.ob_type
     gc_flag = tp.tp_flags & Py_TPFLAGS_HAVE_GC
     tstate = _tstate
-    margin = _Py_RecursionLimit_GetMargin(tstate)
+    # Only a GC container goes to the trashcan: the margin matters for nothing
+    # else (C computes it first; the outcome is the same).
+    margin = _Py_RecursionLimit_GetMargin(tstate) if gc_flag else 0
     if _debug.enabled and tp in _freed_type_holder.freed:
         Py_FatalError(f"_Py_Dealloc: deallocating a {_debug_type_name(op)} "
                       "object a second time")
